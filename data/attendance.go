@@ -1,0 +1,54 @@
+package data
+
+// AttendanceStatus is a mark on the sign-in sheet, with the codes of DOMAIN.md §3.
+type AttendanceStatus string
+
+// The attendance statuses.
+const (
+	Present AttendanceStatus = "H"  // Hadir
+	Late    AttendanceStatus = "T"  // Terlambat: present, with the time of arrival
+	Leave   AttendanceStatus = "I"  // Izin
+	Sick    AttendanceStatus = "S"  // Sakit
+	Duty    AttendanceStatus = "DL" // Dinas Luar
+	Holiday AttendanceStatus = "C"  // Cuti
+	Absent  AttendanceStatus = "A"  // Alpa / tanpa keterangan
+)
+
+// AttendanceStatuses lists the statuses in the order sheets and recaps show them.
+var AttendanceStatuses = []AttendanceStatus{Present, Late, Leave, Sick, Duty, Holiday, Absent}
+
+// Label is the status in Indonesian.
+func (s AttendanceStatus) Label() string {
+	switch s {
+	case Present:
+		return "Hadir"
+	case Late:
+		return "Terlambat"
+	case Leave:
+		return "Izin"
+	case Sick:
+		return "Sakit"
+	case Duty:
+		return "Dinas Luar"
+	case Holiday:
+		return "Cuti"
+	case Absent:
+		return "Alpa"
+	}
+	return ""
+}
+
+// Valid reports whether s is one of the codes.
+func (s AttendanceStatus) Valid() bool { return s.Label() != "" }
+
+// Attended reports whether the mark counts as attendance. H and T always do; I, S and DL do only when the
+// program counts excused absence as present; C and A never do.
+func (s AttendanceStatus) Attended(excusedCountPresent bool) bool {
+	switch s {
+	case Present, Late:
+		return true
+	case Leave, Sick, Duty:
+		return excusedCountPresent
+	}
+	return false
+}

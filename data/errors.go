@@ -1,0 +1,106 @@
+// Package data holds Pembina's domain: the types a training coordinator works with (programs, participants,
+// sessions, attendance, forms, certificates), their validation and the rules derived from them. It knows nothing
+// of windows or file formats; the SQLite store lives in data/store.
+package data
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Kind classifies an error so that callers (the window, the command line) can decide what to show or which
+// exit code to use without parsing messages.
+type Kind string
+
+// The kinds of error the domain reports.
+const (
+	KindInvalid  Kind = "invalid"   // the input breaks a rule; the message says which and how to fix it
+	KindNotFound Kind = "not found" // the thing asked for does not exist
+	KindConflict Kind = "conflict"  // the change clashes with what is stored (duplicate, still in use)
+	KindInternal Kind = "internal"  // something outside the user's control failed (disk, database)
+)
+
+// Error is a domain error: a kind plus a message a coordinator can read, in Indonesian, optionally wrapping the
+// low-level cause for logs and errors.Is.
+type Error struct {
+	Kind    Kind
+	Message string
+	Err     error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil && e.Message == "" {
+		return e.Err.Error()
+	}
+	return e.Message
+}
+
+// Unwrap exposes the low-level cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf builds a domain error of the given kind with a formatted message.
+func Errorf(kind Kind, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+}
+
+// Wrap builds a domain error that keeps cause for errors.Is and logs while showing message to the user.
+func Wrap(kind Kind, cause error, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Err: cause}
+}
+
+// ErrorKind returns the kind of the first domain error in err's chain, or KindInternal when there is none.
+func ErrorKind(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return KindInternal
+}
+
+// ErrorMessage returns the readable message of the first domain error in err's chain, prefixed by any context
+// added with fmt.Errorf around it; for a foreign error it returns err.Error().
+func ErrorMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// IsKind reports whether err carries a domain error of kind k.
+func IsKind(err error, k Kind) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Kind == k
+}
+
+// FieldErrors collects several validation problems of one record so that a form can show them all at once.
+type FieldErrors []FieldError
+
+// FieldError is one field's problem.
+type FieldError struct {
+	Field   string // the field's label as the user sees it, in Indonesian
+	Message string
+}
+
+func (fe FieldErrors) Error() string {
+	s := ""
+	for i, f := range fe {
+		if i > 0 {
+			s += "; "
+		}
+		s += f.Field + ": " + f.Message
+	}
+	return s
+}
+
+// Add appends a problem.
+func (fe *FieldErrors) Add(field, format string, args ...any) {
+	*fe = append(*fe, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Err returns nil when there are no problems, otherwise an invalid-kind domain error listing them.
+func (fe FieldErrors) Err() error {
+	if len(fe) == 0 {
+		return nil
+	}
+	return &Error{Kind: KindInvalid, Message: fe.Error(), Err: fe}
+}

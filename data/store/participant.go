@@ -1,0 +1,213 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/nip"
+)
+
+const participantColumns = `id, nip, nik, employment_status, name, front_title, back_title, sex, birth_place, birth_date,
+	rank_code, position, position_kind, unit, agency, email, phone`
+
+func scanParticipant(row interface{ Scan(...any) error }) (*data.Participant, error) {
+	var p data.Participant
+	var n, birth sql.NullString
+	if err := row.Scan(&p.ID, &n, &p.NIK, &p.EmploymentStatus, &p.Name, &p.FrontTitle, &p.BackTitle, &p.Sex, &p.BirthPlace,
+		&birth, &p.RankCode, &p.Position, &p.PositionKind, &p.Unit, &p.Agency, &p.Email, &p.Phone); err != nil {
+		return nil, err
+	}
+	p.NIP, p.BirthDate = n.String, dateOf(birth)
+	return &p, nil
+}
+
+// participantSearch is what search matches: NIP, name with titles, position, unit, agency and email.
+func participantSearch(p *data.Participant) string {
+	return data.SearchKey(strings.Join([]string{p.NIP, p.FrontTitle, p.Name, p.BackTitle, p.Position, p.Unit, p.Agency,
+		p.Email}, " "))
+}
+
+func duplicateNIP(p *data.Participant) string {
+	return "NIP " + nip.Format(p.NIP) + " sudah terdaftar untuk peserta lain; buka data peserta tersebut, jangan membuat data ganda"
+}
+
+// CreateParticipant normalises, validates and stores a new participant, setting its ID. A NIP that is already
+// stored is a conflict: the same person must not exist twice.
+func (s *Store) CreateParticipant(ctx context.Context, p *data.Participant) error {
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error { return InsertParticipant(ctx, tx, p) })
+}
+
+// InsertParticipant stores an already validated participant inside tx; importers use it to write a whole
+// file in one transaction.
+func InsertParticipant(ctx context.Context, tx *sql.Tx, p *data.Participant) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO participant (nip, nik, employment_status, name, front_title, back_title, sex,
+		birth_place, birth_date, rank_code, position, position_kind, unit, agency, email, phone, search, sort_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name,
+		p.FrontTitle, p.BackTitle, p.Sex, p.BirthPlace, nullDate(p.BirthDate), p.RankCode, p.Position, p.PositionKind, p.Unit,
+		p.Agency, p.Email, p.Phone, participantSearch(p), data.SearchKey(p.Name))
+	if err != nil {
+		return constraintError(err, duplicateNIP(p), "")
+	}
+	p.ID, err = res.LastInsertId()
+	return storageError(err)
+}
+
+// UpdateParticipant normalises, validates and stores changes to a participant. Enrolments keep their snapshot.
+func (s *Store) UpdateParticipant(ctx context.Context, p *data.Participant) error {
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error { return UpdateParticipantTx(ctx, tx, p) })
+}
+
+// UpdateParticipantTx stores an already validated participant inside tx.
+func UpdateParticipantTx(ctx context.Context, tx *sql.Tx, p *data.Participant) error {
+	res, err := tx.ExecContext(ctx, `UPDATE participant SET nip = ?, nik = ?, employment_status = ?, name = ?, front_title = ?,
+		back_title = ?, sex = ?, birth_place = ?, birth_date = ?, rank_code = ?, position = ?, position_kind = ?, unit = ?,
+		agency = ?, email = ?, phone = ?, search = ?, sort_name = ?, updated_at = datetime('now') WHERE id = ?`,
+		nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name, p.FrontTitle, p.BackTitle, p.Sex, p.BirthPlace,
+		nullDate(p.BirthDate), p.RankCode, p.Position, p.PositionKind, p.Unit, p.Agency, p.Email, p.Phone,
+		participantSearch(p), data.SearchKey(p.Name), p.ID)
+	if err != nil {
+		return constraintError(err, duplicateNIP(p), "")
+	}
+	return mustAffect(res, nil, "Peserta", p.ID)
+}
+
+// DeleteParticipant removes a participant who is enrolled nowhere; someone with a training history is kept.
+func (s *Store) DeleteParticipant(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM enrolment WHERE participant_id = ?", id).Scan(&n); err != nil {
+			return storageError(err)
+		}
+		if n > 0 {
+			return data.Errorf(data.KindConflict, "Peserta ini terdaftar di %d program; riwayatnya harus tetap ada, jadi data tidak dapat dihapus", n)
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM participant WHERE id = ?", id)
+		return mustAffect(res, err, "Peserta", id)
+	})
+}
+
+// Participant returns one participant.
+func (s *Store) Participant(ctx context.Context, id int64) (*data.Participant, error) {
+	p, err := scanParticipant(s.db.QueryRowContext(ctx, "SELECT "+participantColumns+" FROM participant WHERE id = ?", id))
+	if err == sql.ErrNoRows {
+		return nil, notFound("Peserta", id)
+	}
+	return p, storageError(err)
+}
+
+// ParticipantByNIP returns the participant with this NIP, typed in any of its printed forms.
+func (s *Store) ParticipantByNIP(ctx context.Context, n string) (*data.Participant, error) {
+	digits := nip.Clean(n)
+	p, err := scanParticipant(s.db.QueryRowContext(ctx, "SELECT "+participantColumns+" FROM participant WHERE nip = ?", digits))
+	if err == sql.ErrNoRows {
+		return nil, data.Errorf(data.KindNotFound, "Peserta dengan NIP %s tidak ditemukan", nip.Format(digits))
+	}
+	return p, storageError(err)
+}
+
+// ParticipantFilter narrows the participant list.
+type ParticipantFilter struct {
+	Search string // words in name, NIP, position, unit, agency or email, ignoring case and accents
+	Unit   string // exact unit
+}
+
+// ParticipantRow is a participant as the list shows it.
+type ParticipantRow struct {
+	ID               int64
+	NIP              string
+	Name             string // with titles
+	EmploymentStatus string
+	RankCode         string
+	Position         string
+	Unit             string
+}
+
+func (f ParticipantFilter) where() (string, []any) {
+	var where []string
+	var args []any
+	if key := data.SearchKey(f.Search); key != "" {
+		if digits := data.SearchKeyDigits(f.Search); len(digits) >= 4 && len(digits) == len(strings.ReplaceAll(key, " ", "")) {
+			// A NIP typed in its printed form ("19690309 199403 2 001") is one number, not four words.
+			key = digits
+		}
+		for _, word := range strings.Fields(key) {
+			where = append(where, `search LIKE ? ESCAPE '\'`)
+			args = append(args, likePattern(word))
+		}
+	}
+	if f.Unit != "" {
+		where = append(where, "unit = ?")
+		args = append(args, f.Unit)
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// CountParticipants counts the participants matching the filter.
+func (s *Store) CountParticipants(ctx context.Context, f ParticipantFilter) (int, error) {
+	where, args := f.where()
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM participant"+where, args...).Scan(&n)
+	return n, storageError(err)
+}
+
+// ListParticipants returns one page of the participants matching the filter, by name. Lists of 100,000 people
+// fetch only the pages they show.
+func (s *Store) ListParticipants(ctx context.Context, f ParticipantFilter, offset, limit int) ([]ParticipantRow, error) {
+	where, args := f.where()
+	rows, err := s.db.QueryContext(ctx, `SELECT id, COALESCE(nip, ''), front_title, name, back_title, employment_status,
+		rank_code, position, unit FROM participant`+where+" ORDER BY sort_name, id LIMIT ? OFFSET ?", append(args, limit, offset)...)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	out := make([]ParticipantRow, 0, limit)
+	for rows.Next() {
+		var r ParticipantRow
+		var front, name, back string
+		if err := rows.Scan(&r.ID, &r.NIP, &front, &name, &back, &r.EmploymentStatus, &r.RankCode, &r.Position, &r.Unit); err != nil {
+			return nil, storageError(err)
+		}
+		r.Name = data.FullName(front, name, back)
+		out = append(out, r)
+	}
+	return out, storageError(rows.Err())
+}
+
+// Units lists the distinct units of work, for filters and completion.
+func (s *Store) Units(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT unit FROM participant WHERE unit <> '' ORDER BY unit")
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, storageError(err)
+		}
+		out = append(out, u)
+	}
+	return out, storageError(rows.Err())
+}
+
+// IsEmpty reports whether the database holds no program and no participant yet, so the window can offer the
+// sample data.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM program) + (SELECT count(*) FROM participant)").Scan(&n)
+	return n == 0, storageError(err)
+}

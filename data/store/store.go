@@ -1,0 +1,281 @@
+// Package store keeps Pembina's data in one SQLite file: it opens the file safely (refusing anything that is not
+// a Pembina database and leaving such a file untouched), migrates it forward with a backup first, and offers
+// create, read, update, delete and list for every entity. Each exported method is one transaction.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/pembina/pembina/data"
+)
+
+// ApplicationID marks a SQLite file as Pembina's ("PBNA"), so that another program's database is recognised
+// and left alone.
+const ApplicationID = 0x50424E41
+
+// pragmas go in the DSN so that every pooled connection gets them (FYNE.md).
+const pragmas = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+
+// Store is an open Pembina database.
+type Store struct {
+	db   *sql.DB
+	path string
+	// BackupPath is the copy written before migrating an existing file, or "" when no migration ran.
+	BackupPath string
+}
+
+// Open opens the Pembina database at path, creating it when the file does not exist (its folder must).
+// A file that is not a Pembina database, is damaged, read-only or from a newer Pembina is refused with a
+// clear message and left byte for byte untouched. Before a migration changes an existing database, a copy is
+// written beside it.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, data.Wrap(data.KindInvalid, err, "Lokasi basis data %q tidak valid", path)
+	}
+	existing, err := checkFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	version := 0
+	if existing {
+		if version, err = inspect(abs); err != nil {
+			return nil, err
+		}
+	}
+	s := &Store{path: abs}
+	if existing && version > 0 && version < len(migrations) {
+		s.BackupPath = backupName(abs, version)
+		if err := vacuumInto(abs, s.BackupPath); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite3", dsn(abs, ""))
+	if err != nil {
+		return nil, data.Wrap(data.KindInternal, err, "Basis data %s tidak dapat dibuka", abs)
+	}
+	s.db = db
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		if !existing {
+			removeDatabase(abs)
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// DB exposes the connection pool to packages of the data layer that add their own queries (analysis,
+// reports). They must keep to one transaction per change.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func dsn(path, extra string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	q := pragmas
+	if extra != "" {
+		q = extra
+	}
+	// Windows paths ("C:/...") need a leading slash in a file URI; url.URL adds none for a relative-looking path.
+	p := u.String()
+	if !strings.HasPrefix(filepath.ToSlash(path), "/") {
+		p = "file:" + filepath.ToSlash(path)
+	}
+	return p + "?" + q
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// checkFile tells whether a database exists at path and refuses files Pembina must not touch.
+func checkFile(path string) (existing bool, err error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		dir := filepath.Dir(path)
+		if di, derr := os.Stat(dir); derr != nil || !di.IsDir() {
+			return false, data.Errorf(data.KindInvalid, "Folder %s tidak ada; buat foldernya dulu atau pilih lokasi lain", dir)
+		}
+		return false, nil
+	case err != nil:
+		return false, data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	case fi.IsDir():
+		return false, data.Errorf(data.KindInvalid, "%s adalah folder, bukan berkas basis data", path)
+	case fi.Mode().Perm()&0o222 == 0:
+		return false, data.Errorf(data.KindInvalid, "Berkas basis data %s hanya-baca (read-only); ubah izinnya atau salin ke folder lain lalu buka salinannya", path)
+	case fi.Size() == 0:
+		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 100)
+	n, _ := io.ReadFull(f, head)
+	if n < len(sqliteHeader) || !bytes.Equal(head[:len(sqliteHeader)], sqliteHeader) {
+		return false, notPembina(path, "isinya bukan basis data SQLite")
+	}
+	if n < 100 || fi.Size()%512 != 0 || truncated(head, fi.Size()) {
+		return false, damaged(path, "berkasnya terpotong")
+	}
+	return true, nil
+}
+
+// truncated compares the file size with the size the SQLite header records (valid only when its change
+// counter matches the version-valid-for field).
+func truncated(head []byte, size int64) bool {
+	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(head[28:32]))
+	if !bytes.Equal(head[24:28], head[92:96]) || pages == 0 {
+		return false
+	}
+	return pages*pageSize > size
+}
+
+// inspect reads an existing database without changing it and returns its schema version.
+func inspect(path string) (int, error) {
+	// immutable=1 keeps SQLite from creating -wal and -shm files beside a file that may not be ours; it is only
+	// safe when no WAL file holds changes the main file lacks.
+	params := "mode=ro&_query_only=1"
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
+		params += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite3", dsn(path, params))
+	if err != nil {
+		return 0, damaged(path, err.Error())
+	}
+	defer db.Close()
+	var appID, version, tables int
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, damaged(path, err.Error())
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return 0, damaged(path, err.Error())
+	}
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return 0, damaged(path, err.Error())
+	}
+	switch {
+	case tables == 0 && appID == 0:
+		return 0, nil // an empty SQLite file: it becomes a Pembina database
+	case appID != ApplicationID:
+		return 0, notPembina(path, "berkas ini basis data program lain")
+	case version > len(migrations):
+		return 0, data.Errorf(data.KindConflict, "Basis data %s dibuat oleh Pembina versi yang lebih baru (skema %d, versi ini mengenal sampai %d); perbarui Pembina untuk membukanya", path, version, len(migrations))
+	}
+	var check string
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil {
+		return 0, damaged(path, err.Error())
+	}
+	if check != "ok" {
+		return 0, damaged(path, check)
+	}
+	return version, nil
+}
+
+func notPembina(path, why string) error {
+	return data.Errorf(data.KindInvalid, "%s bukan basis data Pembina (%s); berkas tidak diubah. Pilih berkas .db Pembina atau buat basis data baru", path, why)
+}
+
+func damaged(path, why string) error {
+	return data.Errorf(data.KindInvalid, "Basis data %s rusak dan tidak dapat dibuka (%s); berkas tidak diubah. Pulihkan dari cadangan", path, why)
+}
+
+// removeDatabase deletes a database that Open itself created and could not finish, with its WAL files.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// tx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return storageError(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return storageError(err)
+	}
+	return nil
+}
+
+// Tx runs fn in one transaction for packages of the data layer that write several rows at once.
+func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }
+
+// storageError turns a low-level SQLite failure into a domain error a coordinator can act on.
+func storageError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *data.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) {
+		return data.Wrap(data.KindConflict, err, "Dibatalkan; tidak ada yang disimpan")
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrFull:
+			return data.Wrap(data.KindInternal, err, "Disk penuh: basis data tidak dapat ditulis; kosongkan ruang disk lalu coba lagi")
+		case sqlite3.ErrReadonly:
+			return data.Wrap(data.KindInternal, err, "Basis data hanya-baca: perubahan tidak dapat disimpan")
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+			return data.Wrap(data.KindInternal, err, "Basis data rusak; pulihkan dari cadangan")
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return data.Wrap(data.KindConflict, err, "Basis data sedang dipakai proses lain; coba lagi sebentar lagi")
+		case sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
+			return data.Wrap(data.KindInternal, err, "Basis data tidak dapat ditulis atau dibuka (%v); periksa ruang disk dan izin folder", se.ExtendedCode)
+		}
+	}
+	return data.Wrap(data.KindInternal, err, "Kesalahan basis data: %v", err)
+}
+
+// constraintError maps a constraint violation to a conflict or invalid error with the given messages; other
+// errors go through storageError.
+func constraintError(err error, unique, foreign string) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+		switch se.ExtendedCode {
+		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+			if unique != "" {
+				return data.Wrap(data.KindConflict, err, "%s", unique)
+			}
+		case sqlite3.ErrConstraintForeignKey:
+			if foreign != "" {
+				return data.Wrap(data.KindConflict, err, "%s", foreign)
+			}
+		}
+		return data.Wrap(data.KindInvalid, err, "Data tidak memenuhi aturan basis data: %v", err)
+	}
+	return storageError(err)
+}
+
+func notFound(what string, id any) error {
+	return data.Errorf(data.KindNotFound, "%s %v tidak ditemukan", what, id)
+}
