@@ -52,3 +52,41 @@ func (s AttendanceStatus) Attended(excusedCountPresent bool) bool {
 	}
 	return false
 }
+
+// MarkSources say where a mark came from.
+const (
+	SourceScreen = "screen" // keyed in the window
+	SourcePaper  = "paper"  // copied from the signed paper sheet
+	SourceImport = "import" // from an online-meeting report
+)
+
+// Mark is one participant's attendance at one session.
+type Mark struct {
+	SessionID   int64
+	EnrolmentID int64
+	Status      AttendanceStatus
+	Time        string // arrival "HH:MM", for T (terlambat); optional otherwise
+	Note        string
+	Minutes     *int // minutes online, from a meeting report
+	Source      string
+}
+
+// Validate checks the mark.
+func (m *Mark) Validate() error {
+	var fe FieldErrors
+	if !m.Status.Valid() {
+		fe.Add("Status", "%q tidak dikenal; pilih H, T, I, S, DL, C atau A", m.Status)
+	}
+	if m.Time != "" && !ValidClock(m.Time) {
+		fe.Add("Jam datang", "tulis sebagai JJ:MM, misalnya 08:15")
+	}
+	if m.Minutes != nil && *m.Minutes < 0 {
+		fe.Add("Durasi", "tidak boleh negatif")
+	}
+	switch m.Source {
+	case "", SourceScreen, SourcePaper, SourceImport:
+	default:
+		fe.Add("Sumber", "tidak dikenal: %q", m.Source)
+	}
+	return fe.Err()
+}

@@ -44,7 +44,7 @@ func (s *Store) Enrol(ctx context.Context, programID, participantID int64, role 
 }
 
 // EnrolTx enrols inside tx, for batches (imports, multi-select) that must be one transaction.
-func EnrolTx(ctx context.Context, tx *sql.Tx, programID, participantID int64, role data.EnrolmentRole) (*data.Enrolment, error) {
+func EnrolTx(ctx context.Context, tx Querier, programID, participantID int64, role data.EnrolmentRole) (*data.Enrolment, error) {
 	p, err := scanParticipant(tx.QueryRowContext(ctx, "SELECT "+participantColumns+" FROM participant WHERE id = ?", participantID))
 	if err == sql.ErrNoRows {
 		return nil, notFound("Peserta", participantID)

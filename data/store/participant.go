@@ -45,7 +45,7 @@ func (s *Store) CreateParticipant(ctx context.Context, p *data.Participant) erro
 
 // InsertParticipant stores an already validated participant inside tx; importers use it to write a whole
 // file in one transaction.
-func InsertParticipant(ctx context.Context, tx *sql.Tx, p *data.Participant) error {
+func InsertParticipant(ctx context.Context, tx Querier, p *data.Participant) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO participant (nip, nik, employment_status, name, front_title, back_title, sex,
 		birth_place, birth_date, rank_code, position, position_kind, unit, agency, email, phone, search, sort_name)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name,
@@ -68,7 +68,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *data.Participant) erro
 }
 
 // UpdateParticipantTx stores an already validated participant inside tx.
-func UpdateParticipantTx(ctx context.Context, tx *sql.Tx, p *data.Participant) error {
+func UpdateParticipantTx(ctx context.Context, tx Querier, p *data.Participant) error {
 	res, err := tx.ExecContext(ctx, `UPDATE participant SET nip = ?, nik = ?, employment_status = ?, name = ?, front_title = ?,
 		back_title = ?, sex = ?, birth_place = ?, birth_date = ?, rank_code = ?, position = ?, position_kind = ?, unit = ?,
 		agency = ?, email = ?, phone = ?, search = ?, sort_name = ?, updated_at = datetime('now') WHERE id = ?`,

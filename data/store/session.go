@@ -26,10 +26,11 @@ func (s *Store) CreateSession(ctx context.Context, x *data.Session) error {
 	if err := x.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return insertSession(ctx, tx, x) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return InsertSession(ctx, tx, x) })
 }
 
-func insertSession(ctx context.Context, tx *sql.Tx, x *data.Session) error {
+// InsertSession stores a validated session inside a transaction; without a number it goes last.
+func InsertSession(ctx context.Context, tx Querier, x *data.Session) error {
 	if x.Number == 0 {
 		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(position), 0) + 1 FROM session WHERE program_id = ?",
 			x.ProgramID).Scan(&x.Number); err != nil {

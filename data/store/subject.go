@@ -12,10 +12,11 @@ func (s *Store) CreateSubject(ctx context.Context, sub *data.Subject) error {
 	if err := sub.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return insertSubject(ctx, tx, sub) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return InsertSubject(ctx, tx, sub) })
 }
 
-func insertSubject(ctx context.Context, tx *sql.Tx, sub *data.Subject) error {
+// InsertSubject stores a validated subject inside a transaction; without a position it goes last.
+func InsertSubject(ctx context.Context, tx Querier, sub *data.Subject) error {
 	if sub.Position == 0 {
 		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(position), 0) + 1 FROM subject WHERE program_id = ?",
 			sub.ProgramID).Scan(&sub.Position); err != nil {

@@ -1,0 +1,183 @@
+// Command pembina is Pembina: the desktop program for coordinators of civil-servant training (Program
+// Pembinaan ASN) and, with a subcommand, the same work from the command line. main.go does the wiring: flags,
+// the database, then the window or a command.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pembina/pembina/app"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
+)
+
+// processStart is when the program started, for the time-to-first-frame measurement.
+var processStart = time.Now()
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is a subcommand of the command line; each lives in a file of its own (commands_*.go) and registers
+// itself in commands.
+type command struct {
+	usage   string // the synopsis after "pembina [--db FILE] "
+	summary string // one line, Indonesian
+	run     func(c *cli, args []string) error
+}
+
+var commands = map[string]command{}
+
+// cli is what a command gets: the open database and where to write.
+type cli struct {
+	ctx    context.Context
+	dbPath string
+	store  *store.Store
+	stdout io.Writer
+	stderr io.Writer
+
+	session int // --session N of `list`, for the kinds that take it
+}
+
+// usageError marks wrong usage (exit code 2) as opposed to work that failed (exit code 1).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// run is the whole program with its exit code: 0 success, 1 the work failed, 2 wrong usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pembina", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", os.Getenv("PEMBINA_DB"), "")
+	language := fs.String("lang", "", "")
+	startPage := fs.String("page", "", "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "pembina: %s\n\n", flagMessage(err))
+		printUsage(stderr)
+		return 2
+	}
+	rest := fs.Args()
+	var cmd command
+	if len(rest) > 0 {
+		if rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
+			printUsage(stdout)
+			return 0
+		}
+		var ok bool
+		if cmd, ok = commands[rest[0]]; !ok {
+			fmt.Fprintf(stderr, "pembina: perintah %q tidak dikenal\n\n", rest[0])
+			printUsage(stderr)
+			return 2
+		}
+	}
+	path := *dbPath
+	if path == "" {
+		var err error
+		if path, err = defaultDatabasePath(); err != nil {
+			fmt.Fprintf(stderr, "pembina: %v\n", err)
+			return 1
+		}
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
+		return 1
+	}
+	defer s.Close()
+	if s.BackupPath != "" {
+		fmt.Fprintf(stderr, "pembina: basis data diperbarui; salinan sebelum pembaruan: %s\n", s.BackupPath)
+	}
+	if len(rest) == 0 {
+		if err := app.Run(s, app.Options{Language: *language, Page: *startPage, StartedAt: processStart}); err != nil {
+			fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
+			return 1
+		}
+		return 0
+	}
+	c := &cli{ctx: context.Background(), dbPath: path, store: s, stdout: stdout, stderr: stderr}
+	if err := cmd.run(c, rest[1:]); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "pembina %s: %s\npemakaian: pembina [--db BERKAS] %s\n", rest[0], ue.msg, cmd.usage)
+			return 2
+		}
+		fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
+		return 1
+	}
+	return 0
+}
+
+// defaultDatabasePath is pembina.db in the user's application data folder (%AppData%\Pembina on Windows,
+// ~/.config/Pembina on Linux), created when missing.
+func defaultDatabasePath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("folder data pengguna tidak ditemukan (%v); pilih berkas dengan --db", err)
+	}
+	dir = filepath.Join(dir, "Pembina")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("folder %s tidak dapat dibuat: %v", dir, err)
+	}
+	return filepath.Join(dir, "pembina.db"), nil
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "Pembina: pengelolaan program pembinaan ASN.")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "pemakaian:")
+	fmt.Fprintln(w, "  pembina [--db BERKAS] [--lang id|en] [--page HALAMAN]")
+	fmt.Fprintln(w, "                                                  buka jendela Pembina (halaman: dashboard, programs,")
+	fmt.Fprintln(w, "                                                  participants, forms, reports, settings)")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  pembina [--db BERKAS] %-40s %s\n", commands[n].usage, commands[n].summary)
+	}
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "--db atau PEMBINA_DB memilih berkas basis data; tanpa keduanya dipakai pembina.db di folder data pengguna.")
+	fmt.Fprintln(w, "Kode keluar: 0 berhasil, 1 pekerjaan gagal, 2 pemakaian salah.")
+}
+
+// flagMessage says in Indonesian what the flag package found wrong.
+func flagMessage(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return "opsi " + strings.TrimPrefix(msg, "flag provided but not defined: ") + " tidak dikenal"
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "opsi " + strings.TrimPrefix(msg, "flag needs an argument: ") + " memerlukan nilai"
+	case strings.HasPrefix(msg, "invalid value "):
+		return "nilai opsi tidak valid: " + strings.TrimPrefix(msg, "invalid value ")
+	}
+	return msg
+}
+
+// oneLine keeps an error to the one line the command line promises.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// tsv writes one tab-separated line; tabs and line breaks inside values become spaces.
+func tsv(w io.Writer, fields ...string) {
+	for i, f := range fields {
+		fields[i] = strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, f)
+	}
+	fmt.Fprintln(w, strings.Join(fields, "\t"))
+}
