@@ -14,11 +14,15 @@ import (
 // lister prints one kind of record for `pembina list`, tab-separated, one line per row.
 type lister func(c *cli, program *data.Program) error
 
-// listers are the kinds `pembina list` knows; needsProgram marks those that need --program.
-var listers = map[string]struct {
+// listEntry is one kind `pembina list` knows; needsProgram marks those that need --program.
+type listEntry struct {
 	run          lister
 	needsProgram bool
-}{
+}
+
+// listers are the kinds `pembina list` knows. Kinds that belong to a feature register themselves from the
+// feature's commands_*.go file.
+var listers = map[string]listEntry{
 	"programs":     {listPrograms, false},
 	"participants": {listParticipants, false},
 	"sessions":     {listSessions, true},

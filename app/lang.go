@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -21,7 +22,7 @@ var fyneLocales = []fyne.Locale{"en", "id", "cs", "de", "el", "es", "fr", "pl", 
 // applyLanguage makes every string of the interface, Fyne's own words included, speak code ("id" or "en").
 // Widgets made before the call keep their text: the window rebuilds its pages afterwards.
 func applyLanguage(code string) error {
-	en, err := readTranslations("translations/en.json")
+	en, err := englishTranslations()
 	if err != nil {
 		return err
 	}
@@ -50,6 +51,29 @@ func applyLanguage(code string) error {
 		}
 	}
 	return nil
+}
+
+// englishTranslations merges en.json with every <area>.en.json beside it: each part of the window keeps its
+// English in a file of its own.
+func englishTranslations() (map[string]string, error) {
+	entries, err := assets.Translations.ReadDir("translations")
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]string{}
+	for _, e := range entries {
+		if e.Name() != "en.json" && !strings.HasSuffix(e.Name(), ".en.json") {
+			continue
+		}
+		m, err := readTranslations("translations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range m {
+			all[k] = v
+		}
+	}
+	return all, nil
 }
 
 func readTranslations(name string) (map[string]string, error) {

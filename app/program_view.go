@@ -109,19 +109,3 @@ func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 	})
 	return container.NewBorder(container.NewPadded(count), nil, nil, nil, table)
 }
-
-func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
-	return comingSoon("Jadwal & Presensi", "Sesi dengan tanggal, jam, zona waktu, topik, narasumber dan JP; pencatatan kehadiran per sesi dengan papan ketik; rekap kehadiran; daftar hadir PDF; impor laporan peserta Zoom.")
-}
-
-func (u *UI) programEvaluationTab(p *data.Program) fyne.CanvasObject {
-	return comingSoon("Evaluasi", "Formulir evaluasi dan tes yang dilampirkan ke program ini, pengisian di laptop (mode kios) atau dari kertas, impor jawaban Google Forms, tingkat respons dan hasilnya.")
-}
-
-func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
-	return comingSoon("Sertifikat", "Siapa yang memenuhi syarat dan alasannya, penomoran sesuai pola kantor, desain sertifikat, pratinjau, cetak semua dalam satu PDF dan verifikasi kode QR.")
-}
-
-func (u *UI) programReportTab(p *data.Program) fyne.CanvasObject {
-	return comingSoon("Laporan", "Laporan evaluasi program dalam PDF untuk dilampirkan pada surat resmi.")
-}

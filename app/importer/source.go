@@ -1,0 +1,226 @@
+// Package importer reads the documents coordinators receive (participant lists, survey responses, online
+// meeting reports, as .xlsx or .csv) and turns them into data-layer records with a row-by-row report of what
+// is wrong. It never writes half a file: callers validate everything, then write in one transaction.
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/pembina/pembina/data"
+)
+
+// Sheet is one table of a source: a worksheet of a workbook, or the whole of a CSV file. Rows hold the cell
+// values as stored (never formulas: a formula cell gives its last computed value), right-trimmed of empty cells.
+type Sheet struct {
+	Name string
+	Rows [][]string
+	// numeric tells whether the cell at (row, col) is stored as a number in a workbook; nil for CSV.
+	numeric func(row, col int) bool
+}
+
+// IsNumeric reports whether a workbook cell holds a number rather than text. A NIP stored as a number has lost
+// its last digits to Excel's 15 significant digits, and the coordinator must be told to format the column as
+// Text.
+func (s *Sheet) IsNumeric(row, col int) bool {
+	if s.numeric == nil || row >= len(s.Rows) || col >= len(s.Rows[row]) || s.Rows[row][col] == "" {
+		return false
+	}
+	return s.numeric(row, col)
+}
+
+// Cell returns the trimmed value at (row, col), or "" outside the sheet.
+func (s *Sheet) Cell(row, col int) string {
+	if row < 0 || row >= len(s.Rows) || col < 0 || col >= len(s.Rows[row]) {
+		return ""
+	}
+	return strings.TrimSpace(s.Rows[row][col])
+}
+
+// Source is a file opened for import.
+type Source struct {
+	Path   string
+	Format string // "xlsx" or "csv"
+	Sheets []*Sheet
+	book   *excelize.File
+}
+
+// Close releases the workbook.
+func (s *Source) Close() error {
+	if s.book != nil {
+		return s.book.Close()
+	}
+	return nil
+}
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // .xls and other old Office files
+	pdfMagic = []byte("%PDF")
+)
+
+// Open reads an .xlsx or .csv file. The content decides, not the name: a workbook renamed .csv is read as a
+// workbook, and a file that is neither (an old .xls, a PDF, an image, a Word file, an empty file) is refused
+// with a message that says what to do.
+func Open(path string) (*Source, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, data.Errorf(data.KindNotFound, "Berkas %s tidak ditemukan", path)
+		}
+		return nil, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	}
+	name := filepath.Base(path)
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		return nil, data.Errorf(data.KindInvalid, "Berkas %s kosong", name)
+	case bytes.HasPrefix(b, oleMagic):
+		return nil, data.Errorf(data.KindInvalid, "%s adalah berkas Excel lama (.xls) atau dokumen Office lama; buka di Excel lalu simpan sebagai .xlsx atau .csv", name)
+	case bytes.HasPrefix(b, pdfMagic):
+		return nil, data.Errorf(data.KindInvalid, "%s adalah PDF, bukan daftar; ekspor datanya ke .xlsx atau .csv", name)
+	case bytes.HasPrefix(b, zipMagic):
+		return openWorkbook(path, b)
+	case looksBinary(b):
+		return nil, data.Errorf(data.KindInvalid, "%s bukan berkas .xlsx atau .csv (isinya bukan teks); simpan daftarnya sebagai .xlsx atau .csv", name)
+	}
+	return openCSV(path, b)
+}
+
+func looksBinary(b []byte) bool {
+	head := b[:min(len(b), 8192)]
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+func openWorkbook(path string, b []byte) (*Source, error) {
+	name := filepath.Base(path)
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, data.Wrap(data.KindInvalid, err, "%s bukan buku kerja Excel (.xlsx) yang utuh; buka di Excel lalu simpan ulang sebagai .xlsx", name)
+	}
+	src := &Source{Path: path, Format: "xlsx", book: f}
+	for _, sheetName := range f.GetSheetList() {
+		rows, err := f.GetRows(sheetName, excelize.Options{RawCellValue: true})
+		if err != nil {
+			f.Close()
+			return nil, data.Wrap(data.KindInvalid, err, "Lembar %q dalam %s tidak dapat dibaca: %v", sheetName, name, err)
+		}
+		sheet := sheetName
+		src.Sheets = append(src.Sheets, &Sheet{Name: sheetName, Rows: rows, numeric: func(row, col int) bool {
+			cell, err := excelize.CoordinatesToCellName(col+1, row+1)
+			if err != nil {
+				return false
+			}
+			t, err := f.GetCellType(sheet, cell)
+			return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
+		}})
+	}
+	return src, nil
+}
+
+// openCSV reads UTF-8 (with or without a BOM) or, failing that, Windows-1252, which Excel on Indonesian Windows
+// writes; the delimiter (comma, semicolon or tab) is the one the first line uses most.
+func openCSV(path string, b []byte) (*Source, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(b)
+		if err != nil {
+			return nil, data.Wrap(data.KindInvalid, err, "%s memakai pengodean huruf yang tidak dikenal; simpan sebagai CSV UTF-8", filepath.Base(path))
+		}
+		b = decoded
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comma = sniffDelimiter(b)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line, _ := r.FieldPos(0)
+			return nil, data.Wrap(data.KindInvalid, err, "%s baris %d tidak dapat dibaca sebagai CSV: %v", filepath.Base(path), line, err)
+		}
+		rows = append(rows, trimRight(rec))
+	}
+	return &Source{Path: path, Format: "csv", Sheets: []*Sheet{{Name: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Rows: rows}}}, nil
+}
+
+// sniffDelimiter counts the candidate delimiters outside quotes on the first non-empty line.
+func sniffDelimiter(b []byte) rune {
+	line := b
+	for len(line) > 0 {
+		i := bytes.IndexByte(line, '\n')
+		first := line
+		if i >= 0 {
+			first = line[:i]
+		}
+		if len(bytes.TrimSpace(first)) > 0 {
+			line = first
+			break
+		}
+		if i < 0 {
+			break
+		}
+		line = line[i+1:]
+	}
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range string(line) {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best, n := ',', 0
+	for _, c := range []rune{',', ';', '\t'} {
+		if counts[c] > n {
+			best, n = c, counts[c]
+		}
+	}
+	return best
+}
+
+func trimRight(rec []string) []string {
+	n := len(rec)
+	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
+		n--
+	}
+	return rec[:n]
+}
+
+// HeaderKey folds a column heading for matching synonyms: "Gol./Ruang" and "GOL RUANG" give "gol ruang".
+func HeaderKey(s string) string { return data.SearchKey(s) }
+
+// FindHeader finds the heading row among the first rows of a sheet, below any title rows and merged cells:
+// the row where score (how many of its cells are known headings) is highest, with at least minKnown.
+func FindHeader(s *Sheet, score func(row []string) int, minKnown int) (int, bool) {
+	best, bestScore := -1, minKnown-1
+	for i, row := range s.Rows[:min(len(s.Rows), 30)] {
+		if n := score(row); n > bestScore {
+			best, bestScore = i, n
+		}
+	}
+	return best, best >= 0
+}
+
+// IsBlank reports whether every cell of the row is empty.
+func IsBlank(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
