@@ -65,6 +65,7 @@ func (u *UI) participantsPage() fyne.CanvasObject {
 	heading.SizeName = "headingText"
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, pl.count), pl.search)
 	u.goBackground(pl.load)
+	u.goBackground(func() { u.store.PrepareSearch(context.Background()) })
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, pl.table)
 }
 

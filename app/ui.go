@@ -112,6 +112,16 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Open only probes large files; read every page once the window is up, off the UI goroutine (not competing
+	// with the first frame), and say so if one is damaged.
+	u.goBackground(func() {
+		if !u.serial {
+			time.Sleep(3 * time.Second)
+		}
+		if err := s.Check(context.Background()); err != nil {
+			fyne.Do(func() { u.showError(err) })
+		}
+	})
 	if empty {
 		u.root.Objects = []fyne.CanvasObject{u.welcomePage()}
 	} else {

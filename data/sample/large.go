@@ -76,6 +76,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 	}
 	first := time.Date(w.today.Year()-largeYearsBack, 1, 6, 0, 0, 0, 0, time.UTC)
 	span := int(w.today.AddDate(0, 0, -7).Sub(first).Hours() / 24)
+	marks := make([]data.Mark, 0, largeEnrolledEach*largeSessionsEach)
 	for i := 0; i < LargePrograms; i++ {
 		plan := plans[i%len(plans)]
 		start := first.AddDate(0, 0, i*span/LargePrograms)
@@ -100,20 +101,23 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 			w.sum.Sessions++
 		}
 		offset := w.rng.IntN(len(ids) - largeEnrolledEach)
-		for k := 0; k < largeEnrolledEach; k++ {
-			e, err := store.EnrolTx(ctx, b, p.ID, ids[offset+k], data.RoleParticipant)
-			if err != nil {
-				return err
-			}
-			w.sum.Enrolments++
+		chosen := ids[offset : offset+largeEnrolledEach]
+		enrolled, err := store.EnrolAllTx(ctx, b, p.ID, chosen, data.RoleParticipant)
+		if err != nil {
+			return err
+		}
+		w.sum.Enrolments += len(chosen)
+		marks = marks[:0]
+		for k, participantID := range chosen {
 			for _, x := range pp.sessions {
-				m := &data.Mark{SessionID: x.ID, EnrolmentID: e.ID, Status: w.status(k%17 == 3), Source: data.SourceImport}
-				if err := store.SetMarkTx(ctx, b, m); err != nil {
-					return err
-				}
-				w.sum.Marks++
+				marks = append(marks, data.Mark{SessionID: x.ID, EnrolmentID: enrolled[participantID],
+					Status: w.status(k%17 == 3), Source: data.SourceImport})
 			}
 		}
+		if err := store.InsertMarksTx(ctx, b, marks); err != nil {
+			return err
+		}
+		w.sum.Marks += len(marks)
 		if i%100 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -72,3 +72,31 @@ func (s *Store) Marks(ctx context.Context, sessionID int64) (map[int64]*data.Mar
 	}
 	return out, storageError(rows.Err())
 }
+
+// InsertMarksTx stores many new marks inside a transaction, a hundred rows per statement: for sample data
+// and bulk entry, where one statement per mark would cost most of the time in SQLite's call overhead. Marks
+// must be validated and must not exist yet (a duplicate is a conflict and the caller's transaction fails).
+func InsertMarksTx(ctx context.Context, tx Querier, marks []data.Mark) error {
+	const perStatement = 100
+	for start := 0; start < len(marks); start += perStatement {
+		chunk := marks[start:min(len(marks), start+perStatement)]
+		args := make([]any, 0, len(chunk)*6)
+		for _, m := range chunk {
+			source := m.Source
+			if source == "" {
+				source = data.SourceScreen
+			}
+			var minutes any
+			if m.Minutes != nil {
+				minutes = *m.Minutes
+			}
+			args = append(args, m.SessionID, m.EnrolmentID, m.Status, m.Time, m.Note, minutes, source)
+		}
+		q := "INSERT INTO attendance (session_id, enrolment_id, status, time, note, minutes, source) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", len(chunk)), ", ")
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return constraintError(err, "Tanda hadir ganda untuk sesi yang sama", "Sesi atau pendaftaran tidak ditemukan")
+		}
+	}
+	return nil
+}

@@ -175,3 +175,41 @@ func (s *Store) Enrolments(ctx context.Context, programID int64) ([]EnrolmentRow
 	}
 	return out, storageError(rows.Err())
 }
+
+// EnrolAllTx enrols many participants in one statement inside a transaction, each with the snapshot of their
+// current rank, position, unit and agency, and returns the new enrolment IDs by participant ID. Someone already
+// enrolled is a conflict. For sample data and imports of thousands of people.
+func EnrolAllTx(ctx context.Context, tx Querier, programID int64, participantIDs []int64, role data.EnrolmentRole) (map[int64]int64, error) {
+	const perStatement = 500
+	for start := 0; start < len(participantIDs); start += perStatement {
+		chunk := participantIDs[start:min(len(participantIDs), start+perStatement)]
+		args := []any{programID, role}
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO enrolment (program_id, participant_id, role, rank_code, position, unit, agency)
+			SELECT ?, id, ?, rank_code, position, unit, agency FROM participant WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
+		if err != nil {
+			return nil, constraintError(err, "Sebagian peserta sudah terdaftar di program ini", "Program tidak ditemukan")
+		}
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT participant_id, id FROM enrolment WHERE program_id = ?", programID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	out := make(map[int64]int64, len(participantIDs))
+	for rows.Next() {
+		var p, e int64
+		if err := rows.Scan(&p, &e); err != nil {
+			return nil, storageError(err)
+		}
+		out[p] = e
+	}
+	for _, id := range participantIDs {
+		if _, ok := out[id]; !ok {
+			return nil, notFound("Peserta", id)
+		}
+	}
+	return out, storageError(rows.Err())
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -299,5 +300,104 @@ func TestSessionsSubjectsSignatoriesInstitution(t *testing.T) {
 	}
 	if v, _ := s.Setting(ctx, "language", "id"); v != "en" {
 		t.Errorf("setting = %q", v)
+	}
+}
+
+// TestSearchIndexFollowsChanges checks that the in-memory search index reloads after inserts, updates and
+// deletes, including writes made through another connection of the same file.
+func TestSearchIndexFollowsChanges(t *testing.T) {
+	path := tempDB(t)
+	s := mustOpen(t, path)
+	ctx := context.Background()
+	count := func(q string) int {
+		n, err := s.CountParticipants(ctx, ParticipantFilter{Search: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	p := &data.Participant{Name: "Wawan Hermawan"}
+	s.CreateParticipant(ctx, p)
+	if got := count("wawan"); got != 1 {
+		t.Fatalf("after insert: %d", got)
+	}
+	p.Name = "Wawan Setiawan"
+	s.UpdateParticipant(ctx, p)
+	if count("hermawan") != 0 || count("setiawan") != 1 {
+		t.Error("search still sees the old name after an update")
+	}
+	other := mustOpen(t, path)
+	other.CreateParticipant(ctx, &data.Participant{Name: "Wawan Kusumah"})
+	if got := count("wawan"); got != 2 {
+		t.Errorf("a participant added by another connection is not found: %d", got)
+	}
+	s.DeleteParticipant(ctx, p.ID)
+	if got := count("setiawan"); got != 0 {
+		t.Errorf("a deleted participant is still found")
+	}
+	rows, _ := s.ListParticipants(ctx, ParticipantFilter{Search: "wawan"}, 0, 10)
+	if len(rows) != 1 || rows[0].Name != "Wawan Kusumah" {
+		t.Errorf("list = %+v", rows)
+	}
+}
+
+func TestBulkEnrolAndMarks(t *testing.T) {
+	s := mustOpen(t, tempDB(t))
+	ctx := context.Background()
+	p := sampleProgram("BULK-1")
+	s.CreateProgram(ctx, p)
+	var ids []int64
+	for i := 0; i < 130; i++ {
+		q := &data.Participant{Name: fmt.Sprintf("Peserta %d", i), RankCode: "III/a", Unit: "SD 1"}
+		if err := s.CreateParticipant(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, q.ID)
+	}
+	var sessions []*data.Session
+	for d := 0; d < 2; d++ {
+		x := &data.Session{ProgramID: p.ID, Date: p.StartDate.AddDate(0, 0, d), Start: "08:00", End: "12:00", TimeZone: "WIB", JP: 4}
+		s.CreateSession(ctx, x)
+		sessions = append(sessions, x)
+	}
+	err := s.Batch(ctx, func(b *BatchTx) error {
+		enrolled, err := EnrolAllTx(ctx, b, p.ID, ids, data.RoleParticipant)
+		if err != nil {
+			return err
+		}
+		if len(enrolled) != len(ids) {
+			t.Errorf("%d enrolments for %d people", len(enrolled), len(ids))
+		}
+		var marks []data.Mark
+		for _, id := range ids {
+			for _, x := range sessions {
+				marks = append(marks, data.Mark{SessionID: x.ID, EnrolmentID: enrolled[id], Status: data.Present})
+			}
+		}
+		return InsertMarksTx(ctx, b, marks)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := s.Enrolments(ctx, p.ID)
+	if len(rows) != 130 || rows[0].RankCode != "III/a" {
+		t.Errorf("enrolments = %d, snapshot rank %q", len(rows), rows[0].RankCode)
+	}
+	marks, _ := s.Marks(ctx, sessions[1].ID)
+	if len(marks) != 130 {
+		t.Errorf("marks in session 2 = %d", len(marks))
+	}
+	err = s.Batch(ctx, func(b *BatchTx) error {
+		_, err := EnrolAllTx(ctx, b, p.ID, ids[:1], data.RoleParticipant)
+		return err
+	})
+	if data.ErrorKind(err) != data.KindConflict {
+		t.Errorf("enrolling again = %v, want a conflict", err)
+	}
+	err = s.Batch(ctx, func(b *BatchTx) error {
+		return InsertMarksTx(ctx, b, []data.Mark{{SessionID: sessions[0].ID, EnrolmentID: rows[0].ID, Status: data.Absent}})
+	})
+	if data.ErrorKind(err) != data.KindConflict {
+		t.Errorf("a second mark for the same session = %v, want a conflict", err)
 	}
 }

@@ -52,6 +52,9 @@ func TestOpenCreatesSchema(t *testing.T) {
 	if s.BackupPath != "" {
 		t.Errorf("a new database made a backup %s", s.BackupPath)
 	}
+	if err := s.Check(context.Background()); err != nil {
+		t.Errorf("Check on a new database: %v", err)
+	}
 	s.Close()
 	again := mustOpen(t, path)
 	if again.BackupPath != "" {

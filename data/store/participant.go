@@ -132,48 +132,69 @@ type ParticipantRow struct {
 	Unit             string
 }
 
-func (f ParticipantFilter) where() (string, []any) {
-	var where []string
-	var args []any
-	if key := data.SearchKey(f.Search); key != "" {
-		if digits := data.SearchKeyDigits(f.Search); len(digits) >= 4 && len(digits) == len(strings.ReplaceAll(key, " ", "")) {
-			// A NIP typed in its printed form ("19690309 199403 2 001") is one number, not four words.
-			key = digits
-		}
-		for _, word := range strings.Fields(key) {
-			where = append(where, `search LIKE ? ESCAPE '\'`)
-			args = append(args, likePattern(word))
-		}
-	}
-	if f.Unit != "" {
-		where = append(where, "unit = ?")
-		args = append(args, f.Unit)
-	}
-	if len(where) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(where, " AND "), args
-}
-
 // CountParticipants counts the participants matching the filter.
 func (s *Store) CountParticipants(ctx context.Context, f ParticipantFilter) (int, error) {
-	where, args := f.where()
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM participant"+where, args...).Scan(&n)
-	return n, storageError(err)
+	if f.Search == "" && f.Unit == "" {
+		var n int
+		err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM participant").Scan(&n)
+		return n, storageError(err)
+	}
+	ix, err := s.participants.current(ctx, s.db)
+	if err != nil {
+		return 0, err
+	}
+	return len(ix.match(f)), nil
 }
 
 // ListParticipants returns one page of the participants matching the filter, by name. Lists of 100,000 people
-// fetch only the pages they show.
+// fetch only the pages they show; a search is answered from the in-memory index (participant_search.go).
 func (s *Store) ListParticipants(ctx context.Context, f ParticipantFilter, offset, limit int) ([]ParticipantRow, error) {
-	where, args := f.where()
-	rows, err := s.db.QueryContext(ctx, `SELECT id, COALESCE(nip, ''), front_title, name, back_title, employment_status,
-		rank_code, position, unit FROM participant`+where+" ORDER BY sort_name, id LIMIT ? OFFSET ?", append(args, limit, offset)...)
+	const columns = `SELECT id, COALESCE(nip, ''), front_title, name, back_title, employment_status, rank_code, position,
+		unit FROM participant`
+	if f.Search == "" && f.Unit == "" {
+		rows, err := s.db.QueryContext(ctx, columns+" ORDER BY sort_name, id LIMIT ? OFFSET ?", limit, offset)
+		if err != nil {
+			return nil, storageError(err)
+		}
+		return scanParticipantRows(rows, limit)
+	}
+	ix, err := s.participants.current(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	ids := ix.match(f)
+	if offset >= len(ids) {
+		return []ParticipantRow{}, nil
+	}
+	ids = ids[offset:min(len(ids), offset+limit)]
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, columns+" WHERE id IN ("+placeholders(len(ids))+")", args...)
 	if err != nil {
 		return nil, storageError(err)
 	}
+	found, err := scanParticipantRows(rows, len(ids))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]ParticipantRow, len(found))
+	for _, r := range found {
+		byID[r.ID] = r
+	}
+	out := make([]ParticipantRow, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func scanParticipantRows(rows *sql.Rows, capacity int) ([]ParticipantRow, error) {
 	defer rows.Close()
-	out := make([]ParticipantRow, 0, limit)
+	out := make([]ParticipantRow, 0, capacity)
 	for rows.Next() {
 		var r ParticipantRow
 		var front, name, back string

@@ -141,7 +141,18 @@ CREATE TABLE participant (
     updated_at        TEXT NOT NULL DEFAULT (datetime('now'))
 ) STRICT;
 CREATE UNIQUE INDEX participant_nip ON participant(nip) WHERE nip IS NOT NULL;
-CREATE INDEX participant_sort ON participant(sort_name, id);
+CREATE INDEX participant_sort ON participant(sort_name, id, search, unit);
+
+-- A revision number bumped by every change to participant, so the store's in-memory search index knows when
+-- to reload, whoever wrote (this process, an import, another copy of Pembina).
+CREATE TABLE participant_rev (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    rev INTEGER NOT NULL
+) STRICT;
+INSERT INTO participant_rev (id, rev) VALUES (1, 0);
+CREATE TRIGGER participant_rev_insert AFTER INSERT ON participant BEGIN UPDATE participant_rev SET rev = rev + 1; END;
+CREATE TRIGGER participant_rev_update AFTER UPDATE ON participant BEGIN UPDATE participant_rev SET rev = rev + 1; END;
+CREATE TRIGGER participant_rev_delete AFTER DELETE ON participant BEGIN UPDATE participant_rev SET rev = rev + 1; END;
 CREATE INDEX participant_email ON participant(email) WHERE email <> '';
 CREATE INDEX participant_unit ON participant(unit);
 
