@@ -78,20 +78,7 @@ func (s *Store) UpdateProgram(ctx context.Context, p *data.Program) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE program SET code = ?, title = ?, kind = ?, competency_kind = ?, delivery = ?,
-			batch = ?, budget_year = ?, organiser = ?, place = ?, start_date = ?, end_date = ?, total_jp = ?, status = ?,
-			archived = ?, time_zone = ?, attendance_threshold = ?, excused_count_present = ?, pass_score = ?, signatory_id = ?,
-			number_pattern = ?, description = ?, search = ?, updated_at = datetime('now') WHERE id = ?`,
-			p.Code, p.Title, p.Kind, p.CompetencyKind, p.Delivery, p.Batch, p.BudgetYear, p.Organiser, p.Place,
-			data.FormatDate(p.StartDate), data.FormatDate(p.EndDate), p.TotalJP, p.Status, boolInt(p.Archived), p.TimeZone,
-			p.AttendanceThreshold, boolInt(p.ExcusedCountPresent), nullPass(p.PassScore), nullID(p.SignatoryID),
-			p.NumberPattern, p.Description, programSearch(p), p.ID)
-		if err != nil {
-			return constraintError(err, "Kode program "+p.Code+" sudah dipakai program lain; pilih kode lain", "Penandatangan tidak ditemukan")
-		}
-		return mustAffect(res, nil, "Program", p.ID)
-	})
+	return s.tx(ctx, func(tx *sql.Tx) error { return updateProgram(ctx, tx, p) })
 }
 
 // ProgramDependants counts what hangs on a program and would be lost with it.

@@ -1,0 +1,88 @@
+package data
+
+import (
+	"sort"
+	"time"
+)
+
+// AnnualJPTarget is the yearly competency development every PNS is entitled to: at least 20 JP (jam pelajaran)
+// a year (PP 11/2017 as amended by PP 17/2020; DOMAIN.md §2). A coordinator's key question is who has not
+// reached it yet.
+const AnnualJPTarget = 20
+
+// TrainingRecord is one program in a person's training history: the program as it stands now and the
+// person's enrolment in it.
+type TrainingRecord struct {
+	EnrolmentID int64
+	ProgramID   int64
+	Code        string
+	Title       string
+	Kind        string
+	Organiser   string
+	Batch       int
+	Status      ProgramStatus
+	StartDate   time.Time
+	EndDate     time.Time
+	ProgramJP   int
+	Role        EnrolmentRole
+	Withdrawn   bool
+}
+
+// EarnedJP is the JP this record adds to the person's yearly total: the program's JP when the person completed
+// it, otherwise 0.
+//
+// For now "completed" means: the program is finished (Selesai), the enrolment is not withdrawn, and the person
+// took part as a participant (peserta) — speakers, moderators and committee members do not earn development
+// hours by serving a program. Attendance is not consulted yet: once the attendance rules (issue 4: JP attended
+// against the program's threshold, eligibility overrides) exist, this is the one place to refine, and every
+// screen and report that shows JP per year follows. The window says so to coordinators as "JP dari program
+// yang selesai".
+func (r TrainingRecord) EarnedJP() int {
+	if r.Status != StatusFinished || r.Withdrawn || r.Role != RoleParticipant {
+		return 0
+	}
+	return r.ProgramJP
+}
+
+// Year is the calendar year a record's JP count towards: the year the program ended, when the hours were
+// earned (a program from 29 December to 2 January counts for the new year).
+func (r TrainingRecord) Year() int { return r.EndDate.Year() }
+
+// YearJP is a person's competency development in one year.
+type YearJP struct {
+	Year     int
+	JP       int // earned, see TrainingRecord.EarnedJP
+	Programs int // programs that earned JP
+	Pending  int // programs of the year that earn nothing yet (planned, running) but may later
+}
+
+// Reached reports whether the year reached AnnualJPTarget.
+func (y YearJP) Reached() bool { return y.JP >= AnnualJPTarget }
+
+// Shortfall is how many JP the year still lacks, 0 once the target is reached.
+func (y YearJP) Shortfall() int { return max(0, AnnualJPTarget-y.JP) }
+
+// JPByYear sums a person's earned JP per calendar year, newest year first. Every year the person has a record
+// in appears, even with 0 JP (a withdrawn or cancelled program), so the history never hides a year.
+func JPByYear(records []TrainingRecord) []YearJP {
+	byYear := map[int]*YearJP{}
+	for _, r := range records {
+		y := byYear[r.Year()]
+		if y == nil {
+			y = &YearJP{Year: r.Year()}
+			byYear[r.Year()] = y
+		}
+		if jp := r.EarnedJP(); jp > 0 {
+			y.JP += jp
+			y.Programs++
+		} else if !r.Withdrawn && r.Role == RoleParticipant && (r.Status == StatusPlanned || r.Status == StatusRunning) {
+			y.Pending++
+		}
+	}
+	out := make([]YearJP, 0, len(byYear))
+	for _, y := range byYear {
+		out = append(out, *y)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year > out[j].Year })
+	return out
+}
