@@ -13,9 +13,12 @@ import (
 // one space. SQLite's LIKE folds ASCII case only, so every searchable table keeps a column filled with this
 // and queries fold the user's text the same way.
 func SearchKey(s string) string {
-	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) { // only letters outside ASCII carry accents to remove; imports fold 100,000 names
+		var err error
+		if folded, _, err = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err != nil {
+			folded = s
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
@@ -43,4 +46,13 @@ func SearchKeyDigits(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

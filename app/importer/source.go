@@ -25,6 +25,9 @@ type Sheet struct {
 	Rows [][]string
 	// numeric tells whether the cell at (row, col) is stored as a number in a workbook; nil for CSV.
 	numeric func(row, col int) bool
+	// merges are the merged ranges (first row, first column, last row, last column; 0-based) when the sheet was
+	// read by readWorkbook.
+	merges [][4]int
 }
 
 // IsNumeric reports whether a workbook cell holds a number rather than text. A NIP stored as a number has lost
@@ -100,6 +103,9 @@ func looksBinary(b []byte) bool {
 }
 
 func openWorkbook(path string, b []byte) (*Source, error) {
+	if sheets, err := readWorkbook(b); err == nil {
+		return &Source{Path: path, Format: "xlsx", Sheets: sheets}, nil
+	}
 	name := filepath.Base(path)
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {

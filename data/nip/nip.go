@@ -112,6 +112,9 @@ func Clean(s string) string {
 // LooksNumeric reports whether s is how Excel shows a NIP stored as a number: scientific notation
 // ("1.98609E+17") or a long number with decimals ("198609262015051000.0").
 func LooksNumeric(s string) bool {
+	if !strings.ContainsAny(s, "eE.,") { // both forms need one of these; most NIPs are spared the regexps
+		return false
+	}
 	return scientific.MatchString(s) || decimal.MatchString(s)
 }
 

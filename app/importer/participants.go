@@ -1,0 +1,697 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/nip"
+	"github.com/pembina/pembina/data/rank"
+)
+
+// Field is what a column of a participant list holds.
+type Field string
+
+// The fields a participant list's columns map to. FieldNone columns are ignored.
+const (
+	FieldNone         Field = ""
+	FieldNumber       Field = "no" // the row number of the list: read to recognise data rows, never stored
+	FieldNIP          Field = "nip"
+	FieldNIK          Field = "nik"
+	FieldName         Field = "name"
+	FieldTitles       Field = "titles" // GELAR: front and back titles in one column
+	FieldFrontTitle   Field = "front_title"
+	FieldBackTitle    Field = "back_title"
+	FieldSex          Field = "sex"
+	FieldBirth        Field = "birth" // TEMPAT/TGL LAHIR: "Sumedang, 12-03-1980"
+	FieldBirthPlace   Field = "birth_place"
+	FieldBirthDate    Field = "birth_date"
+	FieldStatus       Field = "status"
+	FieldRank         Field = "rank"
+	FieldPosition     Field = "position"
+	FieldPositionKind Field = "position_kind"
+	FieldUnit         Field = "unit"
+	FieldAgency       Field = "agency"
+	FieldEmail        Field = "email"
+	FieldPhone        Field = "phone"
+)
+
+// ParticipantFields are the fields a column can be mapped to, in the order a mapping choice offers them.
+var ParticipantFields = []Field{FieldNone, FieldNumber, FieldNIP, FieldName, FieldTitles, FieldFrontTitle, FieldBackTitle,
+	FieldSex, FieldBirth, FieldBirthPlace, FieldBirthDate, FieldStatus, FieldRank, FieldPosition, FieldPositionKind,
+	FieldUnit, FieldAgency, FieldEmail, FieldPhone, FieldNIK}
+
+// Label is the field's name in Indonesian, as the mapping choice and the messages show it.
+func (f Field) Label() string {
+	switch f {
+	case FieldNone:
+		return "(abaikan)"
+	case FieldNumber:
+		return "Nomor urut"
+	case FieldNIP:
+		return "NIP"
+	case FieldNIK:
+		return "NIK"
+	case FieldName:
+		return "Nama"
+	case FieldTitles:
+		return "Gelar"
+	case FieldFrontTitle:
+		return "Gelar depan"
+	case FieldBackTitle:
+		return "Gelar belakang"
+	case FieldSex:
+		return "Jenis kelamin"
+	case FieldBirth:
+		return "Tempat/tanggal lahir"
+	case FieldBirthPlace:
+		return "Tempat lahir"
+	case FieldBirthDate:
+		return "Tanggal lahir"
+	case FieldStatus:
+		return "Status kepegawaian"
+	case FieldRank:
+		return "Pangkat/Golongan"
+	case FieldPosition:
+		return "Jabatan"
+	case FieldPositionKind:
+		return "Jenis jabatan"
+	case FieldUnit:
+		return "Unit kerja"
+	case FieldAgency:
+		return "Instansi"
+	case FieldEmail:
+		return "Email"
+	case FieldPhone:
+		return "Telepon"
+	}
+	return string(f)
+}
+
+// MatchHeading tells which field a column heading names, with the synonyms Indonesian lists use: NIP; NAMA,
+// NAMA LENGKAP; GELAR; PANGKAT/GOL, GOL.RUANG; JABATAN; UNIT KERJA, SATKER, SEKOLAH; INSTANSI; JENIS KELAMIN,
+// L/P; TEMPAT/TGL LAHIR; EMAIL; NO HP, TELEPON; and more. Unknown headings give FieldNone.
+func MatchHeading(heading string) Field {
+	key := HeaderKey(heading)
+	if key == "" {
+		return FieldNone
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(key) {
+		words[w] = true
+	}
+	has := func(list ...string) bool {
+		for _, w := range list {
+			if words[w] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("nip"):
+		return FieldNIP
+	case has("nik", "ktp"):
+		return FieldNIK
+	case has("nama") && has("gelar"):
+		return FieldName // "NAMA LENGKAP DAN GELAR": the titles are split off the name
+	case has("gelar"):
+		switch {
+		case has("depan"):
+			return FieldFrontTitle
+		case has("belakang"):
+			return FieldBackTitle
+		}
+		return FieldTitles
+	case has("lahir", "ttl"):
+		place, date := has("tempat", "tmp", "tmpt", "ttl"), has("tgl", "tanggal", "tangal", "ttl")
+		switch {
+		case place && !date:
+			return FieldBirthPlace
+		case date && !place:
+			return FieldBirthDate
+		}
+		return FieldBirth
+	case has("kelamin", "jk", "gender", "sex") || key == "l p" || key == "lp" || key == "p l":
+		return FieldSex
+	case has("pangkat", "golongan", "gol", "ruang"):
+		return FieldRank
+	case has("jabatan", "jab") && has("jenis", "kategori"):
+		return FieldPositionKind
+	case has("jabatan", "jab"):
+		return FieldPosition
+	case has("unit", "satker", "sekolah", "satuan", "madrasah", "uker", "bidang", "bagian"):
+		return FieldUnit
+	case has("instansi", "opd", "skpd", "dinas", "lembaga", "perangkat"):
+		return FieldAgency
+	case has("email", "surel") || key == "e mail" || strings.HasPrefix(key, "e mail "):
+		return FieldEmail
+	case has("hp", "telepon", "telp", "tlp", "telpon", "handphone", "ponsel", "wa", "whatsapp", "kontak"):
+		return FieldPhone
+	case has("status") && !has("perkawinan", "kawin"):
+		return FieldStatus
+	case has("nama", "name"):
+		return FieldName
+	case key == "no" || key == "nomor" || key == "no urut" || key == "urut":
+		return FieldNumber
+	}
+	return FieldNone
+}
+
+// Column is one column of a participant list: its heading as the file writes it and the field it maps to.
+type Column struct {
+	Index   int
+	Heading string
+	Field   Field
+}
+
+// ParticipantFile is a participant list read from an .xlsx or .csv file: the sheet that holds it, where its
+// heading is and how its columns map to fields. Plan compares its rows with the database.
+type ParticipantFile struct {
+	Path    string
+	Format  string // "xlsx" or "csv"
+	Sheet   string
+	Header  int // 0-based row of the heading (its last row when the heading spans two)
+	Columns []Column
+	sheet   *Sheet
+}
+
+// Mapping returns the field of every column, as detected from the headings.
+func (f *ParticipantFile) Mapping() []Field {
+	m := make([]Field, len(f.Columns))
+	for i, c := range f.Columns {
+		m[i] = c.Field
+	}
+	return m
+}
+
+// Rows is the number of rows below the heading, blank and footer rows included.
+func (f *ParticipantFile) Rows() int { return max(0, len(f.sheet.Rows)-f.Header-1) }
+
+// ReadParticipants opens a participant list and finds its heading: on the sheet with the most recognisable
+// column headings, below any title rows, with merged cells read as if every cell of the merge held the value.
+// A file that is not a workbook or CSV, an empty file and a file without a recognisable heading are refused
+// with a message that says what to do.
+func ReadParticipants(path string) (*ParticipantFile, error) {
+	src, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	var best *ParticipantFile
+	bestScore := 0
+	empty := true
+	for _, sh := range src.Sheets {
+		if len(sh.Rows) == 0 {
+			continue
+		}
+		empty = false
+		fillMerged(src, sh)
+		header, ok := FindHeader(sh, headingScore, 2)
+		if !ok {
+			continue
+		}
+		if score := headingScore(sh.Rows[header]); score > bestScore {
+			best = &ParticipantFile{Path: path, Format: src.Format, Sheet: sh.Name, Header: header, sheet: sh}
+			bestScore = score
+		}
+	}
+	name := baseName(path)
+	if empty {
+		return nil, data.Errorf(data.KindInvalid, "Berkas %s tidak berisi data apa pun", name)
+	}
+	if best == nil {
+		return nil, data.Errorf(data.KindInvalid, "%s tidak memuat baris judul kolom yang dikenali: di 30 baris pertama tidak ada baris "+
+			"dengan judul seperti NIP, NAMA, JABATAN atau UNIT KERJA. Tambahkan baris judul kolom di atas data (lihat templat)", name)
+	}
+	best.columns()
+	if !hasField(best.Mapping(), FieldName) {
+		return nil, data.Errorf(data.KindInvalid, "%s: lembar %q tidak memiliki kolom NAMA; beri judul NAMA pada kolom nama peserta", name, best.Sheet)
+	}
+	return best, nil
+}
+
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func hasField(m []Field, f Field) bool {
+	for _, x := range m {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// headingScore counts the distinct fields a row's cells name. Distinct, because a title merged across the
+// sheet ("DINAS PENDIDIKAN …") is read into every cell of the merge and must count once.
+func headingScore(row []string) int {
+	seen := map[Field]bool{}
+	for _, c := range row {
+		if len(c) > 60 {
+			continue // a sentence, not a heading
+		}
+		if f := MatchHeading(c); f != FieldNone && f != FieldNumber {
+			seen[f] = true
+		}
+	}
+	return len(seen)
+}
+
+// subHeadingWords are the words of the second row of a two-row heading: "GELAR" over "DEPAN | BELAKANG",
+// "TEMPAT/TGL LAHIR" over "TEMPAT | TANGGAL".
+var subHeadingWords = map[string]bool{"depan": true, "belakang": true, "tempat": true, "tanggal": true, "tgl": true}
+
+// columns maps the heading's columns to fields. A heading of two rows (the first with cells merged over the
+// second's) is read as one: each column's words are its second-row heading plus "lahir" or "gelar" from above.
+// A field claimed by an earlier column is left to that column.
+func (f *ParticipantFile) columns() {
+	rows := f.sheet.Rows
+	head := rows[f.Header]
+	var sub []string
+	if f.Header+1 < len(rows) && isSubHeading(rows[f.Header+1]) {
+		sub = rows[f.Header+1]
+		f.Header++
+	}
+	width := len(head)
+	if len(sub) > width {
+		width = len(sub)
+	}
+	taken := map[Field]bool{}
+	for i := 0; i < width; i++ {
+		heading := cell(head, i)
+		field := MatchHeading(heading)
+		if s := cell(sub, i); s != "" {
+			context := ""
+			for _, w := range []string{"lahir", "gelar"} {
+				if strings.Contains(HeaderKey(heading), w) {
+					context = " " + w
+				}
+			}
+			if sf := MatchHeading(s + context); sf != FieldNone {
+				field = sf
+			}
+			if heading == "" {
+				heading = s
+			} else if s != heading {
+				heading += " " + s
+			}
+		}
+		if taken[field] && field != FieldNone {
+			field = FieldNone
+		}
+		taken[field] = true
+		f.Columns = append(f.Columns, Column{Index: i, Heading: heading, Field: field})
+	}
+}
+
+func isSubHeading(row []string) bool {
+	known := 0
+	for _, c := range row {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if strings.ContainsAny(c, "0123456789") {
+			return false
+		}
+		if subHeadingWords[HeaderKey(c)] || MatchHeading(c) != FieldNone {
+			known++
+		}
+	}
+	return known > 0
+}
+
+func cell(row []string, i int) string {
+	if i < len(row) {
+		return strings.TrimSpace(row[i])
+	}
+	return ""
+}
+
+// fillMerged copies the value of each merged range of a workbook sheet into every cell of the range, so that a
+// unit merged over the rows of its five teachers belongs to all five.
+func fillMerged(src *Source, sh *Sheet) {
+	merges := sh.merges
+	if src.book != nil {
+		cells, err := src.book.GetMergeCells(sh.Name, true)
+		if err != nil {
+			return
+		}
+		for _, m := range cells {
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 == nil && err2 == nil {
+				merges = append(merges, [4]int{r1 - 1, c1 - 1, r2 - 1, c2 - 1})
+			}
+		}
+	}
+	// A filled cell is numeric when the merge's first cell is.
+	alias := map[[2]int][2]int{}
+	for _, m := range merges {
+		r1, c1, r2, c2 := m[0], m[1], m[2], m[3]
+		if r1 >= len(sh.Rows) {
+			continue
+		}
+		value := cell(sh.Rows[r1], c1)
+		if value == "" {
+			continue
+		}
+		for r := r1; r <= min(r2, len(sh.Rows)-1); r++ {
+			row := sh.Rows[r]
+			for len(row) <= c2 {
+				row = append(row, "")
+			}
+			for c := c1; c <= c2; c++ {
+				if strings.TrimSpace(row[c]) == "" {
+					row[c] = value
+					alias[[2]int{r, c}] = [2]int{r1, c1}
+				}
+			}
+			sh.Rows[r] = row
+		}
+	}
+	if len(alias) > 0 && sh.numeric != nil {
+		numeric := sh.numeric
+		sh.numeric = func(row, col int) bool {
+			if first, ok := alias[[2]int{row, col}]; ok {
+				return numeric(first[0], first[1])
+			}
+			return numeric(row, col)
+		}
+	}
+}
+
+// rawRow is one data row of the file, its cells by field.
+type rawRow struct {
+	line    int // 1-based, as the spreadsheet shows it
+	values  map[Field]string
+	numeric map[Field]bool // workbook cells stored as numbers
+}
+
+var (
+	footerStart = regexp.MustCompile(`^(jumlah|total|mengetahui|keterangan|ket|catatan|dibuat|disahkan|ditetapkan|kepala|sekretaris|plt|plh|a n|ttd|tanda tangan|demikian)\b`)
+	placeDate   = regexp.MustCompile(`^[\p{L} .]+,\s*\d{1,2}\s+\p{L}+\s+\d{4}$`)
+)
+
+// isFooter reports whether a row is the start of what follows a list: a total line, a place and date, a
+// signature block.
+func isFooter(row []string, numberCol int) bool {
+	if numberCol >= 0 {
+		if _, err := strconv.Atoi(cell(row, numberCol)); err == nil {
+			return false
+		}
+	}
+	for _, c := range row {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		return footerStart.MatchString(HeaderKey(c)) || placeDate.MatchString(c)
+	}
+	return false
+}
+
+// isNumbering reports whether a row only numbers the columns ("1 | 2 | 3 | …"), as official tables print
+// under their heading.
+func isNumbering(row []string) bool {
+	n := 0
+	for _, c := range row {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		v, err := strconv.Atoi(c)
+		if err != nil || v != n+1 {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// repeatsHeading reports whether a row repeats the heading, as lists printed over several pages do: two or
+// more of its cells equal the heading's cells above them.
+func repeatsHeading(row, heading []string) bool {
+	same := 0
+	for i, c := range row {
+		if h := cell(heading, i); h != "" && strings.EqualFold(strings.TrimSpace(c), h) {
+			same++
+		}
+	}
+	return same >= 2
+}
+
+// rawRows reads the data rows under the heading with the given mapping. Blank rows, rows that only number
+// the columns and repeated headings are skipped; reading stops at the first footer line, which is returned
+// (1-based, 0 when there is none).
+func (f *ParticipantFile) rawRows(mapping []Field) (rows []rawRow, footer int) {
+	numberCol := -1
+	for i, m := range mapping {
+		if m == FieldNumber {
+			numberCol = i
+		}
+	}
+	for r := f.Header + 1; r < len(f.sheet.Rows); r++ {
+		row := f.sheet.Rows[r]
+		if IsBlank(row) || isNumbering(row) || repeatsHeading(row, f.sheet.Rows[f.Header]) {
+			continue
+		}
+		if isFooter(row, numberCol) {
+			return rows, r + 1
+		}
+		rr := rawRow{line: r + 1, values: map[Field]string{}, numeric: map[Field]bool{}}
+		anything := false
+		for i, field := range mapping {
+			if field == FieldNone {
+				continue
+			}
+			v := cell(row, i)
+			if v == "" {
+				continue
+			}
+			rr.values[field] = v
+			if field != FieldNumber {
+				anything = true
+			}
+			switch field {
+			case FieldNIP, FieldNIK, FieldPhone, FieldBirthDate:
+				rr.numeric[field] = f.sheet.IsNumeric(r, i)
+			}
+		}
+		if anything {
+			rows = append(rows, rr)
+		}
+	}
+	return rows, 0
+}
+
+// Problem is one thing wrong with a row: the column as the file heads it, and what is wrong in Indonesian.
+type Problem struct {
+	Column  string
+	Message string
+}
+
+// parse turns a raw row into a participant as the file gives it (not yet merged with the stored one), with
+// its problems (the row cannot be stored) and warnings (it can, with what was set aside).
+func (f *ParticipantFile) parse(r rawRow, heading func(Field) string) (p *data.Participant, problems, warnings []Problem) {
+	p = &data.Participant{}
+	v := r.values
+	bad := func(field Field, format string, args ...any) {
+		problems = append(problems, Problem{Column: heading(field), Message: fmt.Sprintf(format, args...)})
+	}
+	warn := func(field Field, format string, args ...any) {
+		warnings = append(warnings, Problem{Column: heading(field), Message: fmt.Sprintf(format, args...)})
+	}
+	if s := v[FieldNIP]; s != "" && s != "-" {
+		switch {
+		case r.numeric[FieldNIP]:
+			bad(FieldNIP, "NIP %s tersimpan sebagai angka di Excel, sehingga digit terakhirnya bisa hilang (Excel hanya menyimpan 15 digit); "+
+				"format kolom NIP sebagai Teks (Text) lalu ketik ulang NIP-nya", s)
+		default:
+			if n, err := nip.Parse(s); err != nil {
+				bad(FieldNIP, "%s", err)
+			} else {
+				p.NIP = n.Digits
+				for _, w := range n.Warnings {
+					warn(FieldNIP, "%s", w)
+				}
+			}
+		}
+	}
+	if s := v[FieldNIK]; s != "" && s != "-" {
+		if r.numeric[FieldNIK] || nip.LooksNumeric(s) {
+			bad(FieldNIK, "NIK %s tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang; format kolom NIK sebagai Teks (Text) lalu ketik ulang", s)
+		} else {
+			p.NIK = s
+		}
+	}
+	front, name, back := data.SplitTitles(v[FieldName])
+	p.Name, p.FrontTitle, p.BackTitle = name, front, back
+	if s := v[FieldTitles]; s != "" {
+		tf, tb := data.SplitTitleWords(s)
+		p.FrontTitle, p.BackTitle = joinTitles(p.FrontTitle, tf), joinTitles(p.BackTitle, tb)
+	}
+	if s := v[FieldFrontTitle]; s != "" && s != "-" {
+		p.FrontTitle = s
+	}
+	if s := v[FieldBackTitle]; s != "" && s != "-" {
+		p.BackTitle = s
+	}
+	if s := v[FieldSex]; s != "" {
+		p.Sex = s
+	}
+	if s := v[FieldBirth]; s != "" {
+		place, date, ok := splitBirth(s)
+		p.BirthPlace = place
+		if ok {
+			p.BirthDate = date
+		} else if date.IsZero() && strings.ContainsAny(s, "0123456789") {
+			bad(FieldBirth, "tanggal lahir dalam %q tidak dikenali; tulis sebagai Tempat, HH-BB-TTTT, misalnya Sumedang, 12-03-1980", s)
+		}
+	}
+	if s := v[FieldBirthPlace]; s != "" {
+		p.BirthPlace = s
+	}
+	if s := v[FieldBirthDate]; s != "" && s != "-" {
+		if d, ok := parseDateCell(s, r.numeric[FieldBirthDate]); ok {
+			p.BirthDate = d
+		} else {
+			bad(FieldBirthDate, "%q bukan tanggal; tulis sebagai HH-BB-TTTT, misalnya 12-03-1980", s)
+		}
+	}
+	if s := v[FieldStatus]; s != "" {
+		if st, ok := data.NormalizeEmploymentStatus(s); ok {
+			p.EmploymentStatus = st
+		} else {
+			warn(FieldStatus, "status %q tidak dikenali (PNS, CPNS, PPPK, PPPK Paruh Waktu atau Non-ASN); status diambil dari NIP", s)
+		}
+	}
+	if s := v[FieldRank]; s != "" {
+		if code, ok := rank.Normalize(s); ok {
+			p.RankCode = code
+		} else {
+			warn(FieldRank, "pangkat/golongan %q tidak dikenali dan dikosongkan; tulis misalnya III/b atau Penata Muda Tingkat I", s)
+		}
+	}
+	p.Position = v[FieldPosition]
+	if s := v[FieldPositionKind]; s != "" {
+		if k, ok := positionKind(s); ok {
+			p.PositionKind = k
+		} else {
+			warn(FieldPositionKind, "jenis jabatan %q tidak dikenali dan dikosongkan", s)
+		}
+	}
+	p.Unit, p.Agency, p.Email = v[FieldUnit], v[FieldAgency], v[FieldEmail]
+	if s := v[FieldPhone]; s != "" {
+		if phone, ok := cleanPhone(s, r.numeric[FieldPhone]); ok {
+			p.Phone = phone
+		} else {
+			warn(FieldPhone, "nomor telepon %q rusak karena tersimpan sebagai angka di Excel dan dikosongkan; format kolomnya sebagai Teks", s)
+		}
+	}
+	return p, problems, warnings
+}
+
+func joinTitles(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+func positionKind(s string) (string, bool) {
+	key := HeaderKey(s)
+	for _, k := range data.PositionKinds {
+		if HeaderKey(k) == key {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+var birthDateAtEnd = regexp.MustCompile(`(\d{1,2}[-/. ]\d{1,2}[-/. ]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*$`)
+
+// splitBirth reads "Sumedang, 12-03-1980", "Sumedang / 12 Maret 1980" or "Sumedang 12/03/1980" into the place
+// and the date; ok is false when no date could be read (the place is still returned).
+func splitBirth(s string) (place string, date time.Time, ok bool) {
+	loc := birthDateAtEnd.FindStringIndex(s)
+	if loc == nil {
+		return strings.Trim(s, " ,/-"), time.Time{}, false
+	}
+	place = strings.Trim(s[:loc[0]], " ,/-")
+	date, ok = parseDateCell(strings.TrimSpace(s[loc[0]:]), false)
+	return place, date, ok
+}
+
+var monthNames = map[string]time.Month{}
+
+func init() {
+	english := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+	for i, m := range indo.Months {
+		month := time.Month(i + 1)
+		monthNames[strings.ToLower(m)] = month
+		monthNames[strings.ToLower(m[:3])] = month
+		monthNames[english[i]] = month
+		monthNames[english[i][:3]] = month
+	}
+	monthNames["agu"], monthNames["okt"], monthNames["des"], monthNames["peb"], monthNames["pebruari"] = 8, 10, 12, 2, 2
+}
+
+var wordDate = regexp.MustCompile(`^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})$`)
+
+// parseDateCell reads a date as lists hold it: an Excel date serial (a date-formatted workbook cell read as its
+// value), "12-03-1980", "12/03/1980", "1980-03-12" or "12 Maret 1980".
+func parseDateCell(s string, numeric bool) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if numeric {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 2958466 {
+			t, err := excelize.ExcelDateToTime(f, false)
+			return data.Day(t), err == nil
+		}
+	}
+	if t, err := data.ParseDate(strings.ReplaceAll(s, " ", "-")); err == nil {
+		return t, true
+	}
+	if m := wordDate.FindStringSubmatch(s); m != nil {
+		if month, ok := monthNames[strings.ToLower(m[2])]; ok {
+			day, _ := strconv.Atoi(m[1])
+			year, _ := strconv.Atoi(m[3])
+			t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+			return t, t.Day() == day
+		}
+	}
+	return time.Time{}, false
+}
+
+// cleanPhone keeps a phone number's digits and its leading plus; a number Excel stored as a number lost its
+// leading 0, which is put back. Scientific notation cannot be repaired.
+func cleanPhone(s string, numeric bool) (string, bool) {
+	if nip.LooksNumeric(s) || strings.ContainsAny(s, "eE") && numeric {
+		return "", false
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == '+' && i == 0 {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if numeric && strings.HasPrefix(out, "8") {
+		out = "0" + out
+	}
+	return out, out != ""
+}

@@ -1,0 +1,432 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
+)
+
+// RowStatus is what an import will do with a row.
+type RowStatus int
+
+// The outcomes of a row.
+const (
+	RowNew       RowStatus = iota // a person not stored yet
+	RowUpdated                    // a stored person some of whose fields change
+	RowUnchanged                  // a stored person the row tells nothing new about
+	RowInvalid                    // a row that cannot be stored; Problems say why
+)
+
+// Label is the outcome in Indonesian.
+func (s RowStatus) Label() string {
+	switch s {
+	case RowNew:
+		return "Baru"
+	case RowUpdated:
+		return "Diperbarui"
+	case RowUnchanged:
+		return "Tidak berubah"
+	}
+	return "Tidak valid"
+}
+
+// PlannedRow is one data row of the file and what the import will do with it.
+type PlannedRow struct {
+	Line        int // the row number as the spreadsheet shows it
+	Status      RowStatus
+	Participant *data.Participant // what will be stored: the file's values over the stored ones
+	Existing    *data.Participant // the stored person the row matched, nil for a new one
+	Changes     []string          // for an update: the fields that change, by label
+	Problems    []Problem         // why the row is invalid
+	Warnings    []Problem         // what was set aside; the row is still stored
+	Enrolled    bool              // with a program: the person is already enrolled in it
+}
+
+// Name is the row's person as lists show them, with titles; for an invalid row without a name, "".
+func (r *PlannedRow) Name() string {
+	if r.Participant == nil {
+		return ""
+	}
+	return r.Participant.FullName()
+}
+
+// Plan is what importing a participant list would do, row by row, before anything is written.
+type Plan struct {
+	File      *ParticipantFile
+	Mapping   []Field
+	ProgramID int64 // 0: no enrolment
+	Rows      []PlannedRow
+	Footer    int // 1-based row where a footer (totals, signatures) stopped the reading; 0 when none
+
+	New, Updated, Unchanged, Invalid int
+	ToEnrol, AlreadyEnrolled         int // with a program: valid rows to enrol, and those enrolled already
+}
+
+// Valid is the number of rows that would be written or kept.
+func (p *Plan) Valid() int { return p.New + p.Updated + p.Unchanged }
+
+// CheckMapping refuses a mapping without a name column or with one field on two columns.
+func CheckMapping(columns []Column, mapping []Field) error {
+	seen := map[Field]string{}
+	for i, f := range mapping {
+		if f == FieldNone {
+			continue
+		}
+		heading := fmt.Sprintf("kolom %d", i+1)
+		if i < len(columns) && columns[i].Heading != "" {
+			heading = columns[i].Heading
+		}
+		if other, ok := seen[f]; ok {
+			return data.Errorf(data.KindInvalid, "Kolom %q dan %q sama-sama dipetakan ke %s; pilih satu", other, heading, f.Label())
+		}
+		seen[f] = heading
+	}
+	if _, ok := seen[FieldName]; !ok {
+		return data.Errorf(data.KindInvalid, "Tidak ada kolom yang dipetakan ke Nama; pilih kolom yang berisi nama peserta")
+	}
+	return nil
+}
+
+// Plan checks every row against the rules and the database without writing: the NIP rules (with the Excel
+// number trap called out), a name, the rank normalised or flagged, duplicates inside the file, and for each
+// valid row whether it is a new person, an update of a stored one (matched on NIP; without a NIP, on name plus
+// NIK or birth date) or nothing new. With programID, it also tells who is enrolled already. progress, if not
+// nil, is called as rows are checked.
+func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []Field, programID int64, progress func(done, total int)) (*Plan, error) {
+	if err := CheckMapping(f.Columns, mapping); err != nil {
+		return nil, err
+	}
+	heading := func(field Field) string {
+		h, _ := columnHeading(f.Columns, mapping, field)
+		return h
+	}
+	raws, footer := f.rawRows(mapping)
+	plan := &Plan{File: f, Mapping: mapping, ProgramID: programID, Footer: footer, Rows: make([]PlannedRow, len(raws))}
+	var nips, names []string
+	for i, r := range raws {
+		p, problems, warnings := f.parse(r, heading)
+		plan.Rows[i] = PlannedRow{Line: r.line, Participant: p, Problems: problems, Warnings: warnings}
+		if p.NIP != "" {
+			nips = append(nips, p.NIP)
+		} else if len(problems) == 0 && p.Name != "" {
+			names = append(names, data.SearchKey(p.Name))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, cancelled(err)
+	}
+	byNIP, err := s.ParticipantsByNIP(ctx, nips)
+	if err != nil {
+		return nil, err
+	}
+	byName, err := s.ParticipantsWithoutNIP(ctx, names)
+	if err != nil {
+		return nil, err
+	}
+	enrolled := map[int64]bool{}
+	if programID != 0 {
+		if enrolled, err = s.EnrolledParticipants(ctx, programID); err != nil {
+			return nil, err
+		}
+	}
+	firstLine := map[string]int{} // identity → line of its first row
+	fingerprint := map[string]string{}
+	for i := range plan.Rows {
+		if i%500 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, cancelled(err)
+			}
+			if progress != nil {
+				progress(i, len(plan.Rows))
+			}
+		}
+		row := &plan.Rows[i]
+		p := row.Participant
+		if len(row.Problems) == 0 {
+			row.Existing = match(p, byNIP, byName, heading, &row.Problems)
+		}
+		if len(row.Problems) == 0 {
+			id, fp := identity(p), strings.Join(f.sheet.Rows[row.Line-1], "\x1f")
+			if first, ok := firstLine[id]; ok {
+				msg := "NIP ini sudah ada di baris %d; hapus salah satu baris"
+				column := heading(FieldNIP)
+				if p.NIP == "" {
+					msg, column = "peserta ini sudah ada di baris %d (nama dan data lahir sama); hapus salah satu baris", heading(FieldName)
+				}
+				if fingerprint[id] == fp {
+					msg = "baris ini sama persis dengan baris %d; hapus salah satunya"
+				}
+				row.Problems = append(row.Problems, Problem{Column: column, Message: fmt.Sprintf(msg, first)})
+			} else {
+				firstLine[id], fingerprint[id] = row.Line, fp
+			}
+		}
+		if len(row.Problems) == 0 {
+			merged := merge(row.Existing, p)
+			merged.Normalize()
+			if err := merged.Validate(); err != nil {
+				row.Problems = append(row.Problems, validationProblems(err, f.Columns, mapping)...)
+			}
+			row.Participant = merged
+		}
+		switch {
+		case len(row.Problems) > 0:
+			row.Status = RowInvalid
+			plan.Invalid++
+			continue
+		case row.Existing == nil:
+			row.Status = RowNew
+			plan.New++
+		default:
+			row.Changes = changes(row.Existing, row.Participant)
+			if len(row.Changes) > 0 {
+				row.Status = RowUpdated
+				plan.Updated++
+			} else {
+				row.Status = RowUnchanged
+				plan.Unchanged++
+			}
+		}
+		if programID != 0 {
+			if row.Existing != nil && enrolled[row.Existing.ID] {
+				row.Enrolled = true
+				plan.AlreadyEnrolled++
+			} else {
+				plan.ToEnrol++
+			}
+		}
+	}
+	if progress != nil {
+		progress(len(plan.Rows), len(plan.Rows))
+	}
+	return plan, nil
+}
+
+// identity is what makes two rows of one file the same person: the NIP, or without one the folded name with
+// the NIK and birth date.
+func identity(p *data.Participant) string {
+	if p.NIP != "" {
+		return p.NIP
+	}
+	return "name:" + data.SearchKey(p.Name) + "|" + p.NIK + "|" + data.FormatDate(p.BirthDate)
+}
+
+// match finds the stored person a row is about: by NIP, or for a row without one, the only stored person
+// without a NIP with the same name whose NIK and birth date do not contradict the row's. Several such people
+// are a problem: the row must say which one (NIK or birth date).
+func match(p *data.Participant, byNIP map[string]*data.Participant, byName map[string][]*data.Participant,
+	heading func(Field) string, problems *[]Problem) *data.Participant {
+	if p.NIP != "" {
+		return byNIP[p.NIP]
+	}
+	if p.Name == "" {
+		return nil
+	}
+	var found []*data.Participant
+	for _, c := range byName[data.SearchKey(p.Name)] {
+		if p.NIK != "" && c.NIK != "" && p.NIK != c.NIK {
+			continue
+		}
+		if !p.BirthDate.IsZero() && !c.BirthDate.IsZero() && !p.BirthDate.Equal(c.BirthDate) {
+			continue
+		}
+		found = append(found, c)
+	}
+	if len(found) > 1 {
+		*problems = append(*problems, Problem{Column: heading(FieldName), Message: fmt.Sprintf("ada %d peserta tanpa NIP bernama %s; "+
+			"isi NIK atau tanggal lahir agar jelas siapa yang dimaksud", len(found), p.Name)})
+		return nil
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return nil
+}
+
+// merge lays the file's non-empty values over the stored person: a list that leaves a column empty, or lacks
+// it, never erases what is stored.
+func merge(existing, file *data.Participant) *data.Participant {
+	if existing == nil {
+		c := *file
+		return &c
+	}
+	m := *existing
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&m.NIP, file.NIP)
+	set(&m.NIK, file.NIK)
+	set(&m.EmploymentStatus, file.EmploymentStatus)
+	set(&m.Name, file.Name)
+	set(&m.FrontTitle, file.FrontTitle)
+	set(&m.BackTitle, file.BackTitle)
+	set(&m.Sex, file.Sex)
+	set(&m.BirthPlace, file.BirthPlace)
+	set(&m.RankCode, file.RankCode)
+	set(&m.Position, file.Position)
+	set(&m.PositionKind, file.PositionKind)
+	set(&m.Unit, file.Unit)
+	set(&m.Agency, file.Agency)
+	set(&m.Email, file.Email)
+	set(&m.Phone, file.Phone)
+	if !file.BirthDate.IsZero() {
+		m.BirthDate = file.BirthDate
+	}
+	return &m
+}
+
+// changes lists, by label, the fields in which after differs from before.
+func changes(before, after *data.Participant) []string {
+	var out []string
+	add := func(label string, a, b string) {
+		if a != b {
+			out = append(out, label)
+		}
+	}
+	add("NIP", before.NIP, after.NIP)
+	add("NIK", before.NIK, after.NIK)
+	add("Status kepegawaian", before.EmploymentStatus, after.EmploymentStatus)
+	add("Nama", before.Name, after.Name)
+	add("Gelar depan", before.FrontTitle, after.FrontTitle)
+	add("Gelar belakang", before.BackTitle, after.BackTitle)
+	add("Jenis kelamin", before.Sex, after.Sex)
+	add("Tempat lahir", before.BirthPlace, after.BirthPlace)
+	add("Tanggal lahir", data.FormatDate(before.BirthDate), data.FormatDate(after.BirthDate))
+	add("Pangkat/Golongan", before.RankCode, after.RankCode)
+	add("Jabatan", before.Position, after.Position)
+	add("Jenis jabatan", before.PositionKind, after.PositionKind)
+	add("Unit kerja", before.Unit, after.Unit)
+	add("Instansi", before.Agency, after.Agency)
+	add("Email", before.Email, after.Email)
+	add("Telepon", before.Phone, after.Phone)
+	return out
+}
+
+// validationFields tells which column a field error of data.Participant.Validate belongs to.
+var validationFields = map[string][]Field{
+	"NIP": {FieldNIP}, "NIK": {FieldNIK}, "Nama": {FieldName}, "Jenis kelamin": {FieldSex},
+	"Tanggal lahir": {FieldBirthDate, FieldBirth}, "Pangkat/Golongan": {FieldRank}, "Email": {FieldEmail},
+	"Status kepegawaian": {FieldStatus, FieldNIP}, "Jenis jabatan": {FieldPositionKind},
+}
+
+// columnHeading is the heading of the column mapped to field, or the field's label when none is (ok false).
+func columnHeading(columns []Column, mapping []Field, field Field) (string, bool) {
+	for i, m := range mapping {
+		if m == field && i < len(columns) && columns[i].Heading != "" {
+			return columns[i].Heading, true
+		}
+	}
+	return field.Label(), false
+}
+
+// validationProblems turns the field errors of data.Participant.Validate into problems named by the file's
+// column headings.
+func validationProblems(err error, columns []Column, mapping []Field) []Problem {
+	var fe data.FieldErrors
+	if !errors.As(err, &fe) {
+		return []Problem{{Message: data.ErrorMessage(err)}}
+	}
+	out := make([]Problem, 0, len(fe))
+	for _, e := range fe {
+		column := e.Field
+		for _, field := range validationFields[e.Field] {
+			if h, ok := columnHeading(columns, mapping, field); ok {
+				column = h
+				break
+			}
+		}
+		out = append(out, Problem{Column: column, Message: e.Message})
+	}
+	return out
+}
+
+// cancelled says in Indonesian that the user stopped the work, keeping the cause for errors.Is.
+func cancelled(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return data.Wrap(data.KindConflict, err, "Impor dibatalkan; tidak ada yang disimpan")
+	}
+	return err
+}
+
+// Summary is the plan in one Indonesian sentence: "40 baris: 35 baru, 3 diperbarui, 1 tidak berubah, 1 tidak
+// valid".
+func (p *Plan) Summary() string {
+	s := fmt.Sprintf("%s baris: %s baru, %s diperbarui, %s tidak berubah, %s tidak valid", indo.Int(int64(len(p.Rows))),
+		indo.Int(int64(p.New)), indo.Int(int64(p.Updated)), indo.Int(int64(p.Unchanged)), indo.Int(int64(p.Invalid)))
+	if p.ProgramID != 0 {
+		s += fmt.Sprintf("; %s akan didaftarkan ke program, %s sudah terdaftar", indo.Int(int64(p.ToEnrol)), indo.Int(int64(p.AlreadyEnrolled)))
+	}
+	return s
+}
+
+// Result counts what Apply wrote.
+type Result struct {
+	Added, Updated, Unchanged, Enrolled, Skipped int
+}
+
+// Apply writes the plan in one transaction: new people added, changed people updated and, with a program, the
+// rows' people enrolled as participants with their rank, position and unit of today as the snapshot. When
+// any row is invalid nothing is written, unless skipInvalid is set: then the valid rows are written and the
+// invalid ones counted as skipped. A cancelled ctx or any failure leaves the database as it was.
+func (p *Plan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, progress func(done, total int)) (Result, error) {
+	var res Result
+	if p.Invalid > 0 && !skipInvalid {
+		return res, data.Errorf(data.KindInvalid, "%s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya, atau lewati baris yang tidak valid",
+			indo.Int(int64(p.Invalid)))
+	}
+	err := s.Batch(ctx, func(b *store.BatchTx) error {
+		res = Result{}
+		for i := range p.Rows {
+			row := &p.Rows[i]
+			if i%250 == 0 {
+				if err := ctx.Err(); err != nil {
+					return cancelled(err)
+				}
+				if progress != nil {
+					progress(i, len(p.Rows))
+				}
+			}
+			person := *row.Participant
+			switch row.Status {
+			case RowInvalid:
+				res.Skipped++
+				continue
+			case RowNew:
+				if err := store.InsertParticipant(ctx, b, &person); err != nil {
+					return fmt.Errorf("baris %d: %w", row.Line, err)
+				}
+				res.Added++
+			case RowUpdated:
+				if err := store.UpdateParticipantTx(ctx, b, &person); err != nil {
+					return fmt.Errorf("baris %d: %w", row.Line, err)
+				}
+				res.Updated++
+			default:
+				res.Unchanged++
+			}
+			if p.ProgramID != 0 && !row.Enrolled {
+				e := &data.Enrolment{ProgramID: p.ProgramID, ParticipantID: person.ID, Role: data.RoleParticipant}
+				e.SnapshotFrom(&person)
+				if err := store.InsertEnrolment(ctx, b, e); err != nil {
+					return fmt.Errorf("baris %d: %w", row.Line, err)
+				}
+				res.Enrolled++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Result{}, cancelled(err)
+	}
+	if progress != nil {
+		progress(len(p.Rows), len(p.Rows))
+	}
+	return res, nil
+}
