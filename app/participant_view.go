@@ -2,46 +2,224 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
-	"github.com/pembina/pembina/data/rank"
+	"github.com/pembina/pembina/data/nip"
 )
 
-// openParticipant shows one participant's details.
+// openParticipant shows one participant's page: the form to edit them and their training history.
 func (u *UI) openParticipant(id int64) {
 	p, err := u.store.Participant(context.Background(), id)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	rankLabel := p.RankCode
-	if r, ok := rank.ByCode(p.RankCode); ok {
-		rankLabel = r.Label()
+	u.participantPage(p, "")
+}
+
+// newParticipant shows the page for a new participant, with the NIP already typed when one is given.
+func (u *UI) newParticipant(nipText string) {
+	u.participantPage(&data.Participant{NIP: nipText}, "")
+}
+
+// participantPage shows p (ID 0: a new participant) with a notice line when one is given.
+func (u *UI) participantPage(p *data.Participant, notice string) {
+	back := widget.NewButtonWithIcon(L("Daftar peserta"), theme.NavigateBackIcon(), func() {
+		u.Navigate("participants")
+		u.show(u.current)
+	})
+	title := L("Peserta baru")
+	if p.ID != 0 {
+		title = p.FullName()
 	}
-	birth := p.BirthPlace
-	if !p.BirthDate.IsZero() {
-		if birth != "" {
-			birth += ", "
+	form := newParticipantForm(u, p, func(saved *data.Participant) {
+		u.participantPage(saved, L("Tersimpan."))
+	}, func(existing *data.Participant) {
+		u.participantPage(existing, fmt.Sprintf(L("NIP %s sudah terdaftar atas nama %s; data yang ada dibuka agar tidak tercatat dua kali."),
+			existing.PrintedNIP(), existing.FullName()))
+	})
+	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(title)))
+	if notice != "" {
+		n := widget.NewLabel(notice)
+		n.Wrapping = fyne.TextWrapWord
+		n.Importance = widget.SuccessImportance
+		if p.ID != 0 && notice != L("Tersimpan.") {
+			n.Importance = widget.WarningImportance
 		}
-		birth += indo.Date(p.BirthDate)
+		top.Add(n)
 	}
-	form := widget.NewForm(
-		widget.NewFormItem(L("Nama"), wrapLabel(p.FullName())),
-		widget.NewFormItem(L("NIP"), widget.NewLabel(p.PrintedNIP())),
-		widget.NewFormItem(L("Status kepegawaian"), widget.NewLabel(p.EmploymentStatus)),
-		widget.NewFormItem(L("Tempat/tanggal lahir"), widget.NewLabel(birth)),
-		widget.NewFormItem(L("Pangkat/Golongan"), widget.NewLabel(rankLabel)),
-		widget.NewFormItem(L("Jabatan"), wrapLabel(p.Position)),
-		widget.NewFormItem(L("Unit kerja"), wrapLabel(p.Unit)),
-		widget.NewFormItem(L("Instansi"), wrapLabel(p.Agency)),
-		widget.NewFormItem(L("Email"), widget.NewLabel(p.Email)),
-		widget.NewFormItem(L("Telepon"), widget.NewLabel(p.Phone)),
-	)
-	d := dialog.NewCustom(L("Data peserta"), L("Tutup"), form, u.win)
-	d.Resize(fyne.NewSize(560, 480))
+	actions := []fyne.CanvasObject{layout.NewSpacer(), form.save}
+	if p.ID != 0 {
+		remove := widget.NewButtonWithIcon(L("Hapus peserta"), theme.DeleteIcon(), func() { u.deleteParticipant(p) })
+		remove.Importance = widget.DangerImportance
+		actions = append([]fyne.CanvasObject{remove}, actions...)
+	}
+	left := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), form.summary, container.NewHBox(actions...)), nil, nil,
+		container.NewVScroll(container.NewPadded(form.view)))
+	var body fyne.CanvasObject = left
+	if p.ID != 0 {
+		split := container.NewHSplit(left, container.NewPadded(u.historyPanel(p)))
+		split.Offset = 0.5
+		body = split
+	}
+	u.setPageView(container.NewBorder(container.NewPadded(top), nil, nil, nil, body))
+	u.win.Canvas().Focus(form.nip)
+	if p.ID != 0 {
+		u.win.Canvas().Focus(form.name)
+	}
+}
+
+func (u *UI) deleteParticipant(p *data.Participant) {
+	dialog.ShowConfirm(L("Hapus peserta"), fmt.Sprintf(L("Hapus data %s? Peserta yang pernah terdaftar di program tidak dapat dihapus."), p.FullName()), func(ok bool) {
+		if !ok {
+			return
+		}
+		u.goBackground(func() {
+			err := u.store.DeleteParticipant(context.Background(), p.ID)
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.dropPage("participants")
+				u.Navigate("participants")
+				u.show(u.current)
+			})
+		})
+	}, u.win)
+}
+
+// historyPanel lists every program the participant attended and the JP per year against the 20 JP a year
+// every civil servant is entitled to (DOMAIN.md §2), counting the JP of programs that are finished
+// (data.TrainingRecord.EarnedJP).
+func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
+	var records []data.TrainingRecord
+	years := container.NewVBox()
+	table := newListTable([]column{
+		{title: "Tahun", width: 60},
+		{title: "Program", width: 220, grow: true},
+		{title: "Tanggal", width: 170},
+		{title: "Peran", width: 95},
+		{title: "JP", width: 45, align: fyne.TextAlignTrailing},
+	}, func() int { return len(records) }, func(row, col int) string {
+		if row >= len(records) {
+			return ""
+		}
+		r := records[row]
+		switch col {
+		case 0:
+			return strconv.Itoa(r.Year())
+		case 1:
+			return r.Code + " · " + r.Title
+		case 2:
+			return r.Dates()
+		case 3:
+			if r.Withdrawn {
+				return L("Mundur")
+			}
+			return L(r.Role.Label())
+		case 4:
+			if jp := r.EarnedJP(); jp > 0 {
+				return strconv.Itoa(jp)
+			}
+			return "–"
+		}
+		return ""
+	})
+	table.style = func(row, col int) widget.Importance {
+		if row < len(records) && records[row].EarnedJP() == 0 {
+			return widget.LowImportance
+		}
+		return widget.MediumImportance
+	}
+	table.OnSelected = func(id widget.TableCellID) {
+		table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(records) {
+			u.Navigate("programs")
+			u.openProgram(records[id.Row].ProgramID)
+		}
+	}
+	note := widget.NewLabel(fmt.Sprintf(L("JP dari program yang selesai, sebagai peserta. Setiap ASN berhak atas paling sedikit %d JP pengembangan kompetensi per tahun."), data.AnnualJPTarget))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	u.goBackground(func() {
+		list, err := u.store.ParticipantHistory(context.Background(), p.ID)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			records = list
+			table.Refresh()
+			years.RemoveAll()
+			if len(list) == 0 {
+				years.Add(widget.NewLabel(L("Belum pernah mengikuti program.")))
+			}
+			for _, y := range data.JPByYear(list) {
+				years.Add(yearLine(y, p.EmploymentStatus))
+			}
+		})
+	})
+	top := container.NewVBox(subheading(L("Riwayat pelatihan")), note, years)
+	return container.NewBorder(top, nil, nil, nil, table)
+}
+
+// yearLine writes one year of JP: reached (green) or the shortfall (red), with programs not finished yet.
+func yearLine(y data.YearJP, status string) fyne.CanvasObject {
+	text := fmt.Sprintf(L("%d: %s JP dari %s program"), y.Year, indo.Int(int64(y.JP)), indo.Int(int64(y.Programs)))
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	switch {
+	case status == "Non-ASN":
+		l.Importance = widget.MediumImportance
+	case y.Reached():
+		text += " · " + fmt.Sprintf(L("mencapai %d JP"), data.AnnualJPTarget)
+		l.Importance = widget.SuccessImportance
+	default:
+		text += " · " + fmt.Sprintf(L("kurang %d JP dari %d JP"), y.Shortfall(), data.AnnualJPTarget)
+		l.Importance = widget.DangerImportance
+	}
+	if y.Pending > 0 {
+		text += " · " + fmt.Sprintf(L("%d program belum selesai"), y.Pending)
+	}
+	l.SetText(text)
+	return l
+}
+
+// participantDialog creates a participant in a dialog, for the program's Peserta tab; saved gets the stored
+// participant, or the stored person whose NIP was typed.
+func (u *UI) participantDialog(nipText string, saved func(*data.Participant)) {
+	var d dialog.Dialog
+	form := newParticipantForm(u, &data.Participant{NIP: nipText}, func(p *data.Participant) {
+		d.Hide()
+		saved(p)
+	}, func(existing *data.Participant) {
+		d.Hide()
+		saved(existing)
+	})
+	cancel := widget.NewButton(L("Batal"), func() { d.Hide() })
+	content := container.NewBorder(nil, container.NewVBox(form.summary, container.NewHBox(layout.NewSpacer(), cancel, form.save)), nil, nil,
+		container.NewVScroll(form.view))
+	d = dialog.NewCustomWithoutButtons(L("Peserta baru"), content, u.win)
+	d.Resize(fyne.NewSize(720, 640))
 	d.Show()
+	u.win.Canvas().Focus(form.name)
+}
+
+// enrolledNIP formats a NIP for lists, "–" for none.
+func enrolledNIP(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return nip.Format(s)
 }

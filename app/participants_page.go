@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data/indo"
@@ -18,14 +19,11 @@ import (
 // participantPageSize is how many rows the participant list fetches at a time.
 const participantPageSize = 200
 
-// participantList is the Peserta page: a virtual table over every participant (100,000 stay smooth) that
-// fetches only the pages it shows, with search as you type by name, NIP or unit.
-type participantList struct {
-	u        *UI
-	table    *listTable
-	count    *widget.Label
-	search   *widget.Entry
-	debounce *debouncer
+// participantPager serves a virtual table over every participant matching a search (100,000 stay smooth): it
+// counts the matches, then fetches only the pages of 200 rows the table asks for, off the UI goroutine.
+type participantPager struct {
+	u       *UI
+	changed func(total int, fresh bool) // on the UI goroutine: a search or a page arrived
 
 	mu      sync.Mutex
 	filter  store.ParticipantFilter
@@ -35,127 +33,97 @@ type participantList struct {
 	gen     int // bumped by every new search; late pages of an old search are dropped
 }
 
-func (u *UI) participantsPage() fyne.CanvasObject {
-	pl := &participantList{u: u, debounce: newDebouncer(u, 150*time.Millisecond), pages: map[int][]store.ParticipantRow{},
-		loading: map[int]bool{}}
-	pl.table = newListTable([]column{
-		{title: "NIP", width: 185},
-		{title: "Nama", width: 220, grow: true},
-		{title: "Status", width: 70},
-		{title: "Gol.", width: 60},
-		{title: "Jabatan", width: 190, grow: true},
-		{title: "Unit kerja", width: 190, grow: true},
-	}, pl.rowCount, pl.cell)
-	pl.table.OnSelected = func(id widget.TableCellID) {
-		pl.table.UnselectAll()
-		if r, ok := pl.row(id.Row); ok {
-			u.openParticipant(r.ID)
-		}
-	}
-	pl.search = widget.NewEntry()
-	pl.search.SetPlaceHolder(L("Cari nama, NIP, jabatan atau unit kerja…"))
-	pl.search.OnChanged = func(s string) {
-		pl.mu.Lock()
-		pl.filter.Search = s
-		pl.mu.Unlock()
-		pl.debounce.call(pl.load)
-	}
-	pl.count = widget.NewLabel("")
-	heading := widget.NewLabelWithStyle(L("Peserta"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = "headingText"
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, pl.count), pl.search)
-	u.goBackground(pl.load)
-	u.goBackground(func() { u.store.PrepareSearch(context.Background()) })
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, pl.table)
+func newParticipantPager(u *UI, changed func(total int, fresh bool)) *participantPager {
+	return &participantPager{u: u, changed: changed, pages: map[int][]store.ParticipantRow{}, loading: map[int]bool{}}
+}
+
+// setSearch changes the search text; load must follow.
+func (pp *participantPager) setSearch(s string) {
+	pp.mu.Lock()
+	pp.filter.Search = s
+	pp.mu.Unlock()
 }
 
 // load counts the matches of the current search and fetches its first page.
-func (pl *participantList) load() {
-	pl.mu.Lock()
-	pl.gen++
-	gen, filter := pl.gen, pl.filter
-	pl.mu.Unlock()
+func (pp *participantPager) load() {
+	pp.mu.Lock()
+	pp.gen++
+	gen, filter := pp.gen, pp.filter
+	pp.mu.Unlock()
 	ctx := context.Background()
-	total, err := pl.u.store.CountParticipants(ctx, filter)
+	total, err := pp.u.store.CountParticipants(ctx, filter)
 	var first []store.ParticipantRow
 	if err == nil {
-		first, err = pl.u.store.ListParticipants(ctx, filter, 0, participantPageSize)
+		first, err = pp.u.store.ListParticipants(ctx, filter, 0, participantPageSize)
 	}
 	fyne.Do(func() {
 		if err != nil {
-			pl.u.showError(err)
+			pp.u.showError(err)
 			return
 		}
-		pl.mu.Lock()
-		if gen != pl.gen {
-			pl.mu.Unlock()
+		pp.mu.Lock()
+		if gen != pp.gen {
+			pp.mu.Unlock()
 			return
 		}
-		pl.total = total
-		pl.pages = map[int][]store.ParticipantRow{0: first}
-		pl.loading = map[int]bool{}
-		pl.mu.Unlock()
-		pl.count.SetText(fmt.Sprintf(L("%s peserta"), indo.Int(int64(total))))
-		pl.table.ScrollToTop()
-		pl.table.Refresh()
+		pp.total = total
+		pp.pages = map[int][]store.ParticipantRow{0: first}
+		pp.loading = map[int]bool{}
+		pp.mu.Unlock()
+		pp.changed(total, true)
 	})
 }
 
-func (pl *participantList) rowCount() int {
-	pl.mu.Lock()
-	defer pl.mu.Unlock()
-	return pl.total
+func (pp *participantPager) count() int {
+	pp.mu.Lock()
+	defer pp.mu.Unlock()
+	return pp.total
 }
 
-// row returns a row when its page is loaded; otherwise it starts loading the page and reports false, and the
-// table refreshes when the page arrives.
-func (pl *participantList) row(i int) (store.ParticipantRow, bool) {
-	pl.mu.Lock()
-	defer pl.mu.Unlock()
+// row returns a row when its page is loaded; otherwise it starts loading the page and reports false, and
+// changed runs when the page arrives.
+func (pp *participantPager) row(i int) (store.ParticipantRow, bool) {
+	pp.mu.Lock()
+	defer pp.mu.Unlock()
 	n := i / participantPageSize
-	if rows, ok := pl.pages[n]; ok {
+	if rows, ok := pp.pages[n]; ok {
 		if k := i % participantPageSize; k < len(rows) {
 			return rows[k], true
 		}
 		return store.ParticipantRow{}, false
 	}
-	if !pl.loading[n] {
-		pl.loading[n] = true
-		gen, filter := pl.gen, pl.filter
-		pl.u.goBackground(func() { pl.fetch(n, gen, filter) })
+	if !pp.loading[n] {
+		pp.loading[n] = true
+		gen, filter := pp.gen, pp.filter
+		pp.u.goBackground(func() { pp.fetch(n, gen, filter) })
 	}
 	return store.ParticipantRow{}, false
 }
 
-func (pl *participantList) fetch(n, gen int, filter store.ParticipantFilter) {
-	rows, err := pl.u.store.ListParticipants(context.Background(), filter, n*participantPageSize, participantPageSize)
+func (pp *participantPager) fetch(n, gen int, filter store.ParticipantFilter) {
+	rows, err := pp.u.store.ListParticipants(context.Background(), filter, n*participantPageSize, participantPageSize)
 	fyne.Do(func() {
-		pl.mu.Lock()
-		if gen != pl.gen {
-			pl.mu.Unlock()
+		pp.mu.Lock()
+		if gen != pp.gen {
+			pp.mu.Unlock()
 			return
 		}
-		delete(pl.loading, n)
+		delete(pp.loading, n)
 		if err == nil {
-			pl.pages[n] = rows
+			pp.pages[n] = rows
 		}
-		pl.mu.Unlock()
+		total := pp.total
+		pp.mu.Unlock()
 		if err != nil {
-			pl.u.showError(err)
+			pp.u.showError(err)
 			return
 		}
-		pl.table.Refresh()
+		pp.changed(total, false)
 	})
 }
 
-func (pl *participantList) cell(row, col int) string {
-	r, ok := pl.row(row)
-	if !ok {
-		if col == 1 {
-			return L("memuat…")
-		}
-		return ""
-	}
+// participantCell is the text of a participant list's column: NIP, name, status, rank, position, unit.
+func participantCell(r store.ParticipantRow, col int) string {
 	switch col {
 	case 0:
 		if r.NIP == "" {
@@ -174,4 +142,60 @@ func (pl *participantList) cell(row, col int) string {
 		return r.Unit
 	}
 	return ""
+}
+
+var participantColumns = []column{
+	{title: "NIP", width: 185},
+	{title: "Nama", width: 220, grow: true},
+	{title: "Status", width: 70},
+	{title: "Gol.", width: 60},
+	{title: "Jabatan", width: 190, grow: true},
+	{title: "Unit kerja", width: 190, grow: true},
+}
+
+// participantsPage is the Peserta page: the list of every participant with search as you type by name, NIP or
+// unit, and the ways in: a new participant, an imported list, the template to fill.
+func (u *UI) participantsPage() fyne.CanvasObject {
+	count := widget.NewLabel("")
+	var table *listTable
+	pager := newParticipantPager(u, func(total int, fresh bool) {
+		count.SetText(fmt.Sprintf(L("%s peserta"), indo.Int(int64(total))))
+		if fresh {
+			table.ScrollToTop()
+		}
+		table.Refresh()
+	})
+	table = newListTable(participantColumns, pager.count, func(row, col int) string {
+		r, ok := pager.row(row)
+		if !ok {
+			if col == 1 {
+				return L("memuat…")
+			}
+			return ""
+		}
+		return participantCell(r, col)
+	})
+	table.OnSelected = func(id widget.TableCellID) {
+		table.UnselectAll()
+		if r, ok := pager.row(id.Row); ok {
+			u.openParticipant(r.ID)
+		}
+	}
+	debounce := newDebouncer(u, 150*time.Millisecond)
+	search := widget.NewEntry()
+	search.SetPlaceHolder(L("Cari nama, NIP, jabatan atau unit kerja…"))
+	search.OnChanged = func(s string) {
+		pager.setSearch(s)
+		debounce.call(pager.load)
+	}
+	create := widget.NewButtonWithIcon(L("Peserta baru"), theme.ContentAddIcon(), func() { u.newParticipant("") })
+	create.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(L("Impor daftar"), theme.UploadIcon(), func() { u.showImport(nil) })
+	template := widget.NewButtonWithIcon(L("Unduh templat"), theme.DownloadIcon(), u.saveTemplate)
+	title := widget.NewLabelWithStyle(L("Peserta"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = "headingText"
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(count, template, imp, create)), search)
+	u.goBackground(pager.load)
+	u.goBackground(func() { u.store.PrepareSearch(context.Background()) })
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, table)
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
@@ -96,10 +97,12 @@ func (u *UI) programsPage() fyne.CanvasObject {
 		pl.reload()
 	})
 
-	heading := widget.NewLabelWithStyle(L("Program"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = "headingText"
+	title := widget.NewLabelWithStyle(L("Program"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = "headingText"
+	create := widget.NewButtonWithIcon(L("Program baru"), theme.ContentAddIcon(), func() { u.editProgram(nil) })
+	create.Importance = widget.HighImportance
 	filters := container.NewGridWithColumns(4, year, status, kind, archived)
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, pl.count), pl.search, filters)
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(pl.count, create)), pl.search, filters)
 	pl.reload()
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, pl.table)
 }

@@ -3,6 +3,8 @@ package data
 import (
 	"sort"
 	"time"
+
+	"github.com/pembina/pembina/data/indo"
 )
 
 // AnnualJPTarget is the yearly competency development every PNS is entitled to: at least 20 JP (jam pelajaran)
@@ -43,6 +45,9 @@ func (r TrainingRecord) EarnedJP() int {
 	}
 	return r.ProgramJP
 }
+
+// Dates writes the program's date range in Indonesian.
+func (r TrainingRecord) Dates() string { return indo.DateRange(r.StartDate, r.EndDate) }
 
 // Year is the calendar year a record's JP count towards: the year the program ended, when the hours were
 // earned (a program from 29 December to 2 January counts for the new year).

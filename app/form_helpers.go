@@ -1,0 +1,157 @@
+package app
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data"
+)
+
+// formRow is one labelled input of an editing form with a line under it for its problem (red) or a note
+// (amber, grey), hidden while empty.
+type formRow struct {
+	label string // Indonesian source string; also the field name data.FieldErrors use
+	input fyne.CanvasObject
+	hint  *widget.Label
+}
+
+func newFormRow(label string, input fyne.CanvasObject) *formRow {
+	hint := widget.NewLabel("")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Hide()
+	return &formRow{label: label, input: input, hint: hint}
+}
+
+// show sets the hint line; an empty text hides it.
+func (r *formRow) show(text string, importance widget.Importance) {
+	if text == "" {
+		r.hint.Hide()
+		return
+	}
+	r.hint.Importance = importance
+	r.hint.SetText(text)
+	r.hint.Show()
+}
+
+// formGrid lays rows out as label | input with the hint under the input.
+func formGrid(rows ...*formRow) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, r := range rows {
+		label := widget.NewLabelWithStyle(L(r.label), fyne.TextAlignTrailing, fyne.TextStyle{})
+		objs = append(objs, label, container.NewVBox(r.input, r.hint))
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// fieldProblems splits a validation error into messages by field label; messages that name no field go under "".
+func fieldProblems(err error) map[string][]string {
+	out := map[string][]string{}
+	if err == nil {
+		return out
+	}
+	var fe data.FieldErrors
+	if errors.As(err, &fe) {
+		for _, f := range fe {
+			out[f.Field] = append(out[f.Field], f.Message)
+		}
+		return out
+	}
+	out[""] = append(out[""], data.ErrorMessage(err))
+	return out
+}
+
+// intOf reads a whole number typed in an entry; an empty entry is 0.
+func intOf(s string) (int, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ".", ""))
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// floatOf reads a number typed with a decimal comma or point; an empty entry is 0.
+func floatOf(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", "."))
+	if s == "" {
+		return 0, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+// numberText writes a stored number for an entry: no decimals when it has none, a decimal comma otherwise.
+func numberText(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	return strings.ReplaceAll(s, ".", ",")
+}
+
+// heading is a page's title in the heading size.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = "headingText"
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// subheading titles a part of a page.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = "subHeadingText"
+	return l
+}
+
+// dropPage forgets the built view of the page with key, so that its next showing reads the database again
+// (after a program or participant changed elsewhere).
+func (u *UI) dropPage(key string) {
+	for _, p := range u.pages {
+		if p.key == key {
+			p.view = nil
+		}
+	}
+}
+
+// chooseFile asks for a file to open with one of the extensions (".xlsx"); done gets its path. Tests replace it.
+var chooseFile = func(u *UI, exts []string, done func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		done(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// chooseSaveFile asks where to save a file named name; done gets the open file. Tests replace it.
+var chooseSaveFile = func(u *UI, name string, done func(w io.WriteCloser, path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		done(w, w.URI().Path())
+	}, u.win)
+	d.SetFileName(name)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
