@@ -448,4 +448,3 @@ func (u *UI) saveTemplate() {
 		dialog.ShowInformation(L("Templat disimpan"), fmt.Sprintf(L("Templat daftar peserta disimpan di %s. Kolom NIP sudah berformat Teks."), path), u.win)
 	})
 }
-

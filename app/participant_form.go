@@ -50,6 +50,7 @@ type participantForm struct {
 	taken    *data.Participant // another stored person with the typed NIP
 	auto     map[string]string // values the NIP filled in, replaced when the NIP changes
 	lastNIP  string
+	ready    bool // set once every widget exists; edits made while building are not reactions
 	onSaved  func(*data.Participant)
 	existing func(*data.Participant) // a new form's NIP belongs to a stored person
 }
@@ -147,6 +148,7 @@ func (f *participantForm) build() {
 		rows[i] = f.rows[l]
 	}
 	f.view = formGrid(rows...)
+	f.ready = true
 }
 
 // nipSummary says what a NIP encodes, as the form shows it under the NIP.
@@ -162,6 +164,9 @@ func nipSummary(n nip.NIP) string {
 }
 
 func (f *participantForm) changed(label string) {
+	if !f.ready {
+		return
+	}
 	f.touched[label] = true
 	if label == pNIP {
 		f.nipChanged()

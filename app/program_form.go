@@ -38,6 +38,7 @@ type programEditor struct {
 	summary      *widget.Label
 	save         *widget.Button
 	codeTaken    string // set when the typed code belongs to another program
+	ready        bool   // set once every widget exists; edits made while building are not reactions
 }
 
 type subjectRow struct {
@@ -206,6 +207,7 @@ func (e *programEditor) build(subjects []*data.Subject) fyne.CanvasObject {
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, e.save, e.summary)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(form)), container.NewPadded(subjectsPanel))
 	split.Offset = 0.6
+	e.ready = true
 	return container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split)
 }
 
@@ -236,6 +238,9 @@ func (e *programEditor) addSubject(id int64, name, jp string) *subjectRow {
 }
 
 func (e *programEditor) changed(label string) {
+	if !e.ready {
+		return
+	}
 	e.touched[label] = true
 	if label == fCode {
 		code := strings.TrimSpace(e.code.Text)
