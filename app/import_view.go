@@ -39,6 +39,7 @@ type importView struct {
 	mappingBox    *fyne.Container
 	mappingPanel  *fyne.Container
 	summary       *widget.Label
+	hint          *widget.Label
 	filter        *widget.Select
 	table         *listTable
 	skip          *widget.Check
@@ -106,14 +107,17 @@ func (v *importView) build() fyne.CanvasObject {
 
 	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
+	v.hint = widget.NewLabel(L("Klik baris untuk membaca keterangannya secara lengkap."))
+	v.hint.Importance = widget.LowImportance
+	v.hint.Hide()
 	v.filter = widget.NewSelect(nil, func(string) { v.refilter() })
 	v.filter.Hide()
 	v.table = newListTable([]column{
 		{title: "Baris", width: 60, align: fyne.TextAlignTrailing},
 		{title: "Hasil", width: 120},
 		{title: "NIP", width: 185},
-		{title: "Nama", width: 200, grow: true},
-		{title: "Keterangan", width: 330, grow: true},
+		{title: "Nama", width: 170, grow: true},
+		{title: "Keterangan", width: 420, grow: true},
 	}, func() int { return len(v.shown) }, v.cell)
 	v.table.style = v.style
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -128,7 +132,8 @@ func (v *importView) build() fyne.CanvasObject {
 	v.apply.Disable()
 
 	top := container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(title)), fileRow, programRow, v.mappingPanel,
-		widget.NewSeparator(), container.NewBorder(nil, nil, nil, v.filter, v.summary))
+		widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(240, v.filter.MinSize().Height), v.filter),
+			container.NewVBox(v.summary, v.hint)))
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, v.apply, v.skip)
 	return container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, v.table)
 }
@@ -243,6 +248,7 @@ func (v *importView) setPlan(plan *importer.Plan) {
 	}
 	v.filter.SetSelectedIndex(selected) // calls refilter
 	v.filter.Show()
+	v.hint.Show()
 	v.updateSummary()
 }
 

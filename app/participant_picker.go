@@ -121,7 +121,7 @@ func (u *UI) pickParticipants(p *data.Program, roleIndex int, done func()) {
 	top := container.NewVBox(search, note)
 	bottom := container.NewHBox(count, chosen, layout.NewSpacer(), cancel, enrol)
 	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(L("Pilih peserta untuk %s"), p.Code), container.NewBorder(top, bottom, nil, nil, table), u.win)
-	d.Resize(fyne.NewSize(1050, 640))
+	d.Resize(fyne.NewSize(1120, 640))
 	update()
 	d.Show()
 	u.goBackground(pager.load)

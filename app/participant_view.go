@@ -69,7 +69,7 @@ func (u *UI) participantPage(p *data.Participant, notice string) {
 	var body fyne.CanvasObject = left
 	if p.ID != 0 {
 		split := container.NewHSplit(left, container.NewPadded(u.historyPanel(p)))
-		split.Offset = 0.5
+		split.Offset = 0.45
 		body = split
 	}
 	u.setPageView(container.NewBorder(container.NewPadded(top), nil, nil, nil, body))
@@ -106,11 +106,11 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 	var records []data.TrainingRecord
 	years := container.NewVBox()
 	table := newListTable([]column{
-		{title: "Tahun", width: 60},
-		{title: "Program", width: 220, grow: true},
-		{title: "Tanggal", width: 170},
-		{title: "Peran", width: 95},
-		{title: "JP", width: 45, align: fyne.TextAlignTrailing},
+		{title: "Tahun", width: 64},
+		{title: "JP", width: 40, align: fyne.TextAlignTrailing},
+		{title: "Program", width: 190, grow: true},
+		{title: "Tanggal", width: 150, grow: true},
+		{title: "Peran", width: 85},
 	}, func() int { return len(records) }, func(row, col int) string {
 		if row >= len(records) {
 			return ""
@@ -120,19 +120,19 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 		case 0:
 			return strconv.Itoa(r.Year())
 		case 1:
-			return r.Code + " · " + r.Title
-		case 2:
-			return r.Dates()
-		case 3:
-			if r.Withdrawn {
-				return L("Mundur")
-			}
-			return L(r.Role.Label())
-		case 4:
 			if jp := r.EarnedJP(); jp > 0 {
 				return strconv.Itoa(jp)
 			}
 			return "–"
+		case 2:
+			return r.Code + " · " + r.Title
+		case 3:
+			return r.Dates()
+		case 4:
+			if r.Withdrawn {
+				return L("Mundur")
+			}
+			return L(r.Role.Label())
 		}
 		return ""
 	})
@@ -152,6 +152,7 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 	note := widget.NewLabel(fmt.Sprintf(L("JP dari program yang selesai, sebagai peserta. Setiap ASN berhak atas paling sedikit %d JP pengembangan kompetensi per tahun."), data.AnnualJPTarget))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
+	panel := container.NewBorder(container.NewVBox(subheading(L("Riwayat pelatihan")), note, years), nil, nil, nil, table)
 	u.goBackground(func() {
 		list, err := u.store.ParticipantHistory(context.Background(), p.ID)
 		fyne.Do(func() {
@@ -168,15 +169,18 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 			for _, y := range data.JPByYear(list) {
 				years.Add(yearLine(y, p.EmploymentStatus))
 			}
+			panel.Refresh()
 		})
 	})
-	top := container.NewVBox(subheading(L("Riwayat pelatihan")), note, years)
-	return container.NewBorder(top, nil, nil, nil, table)
+	return panel
 }
 
 // yearLine writes one year of JP: reached (green) or the shortfall (red), with programs not finished yet.
 func yearLine(y data.YearJP, status string) fyne.CanvasObject {
-	text := fmt.Sprintf(L("%d: %s JP dari %s program"), y.Year, indo.Int(int64(y.JP)), indo.Int(int64(y.Programs)))
+	text := fmt.Sprintf(L("%d: %s JP"), y.Year, indo.Int(int64(y.JP)))
+	if y.Programs > 0 {
+		text = fmt.Sprintf(L("%d: %s JP dari %s program"), y.Year, indo.Int(int64(y.JP)), indo.Int(int64(y.Programs)))
+	}
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
 	switch {
@@ -186,7 +190,7 @@ func yearLine(y data.YearJP, status string) fyne.CanvasObject {
 		text += " · " + fmt.Sprintf(L("mencapai %d JP"), data.AnnualJPTarget)
 		l.Importance = widget.SuccessImportance
 	default:
-		text += " · " + fmt.Sprintf(L("kurang %d JP dari %d JP"), y.Shortfall(), data.AnnualJPTarget)
+		text += " · " + fmt.Sprintf(L("kurang %d JP untuk mencapai %d JP"), y.Shortfall(), data.AnnualJPTarget)
 		l.Importance = widget.DangerImportance
 	}
 	if y.Pending > 0 {

@@ -144,7 +144,7 @@ func TestParticipantHistoryShowsJPPerYear(t *testing.T) {
 	if !labelContaining(u, want) {
 		t.Fatalf("history does not show %q", want)
 	}
-	verdict := "kurang " + strconv.Itoa(y.Shortfall()) + " JP dari 20 JP"
+	verdict := "kurang " + strconv.Itoa(y.Shortfall()) + " JP untuk mencapai 20 JP"
 	if y.Reached() {
 		verdict = "mencapai 20 JP"
 	}

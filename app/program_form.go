@@ -367,7 +367,7 @@ func (e *programEditor) validate() {
 		e.subjectTotal.SetText(L("Belum ada mata pelatihan."))
 	case len(problems[fSubjects]) > 0:
 		e.subjectTotal.Importance = widget.DangerImportance
-		e.subjectTotal.SetText(strings.Join(problems[fSubjects], "; "))
+		e.subjectTotal.SetText(sentence(strings.Join(problems[fSubjects], "; ")))
 	default:
 		e.subjectTotal.Importance = widget.SuccessImportance
 		e.subjectTotal.SetText(fmt.Sprintf(L("Jumlah %s JP, sama dengan JP program."), indo.Int(int64(total))))
@@ -423,4 +423,13 @@ func (e *programEditor) cancel() {
 	}
 	e.u.dropPage("programs")
 	e.u.show(e.u.current)
+}
+
+// sentence starts a message of the data layer, written to follow a field name, with a capital.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

@@ -41,7 +41,7 @@ type enrolmentTab struct {
 func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 	t := &enrolmentTab{u: u, p: p, count: widget.NewLabel("")}
 	t.table = newListTable([]column{
-		{title: "No", width: 45, align: fyne.TextAlignTrailing},
+		{title: "No.", width: 45, align: fyne.TextAlignTrailing},
 		{title: "NIP", width: 185},
 		{title: "Nama", width: 220, grow: true},
 		{title: "Peran", width: 95},

@@ -87,6 +87,7 @@ func (u *UI) programSummaryTab(p *data.Program) fyne.CanvasObject {
 	subjectCheck := widget.NewLabel("")
 	subjectCheck.Wrapping = fyne.TextWrapWord
 	side := container.NewVBox(subheading(L("Peserta dan jadwal")), counts, widget.NewSeparator(), subheading(L("Mata pelatihan")), subjects, subjectCheck)
+	sideScroll := container.NewVScroll(container.NewPadded(side))
 
 	top := container.NewVBox(container.NewHScroll(actions))
 	if p.Archived {
@@ -161,10 +162,11 @@ func (u *UI) programSummaryTab(p *data.Program) fyne.CanvasObject {
 				subjectCheck.SetText(fmt.Sprintf(L("Jumlah %s JP, sama dengan JP program."), indo.Int(int64(total))))
 			}
 			subjectCheck.Refresh()
+			sideScroll.Refresh() // the texts above grew; lay the panel out again
 			u.setRemoveAction(remove, p, deps)
 		})
 	})
-	body := container.NewHSplit(container.NewVScroll(container.NewPadded(details)), container.NewVScroll(container.NewPadded(side)))
+	body := container.NewHSplit(container.NewVScroll(container.NewPadded(details)), sideScroll)
 	body.Offset = 0.62
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, body)
 }

@@ -31,10 +31,10 @@ func (u *UI) programsPage() fyne.CanvasObject {
 	pl := &programList{u: u, debounce: newDebouncer(u, 150*time.Millisecond)}
 	pl.table = newListTable([]column{
 		{title: "Kode", width: 105},
-		{title: "Nama program", width: 240, grow: true},
-		{title: "Angkatan", width: 92},
+		{title: "Nama program", width: 220, grow: true},
+		{title: "Angkatan", width: 85},
 		{title: "Jenis", width: 140, grow: true},
-		{title: "Tanggal", width: 190, grow: true},
+		{title: "Tanggal", width: 215, grow: true},
 		{title: "JP", width: 45, align: fyne.TextAlignTrailing},
 		{title: "Peserta", width: 70, align: fyne.TextAlignTrailing},
 		{title: "Status", width: 90},
