@@ -355,6 +355,8 @@ func TestRefusals(t *testing.T) {
 		{write("kosong.csv", ""), "kosong"},
 		{write("gambar.xlsx", "\x89PNG\r\n\x1a\n\x00\x00"), "bukan berkas .xlsx atau .csv"},
 		{write("dokumen.xlsx", "%PDF-1.4"), "PDF"},
+		{write("ekspor.xls", "<html><body><table><tr><td>NIP</td><td>NAMA</td></tr></table></body></html>"), "halaman web (HTML)"},
+		{write("daftar.xlsx", "NIP;NAMA\n198609262015051001;Budi\n"), "isinya teks biasa"},
 		{noHeader, "baris judul kolom"},
 		{noName, "kolom NAMA"},
 		{emptyBook, "tidak berisi data"},

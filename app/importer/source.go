@@ -93,8 +93,26 @@ func Open(path string) (*Source, error) {
 		return openWorkbook(path, b)
 	case looksBinary(b):
 		return nil, data.Errorf(data.KindInvalid, "%s bukan berkas .xlsx atau .csv (isinya bukan teks); simpan daftarnya sebagai .xlsx atau .csv", name)
+	case looksHTML(b):
+		return nil, data.Errorf(data.KindInvalid, "%s berisi halaman web (HTML), bukan daftar Excel atau CSV, meski namanya begitu; buka di Excel lalu simpan sebagai .xlsx", name)
+	case isWorkbookName(name):
+		return nil, data.Errorf(data.KindInvalid, "%s bernama buku kerja Excel tetapi isinya teks biasa; simpan ulang sebagai .xlsx, atau ganti akhiran namanya menjadi .csv", name)
 	}
 	return openCSV(path, b)
+}
+
+// looksHTML recognises the "Excel" files web applications export: an HTML table under an .xls name.
+func looksHTML(b []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(b[:min(len(b), 1024)], []byte("\xef\xbb\xbf"))))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) || bytes.HasPrefix(head, []byte("<table"))
+}
+
+func isWorkbookName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm", ".xls":
+		return true
+	}
+	return false
 }
 
 func looksBinary(b []byte) bool {
