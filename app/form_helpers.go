@@ -32,14 +32,58 @@ func newFormRow(label string, input fyne.CanvasObject) *formRow {
 }
 
 // show sets the hint line; an empty text hides it.
-func (r *formRow) show(text string, importance widget.Importance) {
+func (r *formRow) show(text string, importance widget.Importance) { setNote(r.hint, text, importance) }
+
+// setNote shows text in l with the importance's colour, or hides l for an empty text.
+func setNote(l *widget.Label, text string, importance widget.Importance) {
 	if text == "" {
-		r.hint.Hide()
+		l.Hide()
 		return
 	}
-	r.hint.Importance = importance
-	r.hint.SetText(text)
-	r.hint.Show()
+	l.Importance = importance
+	l.SetText(text)
+	l.Show()
+}
+
+// fieldMaker makes the inputs of an editing form: each gets its formRow, reports edits to changed and saves
+// on Enter through submit.
+type fieldMaker struct {
+	rows    map[string]*formRow
+	changed func(label string)
+	submit  func()
+}
+
+func (m fieldMaker) entry(label, text, placeholder string) *widget.Entry {
+	w := widget.NewEntry()
+	w.SetText(text)
+	w.SetPlaceHolder(placeholder)
+	w.OnChanged = func(string) { m.changed(label) }
+	w.OnSubmitted = func(string) { m.submit() }
+	m.rows[label] = newFormRow(label, w)
+	return w
+}
+
+func (m fieldMaker) choice(label string, options []string, selected string) *widget.Select {
+	w := widget.NewSelect(options, nil)
+	w.PlaceHolder = L("(pilih)")
+	w.SetSelected(selected)
+	w.OnChanged = func(string) { m.changed(label) }
+	m.rows[label] = newFormRow(label, w)
+	return w
+}
+
+// doThen runs work off the UI goroutine, then done on it; a failure is shown instead.
+func (u *UI) doThen(work func() error, done func()) {
+	u.goBackground(func() {
+		err := work()
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			done()
+		})
+	})
 }
 
 // formGrid lays rows out as label | input with the hint under the input.

@@ -81,23 +81,8 @@ func newParticipantForm(u *UI, p *data.Participant, onSaved func(*data.Participa
 
 func (f *participantForm) build() {
 	p := &f.p
-	entry := func(label, text, placeholder string) *widget.Entry {
-		w := widget.NewEntry()
-		w.SetText(text)
-		w.SetPlaceHolder(placeholder)
-		w.OnChanged = func(string) { f.changed(label) }
-		w.OnSubmitted = func(string) { f.submit() }
-		f.rows[label] = newFormRow(label, w)
-		return w
-	}
-	choice := func(label string, options []string, selected string) *widget.Select {
-		w := widget.NewSelect(options, nil)
-		w.PlaceHolder = L("(pilih)")
-		w.SetSelected(selected)
-		w.OnChanged = func(string) { f.changed(label) }
-		f.rows[label] = newFormRow(label, w)
-		return w
-	}
+	fields := fieldMaker{rows: f.rows, changed: f.changed, submit: f.submit}
+	entry, choice := fields.entry, fields.choice
 	f.nip = entry(pNIP, p.NIP, L("18 angka, misalnya 19860926 201505 1 001"))
 	f.derived = widget.NewLabel("")
 	f.derived.Wrapping = fyne.TextWrapWord

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -88,13 +87,7 @@ func (u *UI) pickParticipants(p *data.Program, roleIndex int, done func()) {
 		table.Refresh()
 		update()
 	}
-	debounce := newDebouncer(u, 150*time.Millisecond)
-	search := widget.NewEntry()
-	search.SetPlaceHolder(L("Cari nama, NIP, jabatan atau unit kerja…"))
-	search.OnChanged = func(s string) {
-		pager.setSearch(s)
-		debounce.call(pager.load)
-	}
+	search := pager.searchEntry()
 	note := widget.NewLabel(L("Klik baris untuk memilih atau membatalkan pilihan. Tanda • : sudah terdaftar di program ini."))
 	note.Importance = widget.LowImportance
 	note.Wrapping = fyne.TextWrapWord

@@ -84,17 +84,10 @@ func (u *UI) deleteParticipant(p *data.Participant) {
 		if !ok {
 			return
 		}
-		u.goBackground(func() {
-			err := u.store.DeleteParticipant(context.Background(), p.ID)
-			fyne.Do(func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				u.dropPage("participants")
-				u.Navigate("participants")
-				u.show(u.current)
-			})
+		u.doThen(func() error { return u.store.DeleteParticipant(context.Background(), p.ID) }, func() {
+			u.dropPage("participants")
+			u.Navigate("participants")
+			u.show(u.current)
 		})
 	}, u.win)
 }

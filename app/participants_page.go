@@ -37,11 +37,18 @@ func newParticipantPager(u *UI, changed func(total int, fresh bool)) *participan
 	return &participantPager{u: u, changed: changed, pages: map[int][]store.ParticipantRow{}, loading: map[int]bool{}}
 }
 
-// setSearch changes the search text; load must follow.
-func (pp *participantPager) setSearch(s string) {
-	pp.mu.Lock()
-	pp.filter.Search = s
-	pp.mu.Unlock()
+// searchEntry is the search box of the list: each pause in typing searches again.
+func (pp *participantPager) searchEntry() *widget.Entry {
+	debounce := newDebouncer(pp.u, 150*time.Millisecond)
+	search := widget.NewEntry()
+	search.SetPlaceHolder(L("Cari nama, NIP, jabatan atau unit kerja…"))
+	search.OnChanged = func(s string) {
+		pp.mu.Lock()
+		pp.filter.Search = s
+		pp.mu.Unlock()
+		debounce.call(pp.load)
+	}
+	return search
 }
 
 // load counts the matches of the current search and fetches its first page.
@@ -181,13 +188,7 @@ func (u *UI) participantsPage() fyne.CanvasObject {
 			u.openParticipant(r.ID)
 		}
 	}
-	debounce := newDebouncer(u, 150*time.Millisecond)
-	search := widget.NewEntry()
-	search.SetPlaceHolder(L("Cari nama, NIP, jabatan atau unit kerja…"))
-	search.OnChanged = func(s string) {
-		pager.setSearch(s)
-		debounce.call(pager.load)
-	}
+	search := pager.searchEntry()
 	create := widget.NewButtonWithIcon(L("Peserta baru"), theme.ContentAddIcon(), func() { u.newParticipant("") })
 	create.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(L("Impor daftar"), theme.UploadIcon(), func() { u.showImport(nil) })

@@ -97,23 +97,8 @@ func titleCase(s string) string {
 
 func (e *programEditor) build(subjects []*data.Subject) fyne.CanvasObject {
 	p := &e.p
-	entry := func(label, text, placeholder string) *widget.Entry {
-		w := widget.NewEntry()
-		w.SetText(text)
-		w.SetPlaceHolder(placeholder)
-		w.OnChanged = func(string) { e.changed(label) }
-		w.OnSubmitted = func(string) { e.submit() }
-		e.rows[label] = newFormRow(label, w)
-		return w
-	}
-	choice := func(label string, options []string, selected string) *widget.Select {
-		w := widget.NewSelect(options, nil)
-		w.PlaceHolder = L("(pilih)")
-		w.SetSelected(selected)
-		w.OnChanged = func(string) { e.changed(label) }
-		e.rows[label] = newFormRow(label, w)
-		return w
-	}
+	fields := fieldMaker{rows: e.rows, changed: e.changed, submit: e.submit}
+	entry, choice := fields.entry, fields.choice
 	number := func(n int) string {
 		if n == 0 {
 			return ""

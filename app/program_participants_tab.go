@@ -161,13 +161,7 @@ func (t *enrolmentTab) selectedRole() data.EnrolmentRole {
 }
 
 func (t *enrolmentTab) say(text string, importance widget.Importance) {
-	if text == "" {
-		t.info.Hide()
-		return
-	}
-	t.info.Importance = importance
-	t.info.SetText(text)
-	t.info.Show()
+	setNote(t.info, text, importance)
 }
 
 // nipChanged checks the typed NIP; when it is whole it shows what it encodes and whose it is.
@@ -351,16 +345,9 @@ func (t *enrolmentTab) editEnrolment(r store.EnrolmentRow) {
 				if !ok {
 					return
 				}
-				t.u.goBackground(func() {
-					err := t.u.store.Unenrol(context.Background(), e.ID)
-					fyne.Do(func() {
-						if err != nil {
-							t.u.showError(err)
-							return
-						}
-						d.Hide()
-						t.reload()
-					})
+				t.u.doThen(func() error { return t.u.store.Unenrol(context.Background(), e.ID) }, func() {
+					d.Hide()
+					t.reload()
 				})
 			}, t.u.win)
 	})
@@ -376,16 +363,9 @@ func (t *enrolmentTab) editEnrolment(r store.EnrolmentRow) {
 		}
 		e.Position, e.Unit, e.Agency = strings.TrimSpace(position.Text), strings.TrimSpace(unit.Text), strings.TrimSpace(agency.Text)
 		e.Withdrawn = withdrawn.Checked
-		t.u.goBackground(func() {
-			err := t.u.store.UpdateEnrolment(context.Background(), &e)
-			fyne.Do(func() {
-				if err != nil {
-					t.u.showError(err)
-					return
-				}
-				d.Hide()
-				t.reload()
-			})
+		t.u.doThen(func() error { return t.u.store.UpdateEnrolment(context.Background(), &e) }, func() {
+			d.Hide()
+			t.reload()
 		})
 	})
 	save.Importance = widget.HighImportance

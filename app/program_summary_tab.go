@@ -208,31 +208,17 @@ func (u *UI) setRemoveAction(b *widget.Button, p *data.Program, deps store.Progr
 }
 
 func (u *UI) deleteProgram(p *data.Program) {
-	u.goBackground(func() {
-		err := u.store.DeleteProgram(context.Background(), p.ID)
-		fyne.Do(func() {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			u.dropPage("programs")
-			u.Navigate("programs")
-			u.show(u.current)
-		})
+	u.doThen(func() error { return u.store.DeleteProgram(context.Background(), p.ID) }, func() {
+		u.dropPage("programs")
+		u.Navigate("programs")
+		u.show(u.current)
 	})
 }
 
 func (u *UI) archiveProgram(p *data.Program, archived bool) {
-	u.goBackground(func() {
-		err := u.store.SetProgramArchived(context.Background(), p.ID, archived)
-		fyne.Do(func() {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			u.dropPage("programs")
-			u.openProgram(p.ID)
-		})
+	u.doThen(func() error { return u.store.SetProgramArchived(context.Background(), p.ID, archived) }, func() {
+		u.dropPage("programs")
+		u.openProgram(p.ID)
 	})
 }
 

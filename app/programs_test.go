@@ -145,7 +145,7 @@ func TestProgramValidationBlocksSave(t *testing.T) {
 	test.Type(entries(u, "Nama mata pelatihan")[0], "Dasar Penulisan")
 	test.Type(entries(u, "JP")[0], "20")
 	u.WaitIdle()
-	if !save.Disabled() || !labelContaining(u, "jumlah JP mata pelatihan (20) harus sama dengan jumlah JP program (24)") {
+	if !save.Disabled() || !labelContaining(u, "Jumlah JP mata pelatihan (20) harus sama dengan jumlah JP program (24)") {
 		t.Error("subjects that do not add up do not block the save")
 	}
 	entries(u, "JP")[0].SetText("24")

@@ -248,6 +248,29 @@ func match(p *data.Participant, byNIP map[string]*data.Participant, byName map[s
 	return nil
 }
 
+// participantTexts are the text fields of a participant by the label a preview names them with, for merging
+// a row over a stored person and telling what changes.
+var participantTexts = []struct {
+	label string
+	field func(*data.Participant) *string
+}{
+	{"NIP", func(p *data.Participant) *string { return &p.NIP }},
+	{"NIK", func(p *data.Participant) *string { return &p.NIK }},
+	{"Status kepegawaian", func(p *data.Participant) *string { return &p.EmploymentStatus }},
+	{"Nama", func(p *data.Participant) *string { return &p.Name }},
+	{"Gelar depan", func(p *data.Participant) *string { return &p.FrontTitle }},
+	{"Gelar belakang", func(p *data.Participant) *string { return &p.BackTitle }},
+	{"Jenis kelamin", func(p *data.Participant) *string { return &p.Sex }},
+	{"Tempat lahir", func(p *data.Participant) *string { return &p.BirthPlace }},
+	{"Pangkat/Golongan", func(p *data.Participant) *string { return &p.RankCode }},
+	{"Jabatan", func(p *data.Participant) *string { return &p.Position }},
+	{"Jenis jabatan", func(p *data.Participant) *string { return &p.PositionKind }},
+	{"Unit kerja", func(p *data.Participant) *string { return &p.Unit }},
+	{"Instansi", func(p *data.Participant) *string { return &p.Agency }},
+	{"Email", func(p *data.Participant) *string { return &p.Email }},
+	{"Telepon", func(p *data.Participant) *string { return &p.Phone }},
+}
+
 // merge lays the file's non-empty values over the stored person: a list that leaves a column empty, or lacks
 // it, never erases what is stored.
 func merge(existing, file *data.Participant) *data.Participant {
@@ -256,26 +279,11 @@ func merge(existing, file *data.Participant) *data.Participant {
 		return &c
 	}
 	m := *existing
-	set := func(dst *string, v string) {
-		if v != "" {
-			*dst = v
+	for _, t := range participantTexts {
+		if v := *t.field(file); v != "" {
+			*t.field(&m) = v
 		}
 	}
-	set(&m.NIP, file.NIP)
-	set(&m.NIK, file.NIK)
-	set(&m.EmploymentStatus, file.EmploymentStatus)
-	set(&m.Name, file.Name)
-	set(&m.FrontTitle, file.FrontTitle)
-	set(&m.BackTitle, file.BackTitle)
-	set(&m.Sex, file.Sex)
-	set(&m.BirthPlace, file.BirthPlace)
-	set(&m.RankCode, file.RankCode)
-	set(&m.Position, file.Position)
-	set(&m.PositionKind, file.PositionKind)
-	set(&m.Unit, file.Unit)
-	set(&m.Agency, file.Agency)
-	set(&m.Email, file.Email)
-	set(&m.Phone, file.Phone)
 	if !file.BirthDate.IsZero() {
 		m.BirthDate = file.BirthDate
 	}
@@ -285,27 +293,14 @@ func merge(existing, file *data.Participant) *data.Participant {
 // changes lists, by label, the fields in which after differs from before.
 func changes(before, after *data.Participant) []string {
 	var out []string
-	add := func(label string, a, b string) {
-		if a != b {
-			out = append(out, label)
+	for _, t := range participantTexts {
+		if *t.field(before) != *t.field(after) {
+			out = append(out, t.label)
 		}
 	}
-	add("NIP", before.NIP, after.NIP)
-	add("NIK", before.NIK, after.NIK)
-	add("Status kepegawaian", before.EmploymentStatus, after.EmploymentStatus)
-	add("Nama", before.Name, after.Name)
-	add("Gelar depan", before.FrontTitle, after.FrontTitle)
-	add("Gelar belakang", before.BackTitle, after.BackTitle)
-	add("Jenis kelamin", before.Sex, after.Sex)
-	add("Tempat lahir", before.BirthPlace, after.BirthPlace)
-	add("Tanggal lahir", data.FormatDate(before.BirthDate), data.FormatDate(after.BirthDate))
-	add("Pangkat/Golongan", before.RankCode, after.RankCode)
-	add("Jabatan", before.Position, after.Position)
-	add("Jenis jabatan", before.PositionKind, after.PositionKind)
-	add("Unit kerja", before.Unit, after.Unit)
-	add("Instansi", before.Agency, after.Agency)
-	add("Email", before.Email, after.Email)
-	add("Telepon", before.Phone, after.Phone)
+	if !before.BirthDate.Equal(after.BirthDate) {
+		out = append(out, "Tanggal lahir")
+	}
 	return out
 }
 
