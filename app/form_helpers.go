@@ -199,3 +199,20 @@ var chooseSaveFile = func(u *UI, name string, done func(w io.WriteCloser, path s
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
+
+// gateSave names, beside the save button, what still blocks saving (the fields with problems, then the rules
+// of the data layer no field shows) and enables the button only when nothing does.
+func gateSave(summary *widget.Label, save *widget.Button, missing []string, problems map[string][]string, shown map[string]bool) {
+	for label, msgs := range problems {
+		if !shown[label] {
+			missing = append(missing, strings.TrimPrefix(label+": ", ": ")+strings.Join(msgs, "; "))
+		}
+	}
+	if len(missing) > 0 {
+		summary.SetText(L("Belum dapat disimpan; periksa:") + " " + strings.Join(missing, ", "))
+		save.Disable()
+	} else {
+		summary.SetText("")
+		save.Enable()
+	}
+}

@@ -285,18 +285,7 @@ func (f *participantForm) validate() {
 			row.show("", widget.MediumImportance)
 		}
 	}
-	for label, msgs := range problems {
-		if !shown[label] {
-			missing = append(missing, strings.TrimPrefix(label+": ", ": ")+strings.Join(msgs, "; "))
-		}
-	}
-	if len(missing) > 0 {
-		f.summary.SetText(L("Belum dapat disimpan; periksa:") + " " + strings.Join(missing, ", "))
-		f.save.Disable()
-	} else {
-		f.summary.SetText("")
-		f.save.Enable()
-	}
+	gateSave(f.summary, f.save, missing, problems, shown)
 }
 
 func (f *participantForm) submit() {

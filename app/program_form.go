@@ -358,18 +358,7 @@ func (e *programEditor) validate() {
 		e.subjectTotal.SetText(fmt.Sprintf(L("Jumlah %s JP, sama dengan JP program."), indo.Int(int64(total))))
 	}
 	e.subjectTotal.Refresh()
-	for label, msgs := range problems { // a rule of the data layer no field of this form shows
-		if !shown[label] {
-			missing = append(missing, strings.TrimPrefix(label+": ", ": ")+strings.Join(msgs, "; "))
-		}
-	}
-	if len(missing) > 0 {
-		e.summary.SetText(L("Belum dapat disimpan; periksa:") + " " + strings.Join(missing, ", "))
-		e.save.Disable()
-	} else {
-		e.summary.SetText("")
-		e.save.Enable()
-	}
+	gateSave(e.summary, e.save, missing, problems, shown)
 }
 
 func (e *programEditor) submit() {
