@@ -11,21 +11,6 @@ import (
 // lookupChunk bounds the values of one IN (...) list, well below SQLite's limit on bound parameters.
 const lookupChunk = 500
 
-// InsertEnrolment stores an enrolment inside a transaction with the snapshot the caller filled: an import has
-// the participant in hand and need not read them back. Enrolling someone twice is a conflict.
-func InsertEnrolment(ctx context.Context, q Querier, e *data.Enrolment) error {
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	res, err := q.ExecContext(ctx, `INSERT INTO enrolment (program_id, participant_id, role, rank_code, position, unit, agency)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.ProgramID, e.ParticipantID, e.Role, e.RankCode, e.Position, e.Unit, e.Agency)
-	if err != nil {
-		return constraintError(err, "Peserta ini sudah terdaftar di program ini", "Program atau peserta tidak ditemukan")
-	}
-	e.ID, err = res.LastInsertId()
-	return storageError(err)
-}
-
 // EnrolledParticipants returns the IDs of everyone enrolled in a program, withdrawn or not.
 func (s *Store) EnrolledParticipants(ctx context.Context, programID int64) (map[int64]bool, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT participant_id FROM enrolment WHERE program_id = ?", programID)
