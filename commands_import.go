@@ -142,7 +142,11 @@ func invalidRows(plan *importer.Plan) error {
 // printPlan writes what the import would do: where the list was found, how its columns were read, the counts,
 // then one tab-separated line per invalid row (row, column, reason), per warning and per updated person.
 func printPlan(w io.Writer, f *importer.ParticipantFile, plan *importer.Plan) {
-	fmt.Fprintf(w, "Berkas %s, lembar %q, judul kolom di baris %d.\n", f.Path, f.Sheet, f.Header+1)
+	if f.Format == "csv" {
+		fmt.Fprintf(w, "Berkas %s, judul kolom di baris %d.\n", f.Path, f.Header+1)
+	} else {
+		fmt.Fprintf(w, "Berkas %s, lembar %q, judul kolom di baris %d.\n", f.Path, f.Sheet, f.Header+1)
+	}
 	var cols []string
 	for i, c := range f.Columns {
 		if m := plan.Mapping[i]; m != importer.FieldNone {

@@ -166,7 +166,11 @@ func (v *importView) read(path string) {
 			return
 		}
 		v.file, v.mapping, v.mappingError = file, file.Mapping(), ""
-		v.fileLabel.SetText(fmt.Sprintf(L("%s · lembar %q · judul kolom di baris %d"), filepath.Base(path), file.Sheet, file.Header+1))
+		if file.Format == "csv" {
+			v.fileLabel.SetText(fmt.Sprintf(L("%s · judul kolom di baris %d"), filepath.Base(path), file.Header+1))
+		} else {
+			v.fileLabel.SetText(fmt.Sprintf(L("%s · lembar %q · judul kolom di baris %d"), filepath.Base(path), file.Sheet, file.Header+1))
+		}
 		v.showMapping()
 		v.setPlan(plan)
 	})
