@@ -409,3 +409,26 @@ func sameMinutes(stored sql.NullInt64, m *int) bool {
 	}
 	return stored.Valid && int(stored.Int64) == *m
 }
+
+// ParticipantByEmail returns the participant with this email address (case ignored), for matching the lines
+// of an online-meeting report; nil when there is none or more than one.
+func (s *Store) ParticipantByEmail(ctx context.Context, email string) (*data.Participant, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+participantColumns+" FROM participant WHERE email = ? COLLATE NOCASE LIMIT 2",
+		strings.TrimSpace(email))
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var found []*data.Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, storageError(err)
+		}
+		found = append(found, p)
+	}
+	if err := rows.Err(); err != nil || len(found) != 1 {
+		return nil, storageError(err)
+	}
+	return found[0], nil
+}
