@@ -66,7 +66,9 @@ type AttendanceImport struct {
 }
 
 // SessionMinutes is the session's length by its schedule.
-func (a *AttendanceImport) SessionMinutes() int { return clockMinutes(a.Session.End) - clockMinutes(a.Session.Start) }
+func (a *AttendanceImport) SessionMinutes() int {
+	return clockMinutes(a.Session.End) - clockMinutes(a.Session.Start)
+}
 
 // Need is the minutes online that count as present: the share of the session's length, rounded up.
 func (a *AttendanceImport) Need() int {
