@@ -193,13 +193,13 @@ func ReadMeetingReport(path string) (*MeetingReport, error) {
 	}
 	if len(problems) > 0 {
 		const most = 10
-		more := ""
-		if len(problems) > most {
-			more = fmt.Sprintf("; dan %d baris lain", len(problems)-most)
+		n, more := len(problems), ""
+		if n > most {
+			more = fmt.Sprintf("; dan %d baris lain", n-most)
 			problems = problems[:most]
 		}
 		return nil, data.Errorf(data.KindInvalid, "%s tidak diimpor karena %d baris bermasalah (perbaiki lalu impor lagi; belum ada yang disimpan): %s%s",
-			name, len(problems), strings.Join(problems, "; "), more)
+			name, n, strings.Join(problems, "; "), more)
 	}
 	if len(rep.Lines) == 0 {
 		return nil, data.Errorf(data.KindInvalid, "%s tidak memuat satu pun peserta di bawah baris judul kolomnya", name)
