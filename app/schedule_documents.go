@@ -20,7 +20,7 @@ import (
 
 // Settings the schedule tab remembers between uses.
 const (
-	settingSignInPaper = "signin.paper"          // "A4" or "F4"
+	settingSignInPaper = "signin.paper"           // "A4" or "F4"
 	settingImportShare = "attendance.importShare" // percent of a session online that counts as present
 )
 
