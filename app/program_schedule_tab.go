@@ -79,7 +79,9 @@ type scheduleTab struct {
 }
 
 // programScheduleTab is the Jadwal & Presensi tab: sessions, attendance, the recap and sign-in sheets.
-func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
+func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject { return u.newScheduleTab(p).tabs }
+
+func (u *UI) newScheduleTab(p *data.Program) *scheduleTab {
 	st := &scheduleTab{u: u, p: p, marks: map[int64]int{}}
 	st.plan = st.newSessionsView()
 	st.entry = st.newAttendanceView()
@@ -91,7 +93,7 @@ func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
 	)
 	st.tabs.OnSelected = func(*container.TabItem) { st.reload() }
 	st.reload()
-	return st.tabs
+	return st
 }
 
 // reload fetches the sessions, their mark counts and the roster's size, then refreshes the view that shows.

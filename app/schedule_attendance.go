@@ -582,10 +582,11 @@ func (r *markRow) update(id int) {
 	}
 	p := v.roster[id]
 	m := v.marks[p.EnrolmentID]
-	r.no.SetText(strconv.Itoa(id + 1))
-	r.name.SetText(p.Name)
-	r.nip.SetText(printedNIP(p.NIP))
-	r.note.SetText(noteText(m))
+	// Setting a label's text shapes it again, the costly part of a refresh: only changed texts are set.
+	setText(r.no, strconv.Itoa(id+1))
+	setText(r.name, p.Name)
+	setText(r.nip, printedNIP(p.NIP))
+	setText(r.note, noteText(m))
 	for k, s := range data.AttendanceStatuses {
 		imp := widget.LowImportance
 		if m != nil && m.Status == s {
@@ -596,12 +597,20 @@ func (r *markRow) update(id int) {
 			r.buttons[k].Refresh()
 		}
 	}
+	fill := color.Color(color.Transparent)
 	if id == r.ml.cur && r.ml.focused {
-		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
-	} else {
-		r.bg.FillColor = color.Transparent
+		fill = theme.Color(theme.ColorNameSelection)
 	}
-	r.bg.Refresh()
+	if r.bg.FillColor != fill {
+		r.bg.FillColor = fill
+		r.bg.Refresh()
+	}
+}
+
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // statusImportance colours a chosen status: present green, late and excused amber, absent red.

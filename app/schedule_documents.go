@@ -16,6 +16,7 @@ import (
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
 )
 
 // Settings the schedule tab remembers between uses.
@@ -288,24 +289,20 @@ func (st *scheduleTab) reviewImport(a *importer.AttendanceImport) {
 	save = widget.NewButton("", func() {
 		d.Hide()
 		percent := strconv.FormatFloat(a.Share*100, 'f', -1, 64)
+		var res store.ImportResult
 		u.runTask(L("Menyimpan tanda hadir…"), func(ctx context.Context, progress Progress) error {
-			res, err := a.Apply(ctx, u.store)
-			if err != nil {
+			var err error
+			if res, err = a.Apply(ctx, u.store); err != nil {
 				return err
 			}
-			if err := u.store.SetSetting(ctx, settingImportShare, percent); err != nil {
-				return err
-			}
-			fyne.Do(func() {
-				dialog.ShowInformation(L("Impor selesai"), fmt.Sprintf(L("%d tanda hadir baru, %d diperbarui, %d sudah sama, %d tidak diubah karena dicatat manual."),
-					res.Added, res.Updated, res.Unchanged, res.Kept), u.win)
-			})
-			return nil
+			return u.store.SetSetting(ctx, settingImportShare, percent)
 		}, func(err error) {
 			if err != nil {
 				u.showError(err)
 				return
 			}
+			dialog.ShowInformation(L("Impor selesai"), fmt.Sprintf(L("%d tanda hadir baru, %d diperbarui, %d sudah sama, %d tidak diubah karena dicatat manual."),
+				res.Added, res.Updated, res.Unchanged, res.Kept), u.win)
 			st.entry.loadMarks()
 			st.reload()
 		})
