@@ -53,7 +53,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 	}
 	note := widget.NewLabel(L("Daftar hadir memuat kop instansi, program, tanggal, jam, materi dan narasumber, lalu tabel NO, NAMA, NIP, GOL, UNIT KERJA dan TANDA TANGAN, serta keterangan jumlah dan tanda tangan pejabat."))
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
+	note.TextStyle.Italic = true
 	items := []*widget.FormItem{
 		widget.NewFormItem(L("Sesi"), which),
 		widget.NewFormItem(L("Kertas"), paper),
@@ -101,7 +101,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 			})
 		})
 	}, u.win)
-	d.Resize(fyne.NewSize(640, 360))
+	d.Resize(fyne.NewSize(640, 330))
 	d.Show()
 }
 
@@ -192,7 +192,7 @@ func (st *scheduleTab) reviewImport(a *importer.AttendanceImport) {
 		refresh()
 	}
 
-	matchedCols := []column{{width: 230, grow: true}, {width: 176}, {width: 70}, {width: 80}, {width: 170}, {width: 150, grow: true}}
+	matchedCols := []column{{width: 230, grow: true}, {width: 176}, {width: 64}, {width: 104}, {width: 190}, {width: 150, grow: true}}
 	matched = widget.NewList(func() int { return len(a.People) }, func() fyne.CanvasObject {
 		sel := widget.NewSelect(statusOptions, nil)
 		labels := []fyne.CanvasObject{widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), sel, widget.NewLabel("")}
@@ -243,7 +243,7 @@ func (st *scheduleTab) reviewImport(a *importer.AttendanceImport) {
 	})
 	matchedHead := tableHeading(matchedCols, "Nama", "NIP", "Menit", "Cocok lewat", "Tanda yang disimpan", "Tercatat sekarang")
 
-	unmatchedCols := []column{{width: 210, grow: true}, {width: 190}, {width: 70}, {width: 260, grow: true}, {width: 130}}
+	unmatchedCols := []column{{width: 200, grow: true}, {width: 190}, {width: 64}, {width: 320, grow: true}, {width: 130}}
 	unmatched = widget.NewList(func() int { return len(a.Unmatched) }, func() fyne.CanvasObject {
 		var cells []fyne.CanvasObject
 		for i := 0; i < 4; i++ {
@@ -274,8 +274,9 @@ func (st *scheduleTab) reviewImport(a *importer.AttendanceImport) {
 		}
 	})
 	unmatchedHead := tableHeading(unmatchedCols, "Nama di laporan", "Email", "Menit", "Alasan", "")
-	ignoreNote := widget.NewLabel(L("Baris yang tidak dicocokkan tidak disimpan."))
-	ignoreNote.Importance = widget.LowImportance
+	ignoreNote := widget.NewLabel(L("Baris yang tidak dicocokkan tidak disimpan. Orang yang belum terdaftar di program ini didaftarkan dulu di tab Peserta."))
+	ignoreNote.Wrapping = fyne.TextWrapWord
+	ignoreNote.TextStyle.Italic = true
 
 	tabs = container.NewAppTabs(
 		container.NewTabItem("", container.NewBorder(matchedHead, nil, nil, nil, matched)),
@@ -358,7 +359,9 @@ func tableHeading(cols []column, titles ...string) fyne.CanvasObject {
 		if t != "" {
 			text = L(t)
 		}
-		cells = append(cells, widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells = append(cells, l)
 	}
 	return container.New(&columnsLayout{cols: cols}, cells...)
 }

@@ -72,10 +72,10 @@ func (st *scheduleTab) newRecapView() *recapView {
 func (v *recapView) columns(sessions int) []column {
 	cols := []column{{title: "No.", width: 44, align: fyne.TextAlignTrailing}, {title: "Nama", width: 220, grow: true},
 		{title: "NIP", width: 172},
-		{title: "JP hadir", width: 82, align: fyne.TextAlignTrailing},
+		{title: "JP hadir", width: 96, align: fyne.TextAlignTrailing},
 		{title: "% JP", width: 68, align: fyne.TextAlignTrailing},
-		{title: "Sesi", width: 58, align: fyne.TextAlignTrailing},
-		{title: "% Sesi", width: 72, align: fyne.TextAlignTrailing},
+		{title: "Sesi hadir", width: 92, align: fyne.TextAlignTrailing},
+		{title: "% Sesi", width: 86, align: fyne.TextAlignTrailing},
 		{title: "Status", width: 150}}
 	for i := 0; i < sessions; i++ {
 		cols = append(cols, column{width: 46, align: fyne.TextAlignCenter})

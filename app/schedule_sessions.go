@@ -39,7 +39,7 @@ func (st *scheduleTab) newSessionsView() *sessionsView {
 		{title: "Topik", width: 200, grow: true},
 		{title: "Narasumber", width: 160, grow: true},
 		{title: "JP", width: 40, align: fyne.TextAlignTrailing},
-		{title: "Presensi", width: 90, align: fyne.TextAlignTrailing},
+		{title: "Presensi", width: 110, align: fyne.TextAlignTrailing},
 	}, func() int { return len(st.sessions) }, v.cell)
 	v.table.style = func(row, _ int) widget.Importance {
 		if row == v.selected {
@@ -318,7 +318,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 		write()
 	}
 	form := dialog.NewForm(title, L("Simpan"), L("Batal"), items, save, st.u.win)
-	form.Resize(fyne.NewSize(560, 520))
+	form.Resize(fyne.NewSize(560, 470))
 	form.Show()
 }
 

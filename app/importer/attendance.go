@@ -267,9 +267,9 @@ func outsider(ctx context.Context, s *store.Store, line MeetingLine) string {
 		known, _ = s.ParticipantByNIP(ctx, line.NIP)
 	}
 	if known != nil {
-		return fmt.Sprintf("%s tercatat di Pembina tetapi tidak terdaftar di program ini; daftarkan dulu di tab Peserta bila memang peserta", known.FullName())
+		return fmt.Sprintf("%s: tercatat di Pembina, bukan peserta program ini", known.FullName())
 	}
-	return "tidak ditemukan di antara peserta program (email, NIP dan nama tidak cocok)"
+	return "email, NIP dan nama tidak cocok dengan peserta program"
 }
 
 func warnings(rep *MeetingReport, x *data.Session, today time.Time) []string {
@@ -331,7 +331,7 @@ func (m *matcher) match(line MeetingLine) (*store.RosterRow, string, string) {
 			return &m.roster[ids[0]], ByName, ""
 		}
 		if len(ids) > 1 {
-			reason = fmt.Sprintf("nama ini dimiliki %d peserta program; pilih orangnya", len(ids))
+			reason = fmt.Sprintf("nama ini dimiliki %d peserta; pilih orangnya", len(ids))
 			continue
 		}
 		// A name that starts with exactly one member's full name of two words or more: "Budi Santoso SDN 1".
@@ -346,7 +346,7 @@ func (m *matcher) match(line MeetingLine) (*store.RosterRow, string, string) {
 			return &m.roster[found[0]], ByName, ""
 		}
 		if len(found) > 1 {
-			reason = fmt.Sprintf("nama ini cocok dengan %d peserta program; pilih orangnya", len(found))
+			reason = fmt.Sprintf("nama ini cocok dengan %d peserta; pilih orangnya", len(found))
 		}
 	}
 	return nil, "", reason

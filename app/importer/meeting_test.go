@@ -185,7 +185,7 @@ func TestZoomReportMatchesAndSums(t *testing.T) {
 		}
 	}
 	if len(a.Unmatched) != 4 || !strings.Contains(reasons["Dewi Lestari"], "2 peserta") ||
-		!strings.Contains(reasons["Joko"], "tidak terdaftar di program ini") || !strings.Contains(reasons["iPhone"], "tidak ditemukan") {
+		!strings.Contains(reasons["Joko"], "Joko Susilo: tercatat di Pembina, bukan peserta program ini") || !strings.Contains(reasons["iPhone"], "tidak cocok") {
 		t.Errorf("unmatched: %v", reasons)
 	}
 	if a.Undecided() != 1 {
