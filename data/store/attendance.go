@@ -254,12 +254,9 @@ func programMarks(ctx context.Context, q Querier, programID int64) ([]data.Statu
 func (s *Store) AttendanceRecap(ctx context.Context, programID int64, today time.Time) (*data.Recap, error) {
 	var r *data.Recap
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		p, err := scanProgram(tx.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", programID))
-		if err == sql.ErrNoRows {
-			return notFound("Program", programID)
-		}
+		p, err := programTx(ctx, tx, programID)
 		if err != nil {
-			return storageError(err)
+			return err
 		}
 		sessions, err := sessionsTx(ctx, tx, programID)
 		if err != nil {
@@ -308,12 +305,9 @@ type EnrolmentEligibility struct {
 func (s *Store) ProgramEligibility(ctx context.Context, programID int64, today time.Time) ([]EnrolmentEligibility, error) {
 	var out []EnrolmentEligibility
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		p, err := scanProgram(tx.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", programID))
-		if err == sql.ErrNoRows {
-			return notFound("Program", programID)
-		}
+		p, err := programTx(ctx, tx, programID)
 		if err != nil {
-			return storageError(err)
+			return err
 		}
 		sessions, err := sessionsTx(ctx, tx, programID)
 		if err != nil {

@@ -102,12 +102,9 @@ func (s *Store) GenerateSessions(ctx context.Context, programID int64, opt Gener
 	var made []*data.Session
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		made = nil
-		p, err := scanProgram(tx.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", programID))
-		if err == sql.ErrNoRows {
-			return notFound("Program", programID)
-		}
+		p, err := programTx(ctx, tx, programID)
 		if err != nil {
-			return storageError(err)
+			return err
 		}
 		existing, err := sessionsTx(ctx, tx, programID)
 		if err != nil {
@@ -155,4 +152,13 @@ func (s *Store) GenerateSessions(ctx context.Context, programID int64, opt Gener
 		return nil
 	})
 	return made, err
+}
+
+// programTx reads a program inside a transaction.
+func programTx(ctx context.Context, q Querier, id int64) (*data.Program, error) {
+	p, err := scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", id))
+	if err == sql.ErrNoRows {
+		return nil, notFound("Program", id)
+	}
+	return p, storageError(err)
 }
