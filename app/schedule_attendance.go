@@ -109,16 +109,17 @@ func (v *attendanceView) sessionsChanged() {
 	if i < 0 && len(st.sessions) > 0 {
 		i = st.defaultSession()
 	}
-	v.loaded = 0
 	if i < 0 {
-		v.session = nil
+		v.session, v.loaded = nil, 0
 		v.choose.ClearSelected()
 		v.roster, v.marks = nil, map[int64]*data.Mark{}
 		v.refresh()
 		return
 	}
 	v.session = st.sessions[i]
-	v.choose.SetSelectedIndex(i) // loads the marks through OnChanged unless already shown
+	v.loaded = v.session.ID // keeps OnChanged from loading too
+	v.choose.SetSelectedIndex(i)
+	v.loaded = 0
 	v.loadMarks()
 }
 

@@ -178,12 +178,16 @@ func ReadMeetingReport(path string) (*MeetingReport, error) {
 			continue
 		}
 		line.Minutes = minutes
-		if cols[colNIP] >= 0 {
-			if digits := nip.Clean(sheet.Cell(r, cols[colNIP])); len(digits) == 18 {
-				line.NIP = digits
-			} else if sheet.IsNumeric(r, cols[colNIP]) && nip.LooksNumeric(sheet.Cell(r, cols[colNIP])) {
+		if c := cols[colNIP]; c >= 0 {
+			raw := sheet.Cell(r, c)
+			digits := nip.Clean(raw)
+			switch {
+			case nip.LooksNumeric(raw) || (sheet.IsNumeric(r, c) && len(digits) >= 16):
+				// Excel keeps 15 significant digits: a NIP stored as a number has lost its last ones.
 				problems = append(problems, fmt.Sprintf("baris %d (%s): NIP tersimpan sebagai angka dan digit terakhirnya hilang; format kolom NIP sebagai Teks lalu ketik ulang", line.Row, who))
 				continue
+			case len(digits) == 18:
+				line.NIP = digits
 			}
 		}
 		if line.NIP == "" {

@@ -2,11 +2,13 @@ package importer
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
@@ -339,5 +341,44 @@ func TestMeetingWarnings(t *testing.T) {
 	a, _ = PrepareAttendanceImport(context.Background(), w.s, write(t, "dm.csv", []byte(report)), w.session, 0, time.Time{})
 	if len(a.Warnings) != 0 {
 		t.Errorf("day/month date warned: %v", a.Warnings)
+	}
+}
+
+func TestMeetingReportAsWorkbook(t *testing.T) {
+	w := newWebinar(t)
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Laporan Webinar Kurikulum Merdeka"},
+		{},
+		{"Nama", "Email", "NIP", "Durasi (menit)"},
+		{"Siti", "", "196903091994032001", 100},
+		{"Budi Santoso", "", "", 45.6},
+		{"Budi Santoso", "", "", 60},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(t.TempDir(), "hadir.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	a, err := PrepareAttendanceImport(context.Background(), w.s, path, w.session, 0, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int64]int{}
+	for _, p := range a.People {
+		got[p.EnrolmentID] = p.Minutes
+	}
+	if got[w.people["siti"]] != 100 || got[w.people["budi"]] != 106 || len(a.Unmatched) != 0 {
+		t.Errorf("minutes %v, unmatched %+v", got, a.Unmatched)
+	}
+	// The same NIP typed into a number cell has lost its last digits: refused with what to do.
+	f.SetCellValue("Sheet1", "C4", 196903091994032001)
+	f.SaveAs(path)
+	_, err = PrepareAttendanceImport(context.Background(), w.s, path, w.session, 0, time.Time{})
+	if err == nil || !strings.Contains(err.Error(), "baris 4 (Siti): NIP tersimpan sebagai angka") {
+		t.Errorf("numeric NIP = %v", err)
 	}
 }
