@@ -155,6 +155,9 @@ func (v *attendanceView) loadMarks() {
 			}
 			v.roster, v.marks, v.loaded = roster, marks, x.ID
 			v.refresh()
+			if st.tabs.SelectedIndex() == 1 && len(roster) > 0 {
+				v.list.focus() // ready for the keyboard at once
+			}
 		})
 	})
 }
@@ -285,7 +288,7 @@ func (v *attendanceView) details(i int) {
 		return clockValidator(s)
 	}
 	note.SetPlaceHolder(L("Misalnya: surat tugas dari sekolah"))
-	current := data.AttendanceStatus("")
+	current := data.Present // a note for someone not marked yet is usually for someone present
 	if m != nil {
 		current = m.Status
 		clock.SetText(m.Time)
@@ -304,7 +307,10 @@ func (v *attendanceView) details(i int) {
 		widget.NewFormItem(L("Jam datang"), clock),
 		widget.NewFormItem(L("Catatan"), note),
 	}
-	d := dialog.NewForm(r.Name, L("Simpan"), L("Batal"), items, func(ok bool) {
+	var d *dialog.FormDialog
+	submit := func(string) { d.Submit() } // Enter saves, as everywhere in data entry
+	clock.OnSubmitted, note.OnSubmitted = submit, submit
+	d = dialog.NewForm(r.Name, L("Simpan"), L("Batal"), items, func(ok bool) {
 		defer v.list.focus()
 		if !ok {
 			return
@@ -324,6 +330,7 @@ func (v *attendanceView) details(i int) {
 	if c := v.st.u.win.Canvas(); c != nil {
 		if current == data.Late {
 			c.Focus(clock)
+			clock.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces the proposed time
 		} else {
 			c.Focus(note)
 		}

@@ -318,6 +318,9 @@ func (v *sessionsView) editSession(x *data.Session) {
 		write()
 	}
 	form := dialog.NewForm(title, L("Simpan"), L("Batal"), items, save, st.u.win)
+	for _, e := range []*widget.Entry{date.entry, start, end, topic, speaker, jp} {
+		e.OnSubmitted = func(string) { form.Submit() }
+	}
 	form.Resize(fyne.NewSize(560, 470))
 	form.Show()
 }
@@ -425,9 +428,12 @@ func clockValidator(s string) error {
 	return nil
 }
 
-// normalClock turns "8.00", "08.00" and " 8:00 " into "08:00".
+// normalClock turns "8.00", "08.00", " 8:00 ", "0800" and "800" into "08:00".
 func normalClock(s string) string {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ".", ":")
+	if strings.Trim(s, "0123456789") == "" && (len(s) == 3 || len(s) == 4) {
+		s = s[:len(s)-2] + ":" + s[len(s)-2:]
+	}
 	if len(s) == 4 && s[1] == ':' {
 		s = "0" + s
 	}

@@ -141,9 +141,9 @@ func TestKeyboardAttendanceEntry(t *testing.T) {
 	u.WaitIdle()
 	want(4, data.Late)
 	clock := findEntry(t, u, "JJ:MM, untuk yang terlambat")
-	clock.SetText("8.20")
+	clock.SetText("820")
 	findEntry(t, u, "Misalnya: surat tugas dari sekolah").SetText("Ban bocor")
-	test.Tap(findButton(t, u, "Simpan"))
+	clock.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	u.WaitIdle()
 	if m := storedMark(t, s, x, r[4].EnrolmentID); m == nil || m.Status != data.Late || m.Time != "08:20" || m.Note != "Ban bocor" {
 		t.Errorf("late mark %+v, want T at 08:20 with the note", m)
@@ -436,5 +436,17 @@ func TestImportMeetingReportFromTheWindow(t *testing.T) {
 	}
 	if !strings.Contains(v.countsText.Text, fmt.Sprintf("Hadir %d", len(roster))) {
 		t.Errorf("attendance not refreshed: %q", v.countsText.Text)
+	}
+}
+
+func TestNormalClock(t *testing.T) {
+	for in, want := range map[string]string{"08:00": "08:00", "8.00": "08:00", " 8:15 ": "08:15", "0815": "08:15", "815": "08:15",
+		"13.30": "13:30", "2400": "24:00", "abc": "abc"} {
+		if got := normalClock(in); got != want {
+			t.Errorf("normalClock(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if clockValidator("2400") == nil || clockValidator("0815") != nil {
+		t.Error("clockValidator accepts 24:00 or refuses 0815")
 	}
 }
