@@ -1,12 +1,175 @@
 package app
 
 import (
+	"context"
+	"fmt"
+	"net/url"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
 )
 
+// scheduleToday is the day the schedule tab counts attendance on; tests fix it.
+var scheduleToday = func() time.Time { return data.Day(time.Now()) }
+
+// scheduleSaveFile asks where to save a file (suggested is the proposed name) and calls done with the path,
+// or with "" when the coordinator cancels; tests replace it.
+var scheduleSaveFile = func(u *UI, suggested string, done func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			done("")
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		done(path)
+	}, u.win)
+	d.SetFileName(suggested)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// scheduleOpenFile asks for a file to read (with one of the extensions) and calls done with its path; tests
+// replace it.
+var scheduleOpenFile = func(u *UI, extensions []string, done func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		done(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(extensions))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// scheduleTab is the Jadwal & Presensi tab of one program: the sessions, the attendance entry of one session
+// and the recap, each a tab of its own, sharing the sessions they show.
+type scheduleTab struct {
+	u        *UI
+	p        *data.Program
+	sessions []*data.Session
+	marks    map[int64]int // marks per session ID
+	roster   int           // participants who sign in
+
+	tabs  *container.AppTabs
+	plan  *sessionsView
+	entry *attendanceView
+	recap *recapView
+}
+
 // programScheduleTab is the Jadwal & Presensi tab: sessions, attendance, the recap and sign-in sheets.
-func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
-	return comingSoon("Jadwal & Presensi", "Sesi dengan tanggal, jam, zona waktu, topik, narasumber dan JP; pencatatan kehadiran per sesi dengan papan ketik; rekap kehadiran; daftar hadir PDF; impor laporan peserta Zoom.")
+func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject { return u.newScheduleTab(p).tabs }
+
+func (u *UI) newScheduleTab(p *data.Program) *scheduleTab {
+	st := &scheduleTab{u: u, p: p, marks: map[int64]int{}}
+	st.plan = st.newSessionsView()
+	st.entry = st.newAttendanceView()
+	st.recap = st.newRecapView()
+	st.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(L("Jadwal"), theme.ListIcon(), st.plan.content),
+		container.NewTabItemWithIcon(L("Presensi"), theme.ConfirmIcon(), st.entry.content),
+		container.NewTabItemWithIcon(L("Rekap"), theme.GridIcon(), st.recap.content),
+	)
+	st.tabs.OnSelected = func(*container.TabItem) { st.reload() }
+	st.reload()
+	return st
+}
+
+// reload fetches the sessions, their mark counts and the roster's size, then refreshes the view that shows.
+func (st *scheduleTab) reload() {
+	st.u.goBackground(func() {
+		ctx := context.Background()
+		sessions, err := st.u.store.Sessions(ctx, st.p.ID)
+		var marks map[int64]int
+		var roster int
+		if err == nil {
+			marks, err = st.u.store.SessionMarkCounts(ctx, st.p.ID)
+		}
+		if err == nil {
+			var r []store.RosterRow
+			r, err = st.u.store.Roster(ctx, st.p.ID)
+			roster = len(r)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				st.u.showError(err)
+				return
+			}
+			st.sessions, st.marks, st.roster = sessions, marks, roster
+			st.plan.refresh()
+			switch st.tabs.SelectedIndex() {
+			case 1:
+				st.entry.sessionsChanged()
+			case 2:
+				st.recap.load()
+			}
+		})
+	})
+}
+
+// sessionLabel names a session in lists and choices: "Sesi 3 · Selasa, 24 November 2026 · 08.00 – 11.45 WIB".
+func sessionLabel(x *data.Session) string {
+	return fmt.Sprintf("%s %d · %s · %s", L("Sesi"), x.Number, indo.DateWithDay(x.Date), x.TimeLabel())
+}
+
+// sessionIndex returns the position of the session with the given ID, or -1.
+func (st *scheduleTab) sessionIndex(id int64) int {
+	for i, x := range st.sessions {
+		if x.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// defaultSession is the session to open attendance on: today's, else the last one held, else the first.
+func (st *scheduleTab) defaultSession() int {
+	today := scheduleToday()
+	best := -1
+	for i, x := range st.sessions {
+		switch {
+		case x.Date.Equal(today):
+			return i
+		case x.Date.Before(today):
+			best = i
+		}
+	}
+	return max(best, 0)
+}
+
+// showSaved tells where a document went, with a button to open it.
+func (u *UI) showSaved(title, path string) {
+	msg := widget.NewLabel(fmt.Sprintf(L("Disimpan ke %s"), path))
+	msg.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon(L("Buka berkas"), theme.FileIcon(), func() {
+		if link, err := url.Parse(storage.NewFileURI(path).String()); err == nil {
+			if err := u.app.OpenURL(link); err != nil {
+				u.showError(data.Wrap(data.KindInternal, err, L("Berkas tidak dapat dibuka: %v"), err))
+			}
+		}
+	})
+	d := dialog.NewCustom(title, L("Tutup"), container.NewVBox(msg, container.NewHBox(open)), u.win)
+	d.Resize(fyne.NewSize(520, 200))
+	d.Show()
 }

@@ -73,10 +73,12 @@ func (lt *listTable) Resize(s fyne.Size) {
 			growing += c.width
 		}
 	}
-	extra := s.Width - fixed - theme.Padding()*2
-	if extra <= 0 || growing == 0 {
+	// Fyne's Table puts a padding after every column.
+	extra := max(s.Width-fixed-theme.Padding()*float32(len(lt.cols)+1), 0)
+	if growing == 0 {
 		return
 	}
+	// Narrowing the table gives the growing columns back their own width (they never keep a wider one).
 	for i, c := range lt.cols {
 		if c.grow {
 			lt.SetColumnWidth(i, c.width+extra*c.width/growing)

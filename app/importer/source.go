@@ -28,6 +28,17 @@ type Sheet struct {
 	// merges are the merged ranges (first row, first column, last row, last column; 0-based) when the sheet was
 	// read by readWorkbook.
 	merges [][4]int
+	// lines holds the file line where each row starts, for CSV (which skips blank lines); nil for workbooks.
+	lines []int
+}
+
+// Line is the number the user sees for a row in their program: the line of a CSV file (blank lines and
+// line breaks inside quoted cells count), or the row number of a worksheet.
+func (s *Sheet) Line(row int) int {
+	if row >= 0 && row < len(s.lines) {
+		return s.lines[row]
+	}
+	return row + 1
 }
 
 // IsNumeric reports whether a workbook cell holds a number rather than text. A NIP stored as a number has lost
@@ -91,6 +102,8 @@ func Open(path string) (*Source, error) {
 		return nil, data.Errorf(data.KindInvalid, "%s adalah PDF, bukan daftar; ekspor datanya ke .xlsx atau .csv", name)
 	case bytes.HasPrefix(b, zipMagic):
 		return openWorkbook(path, b)
+	case hasUTF16BOM(b):
+		return openUTF16(path, b)
 	case looksBinary(b):
 		return nil, data.Errorf(data.KindInvalid, "%s bukan berkas .xlsx atau .csv (isinya bukan teks); simpan daftarnya sebagai .xlsx atau .csv", name)
 	case looksHTML(b):
@@ -165,6 +178,7 @@ func openCSV(path string, b []byte) (*Source, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var rows [][]string
+	var lines []int
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -174,9 +188,11 @@ func openCSV(path string, b []byte) (*Source, error) {
 			line, _ := r.FieldPos(0)
 			return nil, data.Wrap(data.KindInvalid, err, "%s baris %d tidak dapat dibaca sebagai CSV: %v", filepath.Base(path), line, err)
 		}
+		line, _ := r.FieldPos(0)
 		rows = append(rows, trimRight(rec))
+		lines = append(lines, line)
 	}
-	return &Source{Path: path, Format: "csv", Sheets: []*Sheet{{Name: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Rows: rows}}}, nil
+	return &Source{Path: path, Format: "csv", Sheets: []*Sheet{{Name: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Rows: rows, lines: lines}}}, nil
 }
 
 // sniffDelimiter counts the candidate delimiters outside quotes on the first non-empty line.

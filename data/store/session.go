@@ -74,8 +74,18 @@ func (s *Store) DeleteSession(ctx context.Context, id int64, force bool) error {
 		if marks > 0 && !force {
 			return data.Errorf(data.KindConflict, "Sesi ini sudah memiliki %d tanda hadir; hapus juga tanda hadirnya?", marks)
 		}
+		var programID int64
+		if err := tx.QueryRowContext(ctx, "SELECT program_id FROM session WHERE id = ?", id).Scan(&programID); err == sql.ErrNoRows {
+			return notFound("Sesi", id)
+		} else if err != nil {
+			return storageError(err)
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM session WHERE id = ?", id)
-		return mustAffect(res, err, "Sesi", id)
+		if err := mustAffect(res, err, "Sesi", id); err != nil {
+			return err
+		}
+		// The numbers stay 1, 2, 3, …: the command line and the sign-in sheets name sessions by number.
+		return renumberSessions(ctx, tx, programID, nil)
 	})
 }
 
@@ -90,7 +100,11 @@ func (s *Store) Session(ctx context.Context, id int64) (*data.Session, error) {
 
 // Sessions lists a program's sessions by number.
 func (s *Store) Sessions(ctx context.Context, programID int64) ([]*data.Session, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+sessionColumns+" FROM session WHERE program_id = ? ORDER BY position, date, start_time, id", programID)
+	return sessionsTx(ctx, s.db, programID)
+}
+
+func sessionsTx(ctx context.Context, q Querier, programID int64) ([]*data.Session, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+sessionColumns+" FROM session WHERE program_id = ? ORDER BY position, date, start_time, id", programID)
 	if err != nil {
 		return nil, storageError(err)
 	}

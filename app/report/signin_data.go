@@ -1,0 +1,82 @@
+package report
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
+)
+
+// LoadSignInSheets gathers what the sign-in sheets of a program need from the database: the institution, the
+// roster, the officer who signs (the program's signatory, else the institution's default), and the sessions
+// with their marks. session is the session's number, or 0 for every session.
+func LoadSignInSheets(ctx context.Context, s *store.Store, p *data.Program, session int, paper Paper) (*SignInSheets, error) {
+	in, err := s.Institution(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var sessions []*data.Session
+	if session > 0 {
+		x, err := s.SessionByNumber(ctx, p.ID, session)
+		if err != nil {
+			return nil, err
+		}
+		sessions = []*data.Session{x}
+	} else if sessions, err = s.Sessions(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	roster, err := s.Roster(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.ProgramSignatory(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	doc := &SignInSheets{Institution: in, Program: p, Signatory: g, Paper: paper}
+	for _, r := range roster {
+		doc.People = append(doc.People, SignInPerson{EnrolmentID: r.EnrolmentID, Name: r.Name, NIP: r.NIP, RankCode: r.RankCode, Unit: r.Unit})
+	}
+	for _, x := range sessions {
+		marks, err := s.Marks(ctx, x.ID)
+		if err != nil {
+			return nil, err
+		}
+		statuses := make(map[int64]data.AttendanceStatus, len(marks))
+		for id, m := range marks {
+			statuses[id] = m.Status
+		}
+		doc.Sessions = append(doc.Sessions, SignInSession{Session: x, Marks: statuses})
+	}
+	return doc, nil
+}
+
+// SaveSignInSheets writes the sheets to a PDF file. It writes beside the file first and renames at the end,
+// so a failure never leaves half a PDF where an older, complete one was.
+func SaveSignInSheets(path string, doc *SignInSheets) error {
+	return saveFile(path, func(w io.Writer) error { return WriteSignInSheets(w, doc) })
+}
+
+func saveFile(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*")
+	if err != nil {
+		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis (%v); pilih folder lain", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %v", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis (%v); tutup berkas itu bila sedang dibuka, atau pilih nama lain", path, err)
+	}
+	return nil
+}
