@@ -7,14 +7,6 @@ import (
 	"time"
 )
 
-func day(s string) time.Time {
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
 // rateOf adds held sessions of the given JP with the given marks.
 func rateOf(jp []int, marks []AttendanceStatus, excused bool) AttendanceRate {
 	var r AttendanceRate

@@ -6,6 +6,7 @@ import (
 	"time"
 )
 
+// day parses a date of the tests in this package.
 func day(s string) time.Time {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
