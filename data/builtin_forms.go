@@ -143,7 +143,7 @@ func BuiltinForms() []*Form {
 		post.Sections[0].Questions = append(post.Sections[0].Questions, digitalItems[(i*3+1)%len(digitalItems)].question())
 	}
 	alumni := &Form{Title: "Evaluasi Pasca Pelatihan – Alumni", Kind: FormFollowUpAlumni, Scale: Scale4,
-		Builtin: BuiltinFollowUpAlumni,
+		Builtin:     BuiltinFollowUpAlumni,
 		Description: "Diisi alumni 3 sampai 6 bulan setelah pelatihan, tentang penerapan hasil pelatihan dalam pekerjaan.",
 		Sections: []*Section{
 			{Title: "Penerapan Hasil Pelatihan", Questions: []*Question{
@@ -160,7 +160,7 @@ func BuiltinForms() []*Form {
 			}},
 		}}
 	superior := &Form{Title: "Evaluasi Pasca Pelatihan – Atasan", Kind: FormFollowUpSuperior, Scale: Scale4,
-		Builtin: BuiltinFollowUpSuperior,
+		Builtin:     BuiltinFollowUpSuperior,
 		Description: "Diisi atasan langsung alumni 3 sampai 6 bulan setelah pelatihan, tentang perubahan kinerja alumni.",
 		Sections: []*Section{
 			{Title: "Perubahan Kinerja Alumni", Questions: []*Question{

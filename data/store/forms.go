@@ -121,10 +121,14 @@ func insertQuestion(ctx context.Context, q Querier, formID, sectionID int64, pos
 }
 
 // Form returns a form with its sections and questions in order.
-func (s *Store) Form(ctx context.Context, id int64) (*data.Form, error) { return loadForm(ctx, s.db, id) }
+func (s *Store) Form(ctx context.Context, id int64) (*data.Form, error) {
+	return loadForm(ctx, s.db, id)
+}
 
 // FormTx reads a form inside a transaction.
-func FormTx(ctx context.Context, q Querier, id int64) (*data.Form, error) { return loadForm(ctx, q, id) }
+func FormTx(ctx context.Context, q Querier, id int64) (*data.Form, error) {
+	return loadForm(ctx, q, id)
+}
 
 func loadForm(ctx context.Context, q Querier, id int64) (*data.Form, error) {
 	f := &data.Form{}
