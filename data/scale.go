@@ -125,15 +125,13 @@ func (s Scale) Category(mean float64) string {
 	return label
 }
 
-// LegendText writes the legend in one line for reports: "1,00–2,59 Tidak Baik · 2,60–3,06 Kurang Baik · …".
+// LegendText writes the legend in one line for reports, with the two decimals means are printed with:
+// "1,00–2,59 Tidak Baik · 2,60–3,06 Kurang Baik · …".
 func (s Scale) LegendText() string {
 	legend := s.Legend()
 	parts := make([]string, len(legend))
-	decimals := 2
-	if s == Scale100 {
-		decimals = 0
-	}
-	step := math.Pow(10, -float64(decimals))
+	const decimals = 2
+	const step = 0.01
 	for i, b := range legend {
 		lo := b.Lo
 		if b.Above {

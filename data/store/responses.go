@@ -165,29 +165,47 @@ func responsesTx(ctx context.Context, q Querier, programFormID int64) ([]*data.R
 	if err := rows.Err(); err != nil {
 		return nil, storageError(err)
 	}
-	rows, err = q.QueryContext(ctx, `SELECT a.response_id, a.question_id, a.number, a.number2, a.text, q.kind
-		FROM answer a JOIN response r ON r.id = a.response_id JOIN question q ON q.id = a.question_id
-		WHERE r.program_form_id = ? ORDER BY a.response_id, q.position`, programFormID)
+	multi := map[int64]bool{}
+	rows, err = q.QueryContext(ctx, `SELECT q.id FROM question q JOIN program_form pf ON pf.form_id = q.form_id
+		WHERE pf.id = ? AND q.kind = 'multiple_choice'`, programFormID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, storageError(err)
+		}
+		multi[id] = true
+	}
+	rows.Close()
+	// Answers come in the primary key's order (response, question): no sort, no join with question.
+	rows, err = q.QueryContext(ctx, `SELECT a.response_id, a.question_id, a.number, a.number2, a.text
+		FROM response r JOIN answer a ON a.response_id = r.id WHERE r.program_form_id = ?`, programFormID)
 	if err != nil {
 		return nil, storageError(err)
 	}
 	defer rows.Close()
+	var last *data.Response
 	for rows.Next() {
 		var id int64
 		var a data.Answer
 		var n1, n2 sql.NullFloat64
-		var kind data.QuestionKind
-		if err := rows.Scan(&id, &a.QuestionID, &n1, &n2, &a.Text, &kind); err != nil {
+		if err := rows.Scan(&id, &a.QuestionID, &n1, &n2, &a.Text); err != nil {
 			return nil, storageError(err)
 		}
 		a.Number, a.HasNumber = n1.Float64, n1.Valid
 		a.Number2, a.HasNumber2 = n2.Float64, n2.Valid
-		if kind == data.QuestionMultiChoice {
+		if multi[a.QuestionID] {
 			json.Unmarshal([]byte(a.Text), &a.Choices)
 			a.Text = ""
 		}
-		if r := byID[id]; r != nil {
-			r.Answers = append(r.Answers, a)
+		if last == nil || last.ID != id {
+			last = byID[id]
+		}
+		if last != nil {
+			last.Answers = append(last.Answers, a)
 		}
 	}
 	return out, storageError(rows.Err())
