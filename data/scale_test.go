@@ -13,7 +13,7 @@ func TestScaleCategory(t *testing.T) {
 	}{
 		{Scale4, 1, "Tidak Baik"},
 		{Scale4, 2.59, "Tidak Baik"},
-		{Scale4, 2.594, "Tidak Baik"}, // printed 2,59
+		{Scale4, 2.594, "Tidak Baik"},  // printed 2,59
 		{Scale4, 2.596, "Kurang Baik"}, // printed 2,60
 		{Scale4, 2.60, "Kurang Baik"},
 		{Scale4, 3.06, "Kurang Baik"},

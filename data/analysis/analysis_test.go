@@ -16,7 +16,9 @@ func near(a, b float64) bool {
 	return math.Abs(a-b) < eps
 }
 
-func sc(id int64, v float64) data.Answer { return data.Answer{QuestionID: id, Number: v, HasNumber: true} }
+func sc(id int64, v float64) data.Answer {
+	return data.Answer{QuestionID: id, Number: v, HasNumber: true}
+}
 func ip(id int64, imp, perf float64) data.Answer {
 	return data.Answer{QuestionID: id, Number: imp, HasNumber: true, Number2: perf, HasNumber2: true}
 }
