@@ -185,15 +185,20 @@ func loadForm(ctx context.Context, q Querier, id int64) (*data.Form, error) {
 
 // FormByBuiltin returns the built-in form with the given key (data.BuiltinOrganisation, …).
 func (s *Store) FormByBuiltin(ctx context.Context, key string) (*data.Form, error) {
+	return FormByBuiltinTx(ctx, s.db, key)
+}
+
+// FormByBuiltinTx finds a built-in form inside a transaction.
+func FormByBuiltinTx(ctx context.Context, q Querier, key string) (*data.Form, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM form WHERE builtin = ? ORDER BY id LIMIT 1", key).Scan(&id)
+	err := q.QueryRowContext(ctx, "SELECT id FROM form WHERE builtin = ? ORDER BY id LIMIT 1", key).Scan(&id)
 	if err == sql.ErrNoRows {
 		return nil, data.Errorf(data.KindNotFound, "Formulir bawaan %q sudah dihapus dari basis data ini", key)
 	}
 	if err != nil {
 		return nil, storageError(err)
 	}
-	return s.Form(ctx, id)
+	return loadForm(ctx, q, id)
 }
 
 // FormRow is a form as the Formulir page lists it.
