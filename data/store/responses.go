@@ -358,3 +358,32 @@ func (s *Store) SpeakersJudged(ctx context.Context, programFormID, participantID
 	}
 	return out, storageError(rows.Err())
 }
+
+// EnrolledPeople returns the participants enrolled in a program (not withdrawn), by name: importers match
+// respondents against them by NIP, email and name.
+func (s *Store) EnrolledPeople(ctx context.Context, programID int64) ([]*data.Participant, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("p.", participantColumns)+` FROM participant p
+		JOIN enrolment e ON e.participant_id = p.id WHERE e.program_id = ? AND e.status = 'enrolled' ORDER BY p.sort_name, p.id`, programID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var out []*data.Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, storageError(err)
+		}
+		out = append(out, p)
+	}
+	return out, storageError(rows.Err())
+}
+
+// prefixed qualifies a column list with a table alias.
+func prefixed(alias, columns string) string {
+	fields := strings.Split(columns, ",")
+	for i, f := range fields {
+		fields[i] = alias + strings.TrimSpace(f)
+	}
+	return strings.Join(fields, ", ")
+}
