@@ -53,7 +53,7 @@ func (p Problem) String() string {
 		where = append(where, "kolom "+quoteN(p.Column, 100))
 	}
 	if len(where) == 0 {
-		return p.Message
+		return strings.ToUpper(p.Message[:1]) + p.Message[1:]
 	}
 	w := strings.Join(where, ", ")
 	return strings.ToUpper(w[:1]) + w[1:] + ": " + p.Message
@@ -143,6 +143,9 @@ func (p *ResponsePlan) Err() error {
 			return data.Errorf(data.KindInvalid, "%s tidak berisi jawaban yang dapat diimpor", p.File.Name)
 		}
 		return nil
+	}
+	if len(errs) == 1 && errs[0].Line == 0 {
+		return data.Errorf(data.KindInvalid, "%s: %s; tidak ada yang diimpor", p.File.Name, errs[0].Message)
 	}
 	var parts []string
 	for _, e := range errs[:min(3, len(errs))] {

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+func init() {
+	if _, ok := commands["import"]; !ok {
+		commands["import"] = command{usage: "import responses BERKAS --program KODE [--form ID]",
+			summary: "impor jawaban evaluasi dari Google Forms (.csv, .xlsx)", run: runImport}
+	}
+	listers["forms"] = listEntry{listForms, false}
+}
+
+// runImport dispatches `pembina import KIND …`.
+func runImport(c *cli, args []string) error {
+	if len(args) == 0 {
+		return usagef("sebutkan yang diimpor: responses")
+	}
+	switch args[0] {
+	case "responses":
+		return runImportResponses(c, args[1:])
+	}
+	return usagef("jenis impor %q tidak dikenal; pilih responses", args[0])
+}
+
+// parseInterleaved parses flags that may come before or after the positional arguments
+// ("FILE --program X" as well as "--program X FILE") and returns the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// runImportResponses is `pembina import responses FILE --program CODE [--form ID]`: it imports a Google Forms
+// export into a program's evaluation. With --form the columns are matched to that form's questions; without
+// it a new form is made from the columns, attached to the program, and its ID printed. --speaker names the
+// speaker every row judges (a file per speaker); --skip-invalid leaves out the rows with errors instead of
+// refusing the file; --dry-run shows what would be imported without writing.
+func runImportResponses(c *cli, args []string) error {
+	fs := flag.NewFlagSet("import responses", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	formID := fs.Int64("form", 0, "")
+	speaker := fs.String("speaker", "", "")
+	skip := fs.Bool("skip-invalid", false, "")
+	dry := fs.Bool("dry-run", false, "")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usagef("%s", flagMessage(err))
+	}
+	switch {
+	case len(files) == 0:
+		return usagef("sebutkan berkas jawaban (.csv atau .xlsx)")
+	case len(files) > 1:
+		return usagef("satu berkas saja; argumen tidak dikenal: %v", files[1:])
+	case *code == "":
+		return usagef("sebutkan programnya dengan --program KODE")
+	}
+	program, err := c.store.ProgramByCode(c.ctx, *code)
+	if err != nil {
+		return err
+	}
+	rf, err := importer.ReadResponses(files[0])
+	if err != nil {
+		return err
+	}
+	var form *data.Form
+	if *formID != 0 {
+		if form, err = c.store.Form(c.ctx, *formID); err != nil {
+			return err
+		}
+	}
+	target, err := importer.OpenTarget(c.ctx, c.store, program, form, nil)
+	if err != nil {
+		return err
+	}
+	var cols []importer.Column
+	if form != nil {
+		cols = rf.MapTo(form)
+	} else {
+		target.Form, cols = rf.Infer(importer.NewFormTitle(rf))
+		target.NewForm = true
+	}
+	target.Speaker = strings.TrimSpace(*speaker)
+	plan := importer.BuildPlan(rf, target, cols, *skip)
+	for _, w := range plan.Warnings() {
+		fmt.Fprintf(c.stdout, "Peringatan: %s\n", oneLine(w.String()))
+	}
+	if err := plan.Err(); err != nil {
+		for _, e := range plan.Errors() {
+			fmt.Fprintf(c.stdout, "Kesalahan: %s\n", oneLine(e.String()))
+		}
+		return err
+	}
+	if *dry {
+		fmt.Fprintf(c.stdout, "Uji coba: %s jawaban akan diimpor ke %q (%s cocok dengan peserta, %s anonim); tidak ada yang disimpan.\n",
+			indo.Int(int64(plan.Responses())), target.Form.Title, indo.Int(int64(plan.Matched())),
+			indo.Int(int64(plan.Responses()-plan.Matched())))
+		printUnmatched(c, plan.Unmatched, plan.Superseded)
+		return nil
+	}
+	res, err := plan.Apply(c.ctx, c.store, nil)
+	if err != nil {
+		return err
+	}
+	if res.FormCreated {
+		fmt.Fprintf(c.stdout, "Formulir baru dibuat dari kolom berkas: ID %d, %q (%d pertanyaan).\n", res.Form.ID, res.Form.Title,
+			len(res.Form.Visible()))
+	}
+	if res.Attached {
+		fmt.Fprintf(c.stdout, "Formulir dilampirkan ke program %s sebagai %s, responden %s.\n", program.Code,
+			data.LevelLabel(res.ProgramForm.Level), strings.ToLower(res.ProgramForm.Respondent.Label()))
+	}
+	fmt.Fprintf(c.stdout, "Diimpor %s jawaban ke %q (formulir ID %d) program %s.\n", indo.Int(int64(res.Imported)), res.Form.Title,
+		res.Form.ID, program.Code)
+	if res.AlreadyImported > 0 {
+		fmt.Fprintf(c.stdout, "%s baris sudah pernah diimpor dan dilewati.\n", indo.Int(int64(res.AlreadyImported)))
+	}
+	if res.Replaced > 0 {
+		fmt.Fprintf(c.stdout, "%s jawaban tersimpan diganti jawaban yang lebih baru dari berkas.\n", indo.Int(int64(res.Replaced)))
+	}
+	if res.KeptStored > 0 {
+		fmt.Fprintf(c.stdout, "%s baris dilewati karena jawaban tersimpan dari responden yang sama lebih baru.\n", indo.Int(int64(res.KeptStored)))
+	}
+	if len(res.Skipped) > 0 {
+		fmt.Fprintf(c.stdout, "%s baris bermasalah dilewati: %s.\n", indo.Int(int64(len(res.Skipped))), lines(res.Skipped))
+	}
+	printUnmatched(c, res.Unmatched, res.Superseded)
+	return nil
+}
+
+func printUnmatched(c *cli, unmatched []importer.Unmatched, superseded []importer.Superseded) {
+	if len(unmatched) > 0 {
+		fmt.Fprintf(c.stdout, "%s baris tidak cocok dengan peserta program dan disimpan sebagai jawaban anonim:\n", indo.Int(int64(len(unmatched))))
+		for _, u := range unmatched {
+			who := strings.TrimSpace(strings.Join([]string{u.Name, u.Email, u.NIP}, " "))
+			if who == "" {
+				who = "(tanpa identitas)"
+			}
+			fmt.Fprintf(c.stdout, "  baris %d: %s — %s\n", u.Line, oneLine(who), u.Reason)
+		}
+	}
+	for _, s := range superseded {
+		switch {
+		case !s.Stored:
+			fmt.Fprintf(c.stdout, "Jawaban ganda dari %s: baris %d dipakai (lebih baru), baris %d dilewati.\n", s.Who, s.By, s.Line)
+		case s.By > 0:
+			fmt.Fprintf(c.stdout, "Jawaban ganda dari %s: baris %d menggantikan jawaban yang sudah tersimpan.\n", s.Who, s.By)
+		default:
+			fmt.Fprintf(c.stdout, "Jawaban ganda dari %s: jawaban tersimpan lebih baru, baris %d dilewati.\n", s.Who, s.Line)
+		}
+	}
+}
+
+func lines(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// listForms prints every form: ID, kind, scale, number of questions and title, so that --form can be chosen.
+func listForms(c *cli, _ *data.Program) error {
+	rows, err := c.store.Forms(c.ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range rows {
+		tsv(c.stdout, strconv.FormatInt(f.ID, 10), string(f.Kind), string(f.Scale), strconv.Itoa(f.Questions), f.Title)
+	}
+	return nil
+}
