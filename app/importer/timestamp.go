@@ -152,4 +152,3 @@ func zoneOf(name string) *time.Location {
 	}
 	return time.FixedZone(name, hours*3600)
 }
-
