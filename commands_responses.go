@@ -120,61 +120,16 @@ func runImportResponses(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if res.FormCreated {
-		fmt.Fprintf(c.stdout, "Formulir baru dibuat dari kolom berkas: ID %d, %q (%d pertanyaan).\n", res.Form.ID, res.Form.Title,
-			len(res.Form.Visible()))
+	for _, l := range res.Lines(program.Code) {
+		fmt.Fprintln(c.stdout, l)
 	}
-	if res.Attached {
-		fmt.Fprintf(c.stdout, "Formulir dilampirkan ke program %s sebagai %s, responden %s.\n", program.Code,
-			data.LevelLabel(res.ProgramForm.Level), strings.ToLower(res.ProgramForm.Respondent.Label()))
-	}
-	fmt.Fprintf(c.stdout, "Diimpor %s jawaban ke %q (formulir ID %d) program %s.\n", indo.Int(int64(res.Imported)), res.Form.Title,
-		res.Form.ID, program.Code)
-	if res.AlreadyImported > 0 {
-		fmt.Fprintf(c.stdout, "%s baris sudah pernah diimpor dan dilewati.\n", indo.Int(int64(res.AlreadyImported)))
-	}
-	if res.Replaced > 0 {
-		fmt.Fprintf(c.stdout, "%s jawaban tersimpan diganti jawaban yang lebih baru dari berkas.\n", indo.Int(int64(res.Replaced)))
-	}
-	if res.KeptStored > 0 {
-		fmt.Fprintf(c.stdout, "%s baris dilewati karena jawaban tersimpan dari responden yang sama lebih baru.\n", indo.Int(int64(res.KeptStored)))
-	}
-	if len(res.Skipped) > 0 {
-		fmt.Fprintf(c.stdout, "%s baris bermasalah dilewati: %s.\n", indo.Int(int64(len(res.Skipped))), lines(res.Skipped))
-	}
-	printUnmatched(c, res.Unmatched, res.Superseded)
 	return nil
 }
 
 func printUnmatched(c *cli, unmatched []importer.Unmatched, superseded []importer.Superseded) {
-	if len(unmatched) > 0 {
-		fmt.Fprintf(c.stdout, "%s baris tidak cocok dengan peserta program dan disimpan sebagai jawaban anonim:\n", indo.Int(int64(len(unmatched))))
-		for _, u := range unmatched {
-			who := strings.TrimSpace(strings.Join([]string{u.Name, u.Email, u.NIP}, " "))
-			if who == "" {
-				who = "(tanpa identitas)"
-			}
-			fmt.Fprintf(c.stdout, "  baris %d: %s — %s\n", u.Line, oneLine(who), u.Reason)
-		}
+	for _, l := range importer.UnmatchedLines(unmatched, superseded) {
+		fmt.Fprintln(c.stdout, l)
 	}
-	for _, s := range superseded {
-		switch {
-		case !s.Stored:
-			fmt.Fprintf(c.stdout, "Jawaban ganda dari %s: baris %d dipakai (lebih baru), baris %d dilewati.\n", s.Who, s.By, s.Line)
-		case s.By > 0:
-			fmt.Fprintf(c.stdout, "Jawaban ganda dari %s: baris %d menggantikan jawaban yang sudah tersimpan.\n", s.Who, s.By)
-		default:
-			fmt.Fprintf(c.stdout, "Jawaban ganda dari %s: jawaban tersimpan lebih baru, baris %d dilewati.\n", s.Who, s.Line)
-		}
-	}
-}
-
-func lines(ns []int) string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = strconv.Itoa(n)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // listForms prints every form: ID, kind, scale, number of questions and title, so that --form can be chosen.

@@ -242,7 +242,9 @@ func QuestionRef(number int, q *Question) string {
 }
 
 // Validate checks a response against its form: every answer belongs to a question still asked and is valid
-// for it, and every required question is answered. Answers are normalised in place (see CheckAnswer).
+// for it, and, for a response given on the laptop, every required question is answered. A paper form or an
+// imported row is kept as the respondent wrote it: a blank stays blank. Answers are normalised in place (see
+// CheckAnswer).
 func (r *Response) Validate(f *Form) error {
 	var fe FieldErrors
 	switch r.Source {
@@ -279,7 +281,7 @@ func (r *Response) Validate(f *Form) error {
 		}
 	}
 	for _, q := range f.Visible() {
-		if !q.Required {
+		if !q.Required || r.Source != ResponseApp {
 			continue
 		}
 		if a := r.Answer(q.ID); a == nil || !a.Answered(q.Kind) {

@@ -698,3 +698,62 @@ func filepathExt(name string) string {
 	}
 	return ""
 }
+
+// Lines says what an import did, one sentence a line, in Indonesian: for the command line's output and the
+// window's report.
+func (r *ResponseResult) Lines(programCode string) []string {
+	var out []string
+	if r.FormCreated {
+		out = append(out, fmt.Sprintf("Formulir baru dibuat dari kolom berkas: ID %d, %q (%d pertanyaan).", r.Form.ID, r.Form.Title,
+			len(r.Form.Visible())))
+	}
+	if r.Attached {
+		out = append(out, fmt.Sprintf("Formulir dilampirkan ke program %s sebagai %s, responden %s.", programCode,
+			data.LevelLabel(r.ProgramForm.Level), strings.ToLower(r.ProgramForm.Respondent.Label())))
+	}
+	out = append(out, fmt.Sprintf("Diimpor %s jawaban ke %q (formulir ID %d) program %s.", indo.Int(int64(r.Imported)), r.Form.Title,
+		r.Form.ID, programCode))
+	if r.AlreadyImported > 0 {
+		out = append(out, fmt.Sprintf("%s baris sudah pernah diimpor dan dilewati.", indo.Int(int64(r.AlreadyImported))))
+	}
+	if r.Replaced > 0 {
+		out = append(out, fmt.Sprintf("%s jawaban tersimpan diganti jawaban yang lebih baru dari berkas.", indo.Int(int64(r.Replaced))))
+	}
+	if r.KeptStored > 0 {
+		out = append(out, fmt.Sprintf("%s baris dilewati karena jawaban tersimpan dari responden yang sama lebih baru.", indo.Int(int64(r.KeptStored))))
+	}
+	if len(r.Skipped) > 0 {
+		var ns []string
+		for _, n := range r.Skipped {
+			ns = append(ns, fmt.Sprint(n))
+		}
+		out = append(out, fmt.Sprintf("%s baris bermasalah dilewati: %s.", indo.Int(int64(len(r.Skipped))), strings.Join(ns, ", ")))
+	}
+	return append(out, UnmatchedLines(r.Unmatched, r.Superseded)...)
+}
+
+// UnmatchedLines lists the rows kept anonymous and the respondents who answered twice.
+func UnmatchedLines(unmatched []Unmatched, superseded []Superseded) []string {
+	var out []string
+	if len(unmatched) > 0 {
+		out = append(out, fmt.Sprintf("%s baris tidak cocok dengan peserta program dan disimpan sebagai jawaban anonim:", indo.Int(int64(len(unmatched)))))
+		for _, u := range unmatched {
+			who := strings.Join(strings.Fields(strings.Join([]string{u.Name, u.Email, u.NIP}, " ")), " ")
+			if who == "" {
+				who = "(tanpa identitas)"
+			}
+			out = append(out, fmt.Sprintf("  baris %d: %s — %s", u.Line, who, u.Reason))
+		}
+	}
+	for _, s := range superseded {
+		switch {
+		case !s.Stored:
+			out = append(out, fmt.Sprintf("Jawaban ganda dari %s: baris %d dipakai (lebih baru), baris %d dilewati.", s.Who, s.By, s.Line))
+		case s.By > 0:
+			out = append(out, fmt.Sprintf("Jawaban ganda dari %s: baris %d menggantikan jawaban yang sudah tersimpan.", s.Who, s.By))
+		default:
+			out = append(out, fmt.Sprintf("Jawaban ganda dari %s: jawaban tersimpan lebih baru, baris %d dilewati.", s.Who, s.Line))
+		}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"sort"
 
 	"github.com/pembina/pembina/data"
 )
@@ -38,9 +39,9 @@ type ItemResult struct {
 
 // PrePostResult is a class's learning (Kirkpatrick level 2).
 type PrePostResult struct {
-	Pre, Post *data.Form // either may be nil when only one test is attached
-	Takers    []TestTaker
-	PreN      int // pre-tests taken, anonymous ones included
+	Pre, Post *data.Form  // either may be nil when only one test is attached
+	Takers    []TestTaker // by name
+	PreN      int         // pre-tests taken, anonymous ones included
 	PostN     int
 	Paired    int // participants who took both
 
@@ -141,6 +142,13 @@ func PrePost(pre *data.Form, preResponses []*data.Response, post *data.Form, pos
 		res.MeanNGain = sumG / float64(res.MeanNGainN)
 		res.MeanNGainCategory = data.GainCategory(res.MeanNGain)
 	}
+	sort.SliceStable(res.Takers, func(i, j int) bool {
+		a, b := data.SearchKey(res.Takers[i].Name), data.SearchKey(res.Takers[j].Name)
+		if a != b {
+			return a < b
+		}
+		return res.Takers[i].ParticipantID < res.Takers[j].ParticipantID
+	})
 	res.Items = items(pre, preResponses, post, postResponses)
 	return res
 }
