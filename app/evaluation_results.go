@@ -62,7 +62,7 @@ func (t *evaluationTab) formResults(fr *analysis.FormReport) fyne.CanvasObject {
 	sc := res.Scale
 	if res.Items > 0 {
 		box.Add(subheading(L("Rata-rata")))
-		box.Add(barRow(L("Formulir"), 260, res.Mean, sc.Max(), categoryColour(sc, res.Mean),
+		box.Add(barRow(L("Seluruh formulir"), 260, res.Mean, sc.Max(), categoryColour(sc, res.Mean),
 			meanText(res.Mean, res.Category)+" · "+indo.Decimal(res.Percent, 1)+" / 100"))
 		for _, s := range res.Sections {
 			title := s.Title
@@ -71,7 +71,11 @@ func (t *evaluationTab) formResults(fr *analysis.FormReport) fyne.CanvasObject {
 			}
 			box.Add(barRow(title, 260, s.Mean, sc.Max(), categoryColour(sc, s.Mean), meanText(s.Mean, s.Category)))
 		}
-		box.Add(note(fmt.Sprintf(L("Kategori skala %s: %s"), sc.Label(), sc.LegendText())))
+		var legend []string
+		for _, e := range sc.LegendEntries() {
+			legend = append(legend, e.Range+" "+L(e.Label))
+		}
+		box.Add(note(fmt.Sprintf(L("Kategori skala %s: %s"), sc.Label(), strings.Join(legend, " · "))))
 	}
 	if len(fr.Speakers) > 0 {
 		box.Add(widget.NewSeparator())

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -161,7 +162,7 @@ func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store
 	columns.SetMinSize(fyne.NewSize(560, 380))
 	preview := container.NewVScroll(container.NewVBox(ri.summary, ri.problems))
 	preview.SetMinSize(fyne.NewSize(360, 380))
-	body := container.NewBorder(head, container.NewHBox(layoutSpacer(0), cancel, ri.importBtn), nil, nil,
+	body := container.NewBorder(head, container.NewHBox(layout.NewSpacer(), cancel, ri.importBtn), nil, nil,
 		container.NewHSplit(container.NewBorder(boldLabel(L("Kolom berkas dan pertanyaan formulir")), nil, nil, nil, columns),
 			container.NewBorder(boldLabel(L("Yang akan diimpor")), nil, nil, nil, preview)))
 	ri.dlg = dialog.NewCustomWithoutButtons(L("Impor jawaban"), body, t.u.win)
@@ -219,8 +220,8 @@ func (ri *responseImport) buildChoices() {
 		text := strconv.Itoa(i+1) + ". " + q.Text
 		if q.Kind == data.QuestionImportancePerf {
 			ri.choices = append(ri.choices,
-				columnChoice{label: text + " – " + L("Harapan"), role: importer.RoleQuestion, question: i, part: importer.PartImportance},
-				columnChoice{label: text + " – " + L("Kenyataan"), role: importer.RoleQuestion, question: i, part: importer.PartPerformance})
+				columnChoice{label: L("Harapan") + " · " + text, role: importer.RoleQuestion, question: i, part: importer.PartImportance},
+				columnChoice{label: L("Kenyataan") + " · " + text, role: importer.RoleQuestion, question: i, part: importer.PartPerformance})
 			continue
 		}
 		ri.choices = append(ri.choices, columnChoice{label: text, role: importer.RoleQuestion, question: i})

@@ -137,6 +137,8 @@ type kiosk struct {
 	closed   bool
 	// search narrows the list of names on the start screen.
 	search *widget.Entry
+	// superior is the name a superior gives of themselves, on a superior's form.
+	superior *widget.Entry
 }
 
 type kioskCard struct {
@@ -348,6 +350,12 @@ func (k *kiosk) fill() {
 		h.Wrapping = fyne.TextWrapWord
 		box.Add(h)
 	}
+	k.superior = nil
+	if k.pf.Respondent == data.RespondentSuperior {
+		k.superior = widget.NewEntry()
+		k.superior.SetPlaceHolder(L("Nama Anda (atasan langsung)"))
+		box.Add(k.superior)
+	}
 	if k.form.Description != "" {
 		d := widget.NewLabel(k.form.Description)
 		d.Wrapping = fyne.TextWrapWord
@@ -553,6 +561,9 @@ func (k *kiosk) submit() {
 	r := &data.Response{ProgramFormID: k.pf.ID, Source: data.ResponseApp, Speaker: k.speaker}
 	if k.who != nil {
 		r.ParticipantID = k.who.ParticipantID
+	}
+	if k.superior != nil {
+		r.RespondentName = strings.TrimSpace(k.superior.Text)
 	}
 	var missing []string
 	var first *kioskCard

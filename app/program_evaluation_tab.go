@@ -48,7 +48,7 @@ func (u *UI) newEvaluationTab(p *data.Program) *evaluationTab {
 	t.table = newListTable([]column{
 		{title: "Formulir", width: 150, grow: true},
 		{title: "Level", width: 58, align: fyne.TextAlignCenter},
-		{title: "Respons", width: 96, align: fyne.TextAlignTrailing},
+		{title: "Respons", width: 106, align: fyne.TextAlignTrailing},
 	}, func() int { return len(t.rows) }, t.cell)
 	t.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(t.rows) {

@@ -125,11 +125,16 @@ func (s Scale) Category(mean float64) string {
 	return label
 }
 
-// LegendText writes the legend in one line for reports, with the two decimals means are printed with:
-// "1,00–2,59 Tidak Baik · 2,60–3,06 Kurang Baik · …".
-func (s Scale) LegendText() string {
+// LegendEntry is one category of a legend as printed: its range with two decimals and its name.
+type LegendEntry struct {
+	Range string // "2,60–3,06"
+	Label string // "Kurang Baik"
+}
+
+// LegendEntries writes each band's range with the two decimals means are printed with, lowest first.
+func (s Scale) LegendEntries() []LegendEntry {
 	legend := s.Legend()
-	parts := make([]string, len(legend))
+	out := make([]LegendEntry, len(legend))
 	const decimals = 2
 	const step = 0.01
 	for i, b := range legend {
@@ -145,7 +150,16 @@ func (s Scale) LegendText() string {
 				hi -= step
 			}
 		}
-		parts[i] = indo.Decimal(lo, decimals) + "–" + indo.Decimal(hi, decimals) + " " + b.Label
+		out[i] = LegendEntry{Range: indo.Decimal(lo, decimals) + "–" + indo.Decimal(hi, decimals), Label: b.Label}
+	}
+	return out
+}
+
+// LegendText writes the legend in one line for reports: "1,00–2,59 Tidak Baik · 2,60–3,06 Kurang Baik · …".
+func (s Scale) LegendText() string {
+	var parts []string
+	for _, e := range s.LegendEntries() {
+		parts = append(parts, e.Range+" "+e.Label)
 	}
 	return strings.Join(parts, " · ")
 }

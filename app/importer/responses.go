@@ -258,11 +258,15 @@ func BuildPlan(rf *ResponseFile, t Target, cols []Column, skipInvalid bool) *Res
 			readers[c.Index] = newScaleReader(f.ScaleOf(q), words, rf.column(c.Index))
 		}
 	}
+	var absent []string
 	for qi, q := range qs {
-		if q.Required && !hasColumn(cols, qi) && mapped > 0 {
-			p.Problems = append(p.Problems, Problem{Message: data.QuestionRef(qi+1, q) + " wajib dijawab tetapi tidak ada di berkas; " +
-				"respons diimpor tanpa jawaban ini"})
+		if q.Required && !hasColumn(cols, qi) {
+			absent = append(absent, fmt.Sprint(qi+1))
 		}
+	}
+	if len(absent) > 0 && mapped > 0 {
+		p.Problems = append(p.Problems, Problem{Message: "pertanyaan wajib " + strings.Join(absent, ", ") +
+			" tidak ada di berkas; respons diimpor tanpa jawabannya"})
 	}
 	if mapped == 0 {
 		p.Problems = append(p.Problems, Problem{Error: true, Message: "tidak ada kolom yang cocok dengan pertanyaan formulir " +
