@@ -228,8 +228,8 @@ func (t *evaluationTab) testResults(res *analysis.PrePostResult) fyne.CanvasObje
 			res.PreN, res.PostN, res.Paired))),
 		widget.NewFormItem(L("Rata-rata pre-test"), widget.NewLabel(data.FormatScore(res.MeanPre, 2))),
 		widget.NewFormItem(L("Rata-rata post-test"), widget.NewLabel(data.FormatScore(res.MeanPost, 2))),
-		widget.NewFormItem(L("N-gain kelas"), widget.NewLabel(gainText(res.ClassNGain, res.ClassCategory))),
-		widget.NewFormItem(L("Rata-rata N-gain peserta"), widget.NewLabel(gainText(res.MeanNGain, res.MeanNGainCategory)+
+		widget.NewFormItem(L("N-gain kelas"), widget.NewLabel(meanText(res.ClassNGain, res.ClassCategory))),
+		widget.NewFormItem(L("Rata-rata N-gain peserta"), widget.NewLabel(meanText(res.MeanNGain, res.MeanNGainCategory)+
 			fmt.Sprintf(L(" (dari %d peserta)"), res.MeanNGainN))),
 	)
 	if res.PostN > 0 {
@@ -263,17 +263,6 @@ func (t *evaluationTab) testResults(res *analysis.PrePostResult) fyne.CanvasObje
 		}
 	}
 	return container.NewPadded(box)
-}
-
-func gainText(g float64, category string) string {
-	if math.IsNaN(g) {
-		return "–"
-	}
-	s := indo.Decimal(g, 2)
-	if category != "" {
-		s += " · " + L(category)
-	}
-	return s
 }
 
 // testTakersTable lists every participant's scores and gains; declines are marked.

@@ -536,11 +536,7 @@ func (e *formEditor) deleteItem() {
 			return
 		}
 		it.sec.Questions = removeQuestion(it.sec.Questions, it.q)
-		e.changed()
-		e.selected = -1
-		e.list.UnselectAll()
-		e.flatten()
-		e.showDetail()
+		e.deselect()
 		return
 	}
 	secs := e.form.Sections
@@ -569,6 +565,11 @@ func (e *formEditor) deleteItem() {
 		e.form.Sections = append(secs[:i], secs[i+1:]...)
 		break
 	}
+	e.deselect()
+}
+
+// deselect marks the form changed and shows the outline with nothing selected.
+func (e *formEditor) deselect() {
 	e.changed()
 	e.selected = -1
 	e.list.UnselectAll()

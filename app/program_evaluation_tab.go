@@ -113,7 +113,7 @@ func (t *evaluationTab) showSummary() {
 	for _, tr := range t.report.Tests {
 		if tr.Paired > 0 {
 			text += " " + fmt.Sprintf(L("Pre-test %s → post-test %s, N-gain kelas %s."), indo.Decimal(tr.MeanPre, 1),
-				indo.Decimal(tr.MeanPost, 1), gainText(tr.ClassNGain, tr.ClassCategory))
+				indo.Decimal(tr.MeanPost, 1), meanText(tr.ClassNGain, tr.ClassCategory))
 		}
 	}
 	t.summary.SetText(text)

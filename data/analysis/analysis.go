@@ -294,31 +294,22 @@ func (a *qacc) finish(f *data.Form, responses int) *QuestionResult {
 	case data.QuestionScale, data.QuestionImportancePerf:
 		r.Category = r.Scale.Category(r.Stat.Mean)
 		r.Percent = r.Scale.ToPercent(r.Stat.Mean)
-		labels := f.PointLabels(q)
-		label := func(i int) (string, float64) {
-			if a.discrete {
-				l := ""
-				if i < len(labels) {
-					l = labels[i]
+		label := func(words []string) func(i int) (string, float64) {
+			return func(i int) (string, float64) {
+				if !a.discrete {
+					return a.legendLows[i].Label, math.NaN()
 				}
-				return l, float64(a.scaleMin + i)
+				w := ""
+				if i < len(words) {
+					w = words[i]
+				}
+				return w, float64(a.scaleMin + i)
 			}
-			return a.legendLows[i].Label, math.NaN()
 		}
-		r.Distribution = buckets(a.points, r.Stat.N, label)
+		r.Distribution = buckets(a.points, r.Stat.N, label(f.PointLabels(q)))
 		if q.Kind == data.QuestionImportancePerf {
 			r.Importance = a.imp.stat()
-			impLabels := r.Scale.ImportanceLabels()
-			r.ImportanceDistribution = buckets(a.impPoints, r.Importance.N, func(i int) (string, float64) {
-				if a.discrete {
-					l := ""
-					if i < len(impLabels) {
-						l = impLabels[i]
-					}
-					return l, float64(a.scaleMin + i)
-				}
-				return a.legendLows[i].Label, math.NaN()
-			})
+			r.ImportanceDistribution = buckets(a.impPoints, r.Importance.N, label(r.Scale.ImportanceLabels()))
 		}
 	case data.QuestionYesNo:
 		r.Distribution = []Bucket{{Label: data.Yes, Value: math.NaN(), N: a.yes, Share: share(a.yes, a.answered)},

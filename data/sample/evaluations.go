@@ -115,6 +115,21 @@ func (w *world) builtinForms(ctx context.Context, b *store.BatchTx) (*evaluation
 	return ev, nil
 }
 
+// attach attaches the built-in forms named by keys to a program as the standard set does.
+func (ev *evaluations) attach(ctx context.Context, b *store.BatchTx, pp *plannedProgram, keys []string) (map[string]*data.ProgramForm, error) {
+	attached := map[string]*data.ProgramForm{}
+	for _, key := range keys {
+		f := ev.forms[key]
+		pf := store.StandardAttachment(pp.Program, f.Kind)
+		pf.FormID = f.ID
+		if err := store.AttachFormTx(ctx, b, &pf); err != nil {
+			return nil, err
+		}
+		attached[key] = &pf
+	}
+	return attached, nil
+}
+
 // evaluate is the step loadBase runs after attendance.
 func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
 	ev, err := w.builtinForms(ctx, b)
@@ -140,15 +155,9 @@ func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
 			followUp = true
 			keys = append(keys, data.BuiltinFollowUpAlumni, data.BuiltinFollowUpSuperior)
 		}
-		attached := map[string]*data.ProgramForm{}
-		for _, key := range keys {
-			f := ev.forms[key]
-			pf := store.StandardAttachment(pp.Program, f.Kind)
-			pf.FormID = f.ID
-			if err := store.AttachFormTx(ctx, b, &pf); err != nil {
-				return err
-			}
-			attached[key] = &pf
+		attached, err := ev.attach(ctx, b, pp, keys)
+		if err != nil {
+			return err
 		}
 		if pp.Status != data.StatusFinished {
 			continue // the running program's forms wait for the kiosk
@@ -431,15 +440,9 @@ func (w *world) evaluateBulk(ctx context.Context, b *store.BatchTx) error {
 		if tests {
 			keys = append(keys, data.BuiltinPreTest, data.BuiltinPostTest)
 		}
-		attached := map[string]*data.ProgramForm{}
-		for _, key := range keys {
-			f := ev.forms[key]
-			pf := store.StandardAttachment(pp.Program, f.Kind)
-			pf.FormID = f.ID
-			if err := store.AttachFormTx(ctx, b, &pf); err != nil {
-				return err
-			}
-			attached[key] = &pf
+		attached, err := ev.attach(ctx, b, pp, keys)
+		if err != nil {
+			return err
 		}
 		if attached[data.BuiltinSpeaker] == nil {
 			attached[data.BuiltinSpeaker] = &data.ProgramForm{}
