@@ -14,6 +14,7 @@ import (
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
 )
 
 // formEditor edits one form: its fields on top, the outline of sections and questions on the left, the
@@ -159,7 +160,7 @@ func (e *formEditor) build() fyne.CanvasObject {
 			flags = append(flags, L("disembunyikan"))
 		}
 		if n := e.counts[it.q.ID]; n > 0 && it.q.ID != 0 {
-			flags = append(flags, fmt.Sprintf(L("%s jawaban"), indo.Int(int64(n))))
+			flags = append(flags, fmt.Sprintf(L("%s jawaban"), answersText(n)))
 		}
 		flags = append(flags, L(it.q.Kind.Label()))
 		note.SetText(strings.Join(flags, " · "))
@@ -408,10 +409,18 @@ func (e *formEditor) questionDetail(sec *data.Section, q *data.Question) fyne.Ca
 		w.Disable()
 	}
 	note := widget.NewLabel(fmt.Sprintf(L("Pertanyaan ini sudah dijawab %s kali: jenis, skala, pilihan yang ada dan kunci jawabannya tidak dapat diubah, dan pertanyaannya tidak dapat dihapus. Teksnya hanya boleh diperbaiki salah ketiknya. Bila tidak dipakai lagi, sembunyikan saja."),
-		indo.Int(int64(answers))))
+		answersText(answers)))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.WarningImportance
 	return container.NewVBox(note, form)
+}
+
+// answersText writes an answer count, "10.000+" at the store's counting cap.
+func answersText(n int) string {
+	if n >= store.AnswerCountCap {
+		return indo.Int(int64(n)) + "+"
+	}
+	return indo.Int(int64(n))
 }
 
 func lines(s string) []string {
@@ -532,7 +541,7 @@ func (e *formEditor) deleteItem() {
 	}
 	if it.q != nil {
 		if n := e.counts[it.q.ID]; n > 0 && it.q.ID != 0 {
-			e.u.showError(data.Errorf(data.KindConflict, "%s", fmt.Sprintf(L("Pertanyaan ini sudah dijawab %s kali dan tidak dapat dihapus; centang Sembunyikan bila tidak dipakai lagi."), indo.Int(int64(n)))))
+			e.u.showError(data.Errorf(data.KindConflict, "%s", fmt.Sprintf(L("Pertanyaan ini sudah dijawab %s kali dan tidak dapat dihapus; centang Sembunyikan bila tidak dipakai lagi."), answersText(n))))
 			return
 		}
 		it.sec.Questions = removeQuestion(it.sec.Questions, it.q)

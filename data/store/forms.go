@@ -235,15 +235,19 @@ func (s *Store) Forms(ctx context.Context) ([]FormRow, error) {
 	return out, storageError(rows.Err())
 }
 
-// AnswerCounts returns how many answers each question of a form has; questions without answers are absent.
-// The form editor locks the questions that have some.
+// AnswerCountCap is where AnswerCounts stops counting: a question with that many answers is locked all the
+// same, and counting millions of answers would keep the editor waiting.
+const AnswerCountCap = 10000
+
+// AnswerCounts returns how many answers each question of a form has, up to AnswerCountCap; questions without
+// answers are absent. The form editor locks the questions that have some.
 func (s *Store) AnswerCounts(ctx context.Context, formID int64) (map[int64]int, error) {
 	return answerCounts(ctx, s.db, formID)
 }
 
 func answerCounts(ctx context.Context, q Querier, formID int64) (map[int64]int, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.question_id, count(*) FROM answer a JOIN question q ON q.id = a.question_id
-		WHERE q.form_id = ? GROUP BY a.question_id`, formID)
+	rows, err := q.QueryContext(ctx, `SELECT q.id, (SELECT count(*) FROM (SELECT 1 FROM answer a WHERE a.question_id = q.id LIMIT ?))
+		FROM question q WHERE q.form_id = ?`, AnswerCountCap, formID)
 	if err != nil {
 		return nil, storageError(err)
 	}
@@ -255,7 +259,9 @@ func answerCounts(ctx context.Context, q Querier, formID int64) (map[int64]int, 
 		if err := rows.Scan(&id, &n); err != nil {
 			return nil, storageError(err)
 		}
-		out[id] = n
+		if n > 0 {
+			out[id] = n
+		}
 	}
 	return out, storageError(rows.Err())
 }
