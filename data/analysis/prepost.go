@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/pembina/pembina/data"
 )
@@ -142,8 +143,12 @@ func PrePost(pre *data.Form, preResponses []*data.Response, post *data.Form, pos
 		res.MeanNGain = sumG / float64(res.MeanNGainN)
 		res.MeanNGainCategory = data.GainCategory(res.MeanNGain)
 	}
+	keys := make(map[int64]string, len(res.Takers))
+	for _, tk := range res.Takers {
+		keys[tk.ParticipantID] = strings.ToLower(tk.Name)
+	}
 	sort.SliceStable(res.Takers, func(i, j int) bool {
-		a, b := data.SearchKey(res.Takers[i].Name), data.SearchKey(res.Takers[j].Name)
+		a, b := keys[res.Takers[i].ParticipantID], keys[res.Takers[j].ParticipantID]
 		if a != b {
 			return a < b
 		}
