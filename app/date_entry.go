@@ -28,6 +28,12 @@ type dateField struct {
 func newDateField(u *UI, onChanged func()) *dateField {
 	d := &dateField{Entry: widget.NewEntry(), u: u}
 	d.SetPlaceHolder(L("HH/BB/TTTT"))
+	d.Validator = func(s string) error {
+		if _, err := d.Date(); err != nil {
+			return fmt.Errorf("%s", L("tulis sebagai HH/BB/TTTT, misalnya 24/11/2026"))
+		}
+		return nil
+	}
 	d.Entry.OnChanged = func(string) {
 		if onChanged != nil {
 			onChanged()

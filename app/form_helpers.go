@@ -151,6 +151,7 @@ func heading(text string) *widget.Label {
 func subheading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = "subHeadingText"
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 

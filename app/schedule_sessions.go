@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -194,7 +193,8 @@ func (v *sessionsView) editSession(x *data.Session) {
 			x.Date, x.Start, x.End, x.TimeZone = last.Date, last.Start, last.End, last.TimeZone
 		}
 	}
-	date := newDateEntry(x.Date)
+	date := newDateField(v.st.u, nil)
+	date.SetDate(x.Date)
 	start, end := widget.NewEntry(), widget.NewEntry()
 	start.SetText(x.Start)
 	end.SetText(x.End)
@@ -254,7 +254,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 		})
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem(L("Tanggal sesi"), date.content),
+		widget.NewFormItem(L("Tanggal sesi"), date.box),
 		widget.NewFormItem(L("Jam mulai"), start),
 		widget.NewFormItem(L("Jam selesai"), end),
 		widget.NewFormItem(L("Zona waktu"), zone),
@@ -272,7 +272,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 			return
 		}
 		y := *x
-		d, err := data.ParseDate(date.entry.Text)
+		d, err := data.ParseDate(date.Entry.Text)
 		if err != nil {
 			st.u.showError(err)
 			return
@@ -318,7 +318,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 		write()
 	}
 	form := dialog.NewForm(title, L("Simpan"), L("Batal"), items, save, st.u.win)
-	for _, e := range []*widget.Entry{date.entry, start, end, topic, speaker, jp} {
+	for _, e := range []*widget.Entry{date.Entry, start, end, topic, speaker, jp} {
 		e.OnSubmitted = func(string) { form.Submit() }
 	}
 	form.Resize(fyne.NewSize(560, 470))
@@ -445,48 +445,4 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// dateEntry is a date typed as dd/mm/yyyy (an Entry, since widget.DateEntry follows the system's region,
-// FYNE.md) with a button that opens a calendar.
-type dateEntry struct {
-	entry   *widget.Entry
-	content fyne.CanvasObject
-}
-
-func newDateEntry(t time.Time) *dateEntry {
-	d := &dateEntry{entry: widget.NewEntry()}
-	d.entry.SetPlaceHolder("HH/BB/TTTT")
-	if !t.IsZero() {
-		d.entry.SetText(t.Format("02/01/2006"))
-	}
-	d.entry.Validator = func(s string) error {
-		if _, err := data.ParseDate(s); err != nil {
-			return fmt.Errorf("%s", L("tulis sebagai HH/BB/TTTT, misalnya 24/11/2026"))
-		}
-		return nil
-	}
-	var pop *widget.PopUp
-	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
-	pick.OnTapped = func() {
-		start, err := data.ParseDate(d.entry.Text)
-		if err != nil {
-			start = scheduleToday()
-		}
-		cal := widget.NewCalendar(start, func(day time.Time) {
-			d.entry.SetText(day.Format("02/01/2006"))
-			if pop != nil {
-				pop.Hide()
-			}
-		})
-		c := fyne.CurrentApp().Driver().CanvasForObject(pick)
-		if c == nil {
-			return
-		}
-		pop = widget.NewPopUp(cal, c)
-		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(pick)
-		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, pick.Size().Height)))
-	}
-	d.content = container.NewBorder(nil, nil, nil, pick, d.entry)
-	return d
 }

@@ -91,6 +91,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 		}
 		w.sum.Programs++
 		pp := &plannedProgram{Program: p}
+		w.bench = append(w.bench, pp)
 		for d := 0; d < largeSessionsEach; d++ {
 			x := &data.Session{ProgramID: p.ID, Number: d + 1, Date: start.AddDate(0, 0, d), Start: "08:00", End: "11:30",
 				TimeZone: "WIB", Topic: plan.topics[d%len(plan.topics)], Speaker: speakers[(i+d)%len(speakers)], JP: 4}
@@ -109,6 +110,8 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 		w.sum.Enrolments += len(chosen)
 		marks = marks[:0]
 		for k, participantID := range chosen {
+			pp.enrolments = append(pp.enrolments, &data.Enrolment{ID: enrolled[participantID], ProgramID: p.ID,
+				ParticipantID: participantID, Role: data.RoleParticipant})
 			for _, x := range pp.sessions {
 				marks = append(marks, data.Mark{SessionID: x.ID, EnrolmentID: enrolled[participantID],
 					Status: w.status(k%17 == 3), Source: data.SourceImport})
@@ -124,6 +127,9 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 			}
 			w.report(LargeParticipants+i, total)
 		}
+	}
+	if err := w.evaluateBulk(ctx, b); err != nil {
+		return err
 	}
 	w.report(total, total)
 	return nil

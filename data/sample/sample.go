@@ -22,6 +22,7 @@ type Options struct {
 // Summary counts what a load wrote.
 type Summary struct {
 	Programs, Participants, Sessions, Enrolments, Marks int
+	Responses                                           int
 }
 
 // world is what the loader made so far, for the later steps (attendance, evaluations, certificates).
@@ -30,6 +31,7 @@ type world struct {
 	today    time.Time
 	people   []person
 	programs []*plannedProgram
+	bench    []*plannedProgram // the large set's programs
 	sum      Summary
 	progress func(done, total int)
 }
@@ -96,6 +98,9 @@ func (w *world) loadBase(ctx context.Context, b *store.BatchTx) error {
 	}
 	w.report(2, 4)
 	if err := w.markAttendance(ctx, b); err != nil {
+		return err
+	}
+	if err := w.evaluate(ctx, b); err != nil {
 		return err
 	}
 	w.report(4, 4)

@@ -68,7 +68,11 @@ func Open(path string) (*Store, error) {
 		return nil, data.Wrap(data.KindInternal, err, "Basis data %s tidak dapat dibuka", abs)
 	}
 	s.db = db
-	if err := s.migrate(context.Background()); err != nil {
+	err = s.migrate(context.Background())
+	if err == nil {
+		err = s.installBuiltinForms(context.Background())
+	}
+	if err != nil {
 		db.Close()
 		if !existing {
 			removeDatabase(abs)

@@ -1,0 +1,493 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pembina/pembina/data"
+)
+
+// PaperForm is what a printed evaluation form needs: the form as attached to a program, and for a speaker
+// form the program's sessions, so that one copy is printed per speaker with the speaker and topics filled in.
+type PaperForm struct {
+	Institution *data.Institution
+	Program     *data.Program
+	Attachment  *data.ProgramForm
+	Form        *data.Form
+	Sessions    []*data.Session // for a speaker form; none prints one copy with an empty speaker line
+	Paper       Paper
+}
+
+// WritePaperForm writes the printable version of an attached form: the letterhead, the form's title with the
+// program, lines for the respondent's identity (none for an anonymous form), the instructions, then every
+// visible question numbered as on the screen. Scale questions are rows of boxes under the scale's points with
+// the legend above them, importance × performance pairs have a Harapan and a Kenyataan half, choices have a
+// box per option, test items lettered options, text questions ruled lines. A speaker form gets one copy per
+// speaker.
+func WritePaperForm(w io.Writer, pf PaperForm) error {
+	paper := pf.Paper
+	if paper == "" {
+		paper = A4
+	}
+	pdf := newDocument(paper, "P", pf.Form.Title)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-11)
+		pdf.SetFont(Font, "", 7.5)
+		pdf.SetTextColor(110, 110, 110)
+		pdf.CellFormat(0, 4, fmt.Sprintf("%s · %s · halaman %d dari {nb}", pf.Form.Title, pf.Program.Code, pdf.PageNo()),
+			"", 0, "C", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+	w2 := &paperWriter{pdf: pdf, pf: pf}
+	copies := []string{""}
+	if pf.Form.Kind == data.FormSpeaker {
+		if speakers := speakersOf(pf.Sessions); len(speakers) > 0 {
+			copies = speakers
+		}
+	}
+	for _, speaker := range copies {
+		pdf.AddPage()
+		y, err := Letterhead(pdf, pf.Institution)
+		if err != nil {
+			return err
+		}
+		pdf.SetY(y)
+		w2.heading(speaker)
+		w2.questions()
+		w2.closing()
+	}
+	return finish(pdf, w)
+}
+
+func speakersOf(sessions []*data.Session) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range sessions {
+		if sp := strings.TrimSpace(x.Speaker); sp != "" && !seen[sp] {
+			seen[sp] = true
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+type paperWriter struct {
+	pdf *fpdf.Fpdf
+	pf  PaperForm
+}
+
+func (w *paperWriter) width() float64 {
+	pageW, _ := w.pdf.GetPageSize()
+	l, _, r, _ := w.pdf.GetMargins()
+	return pageW - l - r
+}
+
+func (w *paperWriter) left() float64 {
+	l, _, _, _ := w.pdf.GetMargins()
+	return l
+}
+
+func (w *paperWriter) spaceLeft() float64 {
+	_, pageH := w.pdf.GetPageSize()
+	_, _, _, b := w.pdf.GetMargins()
+	return pageH - b - w.pdf.GetY()
+}
+
+// need starts a new page when less than h millimetres are left.
+func (w *paperWriter) need(h float64) {
+	if w.spaceLeft() < h {
+		w.pdf.AddPage()
+	}
+}
+
+// paragraph writes wrapped text across the page.
+func (w *paperWriter) paragraph(text, style string, size, lineH float64, align string) {
+	w.pdf.SetFont(Font, style, size)
+	w.pdf.SetX(w.left())
+	w.pdf.MultiCell(w.width(), lineH, text, "", align, false)
+}
+
+func (w *paperWriter) heading(speaker string) {
+	pdf, pf := w.pdf, w.pf
+	w.paragraph(strings.ToUpper(pf.Form.Title), "B", 13, 6, "C")
+	program := pf.Program.Title + " " + pf.Program.BatchLabel()
+	w.paragraph(program, "", 10, 5, "C")
+	place := pf.Program.Dates()
+	if pf.Program.Place != "" {
+		place += " · " + pf.Program.Place
+	}
+	w.paragraph(place, "", 9, 4.5, "C")
+	if pf.Attachment != nil {
+		w.paragraph(data.LevelLabel(pf.Attachment.Level), "I", 8.5, 4.5, "C")
+	}
+	pdf.Ln(3)
+	respondent := data.RespondentParticipant
+	if pf.Attachment != nil {
+		respondent = pf.Attachment.Respondent
+	}
+	var fields [][2]string
+	switch respondent {
+	case data.RespondentSuperior:
+		fields = [][2]string{{"Nama atasan", ""}, {"Jabatan", ""}, {"Nama alumni yang dinilai", ""}, {"NIP alumni", ""}}
+	case data.RespondentParticipant:
+		fields = [][2]string{{"Nama", ""}, {"NIP", ""}, {"Unit kerja", ""}}
+	}
+	if pf.Form.Kind == data.FormSpeaker {
+		fields = append(fields, [2]string{"Narasumber", speaker}, [2]string{"Materi", topicsOf(pf.Sessions, speaker)})
+	}
+	if pf.Form.IsTest() {
+		fields = append(fields, [2]string{"Tanggal", ""})
+	}
+	const labelW = 45.0
+	for _, f := range fields {
+		pdf.SetFont(Font, "", 10)
+		pdf.SetX(w.left())
+		pdf.CellFormat(labelW, 7, f[0], "", 0, "L", false, 0, "")
+		pdf.CellFormat(4, 7, ":", "", 0, "L", false, 0, "")
+		if f[1] != "" {
+			pdf.SetFont(Font, "B", 10)
+			pdf.MultiCell(w.width()-labelW-4, 7, f[1], "", "L", false)
+			continue
+		}
+		x, y := pdf.GetX(), pdf.GetY()
+		end := w.left() + w.width()
+		if pf.Form.IsTest() {
+			end -= 32 // the score box
+		}
+		pdf.SetDrawColor(120, 120, 120)
+		pdf.SetDashPattern([]float64{0.6, 0.8}, 0)
+		pdf.Line(x, y+5.5, end, y+5.5)
+		pdf.SetDashPattern(nil, 0)
+		pdf.SetDrawColor(0, 0, 0)
+		pdf.Ln(7)
+	}
+	if pf.Form.IsTest() {
+		// A box for the grader's score, at the right of the identity lines.
+		pdf.SetFont(Font, "", 8)
+		y := pdf.GetY()
+		bx, by := w.left()+w.width()-28, y-float64(len(fields))*7
+		pdf.Rect(bx, by, 28, 16, "D")
+		pdf.SetXY(bx, by+1)
+		pdf.CellFormat(28, 4, "Nilai", "", 0, "C", false, 0, "")
+		pdf.SetXY(w.left(), y)
+	}
+	if respondent == data.RespondentAnonymous {
+		w.paragraph("Tidak perlu menuliskan nama. Jawaban Anda dijaga kerahasiaannya.", "I", 9, 4.5, "L")
+	}
+	pdf.Ln(2)
+	if pf.Form.Description != "" {
+		w.paragraph(pf.Form.Description, "", 9.5, 4.8, "J")
+	}
+	var how []string
+	kinds := map[data.QuestionKind]bool{}
+	for _, q := range pf.Form.Visible() {
+		kinds[q.Kind] = true
+	}
+	if kinds[data.QuestionScale] || kinds[data.QuestionImportancePerf] || kinds[data.QuestionYesNo] ||
+		kinds[data.QuestionSingleChoice] || kinds[data.QuestionMultiChoice] {
+		how = append(how, "Beri tanda silang (X) pada kotak yang sesuai.")
+	}
+	if kinds[data.QuestionTestItem] {
+		how = append(how, "Lingkari huruf jawaban yang paling tepat.")
+	}
+	if kinds[data.QuestionShortText] || kinds[data.QuestionLongText] || kinds[data.QuestionNumber] {
+		how = append(how, "Tulis jawaban pada baris yang tersedia.")
+	}
+	how = append(how, "Pertanyaan bertanda * wajib dijawab.")
+	w.paragraph("Petunjuk: "+strings.Join(how, " "), "I", 9, 4.6, "L")
+	pdf.Ln(2)
+}
+
+func topicsOf(sessions []*data.Session, speaker string) string {
+	if speaker == "" {
+		return ""
+	}
+	var topics []string
+	seen := map[string]bool{}
+	for _, x := range sessions {
+		if x.Speaker == speaker && x.Topic != "" && !seen[x.Topic] {
+			seen[x.Topic] = true
+			topics = append(topics, x.Topic)
+		}
+	}
+	return strings.Join(topics, "; ")
+}
+
+// run is a stretch of questions printed together: a table of scale rows, or one block question.
+type run struct {
+	kind      data.QuestionKind
+	scale     data.Scale
+	labels    string
+	questions []*data.Question
+	numbers   []int
+}
+
+func (w *paperWriter) questions() {
+	f := w.pf.Form
+	number := 0
+	for _, sec := range f.Sections {
+		var runs []*run
+		for _, q := range sec.Questions {
+			if q.Hidden {
+				continue
+			}
+			number++
+			sc := f.ScaleOf(q)
+			labels := strings.Join(f.PointLabels(q), "|")
+			tabular := q.Kind == data.QuestionScale || q.Kind == data.QuestionImportancePerf
+			if n := len(runs); tabular && n > 0 && runs[n-1].kind == q.Kind && runs[n-1].scale == sc && runs[n-1].labels == labels {
+				runs[n-1].questions = append(runs[n-1].questions, q)
+				runs[n-1].numbers = append(runs[n-1].numbers, number)
+				continue
+			}
+			runs = append(runs, &run{kind: q.Kind, scale: sc, labels: labels, questions: []*data.Question{q}, numbers: []int{number}})
+		}
+		if len(runs) == 0 {
+			continue
+		}
+		if sec.Title != "" {
+			w.need(30)
+			w.pdf.Ln(2)
+			w.paragraph(sec.Title, "B", 10.5, 5.5, "L")
+			w.pdf.Ln(1)
+		}
+		for _, r := range runs {
+			switch r.kind {
+			case data.QuestionScale, data.QuestionImportancePerf:
+				w.scaleTable(r)
+			default:
+				for i, q := range r.questions {
+					w.block(q, r.numbers[i])
+				}
+			}
+		}
+	}
+}
+
+func legendOf(words []string, min float64) string {
+	parts := make([]string, len(words))
+	for i, l := range words {
+		parts[i] = strconv.Itoa(int(min)+i) + " = " + l
+	}
+	return strings.Join(parts, " · ")
+}
+
+func star(q *data.Question) string {
+	if q.Required {
+		return " *"
+	}
+	return ""
+}
+
+// scaleTable prints scale questions (or importance × performance pairs) of one scale as a table with a box
+// per point, and the legend of the points above it.
+func (w *paperWriter) scaleTable(r *run) {
+	pdf, f := w.pdf, w.pf.Form
+	q0 := r.questions[0]
+	points := r.scale.Points()
+	pair := r.kind == data.QuestionImportancePerf
+	w.need(28)
+	if points > 0 {
+		legend := "Keterangan: " + legendOf(f.PointLabels(q0), r.scale.Min())
+		if pair {
+			legend = "Harapan (seberapa penting): " + legendOf(r.scale.ImportanceLabels(), r.scale.Min()) +
+				"\nKenyataan (seberapa baik terlaksana): " + legendOf(f.PointLabels(q0), r.scale.Min())
+		}
+		w.paragraph(legend, "I", 8.5, 4.3, "L")
+		pdf.Ln(1)
+	}
+	cols := []Column{{"No", 9, "C"}, {"Pernyataan", 0, "L"}}
+	boxW := 11.0
+	if pair {
+		boxW = 8.5
+	}
+	halves := 1
+	if pair {
+		halves = 2
+	}
+	if points == 0 {
+		cols = append(cols, Column{"Nilai (0–100)", 30, "C"})
+		if pair {
+			cols[len(cols)-1].Title = "Harapan (0–100)"
+			cols = append(cols, Column{"Kenyataan (0–100)", 30, "C"})
+		}
+	} else {
+		for h := 0; h < halves; h++ {
+			for p := 0; p < points; p++ {
+				cols = append(cols, Column{strconv.Itoa(int(r.scale.Min()) + p), boxW, "C"})
+			}
+		}
+	}
+	used := 0.0
+	for _, c := range cols {
+		used += c.Width
+	}
+	cols[1].Width = w.width() - used
+	t := NewTable(pdf, cols)
+	t.FontSize, t.LineHeight, t.MinRowH = 9.5, 4.6, 8
+	first := 2
+	t.DrawCell = func(row, col int, x, y, cw, h float64) bool {
+		if col < first || points == 0 {
+			return false
+		}
+		const box = 4.2
+		pdf.Rect(x+(cw-box)/2, y+(h-box)/2, box, box, "D")
+		return true
+	}
+	band := func(y float64) float64 {
+		if !pair || points == 0 {
+			return y
+		}
+		x := w.left() + cols[0].Width + cols[1].Width
+		pdf.SetFont(Font, "B", 9)
+		pdf.SetFillColor(225, 225, 225)
+		for _, title := range []string{"Harapan", "Kenyataan"} {
+			pdf.Rect(x, y, boxW*float64(points), 6, "FD")
+			pdf.SetXY(x, y+0.8)
+			pdf.CellFormat(boxW*float64(points), 4.4, title, "", 0, "C", false, 0, "")
+			x += boxW * float64(points)
+		}
+		return y + 6
+	}
+	t.BeforeHeading = func() float64 {
+		_, top, _, _ := pdf.GetMargins()
+		return band(top)
+	}
+	pdf.SetY(band(pdf.GetY()))
+	t.Heading()
+	for i, q := range r.questions {
+		cells := []string{strconv.Itoa(r.numbers[i]), q.Text + star(q)}
+		t.Row(cells)
+	}
+	pdf.Ln(3)
+}
+
+// block prints one question that is not a scale row: choices with boxes, lettered test options, ruled lines.
+func (w *paperWriter) block(q *data.Question, number int) {
+	pdf := w.pdf
+	indent := 8.0
+	textW := w.width() - indent
+	pdf.SetFont(Font, "", 10)
+	lines := pdf.SplitText(q.Text+star(q), textW)
+	need := float64(len(lines))*5 + 8
+	switch q.Kind {
+	case data.QuestionSingleChoice, data.QuestionMultiChoice, data.QuestionTestItem:
+		need += float64(len(q.Options)) * 5.5
+	case data.QuestionLongText:
+		need += 4 * 7
+	}
+	w.need(min(need, 120))
+	y := pdf.GetY()
+	pdf.SetXY(w.left(), y)
+	pdf.CellFormat(indent, 5, strconv.Itoa(number)+".", "", 0, "L", false, 0, "")
+	pdf.SetXY(w.left()+indent, y)
+	pdf.MultiCell(textW, 5, q.Text+star(q), "", "L", false)
+	x := w.left() + indent
+	option := func(mark func(x, y float64), text string) {
+		pdf.SetFont(Font, "", 9.5)
+		parts := pdf.SplitText(text, textW-8)
+		if w.spaceLeft() < float64(len(parts))*4.8+1 {
+			pdf.AddPage()
+		}
+		oy := pdf.GetY()
+		mark(x, oy)
+		for i, p := range parts {
+			pdf.SetXY(x+7, oy+float64(i)*4.8)
+			pdf.CellFormat(textW-8, 4.8, p, "", 0, "L", false, 0, "")
+		}
+		pdf.SetY(oy + float64(len(parts))*4.8 + 0.8)
+	}
+	box := func(x, y float64) { pdf.Rect(x+0.5, y+0.6, 3.6, 3.6, "D") }
+	ruled := func(n int) {
+		pdf.SetDrawColor(140, 140, 140)
+		pdf.SetDashPattern([]float64{0.6, 0.8}, 0)
+		for i := 0; i < n; i++ {
+			if w.spaceLeft() < 8 {
+				pdf.SetDashPattern(nil, 0)
+				pdf.AddPage()
+				pdf.SetDashPattern([]float64{0.6, 0.8}, 0)
+			}
+			ly := pdf.GetY() + 6.5
+			pdf.Line(x, ly, w.left()+w.width(), ly)
+			pdf.SetY(ly)
+		}
+		pdf.SetDashPattern(nil, 0)
+		pdf.SetDrawColor(0, 0, 0)
+		pdf.Ln(1.5)
+	}
+	pdf.Ln(0.8)
+	switch q.Kind {
+	case data.QuestionYesNo:
+		oy := pdf.GetY()
+		for i, o := range []string{data.Yes, data.No} {
+			ox := x + float64(i)*30
+			box(ox, oy)
+			pdf.SetFont(Font, "", 9.5)
+			pdf.SetXY(ox+6, oy)
+			pdf.CellFormat(20, 4.8, o, "", 0, "L", false, 0, "")
+		}
+		pdf.SetY(oy + 6)
+	case data.QuestionSingleChoice, data.QuestionMultiChoice:
+		if q.Kind == data.QuestionMultiChoice {
+			w.paragraphAt(x, "(boleh memilih lebih dari satu)", "I", 8.5)
+		}
+		for _, o := range q.Options {
+			option(box, o)
+		}
+	case data.QuestionTestItem:
+		for i, o := range q.Options {
+			letter := string(rune('a'+i)) + "."
+			option(func(x, y float64) {
+				pdf.SetFont(Font, "", 9.5)
+				pdf.SetXY(x, y)
+				pdf.CellFormat(6, 4.8, letter, "", 0, "L", false, 0, "")
+			}, o)
+		}
+	case data.QuestionNumber:
+		ruled(1)
+	case data.QuestionShortText:
+		ruled(1)
+	case data.QuestionLongText:
+		ruled(4)
+	}
+	pdf.Ln(2.5)
+}
+
+func (w *paperWriter) paragraphAt(x float64, text, style string, size float64) {
+	w.pdf.SetFont(Font, style, size)
+	w.pdf.SetX(x)
+	w.pdf.MultiCell(w.left()+w.width()-x, 4.4, text, "", "L", false)
+}
+
+func (w *paperWriter) closing() {
+	pdf, pf := w.pdf, w.pf
+	respondent := data.RespondentParticipant
+	if pf.Attachment != nil {
+		respondent = pf.Attachment.Respondent
+	}
+	if respondent != data.RespondentSuperior {
+		w.need(12)
+		pdf.Ln(2)
+		w.paragraph("Terima kasih atas partisipasi Anda.", "I", 9.5, 5, "C")
+		return
+	}
+	w.need(45)
+	pdf.Ln(4)
+	x := w.left() + w.width() - 80
+	city := pf.Institution.City
+	if city == "" {
+		city = "................"
+	}
+	lines := []string{city + ", ............................", "Atasan langsung,", "", "", "", "(........................................)",
+		"NIP. ........................................"}
+	for _, l := range lines {
+		pdf.SetFont(Font, "", 10)
+		pdf.SetX(x)
+		pdf.CellFormat(80, 5.5, l, "", 1, "C", false, 0, "")
+	}
+}

@@ -1,0 +1,389 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/pembina/pembina/data"
+)
+
+const instantLayout = "2006-01-02 15:04:05"
+
+// InsertResponseTx stores an already validated response and its answers inside a transaction, setting its
+// ID. Imports and the sample data write thousands through a BatchTx: the answers of one response go in one
+// statement.
+func InsertResponseTx(ctx context.Context, q Querier, r *data.Response) error {
+	at := time.Now().UTC()
+	if !r.SubmittedAt.IsZero() {
+		at = r.SubmittedAt.UTC()
+	}
+	if r.Source == "" {
+		r.Source = data.ResponseApp
+	}
+	res, err := q.ExecContext(ctx, `INSERT INTO response (program_form_id, participant_id, respondent_name, respondent_email,
+		respondent_nip, speaker, source, import_key, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ProgramFormID,
+		nullID(r.ParticipantID), r.RespondentName, r.RespondentEmail, r.RespondentNIP, r.Speaker, r.Source, r.ImportKey,
+		at.Format(instantLayout))
+	if err != nil {
+		return constraintError(err, "Responden ini sudah mengisi formulir tersebut", "Formulir program atau peserta tidak ditemukan")
+	}
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return storageError(err)
+	}
+	const chunk = 50
+	for start := 0; start < len(r.Answers); start += chunk {
+		part := r.Answers[start:min(start+chunk, len(r.Answers))]
+		args := make([]any, 0, len(part)*5)
+		for _, a := range part {
+			var n1, n2 any
+			if a.HasNumber {
+				n1 = a.Number
+			}
+			if a.HasNumber2 {
+				n2 = a.Number2
+			}
+			text := a.Text
+			if a.Choices != nil {
+				b, _ := json.Marshal(a.Choices)
+				text = string(b)
+			}
+			args = append(args, r.ID, a.QuestionID, n1, n2, text)
+		}
+		query := "INSERT INTO answer (response_id, question_id, number, number2, text) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", len(part)), ", ")
+		if _, err := q.ExecContext(ctx, query, args...); err != nil {
+			return constraintError(err, "Satu pertanyaan dijawab dua kali dalam satu respons", "Pertanyaan tidak ditemukan")
+		}
+	}
+	return nil
+}
+
+// SaveResponse validates a response against its form and stores it. A participant must be enrolled in the
+// program; an anonymous form keeps no name. When the participant already answered (for this speaker), the
+// new response replaces the old one only with replace set; otherwise it is a conflict the window asks about.
+func (s *Store) SaveResponse(ctx context.Context, r *data.Response, replace bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		pf, err := scanProgramForm(tx.QueryRowContext(ctx, "SELECT "+programFormColumns+" FROM program_form pf WHERE pf.id = ?", r.ProgramFormID))
+		if err == sql.ErrNoRows {
+			return notFound("Formulir program", r.ProgramFormID)
+		}
+		if err != nil {
+			return storageError(err)
+		}
+		f, err := loadForm(ctx, tx, pf.FormID)
+		if err != nil {
+			return err
+		}
+		if pf.Respondent == data.RespondentAnonymous {
+			r.ParticipantID, r.RespondentName, r.RespondentEmail, r.RespondentNIP = 0, "", "", ""
+		}
+		r.Speaker = strings.TrimSpace(r.Speaker)
+		if err := r.Validate(f); err != nil {
+			return err
+		}
+		if r.ParticipantID == 0 {
+			return InsertResponseTx(ctx, tx, r)
+		}
+		var enrolled int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM enrolment WHERE program_id = ? AND participant_id = ?",
+			pf.ProgramID, r.ParticipantID).Scan(&enrolled); err != nil {
+			return storageError(err)
+		}
+		if enrolled == 0 {
+			return data.Errorf(data.KindInvalid, "Responden ini tidak terdaftar di program; pilih peserta dari daftar program")
+		}
+		var existing int64
+		err = tx.QueryRowContext(ctx, "SELECT id FROM response WHERE program_form_id = ? AND participant_id = ? AND speaker = ?",
+			r.ProgramFormID, r.ParticipantID, r.Speaker).Scan(&existing)
+		switch {
+		case err == sql.ErrNoRows:
+		case err != nil:
+			return storageError(err)
+		case !replace:
+			if r.Speaker != "" {
+				return data.Errorf(data.KindConflict, "Responden ini sudah menilai %s; ganti jawaban sebelumnya?", r.Speaker)
+			}
+			return data.Errorf(data.KindConflict, "Responden ini sudah mengisi formulir ini; ganti jawaban sebelumnya?")
+		default:
+			if _, err := tx.ExecContext(ctx, "DELETE FROM response WHERE id = ?", existing); err != nil {
+				return storageError(err)
+			}
+		}
+		return InsertResponseTx(ctx, tx, r)
+	})
+}
+
+// DeleteResponse removes one response with its answers.
+func (s *Store) DeleteResponse(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM response WHERE id = ?", id)
+		return mustAffect(res, err, "Jawaban", id)
+	})
+}
+
+const responseColumns = `r.id, r.program_form_id, COALESCE(r.participant_id, 0), r.respondent_name, r.respondent_email,
+	r.respondent_nip, r.speaker, r.source, r.import_key, r.submitted_at`
+
+func scanResponse(row interface{ Scan(...any) error }, extra ...any) (*data.Response, error) {
+	var r data.Response
+	var at string
+	dest := append([]any{&r.ID, &r.ProgramFormID, &r.ParticipantID, &r.RespondentName, &r.RespondentEmail, &r.RespondentNIP,
+		&r.Speaker, &r.Source, &r.ImportKey, &at}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	r.SubmittedAt = instantOf(at)
+	return &r, nil
+}
+
+// Responses returns every response to an attached form with its answers, oldest first: what the analysis
+// reads.
+func (s *Store) Responses(ctx context.Context, programFormID int64) ([]*data.Response, error) {
+	return responsesTx(ctx, s.db, programFormID)
+}
+
+func responsesTx(ctx context.Context, q Querier, programFormID int64) ([]*data.Response, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+responseColumns+" FROM response r WHERE r.program_form_id = ? ORDER BY r.submitted_at, r.id", programFormID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	var out []*data.Response
+	byID := map[int64]*data.Response{}
+	for rows.Next() {
+		r, err := scanResponse(rows)
+		if err != nil {
+			rows.Close()
+			return nil, storageError(err)
+		}
+		out = append(out, r)
+		byID[r.ID] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, storageError(err)
+	}
+	multi := map[int64]bool{}
+	rows, err = q.QueryContext(ctx, `SELECT q.id FROM question q JOIN program_form pf ON pf.form_id = q.form_id
+		WHERE pf.id = ? AND q.kind = 'multiple_choice'`, programFormID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, storageError(err)
+		}
+		multi[id] = true
+	}
+	rows.Close()
+	// Answers come in the primary key's order (response, question): no sort, no join with question.
+	rows, err = q.QueryContext(ctx, `SELECT a.response_id, a.question_id, a.number, a.number2, a.text
+		FROM response r JOIN answer a ON a.response_id = r.id WHERE r.program_form_id = ?`, programFormID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var last *data.Response
+	for rows.Next() {
+		var id int64
+		var a data.Answer
+		var n1, n2 sql.NullFloat64
+		if err := rows.Scan(&id, &a.QuestionID, &n1, &n2, &a.Text); err != nil {
+			return nil, storageError(err)
+		}
+		a.Number, a.HasNumber = n1.Float64, n1.Valid
+		a.Number2, a.HasNumber2 = n2.Float64, n2.Valid
+		if multi[a.QuestionID] {
+			json.Unmarshal([]byte(a.Text), &a.Choices)
+			a.Text = ""
+		}
+		if last == nil || last.ID != id {
+			last = byID[id]
+		}
+		if last != nil {
+			last.Answers = append(last.Answers, a)
+		}
+	}
+	return out, storageError(rows.Err())
+}
+
+// ResponseRow is a response as lists show it, without its answers.
+type ResponseRow struct {
+	*data.Response
+	Name string // the participant's name with titles, the name given, or "" for anonymous
+	NIP  string
+}
+
+// ResponseList lists the responses to an attached form, newest first.
+func (s *Store) ResponseList(ctx context.Context, programFormID int64) ([]ResponseRow, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+responseColumns+`, COALESCE(p.front_title, ''), COALESCE(p.name, ''),
+		COALESCE(p.back_title, ''), COALESCE(p.nip, '') FROM response r LEFT JOIN participant p ON p.id = r.participant_id
+		WHERE r.program_form_id = ? ORDER BY r.submitted_at DESC, r.id DESC`, programFormID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var out []ResponseRow
+	for rows.Next() {
+		var row ResponseRow
+		var front, name, back string
+		if row.Response, err = scanResponse(rows, &front, &name, &back, &row.NIP); err != nil {
+			return nil, storageError(err)
+		}
+		row.Name = data.FullName(front, name, back)
+		if name == "" {
+			row.Name = row.RespondentName
+			row.NIP = row.RespondentNIP
+		}
+		out = append(out, row)
+	}
+	return out, storageError(rows.Err())
+}
+
+// Respondent is an enrolled participant with how far they are with an attached form.
+type Respondent struct {
+	ParticipantID int64
+	Name          string // with titles
+	NIP           string
+	Unit          string
+	Done          int // responses given (for a speaker form: speakers judged)
+	Of            int // responses expected: 1, or the number of speakers
+}
+
+// Complete reports whether the participant gave every response expected.
+func (r Respondent) Complete() bool { return r.Done >= r.Of }
+
+// ResponseRate is how many of those expected to answer an attached form have.
+type ResponseRate struct {
+	Form        *data.ProgramForm
+	Kind        data.FormKind
+	Expected    int          // participants enrolled (role peserta, not withdrawn)
+	Responded   int          // of them, those who gave every response expected
+	Responses   int          // every response, anonymous and unmatched ones included
+	Speakers    []string     // for a speaker form: the program's speakers
+	Respondents []Respondent // every expected participant, by name; empty for an anonymous form
+}
+
+// Rate is Responded ÷ Expected (0 when nobody is expected). For an anonymous form, whose answers carry no
+// name, it is the number of responses over the expected number, at most 1.
+func (r *ResponseRate) Rate() float64 {
+	if r.Expected == 0 {
+		return 0
+	}
+	return float64(r.Responded) / float64(r.Expected)
+}
+
+// Missing lists the participants who have not given every response expected.
+func (r *ResponseRate) Missing() []Respondent {
+	var out []Respondent
+	for _, p := range r.Respondents {
+		if !p.Complete() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ResponseRate tells who of a program's participants answered an attached form and who has not yet.
+func (s *Store) ResponseRate(ctx context.Context, programFormID int64) (*ResponseRate, error) {
+	pf, err := s.ProgramForm(ctx, programFormID)
+	if err != nil {
+		return nil, err
+	}
+	rate := &ResponseRate{Form: pf}
+	if err := s.db.QueryRowContext(ctx, "SELECT kind FROM form WHERE id = ?", pf.FormID).Scan(&rate.Kind); err != nil {
+		return nil, storageError(err)
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM response WHERE program_form_id = ?", programFormID).Scan(&rate.Responses); err != nil {
+		return nil, storageError(err)
+	}
+	of := 1
+	if rate.Kind == data.FormSpeaker {
+		if rate.Speakers, err = s.ProgramSpeakers(ctx, pf.ProgramID); err != nil {
+			return nil, err
+		}
+		of = max(1, len(rate.Speakers))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.front_title, p.name, p.back_title, COALESCE(p.nip, ''), e.unit,
+		(SELECT count(DISTINCT r.speaker) FROM response r WHERE r.program_form_id = ? AND r.participant_id = p.id)
+		FROM enrolment e JOIN participant p ON p.id = e.participant_id
+		WHERE e.program_id = ? AND e.status = 'enrolled' AND e.role = 'peserta' ORDER BY p.sort_name, p.id`, programFormID, pf.ProgramID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Respondent
+		var front, name, back string
+		if err := rows.Scan(&r.ParticipantID, &front, &name, &back, &r.NIP, &r.Unit, &r.Done); err != nil {
+			return nil, storageError(err)
+		}
+		r.Name, r.Of = data.FullName(front, name, back), of
+		rate.Expected++
+		if pf.Respondent != data.RespondentAnonymous {
+			if r.Complete() {
+				rate.Responded++
+			}
+			rate.Respondents = append(rate.Respondents, r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, storageError(err)
+	}
+	if pf.Respondent == data.RespondentAnonymous {
+		rate.Responded = min(rate.Expected, rate.Responses/of)
+	}
+	return rate, nil
+}
+
+// SpeakersJudged lists the speakers a participant has already judged on a speaker form.
+func (s *Store) SpeakersJudged(ctx context.Context, programFormID, participantID int64) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT speaker FROM response WHERE program_form_id = ? AND participant_id = ?",
+		programFormID, participantID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var sp string
+		if err := rows.Scan(&sp); err != nil {
+			return nil, storageError(err)
+		}
+		out[sp] = true
+	}
+	return out, storageError(rows.Err())
+}
+
+// EnrolledPeople returns the participants enrolled in a program (not withdrawn), by name: importers match
+// respondents against them by NIP, email and name.
+func (s *Store) EnrolledPeople(ctx context.Context, programID int64) ([]*data.Participant, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("p.", participantColumns)+` FROM participant p
+		JOIN enrolment e ON e.participant_id = p.id WHERE e.program_id = ? AND e.status = 'enrolled' ORDER BY p.sort_name, p.id`, programID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var out []*data.Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, storageError(err)
+		}
+		out = append(out, p)
+	}
+	return out, storageError(rows.Err())
+}
+
+// prefixed qualifies a column list with a table alias.
+func prefixed(alias, columns string) string {
+	fields := strings.Split(columns, ",")
+	for i, f := range fields {
+		fields[i] = alias + strings.TrimSpace(f)
+	}
+	return strings.Join(fields, ", ")
+}
