@@ -394,9 +394,9 @@ func TestImportWindowAndPrinting(t *testing.T) {
 	w.Write(header)
 	w.WriteAll(rows)
 	out.Close()
-	saved := chooseResponsesFile
-	chooseResponsesFile = func(_ *UI, done func(string)) { done(path) }
-	defer func() { chooseResponsesFile = saved }()
+	saved := chooseFile
+	chooseFile = func(_ *UI, _ []string, done func(string)) { done(path) }
+	defer func() { chooseFile = saved }()
 
 	test.Tap(findButton(t, u, "Impor jawaban…"))
 	u.WaitIdle()

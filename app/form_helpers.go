@@ -2,15 +2,12 @@ package app
 
 import (
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
@@ -163,42 +160,6 @@ func (u *UI) dropPage(key string) {
 			p.view = nil
 		}
 	}
-}
-
-// chooseFile asks for a file to open with one of the extensions (".xlsx"); done gets its path. Tests replace it.
-var chooseFile = func(u *UI, exts []string, done func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		done(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// chooseSaveFile asks where to save a file named name; done gets the open file. Tests replace it.
-var chooseSaveFile = func(u *UI, name string, done func(w io.WriteCloser, path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		done(w, w.URI().Path())
-	}, u.win)
-	d.SetFileName(name)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }
 
 // gateSave names, beside the save button, what still blocks saving (the fields with problems, then the rules

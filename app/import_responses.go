@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/app/importer"
@@ -22,48 +21,10 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// chooseResponsesFile asks for a survey export to import; tests replace it.
-var chooseResponsesFile = func(u *UI, done func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		done(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX", ".txt"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// chooseSavePath asks where to write a document, suggesting a name; tests replace it.
-var chooseSavePath = func(u *UI, suggested string, done func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		done(path)
-	}, u.win)
-	d.SetFileName(suggested)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
 // importResponses imports a Google Forms export into the program: into the given attachment, or (nil) into
 // the attached form whose questions match the most columns, or a new form made from the columns.
 func (t *evaluationTab) importResponses(target *store.ProgramFormRow) {
-	chooseResponsesFile(t.u, func(path string) {
+	chooseFile(t.u, []string{".csv", ".xlsx", ".CSV", ".XLSX", ".txt"}, func(path string) {
 		t.u.goBackground(func() {
 			rf, err := importer.ReadResponses(path)
 			fyne.Do(func() {

@@ -21,48 +21,6 @@ import (
 // scheduleToday is the day the schedule tab counts attendance on; tests fix it.
 var scheduleToday = func() time.Time { return data.Day(time.Now()) }
 
-// scheduleSaveFile asks where to save a file (suggested is the proposed name) and calls done with the path,
-// or with "" when the coordinator cancels; tests replace it.
-var scheduleSaveFile = func(u *UI, suggested string, done func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			done("")
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		done(path)
-	}, u.win)
-	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// scheduleOpenFile asks for a file to read (with one of the extensions) and calls done with its path; tests
-// replace it.
-var scheduleOpenFile = func(u *UI, extensions []string, done func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		done(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter(extensions))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
 // scheduleTab is the Jadwal & Presensi tab of one program: the sessions, the attendance entry of one session
 // and the recap, each a tab of its own, sharing the sessions they show.
 type scheduleTab struct {

@@ -73,7 +73,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 			number = st.sessions[i-1].Number
 			name += fmt.Sprintf("-sesi-%d", number)
 		}
-		scheduleSaveFile(u, name+".pdf", func(path string) {
+		chooseSavePath(u, name+".pdf", func(path string) {
 			if path == "" {
 				return
 			}
@@ -118,7 +118,7 @@ func fileSafe(s string) string {
 // importMeetingReport asks for a meeting report and shows what it would mark for session x before storing.
 func (st *scheduleTab) importMeetingReport(x *data.Session) {
 	u := st.u
-	scheduleOpenFile(u, []string{".csv", ".xlsx", ".txt"}, func(path string) {
+	chooseFile(u, []string{".csv", ".xlsx", ".txt"}, func(path string) {
 		share := importer.DefaultPresentShare
 		if s, _ := u.store.Setting(context.Background(), settingImportShare, ""); s != "" {
 			if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f <= 100 {

@@ -348,9 +348,9 @@ func TestPrintSignInSheetFromTheWindow(t *testing.T) {
 	st := openSchedule(t, u, s, data.StatusRunning, 1)
 	path := filepath.Join(t.TempDir(), "hadir.pdf")
 	saved := ""
-	old := scheduleSaveFile
-	scheduleSaveFile = func(_ *UI, suggested string, done func(string)) { saved = suggested; done(path) }
-	defer func() { scheduleSaveFile = old }()
+	old := chooseSavePath
+	chooseSavePath = func(_ *UI, suggested string, done func(string)) { saved = suggested; done(path) }
+	defer func() { chooseSavePath = old }()
 	test.Tap(findButton(t, u, "Cetak daftar hadir sesi ini"))
 	test.Tap(findButton(t, u, "Simpan PDF…"))
 	u.WaitIdle()
@@ -390,9 +390,9 @@ func TestImportMeetingReportFromTheWindow(t *testing.T) {
 	b.WriteString("Laptop Ruang Rapat,,,,200,Yes\n")
 	path := filepath.Join(t.TempDir(), "zoom.csv")
 	os.WriteFile(path, []byte(b.String()), 0o644)
-	old := scheduleOpenFile
-	scheduleOpenFile = func(_ *UI, _ []string, done func(string)) { done(path) }
-	defer func() { scheduleOpenFile = old }()
+	old := chooseFile
+	chooseFile = func(_ *UI, _ []string, done func(string)) { done(path) }
+	defer func() { chooseFile = old }()
 
 	test.Tap(findButton(t, u, "Impor laporan rapat daring…"))
 	u.WaitIdle()

@@ -75,14 +75,7 @@ func ReadResponses(path string) (*ResponseFile, error) {
 	}
 	defer src.Close()
 	name := filepath.Base(path)
-	var sheet *Sheet
-	header := -1
-	for _, s := range src.Sheets {
-		if h, ok := FindHeader(s, scoreIdentity, 1); ok {
-			sheet, header = s, h
-			break
-		}
-	}
+	sheet, header := src.FirstWithHeader(scoreIdentity, 1)
 	if sheet == nil {
 		for _, s := range src.Sheets {
 			for i, row := range s.Rows {

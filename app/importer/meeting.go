@@ -107,14 +107,7 @@ func ReadMeetingReport(path string) (*MeetingReport, error) {
 	}
 	defer src.Close()
 	name := filepath.Base(path)
-	var sheet *Sheet
-	header := -1
-	for _, sh := range src.Sheets {
-		if h, ok := FindHeader(sh, scoreMeetingHeader, 2); ok {
-			sheet, header = sh, h
-			break
-		}
-	}
+	sheet, header := src.FirstWithHeader(scoreMeetingHeader, 2)
 	rep := &MeetingReport{Path: path, Kind: "list"}
 	cols := [colCount]int{-1, -1, -1, -1, -1, -1, -1}
 	if sheet == nil {

@@ -255,6 +255,17 @@ func FindHeader(s *Sheet, score func(row []string) int, minKnown int) (int, bool
 	return best, best >= 0
 }
 
+// FirstWithHeader returns the first sheet whose heading FindHeader finds, with the heading's row; nil and -1
+// when no sheet has one.
+func (src *Source) FirstWithHeader(score func(row []string) int, minKnown int) (*Sheet, int) {
+	for _, s := range src.Sheets {
+		if h, ok := FindHeader(s, score, minKnown); ok {
+			return s, h
+		}
+	}
+	return nil, -1
+}
+
 // IsBlank reports whether every cell of the row is empty.
 func IsBlank(row []string) bool {
 	for _, c := range row {

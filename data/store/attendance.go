@@ -198,24 +198,11 @@ func (s *Store) SessionByNumber(ctx context.Context, programID int64, number int
 	return x, storageError(err)
 }
 
-// SessionMarkCounts counts the marks of each of a program's sessions, by session ID.
+// SessionMarkCounts counts the marks of each of a program's sessions, by session ID (sessions without marks
+// are absent).
 func (s *Store) SessionMarkCounts(ctx context.Context, programID int64) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT x.id, count(a.session_id) FROM session x LEFT JOIN attendance a ON a.session_id = x.id
+	return countsByID(ctx, s.db, `SELECT x.id, count(a.session_id) FROM session x LEFT JOIN attendance a ON a.session_id = x.id
 		WHERE x.program_id = ? GROUP BY x.id`, programID)
-	if err != nil {
-		return nil, storageError(err)
-	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, storageError(err)
-		}
-		out[id] = n
-	}
-	return out, storageError(rows.Err())
 }
 
 // programMarks returns every mark of a program's sessions. The marks of a session come as one concatenated

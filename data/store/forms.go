@@ -246,24 +246,8 @@ func (s *Store) AnswerCounts(ctx context.Context, formID int64) (map[int64]int, 
 }
 
 func answerCounts(ctx context.Context, q Querier, formID int64) (map[int64]int, error) {
-	rows, err := q.QueryContext(ctx, `SELECT q.id, (SELECT count(*) FROM (SELECT 1 FROM answer a WHERE a.question_id = q.id LIMIT ?))
+	return countsByID(ctx, q, `SELECT q.id, (SELECT count(*) FROM (SELECT 1 FROM answer a WHERE a.question_id = q.id LIMIT ?))
 		FROM question q WHERE q.form_id = ?`, AnswerCountCap, formID)
-	if err != nil {
-		return nil, storageError(err)
-	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, storageError(err)
-		}
-		if n > 0 {
-			out[id] = n
-		}
-	}
-	return out, storageError(rows.Err())
 }
 
 // SaveForm stores an edited form: its fields, sections and questions as given (new ones have ID 0; those

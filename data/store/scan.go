@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"strings"
 	"time"
@@ -71,4 +72,25 @@ func placeholders(n int) string {
 		return ""
 	}
 	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// countsByID runs a query whose rows are (id, count) and returns the non-zero counts by ID.
+func countsByID(ctx context.Context, q Querier, query string, args ...any) (map[int64]int, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, storageError(err)
+		}
+		if n > 0 {
+			out[id] = n
+		}
+	}
+	return out, storageError(rows.Err())
 }
