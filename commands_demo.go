@@ -44,8 +44,8 @@ func runDemo(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "Data contoh dimuat ke %s dalam %s detik: %s program, %s peserta, %s sesi, %s pendaftaran, %s tanda hadir.\n",
+	fmt.Fprintf(c.stdout, "Data contoh dimuat ke %s dalam %s detik: %s program, %s peserta, %s sesi, %s pendaftaran, %s tanda hadir, %s jawaban evaluasi.\n",
 		c.store.Path(), indo.Decimal(time.Since(start).Seconds(), 2), indo.Int(int64(sum.Programs)),
-		indo.Int(int64(sum.Participants)), indo.Int(int64(sum.Sessions)), indo.Int(int64(sum.Enrolments)), indo.Int(int64(sum.Marks)))
+		indo.Int(int64(sum.Participants)), indo.Int(int64(sum.Sessions)), indo.Int(int64(sum.Enrolments)), indo.Int(int64(sum.Marks)), indo.Int(int64(sum.Responses)))
 	return nil
 }
