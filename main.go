@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -33,6 +32,9 @@ type command struct {
 	usage   string // the synopsis after "pembina [--db FILE] "
 	summary string // one line, Indonesian
 	run     func(c *cli, args []string) error
+	// ownStore marks a command that works on the database file itself, unopened (restore replaces a file
+	// that may no longer open); c.store is nil for it.
+	ownStore bool
 }
 
 var commands = map[string]command{}
@@ -81,13 +83,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	path := *dbPath
+	path, notice := *dbPath, ""
 	if path == "" {
 		var err error
-		if path, err = defaultDatabasePath(); err != nil {
+		if path, notice, err = defaultDatabasePath(); err != nil {
 			fmt.Fprintf(stderr, "pembina: %v\n", err)
 			return 1
 		}
+	}
+	if cmd.ownStore {
+		return finish(rest[0], cmd, cmd.run(&cli{ctx: context.Background(), dbPath: path, stdout: stdout, stderr: stderr}, rest[1:]), stderr)
+	}
+	if notice != "" && len(rest) > 0 {
+		fmt.Fprintf(stderr, "pembina: %s\n", notice)
 	}
 	s, err := store.Open(path)
 	if err != nil {
@@ -99,37 +107,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pembina: basis data diperbarui; salinan sebelum pembaruan: %s\n", s.BackupPath)
 	}
 	if len(rest) == 0 {
-		if err := app.Run(s, app.Options{Language: *language, Page: *startPage, StartedAt: processStart}); err != nil {
+		opt := app.Options{Language: *language, Page: *startPage, StartedAt: processStart, Notice: notice,
+			OnDatabaseChanged: func(p string) {
+				if err := rememberDatabase(p); err != nil {
+					fmt.Fprintf(stderr, "pembina: %v\n", err)
+				}
+			}}
+		if err := app.Run(s, opt); err != nil {
 			fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
 			return 1
 		}
 		return 0
 	}
 	c := &cli{ctx: context.Background(), dbPath: path, store: s, stdout: stdout, stderr: stderr}
-	if err := cmd.run(c, rest[1:]); err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "pembina %s: %s\npemakaian: pembina [--db BERKAS] %s\n", rest[0], ue.msg, cmd.usage)
-			return 2
-		}
-		fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
-		return 1
-	}
-	return 0
+	return finish(rest[0], cmd, cmd.run(c, rest[1:]), stderr)
 }
 
-// defaultDatabasePath is pembina.db in the user's application data folder (%AppData%\Pembina on Windows,
-// ~/.config/Pembina on Linux), created when missing.
-func defaultDatabasePath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("folder data pengguna tidak ditemukan (%v); pilih berkas dengan --db", err)
+// finish turns a command's error into its exit code and message.
+func finish(name string, cmd command, err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
 	}
-	dir = filepath.Join(dir, "Pembina")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("folder %s tidak dapat dibuat: %v", dir, err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "pembina %s: %s\npemakaian: pembina [--db BERKAS] %s\n", name, ue.msg, cmd.usage)
+		return 2
 	}
-	return filepath.Join(dir, "pembina.db"), nil
+	fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
+	return 1
 }
 
 func printUsage(w io.Writer) {

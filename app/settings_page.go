@@ -6,17 +6,71 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data"
 )
 
-// settingsPage is Pengaturan: the database in use and the interface language.
+// settingsState is what Pengaturan keeps while it is rebuilt (a language switch): the tab shown and the
+// edits not saved yet, so that switching the language loses no work.
+type settingsState struct {
+	tab   int
+	draft *institutionDraft
+}
+
+// settingsPage is Pengaturan: the institution, signatories, defaults for new programs, the database and its
+// backups, and the language, one tab each.
 func (u *UI) settingsPage() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(L("Pengaturan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = "headingText"
+	if u.settings.draft == nil {
+		in, err := u.store.Institution(context.Background())
+		if err != nil {
+			u.showError(err)
+			in = &data.Institution{TimeZone: "WIB", DefaultScale: "1-4", CertificateKind: "sertifikat", AttendanceThreshold: 80}
+		}
+		u.settings.draft = newInstitutionDraft(in)
+	}
+	signatories := u.signatoriesTab()
+	tabs := container.NewAppTabs(
+		container.NewTabItem(L("Instansi"), u.institutionTab(u.settings.draft)),
+		container.NewTabItem(L("Penandatangan"), signatories.view),
+		container.NewTabItem(L("Nilai bawaan"), u.defaultsTab(u.settings.draft)),
+		container.NewTabItem(L("Basis data & cadangan"), u.databaseTab()),
+		container.NewTabItem(L("Bahasa"), u.languageTab()),
+	)
+	tabs.SelectIndex(u.settings.tab)
+	tabs.OnSelected = func(*container.TabItem) { u.settings.tab = tabs.SelectedIndex() }
+	view := container.NewBorder(container.NewPadded(heading), nil, nil, nil, tabs)
+	return withCommands(view, viewCommands{New: func() {
+		tabs.SelectIndex(settingsTabSignatories)
+		signatories.edit(nil)
+	}})
+}
 
-	path := widget.NewLabel(u.store.Path())
-	path.Wrapping = fyne.TextWrapBreak
-	path.Selectable = true
+// The tabs of Pengaturan, in order.
+const (
+	settingsTabInstitution = iota
+	settingsTabSignatories
+	settingsTabDefaults
+	settingsTabDatabase
+	settingsTabLanguage
+)
 
+// refreshSettings rebuilds Pengaturan when it is the page shown (after a backup, to list it).
+func (u *UI) refreshSettings() {
+	for i, p := range u.pages {
+		if p.key != "settings" {
+			continue
+		}
+		p.view = nil
+		if u.nav != nil && u.current == i && u.currentView() != nil {
+			u.show(i)
+		}
+	}
+}
+
+// languageTab chooses the interface language; the window is rebuilt in place, on the same page and tab.
+func (u *UI) languageTab() fyne.CanvasObject {
 	names := make([]string, len(Languages))
 	current := 0
 	code, _ := u.store.Setting(context.Background(), "language", "id")
@@ -33,9 +87,9 @@ func (u *UI) settingsPage() fyne.CanvasObject {
 			u.showError(err)
 		}
 	}
-	form := widget.NewForm(
-		widget.NewFormItem(L("Berkas basis data"), path),
-		widget.NewFormItem(L("Bahasa"), language),
-	)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, form)))
+	note := widget.NewLabel(L("Bahasa antarmuka berlaku segera, tanpa kehilangan isian yang belum disimpan. Dokumen resmi (sertifikat, daftar hadir, laporan) selalu berbahasa Indonesia."))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	form := widget.NewForm(widget.NewFormItem(L("Bahasa"), language))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(form, note)))
 }

@@ -46,6 +46,12 @@ type UI struct {
 	serial  bool
 	queueMu sync.Mutex
 	queued  []func()
+
+	// The database switch, the menu and Pengaturan (database.go, menu.go, settings_page.go).
+	opt        Options
+	settings   settingsState                                                           // kept across a language switch
+	pickFile   func(title string, exts []string, dir string, chosen func(path string)) // a file chooser; tests fake it
+	pickFolder func(title, dir string, chosen func(path string))                       // a folder chooser; tests fake it
 }
 
 // page is one entry of the sidebar.
@@ -62,10 +68,16 @@ type Options struct {
 	Language  string    // "id" (default) or "en"; overrides the stored setting
 	Page      string    // the page to open on ("programs"); the dashboard when empty
 	StartedAt time.Time // when the process started; with PEMBINA_STARTUP_TRACE set, the time to the first frame is logged
+
+	Notice            string            // shown once the window is up, e.g. that the database used last is missing
+	OnDatabaseChanged func(path string) // called when the window moved to another database file, to open it next time
 }
 
-// Run opens the main window on the store and blocks until it is closed.
+// Run opens the main window on the store and blocks until it is closed. The window may move to another
+// database (Berkas > Buka); whichever it uses last is backed up (when the coordinator keeps that on) and
+// closed before Run returns.
 func Run(s *store.Store, opt Options) error {
+	traceStart = opt.StartedAt
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	u, err := New(a, s, opt)
@@ -78,6 +90,7 @@ func Run(s *store.Store, opt Options) error {
 		})
 	}
 	u.win.ShowAndRun()
+	u.shutdown()
 	return nil
 }
 
@@ -105,6 +118,7 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 		{key: "reports", title: "Laporan", icon: theme.DocumentPrintIcon(), build: (*UI).reportsPage},
 		{key: "settings", title: "Pengaturan", icon: theme.SettingsIcon(), build: (*UI).settingsPage},
 	}
+	u.initWindow(opt)
 	u.content = container.NewStack()
 	u.root = container.NewStack()
 	u.win.SetContent(u.root)
@@ -181,6 +195,7 @@ func (u *UI) show(i int) {
 	u.current = i
 	u.content.Objects = []fyne.CanvasObject{p.view}
 	u.content.Refresh()
+	trace("halaman %s", p.key)
 }
 
 // CurrentPage returns the key of the page shown.

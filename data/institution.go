@@ -42,5 +42,10 @@ func (in *Institution) Validate() error {
 	if in.NumberPattern != "" && !strings.Contains(in.NumberPattern, "{seq") {
 		fe.Add("Pola nomor sertifikat", "harus memuat {seq} atau {seq:03} agar setiap nomor berbeda")
 	}
+	if len(in.Logo) > 0 {
+		if err := CheckImage(in.Logo, "berkas gambarnya"); err != nil {
+			fe.Add("Logo", "%s", ErrorMessage(err))
+		}
+	}
 	return fe.Err()
 }

@@ -80,6 +80,11 @@ func (s *Signatory) Validate() error {
 	if _, ok := rank.ByCode(s.RankCode); s.RankCode != "" && !ok {
 		fe.Add("Pangkat/Golongan", "%q tidak dikenal", s.RankCode)
 	}
+	if len(s.Signature) > 0 {
+		if err := CheckImage(s.Signature, "berkas gambarnya"); err != nil {
+			fe.Add("Tanda tangan", "%s", ErrorMessage(err))
+		}
+	}
 	return fe.Err()
 }
 

@@ -1,0 +1,377 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
+)
+
+// initWindow sets up what the window needs beyond its pages: the menu, the title with the database's name,
+// the file choosers and the notice from the command line.
+func (u *UI) initWindow(opt Options) {
+	u.opt = opt
+	u.pickFile, u.pickFolder = u.fileDialog, u.folderDialog
+	u.refreshMenu()
+	u.updateTitle()
+	if opt.Notice != "" {
+		dialog.ShowInformation(L("Perhatian"), opt.Notice, u.win)
+	}
+}
+
+// updateTitle shows the database's file name in the title bar, so a coordinator with two offices' files
+// always sees which one is open.
+func (u *UI) updateTitle() { u.win.SetTitle("Pembina – " + filepath.Base(u.store.Path())) }
+
+// fileDialog is the real file chooser: Fyne's open dialog, starting in dir and showing only exts.
+func (u *UI) fileDialog(title string, exts []string, dir string, chosen func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		chosen(path)
+	}, u.win)
+	d.SetTitleText(title)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	u.startIn(d, dir)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// folderDialog is the real folder chooser. Pembina never uses Fyne's save dialog for its files: it empties an
+// existing file the moment one is picked, before Pembina could refuse it.
+func (u *UI) folderDialog(title, dir string, chosen func(path string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if l != nil {
+			chosen(l.Path())
+		}
+	}, u.win)
+	d.SetTitleText(title)
+	u.startIn(d, dir)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (u *UI) startIn(d *dialog.FileDialog, dir string) {
+	for dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+			return
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return
+		}
+		dir = parent
+	}
+}
+
+// fileNameChars are the characters a file name Pembina suggests may hold: safe on every system.
+var fileNameChars = regexp.MustCompile(`^[\p{L}\p{N} ._()-]+$`)
+
+// askLocation asks for a folder and a file name for a new file (a database, a backup), refusing names of
+// files that exist: Pembina never writes over a file.
+func (u *UI) askLocation(title, confirm, dir, name string, chosen func(path string)) {
+	folder := widget.NewLabel(dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButton(L("Pilih folder…"), nil)
+	file := widget.NewEntry()
+	file.SetText(name)
+	file.Validator = func(s string) error {
+		s = strings.TrimSpace(s)
+		switch {
+		case s == "":
+			return fmt.Errorf("%s", L("tulis nama berkas"))
+		case !fileNameChars.MatchString(s):
+			return fmt.Errorf("%s", L("pakai huruf, angka, spasi, titik, tanda hubung atau garis bawah saja"))
+		case !strings.EqualFold(filepath.Ext(s), ".db"):
+			return fmt.Errorf("%s", L("nama berkas harus berakhiran .db"))
+		}
+		if _, err := os.Stat(filepath.Join(folder.Text, s)); err == nil {
+			return fmt.Errorf("%s", L("berkas ini sudah ada; pilih nama lain"))
+		}
+		return nil
+	}
+	choose.OnTapped = func() {
+		u.pickFolder(L("Pilih folder"), folder.Text, func(p string) {
+			folder.SetText(p)
+			file.Validate()
+		})
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem(L("Nama berkas"), file),
+	}
+	d := dialog.NewForm(title, confirm, L("Batal"), items, func(ok bool) {
+		if ok {
+			chosen(filepath.Join(folder.Text, strings.TrimSpace(file.Text)))
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(640, 260))
+	d.Show()
+}
+
+// switchDatabase moves the window to another database. The pages are taken down first and the background
+// work they started is waited for, so that nothing queries a store while it is replaced; job then runs off
+// the UI goroutine behind a progress dialog with the store in use and returns the store to use afterwards:
+// the new one, or (with an error) the old one still open or opened again. done gets job's error.
+func (u *UI) switchDatabase(title string, job func(ctx context.Context, old *store.Store) (*store.Store, error), done func(error)) {
+	key := ""
+	if u.nav != nil {
+		key = u.CurrentPage()
+	}
+	for _, p := range u.pages {
+		p.view = nil
+	}
+	u.nav = nil
+	wait := widget.NewLabel(title)
+	u.root.Objects = []fyne.CanvasObject{container.NewCenter(wait)}
+	u.root.Refresh()
+	u.WaitIdle()
+	old := u.store
+	var next *store.Store
+	u.runTask(title, func(ctx context.Context, _ Progress) error {
+		var err error
+		next, err = job(ctx, old)
+		return err
+	}, func(err error) {
+		if next == nil { // the job could not keep any store open: try the old file once more
+			var reopenErr error
+			if next, reopenErr = store.Open(old.Path()); reopenErr != nil {
+				u.showError(err)
+				u.root.Objects = []fyne.CanvasObject{container.NewCenter(wrapLabel(data.ErrorMessage(reopenErr)))}
+				u.root.Refresh()
+				return
+			}
+		}
+		changed := next.Path() != old.Path()
+		u.store = next
+		u.settings = settingsState{}
+		u.updateTitle()
+		u.showHome(key)
+		if changed && u.opt.OnDatabaseChanged != nil {
+			u.opt.OnDatabaseChanged(next.Path())
+		}
+		if err != nil {
+			u.showError(err)
+		}
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// showHome shows the welcome page on an empty database, else the sidebar with the page named key (the
+// settings when key is empty: that is where the database was switched from).
+func (u *UI) showHome(key string) {
+	empty, err := u.store.IsEmpty(context.Background())
+	if err != nil {
+		u.showError(err)
+	}
+	if empty {
+		u.nav = nil
+		u.root.Objects = []fyne.CanvasObject{u.welcomePage()}
+		u.root.Refresh()
+		return
+	}
+	if key == "" {
+		key = "settings"
+	}
+	u.showShell(key)
+}
+
+// closeStore backs a store up (when the coordinator keeps automatic backups on) and closes it. It returns a
+// line for the coordinator about the backup, "" when none was made.
+func closeStore(s *store.Store) (string, error) {
+	defer s.Close()
+	ctx := context.Background()
+	on, err := s.BackupOnExit(ctx)
+	if err != nil || !on {
+		return "", err
+	}
+	empty, err := s.IsEmpty(ctx)
+	if err != nil || empty {
+		return "", err
+	}
+	dir, err := s.BackupFolder(ctx)
+	if err != nil {
+		return "", err
+	}
+	res, err := s.AutoBackup(ctx, dir, store.AutoBackupKeep, time.Now())
+	if err != nil {
+		return "", err
+	}
+	if res.Unchanged {
+		return fmt.Sprintf(L("Tidak ada perubahan sejak cadangan %s"), res.Path), nil
+	}
+	return fmt.Sprintf(L("Cadangan otomatis ditulis ke %s"), res.Path), nil
+}
+
+// shutdown runs when the window has closed: it waits for background work, then backs the database up and
+// closes it.
+func (u *UI) shutdown() {
+	u.WaitIdle()
+	msg, err := closeStore(u.store)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pembina: %s\n", strings.Join(strings.Fields(data.ErrorMessage(err)), " "))
+	} else if msg != "" {
+		fmt.Fprintf(os.Stderr, "pembina: %s\n", msg)
+	}
+}
+
+// openDatabase moves the window to the Pembina database at path (created when it does not exist). The old
+// database is backed up and closed only once the new one is open; a file Pembina refuses leaves everything
+// as it was.
+func (u *UI) openDatabase(path string) {
+	if abs, err := filepath.Abs(path); err == nil && abs == u.store.Path() {
+		return
+	}
+	u.switchDatabase(L("Membuka basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
+		next, err := store.Open(path)
+		if err != nil {
+			return old, err
+		}
+		if _, err := closeStore(old); err != nil {
+			// The old file is closed; its backup failed. Say so, but the new database is open and fine.
+			return next, data.Wrap(data.KindInternal, err, "%s: %s", L("Basis data baru dibuka, tetapi cadangan otomatis yang lama gagal"), data.ErrorMessage(err))
+		}
+		return next, nil
+	}, nil)
+}
+
+// openDatabaseDialog is Berkas > Buka basis data.
+func (u *UI) openDatabaseDialog() {
+	u.pickFile(L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(u.store.Path()), u.openDatabase)
+}
+
+// newDatabaseDialog is Berkas > Basis data baru: a new, empty database in a folder of the coordinator's choice.
+func (u *UI) newDatabaseDialog() {
+	u.askLocation(L("Basis data baru"), L("Buat"), filepath.Dir(u.store.Path()), "pembina-baru.db", u.openDatabase)
+}
+
+// moveDatabaseDialog moves the database file to another folder or name (Pengaturan > Basis data).
+func (u *UI) moveDatabaseDialog() {
+	u.askLocation(L("Pindahkan basis data"), L("Pindahkan"), filepath.Dir(u.store.Path()), filepath.Base(u.store.Path()), u.moveDatabase)
+}
+
+// moveDatabase copies the database to dest, opens the copy and deletes the old file.
+func (u *UI) moveDatabase(dest string) {
+	u.switchDatabase(L("Memindahkan basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
+		moved, err := store.Move(ctx, old, dest)
+		if err != nil {
+			return old, err
+		}
+		return moved, nil
+	}, func(err error) {
+		if err == nil {
+			dialog.ShowInformation(L("Basis data dipindahkan"), fmt.Sprintf(L("Basis data sekarang berada di %s."), u.store.Path()), u.win)
+		}
+	})
+}
+
+// backupNowDialog is Berkas > Cadangkan sekarang: a backup under a name the rotation never deletes, in the
+// backup folder unless the coordinator picks another (a USB stick).
+func (u *UI) backupNowDialog() {
+	dir, err := u.store.BackupFolder(context.Background())
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	os.MkdirAll(dir, 0o755)
+	u.askLocation(L("Cadangkan sekarang"), L("Cadangkan"), dir, store.ManualBackupName(u.store.Path(), time.Now()), u.backupTo)
+}
+
+// backupTo writes a backup of the database to path.
+func (u *UI) backupTo(path string) {
+	s := u.store
+	u.runTask(L("Mencadangkan"), func(ctx context.Context, _ Progress) error {
+		return s.Backup(ctx, path)
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		dialog.ShowInformation(L("Cadangan dibuat"), fmt.Sprintf(L("Cadangan ditulis ke %s."), path), u.win)
+		u.refreshSettings()
+	})
+}
+
+// restoreDialog is Berkas > Pulihkan dari cadangan.
+func (u *UI) restoreDialog() {
+	dir, _ := u.store.BackupFolder(context.Background())
+	u.pickFile(L("Pilih berkas cadangan"), []string{".db"}, dir, u.restoreFrom)
+}
+
+// restoreFrom checks the backup at path, asks for confirmation with what it holds, then replaces the
+// database with it; the current file is kept aside first.
+func (u *UI) restoreFrom(path string) {
+	var sum *store.BackupSummary
+	u.runTask(L("Memeriksa cadangan"), func(ctx context.Context, _ Progress) error {
+		var err error
+		sum, err = store.InspectBackup(ctx, path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		msg := fmt.Sprintf(L("Basis data %s akan diganti dengan isi cadangan %s (%s, %s program, %s peserta)."),
+			u.store.Path(), sum.Path, indo.Date(sum.Modified)+" "+sum.Modified.Format("15.04"),
+			indo.Int(int64(sum.Programs)), indo.Int(int64(sum.Participants))) + "\n\n" +
+			L("Berkas yang sekarang tidak dihapus: berkas itu disimpan dulu di sampingnya dengan nama …sebelum-pemulihan-…db.") + "\n\n" +
+			L("Lanjutkan pemulihan?")
+		label := widget.NewLabel(msg)
+		label.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustomConfirm(L("Pulihkan dari cadangan?"), L("Pulihkan"), L("Batal"), label, func(ok bool) {
+			if ok {
+				u.restore(sum.Path)
+			}
+		}, u.win)
+		d.Resize(fyne.NewSize(600, 300))
+		d.Show()
+	})
+}
+
+// restore replaces the database with the backup at path without asking.
+func (u *UI) restore(path string) {
+	var aside string
+	u.switchDatabase(L("Memulihkan dari cadangan"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
+		dest := old.Path()
+		old.Close()
+		restored, kept, err := store.RestoreAndOpen(ctx, path, dest)
+		if err != nil {
+			return nil, err // the file is as it was: switchDatabase opens it again
+		}
+		aside = kept
+		return restored, nil
+	}, func(err error) {
+		if err == nil {
+			dialog.ShowInformation(L("Basis data dipulihkan"), fmt.Sprintf(L("Data dipulihkan dari %s. Berkas sebelumnya disimpan sebagai %s."), path, aside), u.win)
+		}
+	})
+}

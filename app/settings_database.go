@@ -1,0 +1,142 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
+)
+
+// databaseTab shows the database file and its backups: open another, create a new one, move it; the backup
+// folder, the automatic backup on close, a backup now, and a restore from any backup.
+func (u *UI) databaseTab() fyne.CanvasObject {
+	ctx := context.Background()
+	path := widget.NewLabel(u.store.Path())
+	path.Wrapping = fyne.TextWrapBreak
+	path.Selectable = true
+	size := widget.NewLabel(L("menghitung…"))
+	u.goBackground(func() {
+		text := databaseFacts(u.store)
+		fyne.Do(func() { size.SetText(text) })
+	})
+	fileButtons := container.NewGridWithColumns(2,
+		widget.NewButtonWithIcon(L("Buka basis data lain…"), theme.FolderOpenIcon(), u.openDatabaseDialog),
+		widget.NewButtonWithIcon(L("Buat basis data baru…"), theme.ContentAddIcon(), u.newDatabaseDialog),
+		widget.NewButtonWithIcon(L("Pindahkan…"), theme.MailForwardIcon(), u.moveDatabaseDialog),
+		widget.NewButtonWithIcon(L("Buka foldernya"), theme.FolderIcon(), func() { u.openFolder(filepath.Dir(u.store.Path())) }),
+	)
+	fileCard := widget.NewCard(L("Berkas basis data"), L("Semua data Pembina tersimpan dalam satu berkas ini."),
+		container.NewVBox(path, size, fileButtons))
+
+	dir, err := u.store.BackupFolder(ctx)
+	if err != nil {
+		u.showError(err)
+	}
+	folder := widget.NewLabel(dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	folder.Selectable = true
+	changeFolder := widget.NewButtonWithIcon(L("Ganti folder…"), theme.FolderOpenIcon(), func() {
+		u.pickFolder(L("Folder cadangan"), dir, func(p string) {
+			if err := u.store.SetSetting(context.Background(), store.SettingBackupFolder, p); err != nil {
+				u.showError(err)
+				return
+			}
+			u.refreshSettings()
+		})
+	})
+	openFolder := widget.NewButtonWithIcon(L("Buka foldernya"), theme.FolderIcon(), func() {
+		os.MkdirAll(dir, 0o755)
+		u.openFolder(dir)
+	})
+	onExit, _ := u.store.BackupOnExit(ctx)
+	auto := widget.NewCheck(fmt.Sprintf(L("Cadangkan otomatis setiap kali Pembina ditutup (%d cadangan terakhir disimpan)"), store.AutoBackupKeep), nil)
+	auto.SetChecked(onExit)
+	auto.OnChanged = func(b bool) {
+		v := "0"
+		if b {
+			v = "1"
+		}
+		if err := u.store.SetSetting(context.Background(), store.SettingBackupOnExit, v); err != nil {
+			u.showError(err)
+		}
+	}
+	backupNow := widget.NewButtonWithIcon(L("Cadangkan sekarang…"), theme.DocumentSaveIcon(), u.backupNowDialog)
+	backupNow.Importance = widget.HighImportance
+	restoreOther := widget.NewButtonWithIcon(L("Pulihkan dari berkas…"), theme.HistoryIcon(), u.restoreDialog)
+
+	list := container.NewVBox()
+	backups, err := store.AutoBackups(dir, u.store.Path())
+	if err != nil {
+		u.showError(err)
+	}
+	if len(backups) == 0 {
+		empty := widget.NewLabel(L("Belum ada cadangan otomatis. Yang pertama dibuat saat Pembina ditutup."))
+		empty.Importance = widget.LowImportance
+		empty.Wrapping = fyne.TextWrapWord
+		list.Add(empty)
+	}
+	for _, b := range backups {
+		when := indo.DateWithDay(b.Time) + " " + b.Time.Format("15.04")
+		label := widget.NewLabel(when + " · " + fileSize(b.Size))
+		label.Truncation = fyne.TextTruncateEllipsis
+		p := b.Path
+		restore := widget.NewButtonWithIcon(L("Pulihkan"), theme.HistoryIcon(), func() { u.restoreFrom(p) })
+		list.Add(container.NewBorder(nil, nil, nil, restore, label))
+	}
+	restoreNote := widget.NewLabel(L("Memulihkan mengganti data sekarang dengan isi cadangan, setelah Anda mengonfirmasi. Berkas yang sekarang disimpan dulu di sampingnya, jadi tidak ada yang hilang."))
+	restoreNote.Wrapping = fyne.TextWrapWord
+	restoreNote.Importance = widget.LowImportance
+	backupCard := widget.NewCard(L("Cadangan"), "", container.NewVBox(
+		widget.NewForm(widget.NewFormItem(L("Folder cadangan"), container.NewBorder(nil, nil, nil,
+			container.NewHBox(changeFolder, openFolder), folder))),
+		auto,
+		container.NewHBox(backupNow, restoreOther),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(L("Cadangan otomatis terakhir"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		list,
+		restoreNote,
+	))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(fileCard, backupCard)))
+}
+
+// databaseFacts is a line about the database: its size and what it holds.
+func databaseFacts(s *store.Store) string {
+	var size int64
+	for _, suffix := range []string{"", "-wal"} {
+		if fi, err := os.Stat(s.Path() + suffix); err == nil {
+			size += fi.Size()
+		}
+	}
+	var programs, participants int
+	s.DB().QueryRow("SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").Scan(&programs, &participants)
+	return fmt.Sprintf(L("%s · %s program · %s peserta"), fileSize(size), indo.Int(int64(programs)), indo.Int(int64(participants)))
+}
+
+// fileSize writes a size the way Indonesian text does: "2,1 MB", "840 KB".
+func fileSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return indo.Decimal(float64(n)/(1<<30), 1) + " GB"
+	case n >= 1<<20:
+		return indo.Decimal(float64(n)/(1<<20), 1) + " MB"
+	case n >= 1<<10:
+		return indo.Int(n>>10) + " KB"
+	}
+	return indo.Int(n) + " B"
+}
+
+// openFolder shows a folder in the system's file manager.
+func (u *UI) openFolder(dir string) {
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}); err != nil {
+		u.showError(err)
+	}
+}

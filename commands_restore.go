@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
+)
+
+func init() {
+	commands["restore"] = command{usage: "restore CADANGAN", summary: "ganti basis data dengan cadangan (berkas lama disimpan di sampingnya)",
+		run: runRestore, ownStore: true}
+}
+
+// runRestore works on the file, not on an open store: the database being replaced may be one that no longer
+// opens.
+func runRestore(c *cli, args []string) error {
+	if len(args) != 1 {
+		return usagef("sebutkan satu berkas cadangan")
+	}
+	s, aside, err := store.RestoreAndOpen(c.ctx, args[0], c.dbPath)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := store.InspectBackup(c.ctx, s.Path())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Basis data %s dipulihkan dari %s: %s program, %s peserta.\n", s.Path(), args[0],
+		indo.Int(int64(sum.Programs)), indo.Int(int64(sum.Participants)))
+	if aside != "" {
+		fmt.Fprintf(c.stdout, "Berkas sebelumnya disimpan sebagai %s\n", aside)
+	}
+	return nil
+}
