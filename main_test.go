@@ -117,3 +117,79 @@ func TestBackupCommand(t *testing.T) {
 		t.Errorf("backup over an existing file = %d, want 1", code)
 	}
 }
+
+func TestRestoreCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	backup := filepath.Join(dir, "cadangan.db")
+	if code, _, e := pembina(t, "--db", db, "backup", backup); code != 0 {
+		t.Fatal(e)
+	}
+	_, before, _ := pembina(t, "--db", db, "list", "participants")
+
+	// The database is damaged beyond opening: restore must still work, as it never opens the damaged file.
+	raw, _ := os.ReadFile(db)
+	os.WriteFile(db, raw[:len(raw)/2+7], 0o644)
+	if code, _, _ := pembina(t, "--db", db, "list", "participants"); code != 1 {
+		t.Fatal("the damaged file opened")
+	}
+	code, out, errOut := pembina(t, "--db", db, "restore", backup)
+	if code != 0 || !strings.Contains(out, "dipulihkan") || !strings.Contains(out, "180 peserta") || !strings.Contains(out, "sebelum-pemulihan") {
+		t.Fatalf("restore = %d\n%s\n%s", code, out, errOut)
+	}
+	if _, after, _ := pembina(t, "--db", db, "list", "participants"); after != before {
+		t.Error("the restored database lists other participants")
+	}
+	aside, _ := filepath.Glob(filepath.Join(dir, "a.sebelum-pemulihan-*.db"))
+	if len(aside) != 1 {
+		t.Fatalf("kept aside: %v", aside)
+	}
+	if kept, _ := os.ReadFile(aside[0]); len(kept) != len(raw)/2+7 {
+		t.Error("the kept-aside file is not the damaged one byte for byte")
+	}
+
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--db", db, "restore"}, 2, "berkas cadangan"},
+		{[]string{"--db", db, "restore", filepath.Join(dir, "tidak-ada.db")}, 1, "tidak ada"},
+		{[]string{"--db", db, "restore", aside[0]}, 1, "rusak"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := pembina(t, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) {
+			t.Errorf("pembina %v = %d, %q; want %d with %q", tt.args, code, errOut, tt.code, tt.want)
+		}
+	}
+}
+
+func TestRememberedDatabase(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", home)
+	t.Setenv("HOME", home)
+	t.Setenv("PEMBINA_DB", "")
+	office := filepath.Join(t.TempDir(), "kantor.db")
+	if code, _, e := pembina(t, "--db", office, "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	if err := rememberDatabase(office); err != nil {
+		t.Fatal(err)
+	}
+	path, notice, err := defaultDatabasePath()
+	if err != nil || path != office || notice != "" {
+		t.Errorf("default = %s, %q, %v; want the remembered %s", path, notice, err, office)
+	}
+	if code, out, _ := pembina(t, "list", "programs"); code != 0 || strings.Count(out, "\n") < 6 {
+		t.Errorf("list without --db = %d, %d lines: not the remembered database", code, strings.Count(out, "\n"))
+	}
+	os.Remove(office)
+	path, notice, _ = defaultDatabasePath()
+	if filepath.Base(path) != "pembina.db" || !strings.Contains(notice, "tidak ditemukan") || !strings.Contains(notice, office) {
+		t.Errorf("with the remembered file gone: %s, %q", path, notice)
+	}
+}

@@ -34,6 +34,7 @@ func newTestUI(t *testing.T, loaded bool) (*UI, *store.Store) {
 	u.WaitIdle()
 	t.Cleanup(func() {
 		u.WaitIdle()
+		u.store.Close() // the store the window ended on, which a test may have switched to
 		applyLanguage("id")
 	})
 	return u, s

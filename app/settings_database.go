@@ -79,9 +79,7 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 		u.showError(err)
 	}
 	if len(backups) == 0 {
-		empty := widget.NewLabel(L("Belum ada cadangan otomatis. Yang pertama dibuat saat Pembina ditutup."))
-		empty.Importance = widget.LowImportance
-		empty.Wrapping = fyne.TextWrapWord
+		empty := hintLabel(L("Belum ada cadangan otomatis. Yang pertama dibuat saat Pembina ditutup."))
 		list.Add(empty)
 	}
 	for _, b := range backups {
@@ -92,9 +90,7 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 		restore := widget.NewButtonWithIcon(L("Pulihkan"), theme.HistoryIcon(), func() { u.restoreFrom(p) })
 		list.Add(container.NewBorder(nil, nil, nil, restore, label))
 	}
-	restoreNote := widget.NewLabel(L("Memulihkan mengganti data sekarang dengan isi cadangan, setelah Anda mengonfirmasi. Berkas yang sekarang disimpan dulu di sampingnya, jadi tidak ada yang hilang."))
-	restoreNote.Wrapping = fyne.TextWrapWord
-	restoreNote.Importance = widget.LowImportance
+	restoreNote := hintLabel(L("Memulihkan mengganti data sekarang dengan isi cadangan, setelah Anda mengonfirmasi. Berkas yang sekarang disimpan dulu di sampingnya, jadi tidak ada yang hilang."))
 	backupCard := widget.NewCard(L("Cadangan"), "", container.NewVBox(
 		widget.NewForm(widget.NewFormItem(L("Folder cadangan"), container.NewBorder(nil, nil, nil,
 			container.NewHBox(changeFolder, openFolder), folder))),

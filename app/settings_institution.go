@@ -108,9 +108,7 @@ func (u *UI) institutionTab(d *institutionDraft) fyne.CanvasObject {
 	logo := newImagePicker(u, L("Pilih logo"), L("Belum ada logo: kop surat tanpa logo."), fyne.NewSize(72, 72), d.Logo,
 		func(b []byte) { d.Logo = b; changed() })
 
-	cityHint := widget.NewLabel(L("Tempat penandatanganan dokumen, misalnya Sukamaju, 28 November 2026."))
-	cityHint.Importance = widget.LowImportance
-	cityHint.Wrapping = fyne.TextWrapWord
+	cityHint := hintLabel(L("Tempat penandatanganan dokumen, misalnya Sukamaju, 28 November 2026."))
 	form := widget.NewForm(
 		widget.NewFormItem(L("Pemerintah daerah"), parent),
 		widget.NewFormItem(L("Nama instansi"), name),
@@ -215,14 +213,12 @@ type imagePicker struct {
 }
 
 func newImagePicker(u *UI, chooseLabel, emptyText string, size fyne.Size, current []byte, changed func([]byte)) *imagePicker {
-	p := &imagePicker{image: &canvas.Image{FillMode: canvas.ImageFillContain}, emptyText: emptyText, note: widget.NewLabel("")}
+	p := &imagePicker{image: &canvas.Image{FillMode: canvas.ImageFillContain}, emptyText: emptyText, note: hintLabel("")}
 	p.image.SetMinSize(size)
-	p.note.Importance = widget.LowImportance
-	p.note.Wrapping = fyne.TextWrapWord
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeColor, frame.StrokeWidth, frame.CornerRadius = theme.Color(theme.ColorNameInputBorder), 1, 4
 	p.placeholder = container.NewStack(frame, container.NewCenter(widget.NewIcon(theme.MediaPhotoIcon())))
-	choose := widget.NewButtonWithIcon(chooseLabel+"…", theme.FolderOpenIcon(), nil)
+	choose := widget.NewButtonWithIcon(L("Pilih gambar…"), theme.FolderOpenIcon(), nil)
 	p.remove = widget.NewButtonWithIcon(L("Hapus"), theme.DeleteIcon(), func() {
 		p.set(nil)
 		changed(nil)
@@ -316,9 +312,7 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 	}
 	kind.OnChanged = func(string) { d.CertificateKind = data.CertificateKinds[kind.SelectedIndex()].Code; changed() }
 	pattern := boundEntry(&d.NumberPattern, "800/{seq:03}/DISDIK/{month_roman}/{year}", changed)
-	patternHint := widget.NewLabel(L("{seq} nomor urut, {seq:03} nomor urut tiga digit (007), {month_roman} bulan dalam angka Romawi (XI), {year} tahun (2026). Setiap program dapat memakai pola sendiri."))
-	patternHint.Wrapping = fyne.TextWrapWord
-	patternHint.Importance = widget.LowImportance
+	patternHint := hintLabel(L("{seq} nomor urut, {seq:03} nomor urut tiga digit (007), {month_roman} bulan dalam angka Romawi (XI), {year} tahun (2026). Setiap program dapat memakai pola sendiri."))
 	form := widget.NewForm(
 		widget.NewFormItem(L("Batas kehadiran (%)"), threshold),
 		widget.NewFormItem(L("Ketidakhadiran berizin"), excused),

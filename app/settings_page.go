@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
@@ -87,9 +88,16 @@ func (u *UI) languageTab() fyne.CanvasObject {
 			u.showError(err)
 		}
 	}
-	note := widget.NewLabel(L("Bahasa antarmuka berlaku segera, tanpa kehilangan isian yang belum disimpan. Dokumen resmi (sertifikat, daftar hadir, laporan) selalu berbahasa Indonesia."))
-	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
+	note := hintLabel(L("Bahasa antarmuka berlaku segera, tanpa kehilangan isian yang belum disimpan. Dokumen resmi (sertifikat, daftar hadir, laporan) selalu berbahasa Indonesia."))
 	form := widget.NewForm(widget.NewFormItem(L("Bahasa"), language))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(form, note)))
+}
+
+// hintLabel is a line of help under a field: smaller than the field's text but as readable (the low
+// importance colour is too faint on the dark theme).
+func hintLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -32,7 +35,7 @@ func (u *UI) signatoriesTab() *signatoryList {
 		{title: "Nama", width: 230, grow: true},
 		{title: "NIP", width: 185},
 		{title: "Jabatan", width: 200, grow: true},
-		{title: "Keterangan", width: 95},
+		{title: "Keterangan", width: 120},
 		{title: "Status", width: 110},
 	}, func() int { return len(sl.rows) }, sl.cell)
 	sl.table.OnSelected = func(id widget.TableCellID) {
@@ -138,8 +141,7 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 			delegation.SetSelectedIndex(i)
 		}
 	}
-	preview := widget.NewLabel("")
-	preview.Alignment = fyne.TextAlignCenter
+	preview := newPaperText()
 	updatePreview := func() {
 		p := draft
 		if rankSelect.SelectedIndex() > 0 {
@@ -147,13 +149,14 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		}
 		lines := p.PositionLines()
 		lines = append(lines, "", "", strings.TrimSpace(p.FullName()))
+		nameLine := len(lines) - 1
 		if r, ok := rank.ByCode(p.RankCode); ok && !r.PPPK {
 			lines = append(lines, r.Name)
 		}
 		if digits := nip.Clean(p.NIP); digits != "" {
 			lines = append(lines, "NIP. "+nip.Format(digits))
 		}
-		preview.SetText(strings.Join(lines, "\n"))
+		preview.set(lines, nameLine)
 	}
 	delegation.OnChanged = func(string) {
 		draft.Delegation = data.Delegations[delegation.SelectedIndex()]
@@ -196,7 +199,8 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		widget.NewFormItem(L("Tanda tangan"), signature.view),
 		widget.NewFormItem("", container.NewVBox(active, isDefault)),
 	)
-	previewCard := widget.NewCard(L("Di bawah dokumen"), "", preview)
+	previewBox := container.NewVBox(widget.NewLabelWithStyle(L("Di bawah dokumen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWrap(fyne.NewSize(280, 220), preview.view))
 	title := L("Penandatangan baru")
 	if !isNew {
 		title = L("Ubah penandatangan")
@@ -227,10 +231,10 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		remove.Importance = widget.DangerImportance
 		buttons = append([]fyne.CanvasObject{remove}, buttons...)
 	}
-	content := container.NewBorder(nil, container.NewVBox(problem, container.NewHBox(buttons...)), nil, nil,
-		container.NewVScroll(container.NewVBox(form, previewCard)))
+	content := container.NewBorder(nil, container.NewVBox(problem, container.NewHBox(buttons...)), nil,
+		container.NewPadded(previewBox), container.NewVScroll(form))
 	d = dialog.NewCustomWithoutButtons(title, content, u.win)
-	d.Resize(fyne.NewSize(680, 680))
+	d.Resize(fyne.NewSize(980, 620))
 	d.Show()
 	u.win.Canvas().Focus(name)
 }
@@ -286,4 +290,29 @@ func chain(a func(string), b func()) func(string) {
 		}
 		b()
 	}
+}
+
+// paperText shows lines as printed: black, centred, on white paper, whatever the theme.
+type paperText struct {
+	view  fyne.CanvasObject
+	lines *fyne.Container
+}
+
+func newPaperText() *paperText {
+	p := &paperText{lines: container.NewVBox()}
+	p.view = container.NewStack(canvas.NewRectangle(color.White), container.NewPadded(container.NewCenter(p.lines)))
+	return p
+}
+
+// set shows lines, the one at index bold in bold (the signer's name).
+func (p *paperText) set(lines []string, bold int) {
+	p.lines.Objects = nil
+	for i, l := range lines {
+		t := canvas.NewText(l, color.Black)
+		t.Alignment = fyne.TextAlignCenter
+		t.TextSize = 12
+		t.TextStyle.Bold = i == bold
+		p.lines.Add(t)
+	}
+	p.lines.Refresh()
 }

@@ -229,6 +229,7 @@ func (u *UI) SetLanguage(code string) error {
 	if err := u.store.SetSetting(context.Background(), "language", code); err != nil {
 		return err
 	}
+	u.refreshMenu()
 	u.reloadPages()
 	return nil
 }
