@@ -2,9 +2,12 @@
 # packages first when they are missing (Debian and Ubuntu; other systems are told what to install).
 
 # Debian packages: gcc and pkg-config for cgo (SQLite, GLFW), the OpenGL and X11 headers for the window,
-# poppler-utils (pdftotext, pdfinfo) and zbar-tools (zbarimg) for the tests that read documents back.
+# poppler-utils (pdftotext, pdfinfo) and zbar-tools (zbarimg) for the tests that read documents back;
+# gcc-mingw-w64-x86-64 for the Windows build, xz-utils and zip for the packages; xvfb, libgl1-mesa-dri (software
+# OpenGL), xdotool and imagemagick for the end-to-end smoke test of the real window.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
-	libxi-dev libxxf86vm-dev poppler-utils zbar-tools
+	libxi-dev libxxf86vm-dev poppler-utils zbar-tools \
+	gcc-mingw-w64-x86-64 xz-utils zip xvfb libgl1-mesa-dri xdotool imagemagick
 
 # Go's module cache and build cache stay where they are between runs: a cold build compiles the C of SQLite
 # and GLFW (minutes); warm rebuilds take seconds.
@@ -16,12 +19,25 @@ export CGO_ENABLED := 1
 # The real binary is built as `fyne build` would with [Migrations] fyneDo = true in FyneApp.toml.
 BUILD_TAGS := migrated_fynedo
 
-.PHONY: run test deps build vet unit clean
+# The version of the packages is FyneApp.toml's (app.Version must equal it; a test checks).
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+# fyne package adds the icon, version information and desktop entry; pinned so packages are reproducible.
+FYNE_TOOL_VERSION := v1.7.4
+FYNE := $(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin/fyne
+# The Windows build is cross-compiled with mingw-w64 on Linux.
+WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
+
+.PHONY: run test deps build vet unit smoke clean package-linux package-windows check-windows fyne-tool
+# fyne package writes fyne.syso and a metadata file into the source folder while it builds: another build
+# running beside it would link them in.
+.NOTPARALLEL:
 
 run: deps build
 	./pembina
 
-test: deps vet unit build
+# make test is what CI runs (.ci/run): vet, every test, the real binary, its end-to-end smoke test under
+# Xvfb (screenshots kept in ci-artifacts/), and the Windows package, which must link.
+test: deps vet unit build smoke check-windows
 
 build:
 	go build -tags $(BUILD_TAGS) -o pembina .
@@ -52,5 +68,36 @@ deps:
 			exit 1; }; \
 	fi
 
+smoke: build
+	tools/smoke-test.sh ./pembina ci-artifacts
+
+fyne-tool:
+	@$(FYNE) version 2>/dev/null | grep -q '$(FYNE_TOOL_VERSION)' || go install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
+
+# dist/pembina-VERSION-linux-amd64.tar.xz: the binary, a desktop entry, the icon and a Makefile whose
+# `sudo make install` puts them under /usr/local.
+package-linux: deps fyne-tool
+	rm -rf dist/linux && mkdir -p dist/linux
+	cd dist/linux && $(FYNE) package --target linux --release --src $(CURDIR) --exe $(CURDIR)/dist/linux/pembina
+	mv dist/linux/Pembina.tar.xz dist/pembina-$(VERSION)-linux-amd64.tar.xz
+	rm -rf dist/linux
+	@ls -l dist/pembina-$(VERSION)-linux-amd64.tar.xz
+
+# dist/pembina-VERSION-windows-amd64.zip: Pembina.exe (icon, version information, no console window) and
+# BACA-SAYA.txt in a folder Pembina; unzip and run.
+package-windows: deps fyne-tool
+	rm -rf dist/windows && mkdir -p dist/windows/Pembina
+	$(WINDOWS_ENV) $(FYNE) package --target windows --release --src .
+	mv Pembina.exe dist/windows/Pembina/Pembina.exe
+	cp tools/BACA-SAYA.txt dist/windows/Pembina/BACA-SAYA.txt
+	rm -f dist/pembina-$(VERSION)-windows-amd64.zip
+	cd dist/windows && zip -q -9 -r ../pembina-$(VERSION)-windows-amd64.zip Pembina
+	@ls -l dist/pembina-$(VERSION)-windows-amd64.zip
+
+# The Windows package links, is a GUI program (no console window), carries its resources (icon, version)
+# and needs no DLL beyond Windows' own.
+check-windows: package-windows
+	tools/check-windows.sh dist/windows/Pembina/Pembina.exe
+
 clean:
-	rm -f pembina pembina.exe
+	rm -rf pembina pembina.exe Pembina.exe dist ci-artifacts
