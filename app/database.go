@@ -27,6 +27,7 @@ func (u *UI) initWindow(opt Options) {
 	u.pickFile, u.pickFolder = u.fileDialog, u.folderDialog
 	u.refreshMenu()
 	u.updateTitle()
+	u.win.SetCloseIntercept(u.closeWindow)
 	if opt.Notice != "" {
 		dialog.ShowInformation(L("Perhatian"), opt.Notice, u.win)
 	}
@@ -205,11 +206,9 @@ func (u *UI) showHome(key string) {
 	u.showShell(key)
 }
 
-// closeStore backs a store up (when the coordinator keeps automatic backups on) and closes it. It returns a
-// line for the coordinator about the backup, "" when none was made.
-func closeStore(s *store.Store) (string, error) {
-	defer s.Close()
-	ctx := context.Background()
+// autoBackup writes the automatic backup of a store when the coordinator keeps it on and the database holds
+// data. It returns a line for the coordinator about the backup, "" when none was due.
+func autoBackup(ctx context.Context, s *store.Store) (string, error) {
 	on, err := s.BackupOnExit(ctx)
 	if err != nil || !on {
 		return "", err
@@ -232,16 +231,57 @@ func closeStore(s *store.Store) (string, error) {
 	return fmt.Sprintf(L("Cadangan otomatis ditulis ke %s"), res.Path), nil
 }
 
-// shutdown runs when the window has closed: it waits for background work, then backs the database up and
-// closes it.
+// closeStore backs a store up (see autoBackup) and closes it.
+func closeStore(s *store.Store) (string, error) {
+	defer s.Close()
+	return autoBackup(context.Background(), s)
+}
+
+// logLine writes one line on stderr, for whoever started Pembina from a terminal (and the smoke test).
+func logLine(msg string) {
+	if msg != "" {
+		fmt.Fprintf(os.Stderr, "pembina: %s\n", strings.Join(strings.Fields(msg), " "))
+	}
+}
+
+// closeWindow is what closing the window does (its close button, Berkas > Keluar, Ctrl+Q): the automatic
+// backup runs behind a progress dialog while the window is still there, so that a failure is seen and the
+// coordinator decides whether to close without it; then the window closes and Run returns.
+func (u *UI) closeWindow() {
+	s := u.store
+	u.runTask(L("Mencadangkan sebelum menutup"), func(ctx context.Context, _ Progress) error {
+		msg, err := autoBackup(ctx, s)
+		logLine(msg)
+		return err
+	}, func(err error) {
+		if err == nil {
+			u.backedUp = true
+			u.win.Close()
+			return
+		}
+		msg := data.ErrorMessage(err) + "\n\n" + L("Tutup Pembina tanpa cadangan?")
+		dialog.ShowConfirm(L("Cadangan otomatis gagal"), msg, func(ok bool) {
+			if ok {
+				u.backedUp = true // the coordinator chose to close without one
+				u.win.Close()
+			}
+		}, u.win)
+	})
+}
+
+// shutdown runs when the window has gone: it waits for background work, then closes the database, backing it
+// up first when the window did not (the window was closed by the system rather than by the coordinator).
 func (u *UI) shutdown() {
 	u.WaitIdle()
+	if u.backedUp {
+		u.store.Close()
+		return
+	}
 	msg, err := closeStore(u.store)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "pembina: %s\n", strings.Join(strings.Fields(data.ErrorMessage(err)), " "))
-	} else if msg != "" {
-		fmt.Fprintf(os.Stderr, "pembina: %s\n", msg)
+		msg = data.ErrorMessage(err)
 	}
+	logLine(msg)
 }
 
 // openDatabase moves the window to the Pembina database at path (created when it does not exist). The old

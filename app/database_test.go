@@ -242,14 +242,49 @@ func TestBackupNowAndOnClose(t *testing.T) {
 	}
 	closeDialogs(u)
 
+	// Keluar backs up while the window is still there, then closes it; closing the store adds no second one.
+	menuItem(t, u, "Berkas", "Keluar").Action()
+	u.WaitIdle()
+	if windowOpen(u) {
+		t.Error("Keluar left the window open")
+	}
 	u.shutdown()
 	list, _ := store.AutoBackups(folder, s.Path())
 	if len(list) != 1 {
-		t.Fatalf("%d automatic backups on close", len(list))
+		t.Fatalf("%d automatic backups on close, want 1", len(list))
 	}
 	if err := s.DB().Ping(); err == nil {
 		t.Error("the database is still open after closing")
 	}
+}
+
+func windowOpen(u *UI) bool {
+	for _, w := range u.app.Driver().AllWindows() {
+		if w == u.win {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFailedBackupOnCloseAsks(t *testing.T) {
+	u, s := newTestUI(t, true)
+	blocker := filepath.Join(t.TempDir(), "bukan-folder")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	s.SetSetting(ctx, store.SettingBackupFolder, filepath.Join(blocker, "cadangan")) // a folder that cannot exist
+	u.closeWindow()
+	u.WaitIdle()
+	if msg := dialogText(t, u); !strings.Contains(msg, "tidak dapat dibuat") || !strings.Contains(msg, "Tutup Pembina tanpa cadangan?") {
+		t.Fatalf("a failed backup says %q", msg)
+	}
+	if !windowOpen(u) {
+		t.Fatal("the window closed although the backup failed")
+	}
+	test.Tap(dialogButton(t, u, "Ya"))
+	if windowOpen(u) {
+		t.Error("closing without a backup left the window open")
+	}
+	u.shutdown()
 }
 
 func TestBackupOnCloseCanBeTurnedOff(t *testing.T) {
@@ -263,5 +298,21 @@ func TestBackupOnCloseCanBeTurnedOff(t *testing.T) {
 	u.shutdown()
 	if list, _ := store.AutoBackups(store.DefaultBackupFolder(s.Path()), s.Path()); len(list) != 0 {
 		t.Errorf("%d automatic backups with the backup turned off", len(list))
+	}
+}
+
+func TestBackupFolderCanBeChanged(t *testing.T) {
+	u, s := newTestUI(t, true)
+	usb := t.TempDir()
+	u.pickFolder = func(_, _ string, chosen func(string)) { chosen(usb) }
+	openSettings(t, u, settingsTabDatabase)
+	test.Tap(findButton(t, u, "Ganti folder…"))
+	u.WaitIdle()
+	if !hasLabel(u, usb) {
+		t.Error("the settings do not show the new folder")
+	}
+	u.shutdown()
+	if list, _ := store.AutoBackups(usb, s.Path()); len(list) != 1 {
+		t.Errorf("%d automatic backups in the chosen folder", len(list))
 	}
 }

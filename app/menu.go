@@ -272,8 +272,8 @@ func (u *UI) goToPage(key string) {
 	u.show(u.current) // back to the page's list when a view was opened from it
 }
 
-// quit closes the window; Run then backs the database up and closes it.
-func (u *UI) quit() { u.win.Close() }
+// quit is Berkas > Keluar: the same as the window's close button.
+func (u *UI) quit() { u.closeWindow() }
 
 // showAbout is Bantuan > Tentang Pembina: the version, the commit and the database in use.
 func (u *UI) showAbout() {
