@@ -23,12 +23,13 @@ func runRestore(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
-	sum, err := store.InspectBackup(c.ctx, s.Path())
-	if err != nil {
+	var programs, participants int64
+	if err := s.DB().QueryRowContext(c.ctx, "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").
+		Scan(&programs, &participants); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Basis data %s dipulihkan dari %s: %s program, %s peserta.\n", s.Path(), args[0],
-		indo.Int(int64(sum.Programs)), indo.Int(int64(sum.Participants)))
+		indo.Int(programs), indo.Int(participants))
 	if aside != "" {
 		fmt.Fprintf(c.stdout, "Berkas sebelumnya disimpan sebagai %s\n", aside)
 	}
