@@ -172,6 +172,13 @@ func (u *UI) switchDatabase(title string, job func(ctx context.Context, old *sto
 		}
 		changed := next.Path() != old.Path()
 		u.store = next
+		if changed { // Open only probes large files: read every page now, as newUI does at start
+			u.goBackground(func() {
+				if err := next.Check(context.Background()); err != nil {
+					fyne.Do(func() { u.showError(err) })
+				}
+			})
+		}
 		u.settings = settingsState{}
 		u.updateTitle()
 		u.showHome(key)
