@@ -77,6 +77,19 @@ func (u *UI) saveInstitution(apply func(in *data.Institution) error) error {
 	return u.store.SaveInstitution(ctx, in)
 }
 
+// institutionSaveButton is a tab's Simpan: it stores what apply copies from the draft and says how it went.
+func (u *UI) institutionSaveButton(status saveStatus, apply func(in *data.Institution) error) *widget.Button {
+	save := widget.NewButtonWithIcon(L("Simpan"), theme.DocumentSaveIcon(), func() {
+		if err := u.saveInstitution(apply); err != nil {
+			status.failed(err)
+			return
+		}
+		status.saved()
+	})
+	save.Importance = widget.HighImportance
+	return save
+}
+
 // institutionTab edits the office's identity: the name lines and address of the letterhead, the city
 // documents are signed in, the time zone and the logo, with a preview of the letterhead.
 func (u *UI) institutionTab(d *institutionDraft) fyne.CanvasObject {
@@ -121,21 +134,13 @@ func (u *UI) institutionTab(d *institutionDraft) fyne.CanvasObject {
 		widget.NewFormItem(L("Zona waktu"), zone),
 		widget.NewFormItem(L("Logo"), logo.view),
 	)
-	save := widget.NewButtonWithIcon(L("Simpan"), theme.DocumentSaveIcon(), func() {
-		err := u.saveInstitution(func(in *data.Institution) error {
-			in.ParentName, in.Name, in.Unit = strings.TrimSpace(d.ParentName), strings.TrimSpace(d.Name), strings.TrimSpace(d.Unit)
-			in.Address, in.City = strings.TrimSpace(d.Address), strings.TrimSpace(d.City)
-			in.Phone, in.Email, in.Website = strings.TrimSpace(d.Phone), strings.TrimSpace(d.Email), strings.TrimSpace(d.Website)
-			in.TimeZone, in.Logo = d.TimeZone, d.Logo
-			return nil
-		})
-		if err != nil {
-			status.failed(err)
-			return
-		}
-		status.saved()
+	save := u.institutionSaveButton(status, func(in *data.Institution) error {
+		in.ParentName, in.Name, in.Unit = strings.TrimSpace(d.ParentName), strings.TrimSpace(d.Name), strings.TrimSpace(d.Unit)
+		in.Address, in.City = strings.TrimSpace(d.Address), strings.TrimSpace(d.City)
+		in.Phone, in.Email, in.Website = strings.TrimSpace(d.Phone), strings.TrimSpace(d.Email), strings.TrimSpace(d.Website)
+		in.TimeZone, in.Logo = d.TimeZone, d.Logo
+		return nil
 	})
-	save.Importance = widget.HighImportance
 	preview.update(&d.Institution)
 	previewCard := widget.NewCard("", L("Pratinjau kop surat, seperti di kepala daftar hadir, sertifikat dan laporan"), preview.view)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(previewCard, form,
@@ -322,23 +327,15 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 	)
 	note := widget.NewLabel(L("Nilai ini dipakai untuk program baru. Program yang sudah ada tetap memakai pengaturannya sendiri."))
 	note.Wrapping = fyne.TextWrapWord
-	save := widget.NewButtonWithIcon(L("Simpan"), theme.DocumentSaveIcon(), func() {
-		err := u.saveInstitution(func(in *data.Institution) error {
-			v, err := indo.ParseDecimal(strings.TrimSuffix(strings.TrimSpace(d.threshold), "%"))
-			if err != nil {
-				return data.Errorf(data.KindInvalid, "%s", L("Batas kehadiran: tulis angka 0 sampai 100, misalnya 80 atau 87,5"))
-			}
-			in.AttendanceThreshold, in.ExcusedCountPresent = v, d.ExcusedCountPresent
-			in.DefaultScale, in.CertificateKind = d.DefaultScale, d.CertificateKind
-			in.NumberPattern = strings.TrimSpace(d.NumberPattern)
-			return nil
-		})
+	save := u.institutionSaveButton(status, func(in *data.Institution) error {
+		v, err := indo.ParseDecimal(strings.TrimSuffix(strings.TrimSpace(d.threshold), "%"))
 		if err != nil {
-			status.failed(err)
-			return
+			return data.Errorf(data.KindInvalid, "%s", L("Batas kehadiran: tulis angka 0 sampai 100, misalnya 80 atau 87,5"))
 		}
-		status.saved()
+		in.AttendanceThreshold, in.ExcusedCountPresent = v, d.ExcusedCountPresent
+		in.DefaultScale, in.CertificateKind = d.DefaultScale, d.CertificateKind
+		in.NumberPattern = strings.TrimSpace(d.NumberPattern)
+		return nil
 	})
-	save.Importance = widget.HighImportance
 	return container.NewVScroll(container.NewPadded(container.NewVBox(note, form, container.NewBorder(nil, nil, save, nil, status.Label))))
 }

@@ -33,7 +33,7 @@ func (u *UI) settingsPage() fyne.CanvasObject {
 	}
 	signatories := u.signatoriesTab()
 	tabs := container.NewAppTabs(
-		container.NewTabItem(L("Instansi"), u.institutionTab(u.settings.draft)),
+		container.NewTabItem(L("Identitas instansi"), u.institutionTab(u.settings.draft)),
 		container.NewTabItem(L("Penandatangan"), signatories.view),
 		container.NewTabItem(L("Nilai bawaan"), u.defaultsTab(u.settings.draft)),
 		container.NewTabItem(L("Basis data & cadangan"), u.databaseTab()),
