@@ -24,6 +24,11 @@ VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 # fyne package adds the icon, version information and desktop entry; pinned so packages are reproducible.
 FYNE_TOOL_VERSION := v1.7.4
 FYNE := $(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin/fyne
+# The commit goes into the About box ("0.1.0 (ce51938)"), "+" marking uncommitted changes.
+COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +)
+COMMIT_LDFLAGS := -X=github.com/pembina/pembina/app.commit=$(COMMIT)
+# fyne package takes extra linker flags from GOFLAGS.
+PACKAGE_GOFLAGS := GOFLAGS="$(GOFLAGS) -ldflags=$(COMMIT_LDFLAGS)"
 # The Windows build is cross-compiled with mingw-w64 on Linux.
 WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
@@ -40,7 +45,7 @@ run: deps build
 test: deps vet unit build smoke check-windows
 
 build:
-	go build -tags $(BUILD_TAGS) -o pembina .
+	go build -tags $(BUILD_TAGS) -ldflags "$(COMMIT_LDFLAGS)" -o pembina .
 
 vet:
 	go vet -tags ci ./...
@@ -78,7 +83,7 @@ fyne-tool:
 # `sudo make install` puts them under /usr/local.
 package-linux: deps fyne-tool
 	rm -rf dist/linux && mkdir -p dist/linux
-	cd dist/linux && $(FYNE) package --target linux --release --src $(CURDIR) --exe $(CURDIR)/dist/linux/pembina
+	cd dist/linux && $(PACKAGE_GOFLAGS) $(FYNE) package --target linux --release --src $(CURDIR) --exe $(CURDIR)/dist/linux/pembina
 	mv dist/linux/Pembina.tar.xz dist/pembina-$(VERSION)-linux-amd64.tar.xz
 	rm -rf dist/linux
 	@ls -l dist/pembina-$(VERSION)-linux-amd64.tar.xz
@@ -87,7 +92,7 @@ package-linux: deps fyne-tool
 # BACA-SAYA.txt in a folder Pembina; unzip and run.
 package-windows: deps fyne-tool
 	rm -rf dist/windows && mkdir -p dist/windows/Pembina
-	$(WINDOWS_ENV) $(FYNE) package --target windows --release --src .
+	$(WINDOWS_ENV) $(PACKAGE_GOFLAGS) $(FYNE) package --target windows --release --src .
 	mv Pembina.exe dist/windows/Pembina/Pembina.exe
 	cp tools/BACA-SAYA.txt dist/windows/Pembina/BACA-SAYA.txt
 	rm -f dist/pembina-$(VERSION)-windows-amd64.zip

@@ -11,9 +11,16 @@ import (
 // packages (TestVersionMatchesFyneApp keeps the two equal).
 const Version = "0.1.0"
 
+// commit is set by the Makefile (-X github.com/pembina/pembina/app.commit=…): builds with -buildvcs=false,
+// as in CI, carry no VCS information of their own.
+var commit string
+
 // buildCommit returns the commit the binary was built from ("8cc8c8e", "8cc8c8e+" with uncommitted
 // changes), or "" when the build carries none.
 func buildCommit() string {
+	if commit != "" {
+		return commit
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return ""
