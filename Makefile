@@ -27,8 +27,14 @@ FYNE := $(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin/fyne
 # The commit goes into the About box ("0.1.0 (ce51938)"), "+" marking uncommitted changes.
 COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +)
 COMMIT_LDFLAGS := -X=github.com/pembina/pembina/app.commit=$(COMMIT)
-# fyne package takes extra linker flags from GOFLAGS.
+# fyne package takes extra linker flags from GOFLAGS. The build number of the packages (Windows version
+# information 0.1.0.N) counts the commits.
 PACKAGE_GOFLAGS := GOFLAGS="$(GOFLAGS) -ldflags=$(COMMIT_LDFLAGS)"
+BUILD_NUMBER := $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+# fyne package rewrites FyneApp.toml after every package (Build + 1, comments and order lost): keep the file
+# as committed. Usage: $(call keep_fyneapp,COMMAND)
+keep_fyneapp = cp FyneApp.toml dist/.FyneApp.toml.keep && { ( $(1) ); status=$$?; cp dist/.FyneApp.toml.keep FyneApp.toml; \
+	rm -f dist/.FyneApp.toml.keep; exit $$status; }
 # The Windows build is cross-compiled with mingw-w64 on Linux.
 WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
@@ -83,7 +89,8 @@ fyne-tool:
 # `sudo make install` puts them under /usr/local.
 package-linux: deps fyne-tool
 	rm -rf dist/linux && mkdir -p dist/linux
-	cd dist/linux && $(PACKAGE_GOFLAGS) $(FYNE) package --target linux --release --src $(CURDIR) --exe $(CURDIR)/dist/linux/pembina
+	$(call keep_fyneapp,cd dist/linux && $(PACKAGE_GOFLAGS) $(FYNE) package --target linux --release --app-build $(BUILD_NUMBER) \
+		--src $(CURDIR) --exe $(CURDIR)/dist/linux/pembina)
 	mv dist/linux/Pembina.tar.xz dist/pembina-$(VERSION)-linux-amd64.tar.xz
 	rm -rf dist/linux
 	@ls -l dist/pembina-$(VERSION)-linux-amd64.tar.xz
@@ -92,7 +99,7 @@ package-linux: deps fyne-tool
 # BACA-SAYA.txt in a folder Pembina; unzip and run.
 package-windows: deps fyne-tool
 	rm -rf dist/windows && mkdir -p dist/windows/Pembina
-	$(WINDOWS_ENV) $(PACKAGE_GOFLAGS) $(FYNE) package --target windows --release --src .
+	$(call keep_fyneapp,$(WINDOWS_ENV) $(PACKAGE_GOFLAGS) $(FYNE) package --target windows --release --app-build $(BUILD_NUMBER) --src .)
 	mv Pembina.exe dist/windows/Pembina/Pembina.exe
 	cp tools/BACA-SAYA.txt dist/windows/Pembina/BACA-SAYA.txt
 	rm -f dist/pembina-$(VERSION)-windows-amd64.zip
