@@ -179,7 +179,7 @@ func (u *UI) switchDatabase(title string, job func(ctx context.Context, old *sto
 				}
 			})
 		}
-		u.settings = settingsState{}
+		u.settings = settingsState{tab: u.settings.tab} // the edits belonged to the other database
 		u.updateTitle()
 		u.showHome(key)
 		if changed && u.opt.OnDatabaseChanged != nil {
@@ -255,6 +255,9 @@ func logLine(msg string) {
 // backup runs behind a progress dialog while the window is still there, so that a failure is seen and the
 // coordinator decides whether to close without it; then the window closes and Run returns.
 func (u *UI) closeWindow() {
+	if u.tasks > 0 { // a job is running behind its progress dialog, which says so; close once it is done
+		return
+	}
 	s := u.store
 	u.runTask(L("Mencadangkan sebelum menutup"), func(ctx context.Context, _ Progress) error {
 		msg, err := autoBackup(ctx, s)

@@ -225,7 +225,12 @@ func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
 func (u *UI) mainMenu() *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
 	item := func(label string, key fyne.KeyName, mod fyne.KeyModifier, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
+		it := fyne.NewMenuItem(label, func() {
+			// Menu shortcuts fire even behind a progress dialog: nothing starts while a long job runs.
+			if u.tasks == 0 {
+				action()
+			}
+		})
 		if key != "" {
 			it.Shortcut = shortcut(key, mod)
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
@@ -163,5 +164,23 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	m := regexp.MustCompile(`(?m)^Version\s*=\s*"([^"]+)"`).FindSubmatch(b)
 	if m == nil || string(m[1]) != Version {
 		t.Errorf("FyneApp.toml has version %q, app.Version is %q: keep them equal", m, Version)
+	}
+}
+
+func TestMenuWaitsForARunningJob(t *testing.T) {
+	u, s := newTestUI(t, true)
+	picked := false
+	u.pickFile = func(string, []string, string, func(string)) { picked = true }
+	u.runTask("Memuat data contoh", func(context.Context, Progress) error { return nil }, nil)
+	menuItem(t, u, "Berkas", "Buka basis data…").Action()
+	menuItem(t, u, "Berkas", "Keluar").Action()
+	u.closeWindow() // the window's close button
+	if picked || u.backedUp || !windowOpen(u) {
+		t.Error("a menu command ran behind a running job")
+	}
+	u.WaitIdle()
+	menuItem(t, u, "Berkas", "Buka basis data…").Action()
+	if !picked || u.store != s {
+		t.Error("the menu stayed blocked after the job")
 	}
 }

@@ -29,6 +29,7 @@ func (u *UI) runTask(title string, job func(ctx context.Context, progress Progre
 	d := dialog.NewCustomWithoutButtons(title, body, u.win)
 	d.Resize(fyne.NewSize(440, 160))
 	d.Show()
+	u.tasks++
 
 	var mu sync.Mutex
 	var last time.Time
@@ -53,6 +54,7 @@ func (u *UI) runTask(title string, job func(ctx context.Context, progress Progre
 		err := job(ctx, progress)
 		fyne.Do(func() {
 			d.Hide()
+			u.tasks--
 			if finished != nil {
 				finished(err)
 			}

@@ -52,6 +52,7 @@ type UI struct {
 	settings   settingsState                                                           // kept across a language switch
 	pickFile   func(title string, exts []string, dir string, chosen func(path string)) // a file chooser; tests fake it
 	pickFolder func(title, dir string, chosen func(path string))                       // a folder chooser; tests fake it
+	tasks      int                                                                     // runTask jobs running (UI goroutine only)
 	backedUp   bool                                                                    // the backup on close is done
 }
 
