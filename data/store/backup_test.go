@@ -277,3 +277,59 @@ func TestMoveDatabase(t *testing.T) {
 		t.Errorf("a refused move left the store unusable: %v", err)
 	}
 }
+
+// BenchmarkAutoBackup measures the backup on close of the sample database: a new backup, then one with
+// nothing changed (the copy compared with the newest and dropped).
+func BenchmarkAutoBackup(b *testing.B) {
+	dir := b.TempDir()
+	s, err := store.Open(filepath.Join(dir, "pembina.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := sample.Load(ctx, s, sample.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	folder := filepath.Join(dir, "cadangan")
+	at := time.Date(2026, 11, 28, 8, 0, 0, 0, time.Local)
+	b.Run("changed", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s.SetSetting(ctx, "bench", strconv.Itoa(i))
+			if _, err := s.AutoBackup(ctx, folder, store.AutoBackupKeep, at.Add(time.Duration(i)*time.Second)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			res, err := s.AutoBackup(ctx, folder, store.AutoBackupKeep, at.Add(time.Hour))
+			if err != nil || !res.Unchanged {
+				b.Fatal(res, err)
+			}
+		}
+	})
+}
+
+// BenchmarkRestore measures a restore of the sample database over itself: check, copy, check, swap, open.
+func BenchmarkRestore(b *testing.B) {
+	dir := b.TempDir()
+	s, err := store.Open(filepath.Join(dir, "pembina.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := sample.Load(ctx, s, sample.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	backup := filepath.Join(dir, "cadangan.db")
+	s.Backup(ctx, backup)
+	path := s.Path()
+	s.Close()
+	for i := 0; i < b.N; i++ {
+		restored, aside, err := store.RestoreAndOpen(ctx, backup, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		restored.Close()
+		os.Remove(aside)
+	}
+}
