@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
@@ -21,10 +20,9 @@ import (
 )
 
 // initWindow sets up what the window needs beyond its pages: the menu, the title with the database's name,
-// the file choosers and the notice from the command line.
+// the backup on close and the notice from the command line.
 func (u *UI) initWindow(opt Options) {
 	u.opt = opt
-	u.pickFile, u.pickFolder = u.fileDialog, u.folderDialog
 	u.refreshMenu()
 	u.updateTitle()
 	u.win.SetCloseIntercept(u.closeWindow)
@@ -36,61 +34,6 @@ func (u *UI) initWindow(opt Options) {
 // updateTitle shows the database's file name in the title bar, so a coordinator with two offices' files
 // always sees which one is open.
 func (u *UI) updateTitle() { u.win.SetTitle("Pembina – " + filepath.Base(u.store.Path())) }
-
-// fileDialog is the real file chooser: Fyne's open dialog, starting in dir and showing only exts.
-func (u *UI) fileDialog(title string, exts []string, dir string, chosen func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		chosen(path)
-	}, u.win)
-	d.SetTitleText(title)
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	u.startIn(d, dir)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// folderDialog is the real folder chooser. Pembina never uses Fyne's save dialog for its files: it empties an
-// existing file the moment one is picked, before Pembina could refuse it.
-func (u *UI) folderDialog(title, dir string, chosen func(path string)) {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if l != nil {
-			chosen(l.Path())
-		}
-	}, u.win)
-	d.SetTitleText(title)
-	u.startIn(d, dir)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-func (u *UI) startIn(d *dialog.FileDialog, dir string) {
-	for dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-			return
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return
-		}
-		dir = parent
-	}
-}
 
 // fileNameChars are the characters a file name Pembina suggests may hold: safe on every system.
 var fileNameChars = regexp.MustCompile(`^[\p{L}\p{N} ._()-]+$`)
@@ -119,7 +62,7 @@ func (u *UI) askLocation(title, confirm, dir, name string, chosen func(path stri
 		return nil
 	}
 	choose.OnTapped = func() {
-		u.pickFolder(L("Pilih folder"), folder.Text, func(p string) {
+		chooseFolder(u, L("Pilih folder"), folder.Text, func(p string) {
 			folder.SetText(p)
 			file.Validate()
 		})
@@ -244,9 +187,10 @@ func closeStore(s *store.Store) (string, error) {
 	return autoBackup(context.Background(), s)
 }
 
-// logLine writes one line on stderr, for whoever started Pembina from a terminal (and the smoke test).
-func logLine(msg string) {
-	if msg != "" {
+// logLine writes one line on stderr, for whoever started Pembina from a terminal (and the smoke test); the
+// UI tests keep quiet.
+func (u *UI) logLine(msg string) {
+	if msg != "" && !u.serial {
 		fmt.Fprintf(os.Stderr, "pembina: %s\n", strings.Join(strings.Fields(msg), " "))
 	}
 }
@@ -261,7 +205,7 @@ func (u *UI) closeWindow() {
 	s := u.store
 	u.runTask(L("Mencadangkan sebelum menutup"), func(ctx context.Context, _ Progress) error {
 		msg, err := autoBackup(ctx, s)
-		logLine(msg)
+		u.logLine(msg)
 		return err
 	}, func(err error) {
 		if err == nil {
@@ -291,7 +235,7 @@ func (u *UI) shutdown() {
 	if err != nil {
 		msg = data.ErrorMessage(err)
 	}
-	logLine(msg)
+	u.logLine(msg)
 }
 
 // openDatabase moves the window to the Pembina database at path (created when it does not exist). The old
@@ -316,7 +260,7 @@ func (u *UI) openDatabase(path string) {
 
 // openDatabaseDialog is Berkas > Buka basis data.
 func (u *UI) openDatabaseDialog() {
-	u.pickFile(L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(u.store.Path()), u.openDatabase)
+	chooseFileIn(u, L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(u.store.Path()), u.openDatabase)
 }
 
 // newDatabaseDialog is Berkas > Basis data baru: a new, empty database in a folder of the coordinator's choice.
@@ -374,7 +318,7 @@ func (u *UI) backupTo(path string) {
 // restoreDialog is Berkas > Pulihkan dari cadangan.
 func (u *UI) restoreDialog() {
 	dir, _ := u.store.BackupFolder(context.Background())
-	u.pickFile(L("Pilih berkas cadangan"), []string{".db"}, dir, u.restoreFrom)
+	chooseFileIn(u, L("Pilih berkas cadangan"), []string{".db"}, dir, u.restoreFrom)
 }
 
 // restoreFrom checks the backup at path, asks for confirmation with what it holds, then replaces the

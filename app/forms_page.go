@@ -51,7 +51,8 @@ func (u *UI) formsPage() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(container.NewCenter(fl.count), create)), intro)
 	u.goBackground(fl.load)
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, fl.table)
+	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, fl.table),
+		viewCommands{New: u.newFormDialog})
 }
 
 func (fl *formList) load() {

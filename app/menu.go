@@ -164,32 +164,31 @@ func (u *UI) commandHint(cmd command) string {
 		return L("Pilih dulu Muat data contoh atau Mulai dengan data kosong; perintah ini bekerja pada halaman yang dibuka sesudahnya.")
 	}
 	key := u.CurrentPage()
-	opened := u.pages[u.current].view != u.currentView() // a view opened from the page: a program's tabs
-	if opened && key == "programs" {
+	if u.opened && key == "programs" { // a program's tabs
 		switch cmd {
 		case cmdNew:
 			return L("Pada program yang dibuka, Baru (Ctrl+N) akan menambah peserta atau sesi pada tab yang terbuka. Bagian itu sedang disiapkan.")
 		case cmdPrint:
-			return L("Pada program yang dibuka, Cetak (Ctrl+P) akan mencetak dokumen tab yang terbuka: daftar hadir di Jadwal & Presensi, sertifikat di Sertifikat, laporan evaluasi di Laporan. Bagian itu sedang disiapkan.")
+			return L("Pada program yang dibuka, Cetak (Ctrl+P) mencetak dokumen tab yang terbuka: daftar hadir di Jadwal & Presensi; sertifikat di Sertifikat dan laporan evaluasi di Laporan setelah bagian itu tersedia.")
 		case cmdExport:
 			return L("Pada program yang dibuka, Ekspor (Ctrl+E) akan menyimpan isi tab yang terbuka ke Excel, misalnya rekap kehadiran. Bagian itu sedang disiapkan.")
 		}
 	}
 	hints := map[string][4]string{
 		"programs": {
-			L("Di halaman Program, Baru (Ctrl+N) akan membuka formulir program baru. Formulir itu sedang disiapkan."),
+			"",
 			"",
 			L("Dokumen dicetak dari program yang dibuka: pilih sebuah program, lalu Cetak (Ctrl+P) di tab Jadwal & Presensi, Sertifikat atau Laporan."),
 			L("Di halaman Program, Ekspor (Ctrl+E) akan menyimpan daftar program yang tampil ke Excel. Bagian itu sedang disiapkan."),
 		},
 		"participants": {
-			L("Di halaman Peserta, Baru (Ctrl+N) akan membuka formulir peserta baru. Formulir itu sedang disiapkan."),
+			"",
 			"",
 			L("Halaman Peserta tidak memiliki dokumen untuk dicetak; riwayat diklat seseorang dicetak dari datanya setelah bagian itu tersedia."),
 			L("Di halaman Peserta, Ekspor (Ctrl+E) akan menyimpan daftar peserta ke Excel, juga dalam kolom riwayat diklat SIASN. Bagian itu sedang disiapkan."),
 		},
 		"forms": {
-			L("Di halaman Formulir, Baru (Ctrl+N) akan membuat templat evaluasi atau tes baru. Bagian itu sedang disiapkan."),
+			"",
 			"",
 			L("Di halaman Formulir, Cetak (Ctrl+P) akan mencetak formulir kosong untuk diisi di kertas. Bagian itu sedang disiapkan."),
 			"",

@@ -58,11 +58,13 @@ func TestContextCommandsExplainWhatIsMissing(t *testing.T) {
 	u.Navigate("programs")
 	u.WaitIdle()
 
-	menuItem(t, u, "Berkas", "Baru").Action()
-	if msg := dialogText(t, u); !strings.Contains(msg, "formulir program baru") {
-		t.Errorf("Baru on Program says %q", msg)
+	menuItem(t, u, "Berkas", "Baru").Action() // the Program page plugs in its new-program form
+	u.WaitIdle()
+	if !u.opened || u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Baru on Program did not open the new-program form")
 	}
-	closeDialogs(u)
+	menuItem(t, u, "Halaman", "Program").Action()
+	u.WaitIdle()
 	menuItem(t, u, "Berkas", "Ekspor…").Action()
 	if msg := dialogText(t, u); !strings.Contains(msg, "daftar program yang tampil ke Excel") {
 		t.Errorf("Ekspor on Program says %q", msg)
@@ -83,7 +85,18 @@ func TestContextCommandsExplainWhatIsMissing(t *testing.T) {
 	u.WaitIdle()
 	menuItem(t, u, "Berkas", "Cetak…").Action()
 	if msg := dialogText(t, u); !strings.Contains(msg, "Pada program yang dibuka") {
-		t.Errorf("Cetak in an opened program says %q", msg)
+		t.Errorf("Cetak on a program's summary says %q", msg)
+	}
+	closeDialogs(u)
+	for _, o := range objects(u) {
+		if tabs, ok := o.(*container.AppTabs); ok && len(tabs.Items) == 6 {
+			tabs.SelectIndex(2) // Jadwal & Presensi prints sign-in sheets
+		}
+	}
+	u.WaitIdle()
+	menuItem(t, u, "Berkas", "Cetak…").Action()
+	if msg := dialogText(t, u); !strings.Contains(msg, "Semua sesi") {
+		t.Errorf("Cetak on Jadwal & Presensi says %q", msg)
 	}
 	closeDialogs(u)
 
@@ -101,7 +114,7 @@ func TestContextCommandsExplainWhatIsMissing(t *testing.T) {
 	u.openProgram(rows[0].ID)
 	menuItem(t, u, "Halaman", "Program").Action()
 	u.WaitIdle()
-	if u.currentView() != u.pages[u.current].view {
+	if u.opened || findTable(t, u).cell(0, 0) == "" {
 		t.Error("Halaman > Program left the opened program on screen")
 	}
 }
@@ -170,7 +183,9 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 func TestMenuWaitsForARunningJob(t *testing.T) {
 	u, s := newTestUI(t, true)
 	picked := false
-	u.pickFile = func(string, []string, string, func(string)) { picked = true }
+	old := chooseFileIn
+	chooseFileIn = func(*UI, string, []string, string, func(string)) { picked = true }
+	t.Cleanup(func() { chooseFileIn = old })
 	u.runTask("Memuat data contoh", func(context.Context, Progress) error { return nil }, nil)
 	menuItem(t, u, "Berkas", "Buka basis data…").Action()
 	menuItem(t, u, "Berkas", "Keluar").Action()

@@ -198,5 +198,6 @@ func (u *UI) participantsPage() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(count, template, imp, create)), search)
 	u.goBackground(pager.load)
 	u.goBackground(func() { u.store.PrepareSearch(context.Background()) })
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, table)
+	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, table),
+		viewCommands{New: func() { u.newParticipant("") }})
 }

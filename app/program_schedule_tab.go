@@ -37,7 +37,10 @@ type scheduleTab struct {
 }
 
 // programScheduleTab is the Jadwal & Presensi tab: sessions, attendance, the recap and sign-in sheets.
-func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject { return u.newScheduleTab(p).tabs }
+func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
+	st := u.newScheduleTab(p)
+	return withCommands(st.tabs, viewCommands{Print: func() { st.printSheets(nil) }})
+}
 
 func (u *UI) newScheduleTab(p *data.Program) *scheduleTab {
 	st := &scheduleTab{u: u, p: p, marks: map[int64]int{}}

@@ -104,7 +104,8 @@ func (u *UI) programsPage() fyne.CanvasObject {
 	filters := container.NewGridWithColumns(4, year, status, kind, archived)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(pl.count, create)), pl.search, filters)
 	pl.reload()
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, pl.table)
+	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, pl.table),
+		viewCommands{New: func() { u.editProgram(nil) }})
 }
 
 // reload queries now (filters changed); load is what the debounced search calls.

@@ -52,17 +52,6 @@ func topDialog(t *testing.T, u *UI) []fyne.CanvasObject {
 	return test.LaidOutObjects(top)
 }
 
-func dialogButton(t *testing.T, u *UI, text string) *widget.Button {
-	t.Helper()
-	for _, o := range topDialog(t, u) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			return b
-		}
-	}
-	t.Fatalf("the dialog has no button %q", text)
-	return nil
-}
-
 func dialogText(t *testing.T, u *UI) string {
 	t.Helper()
 	var b strings.Builder
@@ -98,9 +87,18 @@ func pngFile(t *testing.T, w, h int) string {
 	return path
 }
 
-// fakeFiles makes the file chooser answer path.
-func fakeFiles(u *UI, path string) {
-	u.pickFile = func(_ string, _ []string, _ string, chosen func(string)) { chosen(path) }
+// fakeFiles makes the file chooser answer path until the test ends.
+func fakeFiles(t *testing.T, path string) {
+	old := chooseFileIn
+	chooseFileIn = func(_ *UI, _ string, _ []string, _ string, chosen func(string)) { chosen(path) }
+	t.Cleanup(func() { chooseFileIn = old })
+}
+
+// fakeFolder makes the folder chooser answer dir until the test ends.
+func fakeFolder(t *testing.T, dir string) {
+	old := chooseFolder
+	chooseFolder = func(_ *UI, _, _ string, chosen func(string)) { chosen(dir) }
+	t.Cleanup(func() { chooseFolder = old })
 }
 
 func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
@@ -121,7 +119,7 @@ func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
 	broken := pngFile(t, 120, 60)
 	b, _ := os.ReadFile(broken)
 	os.WriteFile(broken, b[:len(b)/2], 0o644)
-	fakeFiles(u, broken)
+	fakeFiles(t, broken)
 	test.Tap(findButton(t, u, "Pilih gambar…"))
 	u.WaitIdle()
 	if msg := dialogText(t, u); !strings.Contains(msg, "rusak atau terpotong") || !strings.Contains(msg, "logo.png") {
@@ -129,7 +127,7 @@ func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
 	}
 	closeDialogs(u)
 
-	fakeFiles(u, pngFile(t, 1600, 1200))
+	fakeFiles(t, pngFile(t, 1600, 1200))
 	test.Tap(findButton(t, u, "Pilih gambar…"))
 	u.WaitIdle()
 	test.Tap(findButton(t, u, "Simpan"))

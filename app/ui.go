@@ -48,12 +48,11 @@ type UI struct {
 	queued  []func()
 
 	// The database switch, the menu and Pengaturan (database.go, menu.go, settings_page.go).
-	opt        Options
-	settings   settingsState                                                           // kept across a language switch
-	pickFile   func(title string, exts []string, dir string, chosen func(path string)) // a file chooser; tests fake it
-	pickFolder func(title, dir string, chosen func(path string))                       // a folder chooser; tests fake it
-	tasks      int                                                                     // runTask jobs running (UI goroutine only)
-	backedUp   bool                                                                    // the backup on close is done
+	opt      Options
+	settings settingsState // kept across a language switch
+	opened   bool          // the content is a view opened from the page (setPageView), not the page
+	tasks    int           // runTask jobs running (UI goroutine only)
+	backedUp bool          // the backup on close is done
 }
 
 // page is one entry of the sidebar.
@@ -197,6 +196,7 @@ func (u *UI) show(i int) {
 	u.current = i
 	u.content.Objects = []fyne.CanvasObject{p.view}
 	u.content.Refresh()
+	u.opened = false
 	trace("halaman %s", p.key)
 }
 
@@ -208,6 +208,7 @@ func (u *UI) CurrentPage() string { return u.pages[u.current].key }
 func (u *UI) setPageView(o fyne.CanvasObject) {
 	u.content.Objects = []fyne.CanvasObject{o}
 	u.content.Refresh()
+	u.opened = true
 }
 
 // reloadPages drops every built page, so that data changed elsewhere (a sample load, a restore, a language
