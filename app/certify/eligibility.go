@@ -1,0 +1,102 @@
+// Package certify is the certificate work that the window and the command line share: who is eligible and
+// why, issuing numbers, printing the batch, the register workbook, verifying a QR text, and the public key
+// that lets another office verify. It ties the data layer (rules, store) to app/report (the documents) and
+// imports no Fyne, so `pembina certificates` and the Sertifikat tab do exactly the same thing.
+package certify
+
+import (
+	"context"
+	"time"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
+)
+
+// Candidate is one enrolment of a program as the Sertifikat tab lists it: who, whether the certificate rules
+// let them have one and why not, and their certificate when it was issued.
+type Candidate struct {
+	Enrolment   *data.Enrolment
+	NIP         string
+	Name        string // with titles, as the certificate will print it
+	Eligible    bool   // the rules, or the coordinator's override, allow a certificate
+	Pending     bool   // cannot be decided yet (no session held)
+	Rate        float64 // attendance by JP, 0–1; NaN when nothing was held or it does not apply
+	Reasons     []string
+	Certificate *data.Certificate // nil until issued
+}
+
+// Status says in Indonesian where the candidate stands.
+func (c *Candidate) Status() string {
+	switch {
+	case c.Certificate != nil && c.Certificate.Revoked:
+		return "Sertifikat dicabut"
+	case c.Certificate != nil:
+		return "Sertifikat terbit"
+	case c.Eligible:
+		return "Memenuhi syarat"
+	case c.Pending:
+		return "Belum dapat dinilai"
+	}
+	return "Belum memenuhi syarat"
+}
+
+// Overridden reports whether the coordinator decided for this candidate.
+func (c *Candidate) Overridden() bool { return c.Enrolment.EligibleOverride != nil }
+
+// Candidates lists every enrolment of the program, by name, with its eligibility on day today and its
+// certificate.
+func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time.Time) ([]Candidate, error) {
+	rows, err := s.Enrolments(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	decisions, err := s.CertificateDecisions(ctx, p, rows, today)
+	if err != nil {
+		return nil, err
+	}
+	certs, err := s.Certificates(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	byEnrolment := make(map[int64]*data.Certificate, len(certs))
+	for _, c := range certs {
+		byEnrolment[c.EnrolmentID] = c
+	}
+	out := make([]Candidate, len(rows))
+	for i, r := range rows {
+		d := decisions[i]
+		out[i] = Candidate{Enrolment: r.Enrolment, NIP: r.NIP, Name: r.Name, Eligible: d.Eligible, Pending: d.Pending,
+			Rate: d.Rate, Reasons: d.Reasons, Certificate: byEnrolment[r.ID]}
+	}
+	return out, nil
+}
+
+// FutureSessions counts the program's sessions after today: while there are some, eligibility may still
+// change and certificates are not issued.
+func FutureSessions(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (int, error) {
+	sessions, err := s.Sessions(ctx, p.ID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, x := range sessions {
+		if data.Day(x.Date).After(data.Day(today)) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// SetOverride records the coordinator's decision for one enrolment (eligible or not) with its reason, or
+// clears it when decision is nil, so that the rules decide again.
+func SetOverride(ctx context.Context, s *store.Store, enrolmentID int64, decision *bool, reason string) error {
+	e, err := s.Enrolment(ctx, enrolmentID)
+	if err != nil {
+		return err
+	}
+	e.EligibleOverride, e.OverrideReason = decision, reason
+	if decision == nil {
+		e.OverrideReason = ""
+	}
+	return s.UpdateEnrolment(ctx, e)
+}
