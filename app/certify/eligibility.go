@@ -17,9 +17,9 @@ import (
 type Candidate struct {
 	Enrolment   *data.Enrolment
 	NIP         string
-	Name        string // with titles, as the certificate will print it
-	Eligible    bool   // the rules, or the coordinator's override, allow a certificate
-	Pending     bool   // cannot be decided yet (no session held)
+	Name        string  // with titles, as the certificate will print it
+	Eligible    bool    // the rules, or the coordinator's override, allow a certificate
+	Pending     bool    // cannot be decided yet (no session held)
 	Rate        float64 // attendance by JP, 0–1; NaN when nothing was held or it does not apply
 	Reasons     []string
 	Certificate *data.Certificate // nil until issued
