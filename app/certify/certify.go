@@ -270,12 +270,43 @@ func WriteRegister(ctx context.Context, s *store.Store, p *data.Program, path st
 	return err
 }
 
-// Preview lays out the certificate of one enrolment for the window: its issued certificate when there is one,
-// otherwise a draft with the number it would get and a QR code that says it is a draft.
-func Preview(ctx context.Context, s *store.Store, p *data.Program, c *Candidate, today time.Time) ([]report.CertificatePage, report.Images, error) {
+// Draft is a certificate design being edited in the window, not saved yet: the preview shows it as it would
+// print. NumberPattern and SignatoryID stand for the program's (empty and 0: the institution's).
+type Draft struct {
+	Design        *data.CertificateDesign
+	NumberPattern string
+	SignatoryID   int64
+}
+
+// Preview lays out the certificate of one candidate (nil: an example person) for the window: the issued
+// certificate when there is one, otherwise a draft with the number it would get and a QR code saying it is a
+// draft. With a draft, the unsaved design is shown.
+func Preview(ctx context.Context, s *store.Store, p *data.Program, c *Candidate, draft *Draft, today time.Time) ([]report.CertificatePage, report.Images, error) {
 	b, err := Batch(ctx, s, p)
 	if err != nil {
 		return nil, nil, err
+	}
+	if draft != nil {
+		copied := *p
+		p = &copied
+		p.NumberPattern = draft.NumberPattern
+		b.Program, b.Design = p, draft.Design
+		if draft.SignatoryID != 0 {
+			if b.Signatory, err = s.Signatory(ctx, draft.SignatoryID); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			in, err := s.Institution(ctx)
+			if err != nil {
+				return nil, nil, err
+			}
+			b.Signatory = nil
+			if in.DefaultSignatoryID != 0 {
+				if b.Signatory, err = s.Signatory(ctx, in.DefaultSignatoryID); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
 	}
 	cert, err := previewCertificate(ctx, s, p, b.Design, c, today)
 	if err != nil {
@@ -293,6 +324,11 @@ func Preview(ctx context.Context, s *store.Store, p *data.Program, c *Candidate,
 func previewCertificate(ctx context.Context, s *store.Store, p *data.Program, d *data.CertificateDesign, c *Candidate, today time.Time) (*data.Certificate, error) {
 	if c != nil && c.Certificate != nil {
 		return c.Certificate, nil
+	}
+	if p.NumberPattern != "" {
+		if err := data.NumberPattern(p.NumberPattern).Validate(); err != nil {
+			return nil, err
+		}
 	}
 	day := IssueDate(d, today)
 	number, err := s.NextCertificateNumber(ctx, p, day)
@@ -313,4 +349,29 @@ func previewCertificate(ctx context.Context, s *store.Store, p *data.Program, d 
 		cert.RankCode, cert.Position, cert.Unit, cert.Agency, cert.Role, cert.FinalScore = e.RankCode, e.Position, e.Unit, e.Agency, e.Role, e.FinalScore
 	}
 	return cert, nil
+}
+
+// PrintOne writes one certificate of the register again (after a correction, or for a lost copy) to path,
+// with its number unchanged.
+func PrintOne(ctx context.Context, s *store.Store, p *data.Program, certificateID int64, path string) error {
+	b, err := Batch(ctx, s, p)
+	if err != nil {
+		return err
+	}
+	var one []*data.Certificate
+	for _, c := range b.Certificates {
+		if c.ID == certificateID {
+			one = append(one, c)
+		}
+	}
+	if len(one) == 0 {
+		return data.Errorf(data.KindInvalid, "Sertifikat ini dicabut atau bukan milik program %s; tidak dicetak", p.Code)
+	}
+	b.Certificates = one
+	codes, err := QRCodes(ctx, s, one, nil)
+	if err != nil {
+		return err
+	}
+	_, err = writeFileAtomic(path, func(w io.Writer) error { return report.WriteCertificates(ctx, w, b, codes, nil) })
+	return err
 }
