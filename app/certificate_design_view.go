@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,6 +41,7 @@ type certificateDesignView struct {
 	warning            *widget.Label
 	preview            *certificatePreview
 	pageChoice         *widget.RadioGroup
+	top                *fyne.Container
 	pages              []report.CertificatePage
 	images             report.Images
 	debounce           *debouncer
@@ -189,9 +191,11 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 	}
 	heading := widget.NewLabelWithStyle(L("Pratinjau: {{.Name}}", map[string]any{"Name": whoText}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Truncation = fyne.TextTruncateEllipsis
-	right := container.NewBorder(container.NewVBox(heading, v.pageChoice), v.warning, nil, nil, v.preview)
+	enlarge := widget.NewButtonWithIcon(L("Perbesar"), theme.ZoomInIcon(), v.enlarge)
+	v.top = container.NewBorder(nil, nil, nil, container.NewHBox(v.pageChoice, enlarge), heading)
+	right := container.NewBorder(v.top, v.warning, nil, nil, v.preview)
 	split := container.NewHSplit(left, container.NewPadded(right))
-	split.Offset = 0.42
+	split.Offset = 0.4
 	v.refreshPreview()
 	return split
 }
@@ -330,6 +334,7 @@ func (v *certificateDesignView) refreshPreview() {
 			} else {
 				v.pageChoice.Hide()
 			}
+			v.top.Refresh()
 			v.showPage()
 		})
 	})
@@ -358,6 +363,19 @@ func (v *certificateDesignView) showPage() {
 		i = 1
 	}
 	v.preview.SetPage(v.pages[i], v.images)
+}
+
+// enlarge shows the page in a dialog as large as the window allows.
+func (v *certificateDesignView) enlarge() {
+	if len(v.pages) == 0 {
+		return
+	}
+	big := newCertificatePreview()
+	big.SetPage(v.preview.page, v.images)
+	size := v.u.win.Canvas().Size()
+	d := dialog.NewCustom(L("Pratinjau sertifikat"), L("Tutup"), big, v.u.win)
+	d.Resize(fyne.NewSize(size.Width*0.95, size.Height*0.95))
+	d.Show()
 }
 
 // save stores the design and the program's number pattern and signatory.

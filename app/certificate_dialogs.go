@@ -82,13 +82,7 @@ var (
 func (u *UI) showVerifyDialog() {
 	text := widget.NewEntry()
 	text.SetPlaceHolder(L("Pindai kode QR dengan pemindai, atau tempel teksnya di sini"))
-	verdict := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	verdict.SizeName = theme.SizeNameSubHeadingText
-	reason := widget.NewLabel("")
-	reason.Wrapping = fyne.TextWrapWord
-	details := widget.NewForm()
-	notes := widget.NewLabel("")
-	notes.Wrapping = fyne.TextWrapWord
+	result := container.NewVBox()
 	check := func() {
 		if strings.TrimSpace(text.Text) == "" {
 			return
@@ -98,7 +92,8 @@ func (u *UI) showVerifyDialog() {
 			u.showError(err)
 			return
 		}
-		verdict.SetText(L(v.Verdict.Label()))
+		verdict := widget.NewLabelWithStyle(L(v.Verdict.Label()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		verdict.SizeName = theme.SizeNameSubHeadingText
 		switch v.Verdict {
 		case data.VerdictValid:
 			verdict.Importance = widget.SuccessImportance
@@ -107,14 +102,15 @@ func (u *UI) showVerifyDialog() {
 		default:
 			verdict.Importance = widget.DangerImportance
 		}
-		verdict.Refresh()
-		reason.SetText(v.Reason)
-		details.Items = nil
+		reason := widget.NewLabel(v.Reason)
+		reason.Wrapping = fyne.TextWrapWord
+		result.Objects = []fyne.CanvasObject{verdict, reason}
 		if cl := v.Claim; cl != nil {
 			holder := cl.Holder
 			if len(holder) == 18 {
 				holder = "NIP. " + nip.Format(holder)
 			}
+			details := widget.NewForm()
 			for _, it := range []struct{ label, value string }{
 				{L("Nomor"), cl.Number}, {L("Nama"), cl.Name}, {L("Identitas"), holder}, {L("Program"), cl.ProgramCode},
 				{L("Tanggal"), indo.DateRange(cl.Start, cl.End)}, {L("JP"), indo.WithWords(int64(cl.JP))},
@@ -126,15 +122,21 @@ func (u *UI) showVerifyDialog() {
 			if v.Signer != "" {
 				details.Append(L("Penanda tangan digital"), widget.NewLabel(v.Signer))
 			}
+			result.Objects = append(result.Objects, details)
 		}
-		details.Refresh()
-		notes.SetText(strings.Join(v.Notes, "\n"))
+		for _, n := range v.Notes {
+			note := widget.NewLabel(n)
+			note.Wrapping = fyne.TextWrapWord
+			note.Importance = widget.WarningImportance
+			result.Objects = append(result.Objects, note)
+		}
+		result.Refresh()
 	}
 	text.OnSubmitted = func(string) { check() }
 	body := container.NewBorder(
 		container.NewVBox(widget.NewLabel(L("Teks kode QR")), container.NewBorder(nil, nil, nil, widget.NewButton(L("Periksa"), check), text)),
 		nil, nil, nil,
-		container.NewVScroll(container.NewVBox(verdict, reason, details, notes)))
+		container.NewVScroll(result))
 	d := dialog.NewCustom(L("Verifikasi Sertifikat"), L("Tutup"), body, u.win)
 	d.Resize(fyne.NewSize(680, 520))
 	d.Show()

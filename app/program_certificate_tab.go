@@ -34,6 +34,7 @@ type certificateTab struct {
 	p          *data.Program
 	candidates []certify.Candidate
 	selected   int
+	scores     bool            // the table has a score column
 	root       *fyne.Container // the list, or the design editor in its place
 	list       fyne.CanvasObject
 	table      *listTable
@@ -47,16 +48,27 @@ type certificateTab struct {
 
 func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 	t := &certificateTab{u: u, p: p, selected: -1}
-	t.table = newListTable([]column{
-		{title: "No", width: 45, align: fyne.TextAlignTrailing},
-		{title: "Nama", width: 210, grow: true},
-		{title: "NIP", width: 170},
-		{title: "Kehadiran", width: 85, align: fyne.TextAlignTrailing},
+	// The score column is there only when the program has a pass score or someone has a final score.
+	t.scores = p.PassScore > 0
+	if rows, err := u.store.Enrolments(context.Background(), p.ID); err == nil {
+		for _, r := range rows {
+			t.scores = t.scores || r.FinalScore != nil
+		}
+	}
+	cols := []column{
+		{title: "No.", width: 45, align: fyne.TextAlignTrailing},
+		{title: "Nama", width: 170, grow: true},
+		{title: "NIP", width: 178},
+		{title: "Kehadiran", width: 92, align: fyne.TextAlignTrailing},
 		{title: "Nilai", width: 60, align: fyne.TextAlignTrailing},
-		{title: "Status", width: 150},
-		{title: "Alasan", width: 220, grow: true},
-		{title: "Nomor sertifikat", width: 200},
-	}, func() int { return len(t.candidates) }, t.cell)
+		{title: "Status", width: 168},
+		{title: "Alasan", width: 150, grow: true},
+		{title: "Nomor sertifikat", width: 190},
+	}
+	if !t.scores {
+		cols = append(cols[:4:4], cols[5:]...)
+	}
+	t.table = newListTable(cols, func() int { return len(t.candidates) }, t.cell)
 	t.table.style = t.style
 	t.table.OnSelected = func(id widget.TableCellID) { t.choose(id.Row) }
 
@@ -136,10 +148,28 @@ func (t *certificateTab) summaryText(future int) string {
 	return s
 }
 
+// column maps a table column to the full set of columns (No., Nama, NIP, Kehadiran, Nilai, Status, Alasan,
+// Nomor), whether or not the score column is shown.
+func (t *certificateTab) column(col int) int {
+	if !t.scores && col >= 4 {
+		return col + 1
+	}
+	return col
+}
+
+// columnOf is the inverse of column: the table column of one of the full set.
+func (t *certificateTab) columnOf(full int) int {
+	if !t.scores && full >= 5 {
+		return full - 1
+	}
+	return full
+}
+
 func (t *certificateTab) cell(row, col int) string {
 	if row >= len(t.candidates) {
 		return ""
 	}
+	col = t.column(col)
 	c := &t.candidates[row]
 	switch col {
 	case 0:
@@ -191,7 +221,7 @@ func (t *certificateTab) cell(row, col int) string {
 }
 
 func (t *certificateTab) style(row, col int) widget.Importance {
-	if col != 5 || row >= len(t.candidates) {
+	if t.column(col) != 5 || row >= len(t.candidates) {
 		return widget.MediumImportance
 	}
 	c := &t.candidates[row]
@@ -231,7 +261,8 @@ func (t *certificateTab) updateActions() {
 	if c.Certificate != nil {
 		name = c.Certificate.HolderName
 	}
-	t.chosen.SetText(L("Terpilih: {{.Name}}", map[string]any{"Name": name}))
+	// The reason is often longer than its column: the line above the table shows it whole.
+	t.chosen.SetText(L("Terpilih: {{.Name}}", map[string]any{"Name": name}) + " · " + t.cell(t.selected, t.columnOf(6)))
 	if c.Certificate == nil {
 		t.override.Enable()
 		return
@@ -331,7 +362,11 @@ func (t *certificateTab) editOverride() {
 	default:
 		choice.SetSelected(options[2])
 	}
-	rules := widget.NewLabel(L("Menurut aturan: {{.Reasons}}", map[string]any{"Reasons": t.cell(t.selected, 6)}))
+	why := strings.Join(c.Reasons, "; ")
+	if why == "" {
+		why = L("Kehadiran dan nilai memenuhi syarat")
+	}
+	rules := widget.NewLabel(L("Menurut aturan: {{.Reasons}}", map[string]any{"Reasons": why}))
 	rules.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(L("Keputusan"), choice), widget.NewFormItem(L("Alasan"), reason))
 	d := dialog.NewCustomConfirm(L("Keputusan manual: {{.Name}}", map[string]any{"Name": c.Name}), L("Simpan"), L("Batal"),

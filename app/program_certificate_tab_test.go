@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,6 +55,18 @@ func rowOf(t *testing.T, tb *listTable, name string) int {
 	return -1
 }
 
+// colOf is the index of the column with the given title.
+func colOf(t *testing.T, tb *listTable, title string) int {
+	t.Helper()
+	for i, c := range tb.cols {
+		if c.title == title {
+			return i
+		}
+	}
+	t.Fatalf("no column %q", title)
+	return -1
+}
+
 func tapDialogButton(t *testing.T, u *UI, text string) {
 	t.Helper()
 	test.Tap(findButton(t, u, text))
@@ -77,9 +90,10 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 		t.Fatalf("tab lists %d rows for %d enrolments", rows, len(enrolled))
 	}
 	// Someone below the threshold is listed with the reason.
+	status, reason, number := colOf(t, table, "Status"), colOf(t, table, "Alasan"), colOf(t, table, "Nomor sertifikat")
 	below := -1
 	for r := 0; r < rows; r++ {
-		if strings.HasPrefix(table.cell(r, 6), "kehadiran ") && table.cell(r, 5) == "Belum memenuhi syarat" {
+		if strings.HasPrefix(table.cell(r, reason), "kehadiran ") && table.cell(r, status) == "Belum memenuhi syarat" {
 			below = r
 			break
 		}
@@ -87,7 +101,7 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	if below < 0 {
 		t.Fatal("nobody below the attendance threshold is listed with a reason")
 	}
-	if table.style(below, 5) != widget.DangerImportance {
+	if table.style(below, status) != widget.DangerImportance {
 		t.Error("a participant who is not eligible is not shown in red")
 	}
 	name := table.cell(below, 1)
@@ -103,8 +117,8 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	test.Type(findEntry(t, u, "Alasan, misalnya: izin dinas diganti tugas pengganti"), "sakit, diganti tugas mandiri")
 	tapDialogButton(t, u, "Simpan")
 	row := rowOf(t, table, name)
-	if table.cell(row, 5) != "Memenuhi syarat (manual)" || !strings.Contains(table.cell(row, 6), "sakit, diganti tugas mandiri") {
-		t.Errorf("after the override: %q, %q", table.cell(row, 5), table.cell(row, 6))
+	if table.cell(row, status) != "Memenuhi syarat (manual)" || !strings.Contains(table.cell(row, reason), "sakit, diganti tugas mandiri") {
+		t.Errorf("after the override: %q, %q", table.cell(row, status), table.cell(row, reason))
 	}
 
 	// Issue and print everything into one PDF.
@@ -118,14 +132,14 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	certs, _ := s.Certificates(ctx, p.ID)
 	eligible := 0
 	for r := 0; r < rows; r++ {
-		if strings.HasPrefix(table.cell(r, 5), "Sertifikat terbit") {
+		if strings.HasPrefix(table.cell(r, status), "Sertifikat terbit") {
 			eligible++
 		}
 	}
 	if len(certs) == 0 || eligible != len(certs) {
 		t.Errorf("%d certificates issued, the table shows %d", len(certs), eligible)
 	}
-	if n := table.cell(rowOf(t, table, name), 7); !strings.HasPrefix(n, "800/") {
+	if n := table.cell(rowOf(t, table, name), number); !strings.HasPrefix(n, "800/") {
 		t.Errorf("the overridden participant has number %q", n)
 	}
 	if !hasLabel(u, "Sertifikat selesai dicetak") && !strings.Contains(test.RenderObjectToMarkup(u.win.Canvas().Overlays().Top()), "sertifikat dicetak") {
@@ -139,10 +153,10 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	tapDialogButton(t, u, "Cabut…")
 	test.Type(findEntry(t, u, "Alasan pencabutan"), "ternyata tidak mengikuti sesi praktik")
 	tapDialogButton(t, u, "Cabut")
-	if got := table.cell(rowOf(t, table, name), 5); got != "Sertifikat dicabut (manual)" {
+	if got := table.cell(rowOf(t, table, name), status); got != "Sertifikat dicabut (manual)" {
 		t.Errorf("after revoking: %q", got)
 	}
-	if table.cell(rowOf(t, table, name), 7) == "–" {
+	if table.cell(rowOf(t, table, name), number) == "–" {
 		t.Error("the revoked number is no longer shown")
 	}
 }
@@ -292,3 +306,35 @@ func TestCertificateLabelsHaveEnglish(t *testing.T) {
 	}
 }
 
+// TestCertificateScreens saves pictures of the Sertifikat tab, its design editor and the verification dialog
+// when PEMBINA_SHOTS names a folder, to look at them: PEMBINA_SHOTS=/tmp/shots go test -tags ci -run Screens ./app/
+func TestCertificateScreens(t *testing.T) {
+	dir := os.Getenv("PEMBINA_SHOTS")
+	if dir == "" {
+		t.Skip("set PEMBINA_SHOTS to a folder to save the pictures")
+	}
+	u, s := newTestUI(t, true)
+	p := openCertificateTab(t, u, s, "PTD-I/2026")
+	save := func(name string) {
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		png.Encode(f, u.win.Canvas().Capture())
+	}
+	findTable(t, u).Select(widget.TableCellID{Row: 2, Col: 1})
+	u.WaitIdle()
+	save("tab")
+	tapDialogButton(t, u, "Verifikasi Sertifikat")
+	certs, _ := s.Certificates(context.Background(), p.ID)
+	e := findEntry(t, u, "Pindai kode QR dengan pemindai, atau tempel teksnya di sini")
+	test.Type(e, certs[0].Payload)
+	e.OnSubmitted(e.Text)
+	save("verify")
+	u.win.Canvas().Overlays().Top().Hide()
+	tapDialogButton(t, u, "Desain & pratinjau")
+	save("design")
+	tapDialogButton(t, u, "Perbesar")
+	save("preview")
+}

@@ -215,7 +215,7 @@ func (l *certificateLayout) signature(day time.Time) sigBlock {
 			tw := l.m.width(t, "B", nsize)
 			nlh := lineHeight(nsize)
 			ops = append(ops, Op{Kind: OpText, X: x, Y: y, W: w, H: nlh, Text: t, Size: nsize, Style: "B", Align: "C", Color: black},
-				Op{Kind: OpLine, X: x + (w-tw)/2, Y: y + nlh - 0.6, W: tw, LineWidth: 0.25, Color: black})
+				Op{Kind: OpLine, X: x + (w-tw)/2, Y: y + nlh - 0.3, W: tw, LineWidth: 0.25, Color: black})
 			y += nlh
 		}
 		if g.RankCode != "" {
@@ -335,7 +335,7 @@ func (l *certificateLayout) identity(ops *[]Op, rows []data.CertificateLine, y, 
 	}
 	colon := l.m.width(" : ", "", size)
 	valueW = min(valueW+1, l.width*0.62)
-	labelW = min(labelW+1, l.width*0.3)
+	labelW = min(labelW+3, l.width*0.3)
 	x := l.x + (l.width-labelW-colon-valueW)/2
 	lh := lineHeight(size)
 	for _, r := range rows {
