@@ -54,10 +54,10 @@ func TestEligibilityRules(t *testing.T) {
 		yes    *bool
 		reason string
 	}{
-		{name: "A semua hadir", marks: []data.AttendanceStatus{"H", "H", "T", "H"}},                   // 16/16
-		{name: "B izin sekali", marks: []data.AttendanceStatus{"H", "H", "I", "H"}},                   // 12/16 = 75% < 80
-		{name: "C sakit sesi pendek", marks: []data.AttendanceStatus{"S", "H", "H", "H"}},             // 14/16 = 87,5%
-		{name: "D tidak ditandai", marks: []data.AttendanceStatus{"H", "H", "H", ""}},                 // 10/16 = 62,5%
+		{name: "A semua hadir", marks: []data.AttendanceStatus{"H", "H", "T", "H"}},                    // 16/16
+		{name: "B izin sekali", marks: []data.AttendanceStatus{"H", "H", "I", "H"}},                    // 12/16 = 75% < 80
+		{name: "C sakit sesi pendek", marks: []data.AttendanceStatus{"S", "H", "H", "H"}},              // 14/16 = 87,5%
+		{name: "D tidak ditandai", marks: []data.AttendanceStatus{"H", "H", "H", ""}},                  // 10/16 = 62,5%
 		{name: "E narasumber", marks: []data.AttendanceStatus{"", "", "", ""}, role: data.RoleSpeaker}, // rule does not apply
 		{name: "F mundur", marks: []data.AttendanceStatus{"H", "H", "H", "H"}, gone: true},
 		{name: "G diputuskan", marks: []data.AttendanceStatus{"A", "A", "H", "H"}, yes: new(bool), reason: "x"},
