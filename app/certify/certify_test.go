@@ -73,7 +73,7 @@ func TestEligibilityRules(t *testing.T) {
 		{false, 0.625, "kehadiran 62,5%, kurang dari batas 80%"}, {true, math.NaN(), ""}, {false, 1, "mengundurkan diri"},
 		{true, 10.0 / 16, "diputuskan koordinator: tugas pengganti disetujui kepala bidang"},
 	}
-	for i, person := range people {
+	for _, person := range people {
 		pp := &data.Participant{Name: person.name, EmploymentStatus: "Non-ASN"}
 		if err := s.CreateParticipant(ctx, pp); err != nil {
 			t.Fatal(err)
@@ -97,7 +97,6 @@ func TestEligibilityRules(t *testing.T) {
 		if err := s.UpdateEnrolment(ctx, e); err != nil {
 			t.Fatal(err)
 		}
-		_ = i
 	}
 	check := func(label string, at time.Time, want func(i int) (bool, float64, string)) {
 		t.Helper()
