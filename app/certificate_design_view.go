@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -192,7 +193,7 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 	heading := widget.NewLabelWithStyle(L("Pratinjau: {{.Name}}", map[string]any{"Name": whoText}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Truncation = fyne.TextTruncateEllipsis
 	enlarge := widget.NewButtonWithIcon(L("Perbesar"), theme.ZoomInIcon(), v.enlarge)
-	v.top = container.NewBorder(nil, nil, nil, container.NewHBox(v.pageChoice, enlarge), heading)
+	v.top = container.NewVBox(heading, container.NewHBox(v.pageChoice, layout.NewSpacer(), enlarge))
 	right := container.NewBorder(v.top, v.warning, nil, nil, v.preview)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.4

@@ -56,13 +56,13 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 		}
 	}
 	cols := []column{
-		{title: "No.", width: 45, align: fyne.TextAlignTrailing},
-		{title: "Nama", width: 170, grow: true},
-		{title: "NIP", width: 178},
+		{title: "No.", width: 42, align: fyne.TextAlignTrailing},
+		{title: "Nama", width: 165, grow: true},
+		{title: "NIP", width: 172},
 		{title: "Kehadiran", width: 92, align: fyne.TextAlignTrailing},
 		{title: "Nilai", width: 60, align: fyne.TextAlignTrailing},
-		{title: "Status", width: 168},
-		{title: "Alasan", width: 150, grow: true},
+		{title: "Status", width: 178},
+		{title: "Alasan", width: 135, grow: true},
 		{title: "Nomor sertifikat", width: 190},
 	}
 	if !t.scores {
@@ -204,11 +204,14 @@ func (t *certificateTab) cell(row, col int) string {
 		if c.Certificate != nil && c.Certificate.Revoked {
 			return c.Certificate.RevokedReason
 		}
+		if c.Certificate != nil && !c.Overridden() {
+			return L("Terbit {{.Date}}", map[string]any{"Date": c.Certificate.IssuedOn.Format("02-01-2006")})
+		}
 		if len(c.Reasons) == 0 {
 			if c.Enrolment.Role != data.RoleParticipant {
 				return L("Sebagai {{.Role}}", map[string]any{"Role": L(c.Enrolment.Role.Label())})
 			}
-			return L("Kehadiran dan nilai memenuhi syarat")
+			return L("Syarat terpenuhi")
 		}
 		return strings.Join(c.Reasons, "; ")
 	case 7:
@@ -364,7 +367,7 @@ func (t *certificateTab) editOverride() {
 	}
 	why := strings.Join(c.Reasons, "; ")
 	if why == "" {
-		why = L("Kehadiran dan nilai memenuhi syarat")
+		why = L("Syarat terpenuhi")
 	}
 	rules := widget.NewLabel(L("Menurut aturan: {{.Reasons}}", map[string]any{"Reasons": why}))
 	rules.Wrapping = fyne.TextWrapWord

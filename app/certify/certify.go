@@ -224,7 +224,10 @@ func writeFileAtomic(path string, write func(io.Writer) error) (int64, error) {
 		return 0, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %v", path, err)
 	}
 	tmp := f.Name()
-	err = write(f)
+	err = f.Chmod(0o644) // CreateTemp makes files only their owner can read; a document is an ordinary file
+	if err == nil {
+		err = write(f)
+	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = data.Wrap(data.KindInternal, cerr, "Berkas %s tidak dapat ditulis: %v", path, cerr)
 	}
