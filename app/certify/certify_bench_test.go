@@ -6,14 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
+	"github.com/pembina/pembina/internal/peakmem"
 )
 
 // thousand makes a finished program with 1,000 participants, all present at its one session.
@@ -57,27 +55,6 @@ func thousand(b *testing.B) (*store.Store, *data.Program) {
 	return s, p
 }
 
-func peakMemory() (stop func() float64) {
-	var peak atomic.Uint64
-	done, finished := make(chan struct{}), make(chan struct{})
-	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
-	go func() {
-		defer close(finished)
-		for {
-			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
-	return func() float64 { close(done); <-finished; return float64(peak.Load()) / (1 << 20) }
-}
-
 // BenchmarkPrint1000 is `pembina certificates` for 1,000 participants whose certificates were issued and
 // printed before: eligibility, the register, the PDF (QR codes from the register).
 func BenchmarkPrint1000(b *testing.B) {
@@ -90,7 +67,7 @@ func BenchmarkPrint1000(b *testing.B) {
 	b.ResetTimer()
 	var peak float64
 	for i := 0; i < b.N; i++ {
-		stop := peakMemory()
+		stop := peakmem.Start()
 		if _, err := Print(context.Background(), s, p, out, false, day("2026-11-28"), nil); err != nil {
 			b.Fatal(err)
 		}
@@ -111,7 +88,7 @@ func BenchmarkIssueAndPrint1000(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "seribu.pdf")
 		runtime.GC()
 		b.StartTimer()
-		stop := peakMemory()
+		stop := peakmem.Start()
 		res, err := Print(context.Background(), s, p, out, false, day("2026-11-28"), nil)
 		if err != nil || res.Issued != 1000 {
 			b.Fatal(res, err)

@@ -4,39 +4,10 @@ import (
 	"context"
 	"io"
 	"runtime"
-	"runtime/metrics"
-	"sync/atomic"
 	"testing"
-	"time"
-)
 
-// peakMemory samples the memory the Go runtime holds from the OS (heap, stacks, everything) every millisecond
-// until stop is called, and returns the highest value seen, in MB.
-func peakMemory() (stop func() float64) {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
-	go func() {
-		defer close(finished)
-		for {
-			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
-	return func() float64 {
-		close(done)
-		<-finished
-		return float64(peak.Load()) / (1 << 20)
-	}
-}
+	"github.com/pembina/pembina/internal/peakmem"
+)
 
 type countingWriter struct{ n int64 }
 
@@ -57,7 +28,7 @@ func BenchmarkCertificates1000(b *testing.B) {
 	var size int64
 	var peak float64
 	for i := 0; i < b.N; i++ {
-		stop := peakMemory()
+		stop := peakmem.Start()
 		qrs, fresh, err := CertificateQRs(context.Background(), batch.Certificates, nil)
 		if err != nil || len(fresh) != 0 {
 			b.Fatal(err, len(fresh))
@@ -82,7 +53,7 @@ func BenchmarkCertificates1000FirstPrint(b *testing.B) {
 	b.ResetTimer()
 	var peak float64
 	for i := 0; i < b.N; i++ {
-		stop := peakMemory()
+		stop := peakmem.Start()
 		qrs, fresh, err := CertificateQRs(context.Background(), batch.Certificates, nil)
 		if err != nil || len(fresh) != 1000 {
 			b.Fatal(err, len(fresh))
