@@ -231,11 +231,11 @@ func CertificateQRs(ctx context.Context, certs []*data.Certificate, progress fun
 	err = EncodeQRs(ctx, texts, func(i int, q QRCode) {
 		codes[fresh[i]] = q
 		if progress != nil {
+			// One call at a time, in order: progress callbacks expect a single caller.
 			mu.Lock()
 			done++
-			n := done
+			progress(done, len(texts))
 			mu.Unlock()
-			progress(n, len(texts))
 		}
 	})
 	if err != nil {

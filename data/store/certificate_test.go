@@ -247,7 +247,7 @@ func TestCorrectNameKeepsNumberAndRecordsChange(t *testing.T) {
 		t.Errorf("the old print verifies as %s with notes %v, want valid with a note", v.Verdict, v.Notes)
 	}
 	changes, _ := s.CertificateChanges(ctx, p.ID)
-	if len(changes) != 1 || changes[0].Old != "Peserta A 002" || changes[0].Reason != "gelar belum ditulis" {
+	if len(changes) != 1 || changes[0].Old != c.HolderName || changes[0].Reason != "gelar belum ditulis" {
 		t.Errorf("changes = %+v", changes)
 	}
 	if err := s.RevokeCertificate(ctx, c.ID, "terbit ganda"); err != nil {
