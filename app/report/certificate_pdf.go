@@ -128,15 +128,7 @@ func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qr
 			progress(i+1, len(b.Certificates))
 		}
 	}
-	var plain bytes.Buffer
-	plain.Grow(len(b.Certificates)*18<<10 + 1<<20) // about 17 KB a page before packing: no growing and copying
-	if err := finish(pdf, &plain); err != nil {
-		return err
-	}
-	if _, err := w.Write(packStreams(plain.Bytes())); err != nil {
-		return data.Wrap(data.KindInternal, err, "PDF tidak dapat ditulis: %v", err)
-	}
-	return nil
+	return finish(pdf, packingWriter{w})
 }
 
 // CertificateFileName is the name of a certificate's own file with --split: "<NIP or id>_<name>.pdf", with the

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"compress/zlib"
+	"io"
 	"runtime"
 	"sort"
 	"strconv"
@@ -23,6 +24,18 @@ func packStreams(pdf []byte) []byte {
 		return pdf
 	}
 	return out
+}
+
+// packingWriter packs what it is given before passing it on. fpdf's Output hands over the whole document in
+// one Write, so no copy of it is made; were it ever written in parts, each part would not parse and would go
+// through unchanged, still a valid PDF.
+type packingWriter struct{ w io.Writer }
+
+func (p packingWriter) Write(b []byte) (int, error) {
+	if _, err := p.w.Write(packStreams(b)); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 type pdfObject struct {
