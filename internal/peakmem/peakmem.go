@@ -8,17 +8,18 @@ import (
 	"time"
 )
 
-// Start samples the memory the Go runtime has mapped from the operating system (heap, stacks, everything)
-// every millisecond until the returned function is called; that returns the highest value seen, in MB.
+// Start samples the memory the Go runtime holds from the operating system (heap, stacks, everything mapped,
+// less what it has released back: about the process's resident size) every millisecond until the returned
+// function is called; that returns the highest value seen, in MB.
 func Start() (stop func() float64) {
 	var peak atomic.Uint64
 	done, finished := make(chan struct{}), make(chan struct{})
-	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
 	go func() {
 		defer close(finished)
 		for {
 			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > peak.Load() {
+			if v := sample[0].Value.Uint64() - sample[1].Value.Uint64(); v > peak.Load() {
 				peak.Store(v)
 			}
 			select {
