@@ -333,6 +333,23 @@ func TestCertificateScreens(t *testing.T) {
 	e.OnSubmitted(e.Text)
 	save("verify")
 	u.win.Canvas().Overlays().Top().Hide()
+	tapDialogButton(t, u, "Kunci verifikasi…")
+	save("keys")
+	u.win.Canvas().Overlays().Top().Hide()
+	table := findTable(t, u)
+	for r := 0; r < len(certs)+10; r++ {
+		if table.cell(r, colOf(t, table, "Nomor sertifikat")) == "–" {
+			table.Select(widget.TableCellID{Row: r, Col: 1})
+			break
+		}
+	}
+	tapDialogButton(t, u, "Putuskan manual…")
+	save("override")
+	u.win.Canvas().Overlays().Top().Hide()
+	table.Select(widget.TableCellID{Row: 0, Col: 1})
+	tapDialogButton(t, u, "Koreksi nama…")
+	save("correct")
+	u.win.Canvas().Overlays().Top().Hide()
 	tapDialogButton(t, u, "Desain & pratinjau")
 	save("design")
 	tapDialogButton(t, u, "Perbesar")
