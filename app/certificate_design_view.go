@@ -114,7 +114,7 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 	v.subjects = widget.NewCheck(L("Halaman kedua: daftar mata pelatihan dan JP"), func(bool) { changed() })
 	v.backgroundLabel = widget.NewLabel("")
 	chooseBackground := widget.NewButton(L("Pilih gambar…"), func() {
-		chooseOpenFile(u, []string{".png", ".jpg", ".jpeg"}, func(path string) {
+		chooseFile(u, []string{".png", ".jpg", ".jpeg"}, func(path string) {
 			b, err := os.ReadFile(path)
 			if err != nil {
 				u.showError(data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err))

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,65 +15,6 @@ import (
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/nip"
-)
-
-// File choices go through these variables so that tests can answer them without a file dialog.
-var (
-	// chooseSaveFile asks where to write a file named name (with one of exts) and calls done with its path.
-	chooseSaveFile = func(u *UI, name string, exts []string, done func(path string)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close() // the document is written through a temporary file and renamed over this one
-			done(path)
-		}, u.win)
-		d.SetFileName(name)
-		if len(exts) > 0 {
-			d.SetFilter(storage.NewExtensionFileFilter(exts))
-		}
-		d.Resize(fyne.NewSize(820, 560))
-		d.Show()
-	}
-	// chooseFolder asks for a folder.
-	chooseFolder = func(u *UI, done func(dir string)) {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if l != nil {
-				done(l.Path())
-			}
-		}, u.win)
-		d.Resize(fyne.NewSize(820, 560))
-		d.Show()
-	}
-	// chooseOpenFile asks for an existing file with one of exts.
-	chooseOpenFile = func(u *UI, exts []string, done func(path string)) {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			done(path)
-		}, u.win)
-		if len(exts) > 0 {
-			d.SetFilter(storage.NewExtensionFileFilter(exts))
-		}
-		d.Resize(fyne.NewSize(820, 560))
-		d.Show()
-	}
 )
 
 // showVerifyDialog is "Verifikasi Sertifikat": the text of a certificate's QR code, typed, pasted or read by
@@ -145,7 +85,7 @@ func (u *UI) showVerifyDialog() {
 
 // exportPublicKey asks where to save this database's public key and writes it there; Pengaturan calls it too.
 func (u *UI) exportPublicKey() {
-	chooseSaveFile(u, "kunci-publik-sertifikat.txt", []string{".txt"}, func(path string) {
+	chooseSavePath(u, "kunci-publik-sertifikat.txt", func(path string) {
 		if err := certify.ExportPublicKey(context.Background(), u.store, path); err != nil {
 			removeIfEmpty(path)
 			u.showError(err)
@@ -159,7 +99,7 @@ func (u *UI) exportPublicKey() {
 // trustPublicKey reads another office's exported key and, once the coordinator has confirmed whose it is,
 // trusts it.
 func (u *UI) trustPublicKey(done func()) {
-	chooseOpenFile(u, []string{".txt"}, func(path string) {
+	chooseFile(u, []string{".txt"}, func(path string) {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			u.showError(data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err))

@@ -60,7 +60,7 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 		{title: "Nama", width: 165, grow: true},
 		{title: "NIP", width: 172},
 		{title: "Kehadiran", width: 92, align: fyne.TextAlignTrailing},
-		{title: "Nilai", width: 60, align: fyne.TextAlignTrailing},
+		{title: "Nilai", width: 120, align: fyne.TextAlignTrailing},
 		{title: "Status", width: 178},
 		{title: "Alasan", width: 135, grow: true},
 		{title: "Nomor sertifikat", width: 190},
@@ -190,10 +190,13 @@ func (t *certificateTab) cell(row, col int) string {
 		}
 		return indo.Percent(c.Rate, 1)
 	case 4:
-		if c.Enrolment.FinalScore == nil {
+		if c.Score == nil {
 			return "–"
 		}
-		return indo.Number(*c.Enrolment.FinalScore, 2)
+		if c.PostTest {
+			return indo.Number(*c.Score, 2) + " " + L("(post-test)")
+		}
+		return indo.Number(*c.Score, 2)
 	case 5:
 		s := L(c.Status())
 		if c.Overridden() {
@@ -303,7 +306,7 @@ func (t *certificateTab) printAll() {
 			chooseFolder(t.u, func(dir string) { t.runPrint(filepath.Join(dir, name), true) })
 			return
 		}
-		chooseSaveFile(t.u, name+".pdf", []string{".pdf"}, func(path string) { t.runPrint(path, false) })
+		chooseSavePath(t.u, name+".pdf", func(path string) { t.runPrint(path, false) })
 	}, t.u.win)
 	d.Resize(fyne.NewSize(520, 280))
 	d.Show()
@@ -331,7 +334,7 @@ func (t *certificateTab) runPrint(out string, split bool) {
 }
 
 func (t *certificateTab) exportRegister() {
-	chooseSaveFile(t.u, safeFileName("Register Sertifikat "+t.p.Code)+".xlsx", []string{".xlsx"}, func(path string) {
+	chooseSavePath(t.u, safeFileName("Register Sertifikat "+t.p.Code)+".xlsx", func(path string) {
 		t.u.runTask(L("Menulis register sertifikat"), func(ctx context.Context, progress Progress) error {
 			return certify.WriteRegister(ctx, t.u.store, t.p, path)
 		}, func(err error) {
@@ -451,7 +454,7 @@ func (t *certificateTab) printOne(id int64, number string) {
 	if cert != nil {
 		name = report.CertificateFileName(cert)
 	}
-	chooseSaveFile(t.u, name, []string{".pdf"}, func(path string) {
+	chooseSavePath(t.u, name, func(path string) {
 		t.u.runTask(L("Mencetak sertifikat"), func(ctx context.Context, progress Progress) error {
 			return certify.PrintOne(ctx, t.u.store, t.p, id, path)
 		}, func(err error) {

@@ -74,9 +74,9 @@ func tapDialogButton(t *testing.T, u *UI, text string) {
 }
 
 func fakeSave(t *testing.T, path string) {
-	old := chooseSaveFile
-	chooseSaveFile = func(u *UI, name string, exts []string, done func(string)) { done(path) }
-	t.Cleanup(func() { chooseSaveFile = old })
+	old := chooseSavePath
+	chooseSavePath = func(u *UI, name string, done func(string)) { done(path) }
+	t.Cleanup(func() { chooseSavePath = old })
 }
 
 func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {

@@ -3,9 +3,7 @@ package certify
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -187,11 +185,13 @@ func Print(ctx context.Context, s *store.Store, p *data.Program, out string, spl
 		}
 		return res, nil
 	}
-	n, err := writeFileAtomic(out, func(w io.Writer) error { return report.WriteCertificates(ctx, w, b, codes, pages) })
-	if err != nil {
+	if err := report.SaveCertificates(ctx, out, b, codes, pages); err != nil {
 		return res, err
 	}
-	res.Paths, res.Printed, res.Bytes = []string{out}, len(b.Certificates), n
+	res.Paths, res.Printed = []string{out}, len(b.Certificates)
+	if fi, err := os.Stat(out); err == nil {
+		res.Bytes = fi.Size()
+	}
 	return res, nil
 }
 
@@ -210,37 +210,6 @@ func QRCodes(ctx context.Context, s *store.Store, certs []*data.Certificate, pro
 		return nil, err
 	}
 	return codes, nil
-}
-
-// writeFileAtomic writes a file through a temporary one beside it, renamed into place only when write
-// succeeded: a failed or cancelled export never leaves half a file, nor destroys an older one.
-func writeFileAtomic(path string, write func(io.Writer) error) (int64, error) {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return 0, data.Errorf(data.KindInvalid, "Folder %s tidak ada; pilih folder lain", dir)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return 0, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %v", path, err)
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o644) // CreateTemp makes files only their owner can read; a document is an ordinary file
-	if err == nil {
-		err = write(f)
-	}
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = data.Wrap(data.KindInternal, cerr, "Berkas %s tidak dapat ditulis: %v", path, cerr)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return 0, err
-	}
-	fi, _ := os.Stat(tmp)
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return 0, data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %v", path, err)
-	}
-	return fi.Size(), nil
 }
 
 // WriteRegister writes the program's certificate register workbook (report.WriteCertificateRegister) to path.
@@ -269,8 +238,7 @@ func WriteRegister(ctx context.Context, s *store.Store, p *data.Program, path st
 		rows = append(rows, report.RegisterChange{Number: ch.Number, At: indo.Date(local) + " " + local.Format("15.04") + " " + in.TimeZone,
 			Field: field, Old: ch.Old, New: ch.New, Reason: ch.Reason})
 	}
-	_, err = writeFileAtomic(path, func(w io.Writer) error { return report.WriteCertificateRegister(w, p, certs, rows) })
-	return err
+	return report.SaveCertificateRegister(path, p, certs, rows)
 }
 
 // Draft is a certificate design being edited in the window, not saved yet: the preview shows it as it would
@@ -375,6 +343,5 @@ func PrintOne(ctx context.Context, s *store.Store, p *data.Program, certificateI
 	if err != nil {
 		return err
 	}
-	_, err = writeFileAtomic(path, func(w io.Writer) error { return report.WriteCertificates(ctx, w, b, codes, nil) })
-	return err
+	return report.SaveCertificates(ctx, path, b, codes, nil)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/certrule"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -17,10 +18,12 @@ import (
 type Candidate struct {
 	Enrolment   *data.Enrolment
 	NIP         string
-	Name        string  // with titles, as the certificate will print it
-	Eligible    bool    // the rules, or the coordinator's override, allow a certificate
-	Pending     bool    // cannot be decided yet (no session held)
-	Rate        float64 // attendance by JP, 0–1; NaN when nothing was held or it does not apply
+	Name        string   // with titles, as the certificate will print it
+	Eligible    bool     // the rules, or the coordinator's override, allow a certificate
+	Pending     bool     // cannot be decided yet (no session held)
+	Rate        float64  // attendance by JP, 0–1; NaN when nothing was held or it does not apply
+	Score       *float64 // held against the pass score: the final score, or the post-test's; nil when none
+	PostTest    bool     // Score is the post-test's
 	Reasons     []string
 	Certificate *data.Certificate // nil until issued
 }
@@ -43,30 +46,38 @@ func (c *Candidate) Status() string {
 // Overridden reports whether the coordinator decided for this candidate.
 func (c *Candidate) Overridden() bool { return c.Enrolment.EligibleOverride != nil }
 
-// Candidates lists every enrolment of the program, by name, with its eligibility on day today and its
-// certificate.
+// Candidates lists every enrolment of the program, by name, with its eligibility on day today
+// (certrule.Decide) and its certificate.
 func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time.Time) ([]Candidate, error) {
 	rows, err := s.Enrolments(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	decisions, err := s.CertificateDecisions(ctx, p, rows, today)
+	decisions, err := certrule.Decide(ctx, s, p.ID, today)
 	if err != nil {
 		return nil, err
+	}
+	byEnrolment := make(map[int64]*certrule.Decision, len(decisions))
+	for i := range decisions {
+		byEnrolment[decisions[i].Enrolment.ID] = &decisions[i]
 	}
 	certs, err := s.Certificates(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	byEnrolment := make(map[int64]*data.Certificate, len(certs))
+	issued := make(map[int64]*data.Certificate, len(certs))
 	for _, c := range certs {
-		byEnrolment[c.EnrolmentID] = c
+		issued[c.EnrolmentID] = c
 	}
-	out := make([]Candidate, len(rows))
-	for i, r := range rows {
-		d := decisions[i]
-		out[i] = Candidate{Enrolment: r.Enrolment, NIP: r.NIP, Name: r.Name, Eligible: d.Eligible, Pending: d.Pending,
-			Rate: d.Rate, Reasons: d.Reasons, Certificate: byEnrolment[r.ID]}
+	out := make([]Candidate, 0, len(rows))
+	for _, r := range rows {
+		d := byEnrolment[r.ID]
+		if d == nil { // enrolled between the two reads: shown on the next load
+			continue
+		}
+		out = append(out, Candidate{Enrolment: r.Enrolment, NIP: r.NIP, Name: r.Name, Eligible: d.Eligible(),
+			Pending: d.Eligibility.State == data.Pending, Rate: d.Rate(), Reasons: d.Eligibility.Reasons, Score: d.Score,
+			PostTest: d.PostTest, Certificate: issued[r.ID]})
 	}
 	return out, nil
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/base64"
-	"io"
 	"os"
 	"strings"
 
+	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 )
@@ -38,11 +38,7 @@ func ExportPublicKey(ctx context.Context, s *store.Store, path string) error {
 	if err != nil {
 		return err
 	}
-	_, err = writeFileAtomic(path, func(w io.Writer) error {
-		_, err := io.WriteString(w, text)
-		return err
-	})
-	return err
+	return report.SaveText(path, text)
 }
 
 // ParsePublicKey reads a key written by PublicKeyText (or only its pembina-ed25519 line) and the office it

@@ -131,6 +131,20 @@ func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qr
 	return finish(pdf, packingWriter{w})
 }
 
+// SaveCertificates writes the batch into the PDF file at path (WriteCertificates), through a temporary file
+// renamed at the end: a failure or a cancel never leaves half a PDF, nor destroys an older one.
+func SaveCertificates(ctx context.Context, path string, b *CertificateBatch, qrs []QRCode, progress func(done, total int)) error {
+	return saveFile(path, func(w io.Writer) error { return WriteCertificates(ctx, w, b, qrs, progress) })
+}
+
+// SaveText writes a short text file (an exported key) the same careful way.
+func SaveText(path, text string) error {
+	return saveFile(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	})
+}
+
 // CertificateFileName is the name of a certificate's own file with --split: "<NIP or id>_<name>.pdf", with the
 // characters Windows refuses in file names left out.
 func CertificateFileName(c *data.Certificate) string {

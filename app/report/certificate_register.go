@@ -114,6 +114,11 @@ func WriteCertificateRegister(w io.Writer, p *data.Program, certs []*data.Certif
 	return nil
 }
 
+// SaveCertificateRegister writes the register workbook to path through a temporary file.
+func SaveCertificateRegister(path string, p *data.Program, certs []*data.Certificate, changes []RegisterChange) error {
+	return saveFile(path, func(w io.Writer) error { return WriteCertificateRegister(w, p, certs, changes) })
+}
+
 func borders() []excelize.Border {
 	var b []excelize.Border
 	for _, side := range []string{"left", "right", "top", "bottom"} {

@@ -9,6 +9,7 @@ import (
 	"math"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/certrule"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -48,18 +49,14 @@ func (w *world) issueCertificates(ctx context.Context, s *store.Store) error {
 	if err := s.SaveCertificateDesign(ctx, d); err != nil {
 		return err
 	}
-	rows, err := s.Enrolments(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	decisions, err := s.CertificateDecisions(ctx, p.Program, rows, w.today)
+	decisions, err := certrule.Decide(ctx, s, p.ID, w.today)
 	if err != nil {
 		return err
 	}
 	var eligible []int64
-	for _, d := range decisions {
-		if d.Eligible {
-			eligible = append(eligible, d.EnrolmentID)
+	for i := range decisions {
+		if decisions[i].Eligible() {
+			eligible = append(eligible, decisions[i].Enrolment.ID)
 		}
 	}
 	_, err = s.IssueCertificates(ctx, p.ID, eligible, d.IssueDate)
