@@ -56,14 +56,14 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 		}
 	}
 	cols := []column{
-		{title: "No.", width: 42, align: fyne.TextAlignTrailing},
-		{title: "Nama", width: 165, grow: true},
-		{title: "NIP", width: 172},
-		{title: "Kehadiran", width: 92, align: fyne.TextAlignTrailing},
-		{title: "Nilai", width: 120, align: fyne.TextAlignTrailing},
-		{title: "Status", width: 178},
-		{title: "Alasan", width: 135, grow: true},
-		{title: "Nomor sertifikat", width: 190},
+		{title: "No.", width: 46, align: fyne.TextAlignTrailing},
+		{title: "Nama", width: 150, grow: true},
+		{title: "NIP", width: 176},
+		{title: "Hadir", width: 70, align: fyne.TextAlignTrailing},
+		{title: "Nilai", width: 62, align: fyne.TextAlignTrailing},
+		{title: "Status", width: 144},
+		{title: "Alasan", width: 130, grow: true},
+		{title: "Nomor sertifikat", width: 200},
 	}
 	if !t.scores {
 		cols = append(cols[:4:4], cols[5:]...)
@@ -83,7 +83,7 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 		widget.NewButtonWithIcon(L("Kunci verifikasi…"), theme.AccountIcon(), u.showKeysDialog),
 	)
 	t.chosen = widget.NewLabel(L("Pilih satu baris untuk memutuskan, mengoreksi atau mencabut."))
-	t.chosen.Truncation = fyne.TextTruncateEllipsis
+	t.chosen.Wrapping = fyne.TextWrapWord // the whole reason, on two lines when it must
 	t.override = widget.NewButton(L("Putuskan manual…"), t.editOverride)
 	t.correct = widget.NewButton(L("Koreksi nama…"), t.correctName)
 	t.revoke = widget.NewButton(L("Cabut…"), t.revokeCertificate)
@@ -193,12 +193,12 @@ func (t *certificateTab) cell(row, col int) string {
 		if c.Score == nil {
 			return "–"
 		}
-		if c.PostTest {
-			return indo.Number(*c.Score, 2) + " " + L("(post-test)")
-		}
 		return indo.Number(*c.Score, 2)
 	case 5:
 		s := L(c.Status())
+		if c.Certificate != nil && !c.Certificate.Revoked {
+			s += " " + c.Certificate.IssuedOn.Format("02-01-2006")
+		}
 		if c.Overridden() {
 			s += " (" + L("manual") + ")"
 		}
@@ -208,7 +208,7 @@ func (t *certificateTab) cell(row, col int) string {
 			return c.Certificate.RevokedReason
 		}
 		if c.Certificate != nil && !c.Overridden() {
-			return L("Terbit {{.Date}}", map[string]any{"Date": c.Certificate.IssuedOn.Format("02-01-2006")})
+			return ""
 		}
 		if len(c.Reasons) == 0 {
 			if c.Enrolment.Role != data.RoleParticipant {
@@ -268,7 +268,11 @@ func (t *certificateTab) updateActions() {
 		name = c.Certificate.HolderName
 	}
 	// The reason is often longer than its column: the line above the table shows it whole.
-	t.chosen.SetText(L("Terpilih: {{.Name}}", map[string]any{"Name": name}) + " · " + t.cell(t.selected, t.columnOf(6)))
+	line := L("Terpilih: {{.Name}}", map[string]any{"Name": name})
+	if c.PostTest && c.Score != nil && c.Eligible {
+		line += " · " + L("nilai post-test {{.Score}}", map[string]any{"Score": indo.Number(*c.Score, 2)})
+	}
+	t.chosen.SetText(line + " · " + t.cell(t.selected, t.columnOf(6)))
 	if c.Certificate == nil {
 		t.override.Enable()
 		return

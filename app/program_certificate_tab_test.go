@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/certify"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 )
@@ -93,7 +94,7 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	status, reason, number := colOf(t, table, "Status"), colOf(t, table, "Alasan"), colOf(t, table, "Nomor sertifikat")
 	below := -1
 	for r := 0; r < rows; r++ {
-		if strings.HasPrefix(table.cell(r, reason), "kehadiran ") && table.cell(r, status) == "Belum memenuhi syarat" {
+		if strings.HasPrefix(table.cell(r, reason), "kehadiran ") && table.cell(r, status) == "Tidak memenuhi" {
 			below = r
 			break
 		}
@@ -132,7 +133,7 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	certs, _ := s.Certificates(ctx, p.ID)
 	eligible := 0
 	for r := 0; r < rows; r++ {
-		if strings.HasPrefix(table.cell(r, status), "Sertifikat terbit") {
+		if strings.HasPrefix(table.cell(r, status), "Terbit") {
 			eligible++
 		}
 	}
@@ -153,7 +154,7 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	tapDialogButton(t, u, "Cabut…")
 	test.Type(findEntry(t, u, "Alasan pencabutan"), "ternyata tidak mengikuti sesi praktik")
 	tapDialogButton(t, u, "Cabut")
-	if got := table.cell(rowOf(t, table, name), status); got != "Sertifikat dicabut (manual)" {
+	if got := table.cell(rowOf(t, table, name), status); got != "Dicabut (manual)" {
 		t.Errorf("after revoking: %q", got)
 	}
 	if table.cell(rowOf(t, table, name), number) == "–" {
@@ -286,7 +287,7 @@ func TestCertificateLabelsHaveEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	labels := []string{"Sertifikat dicabut", "Sertifikat terbit", "Memenuhi syarat", "Belum dapat dinilai", "Belum memenuhi syarat"}
+	labels := append([]string(nil), certify.Statuses...)
 	for _, k := range data.CertificateKinds {
 		labels = append(labels, data.CertificateKindLabel(k.Code))
 	}

@@ -28,20 +28,23 @@ type Candidate struct {
 	Certificate *data.Certificate // nil until issued
 }
 
-// Status says in Indonesian where the candidate stands.
+// Status says in Indonesian, in a word or two, where the candidate stands.
 func (c *Candidate) Status() string {
 	switch {
 	case c.Certificate != nil && c.Certificate.Revoked:
-		return "Sertifikat dicabut"
+		return "Dicabut"
 	case c.Certificate != nil:
-		return "Sertifikat terbit"
+		return "Terbit"
 	case c.Eligible:
 		return "Memenuhi syarat"
 	case c.Pending:
-		return "Belum dapat dinilai"
+		return "Belum dinilai"
 	}
-	return "Belum memenuhi syarat"
+	return "Tidak memenuhi"
 }
+
+// Statuses are the values of Status, for the window's translations.
+var Statuses = []string{"Dicabut", "Terbit", "Memenuhi syarat", "Belum dinilai", "Tidak memenuhi"}
 
 // Overridden reports whether the coordinator decided for this candidate.
 func (c *Candidate) Overridden() bool { return c.Enrolment.EligibleOverride != nil }
