@@ -77,6 +77,8 @@ func noneEligible(p *data.Program, candidates []Candidate) error {
 				key = "nilai akhir belum diisi"
 			case strings.HasPrefix(r, "nilai akhir"):
 				key = "nilai akhir di bawah nilai lulus"
+			case strings.HasPrefix(r, "nilai post-test"):
+				key = "nilai post-test di bawah nilai lulus"
 			case strings.HasPrefix(r, "diputuskan koordinator"):
 				key = "diputuskan tidak memenuhi syarat oleh koordinator"
 			}
