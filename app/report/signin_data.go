@@ -68,6 +68,7 @@ func saveFile(path string, write func(io.Writer) error) error {
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
+	f.Chmod(0o644) // CreateTemp makes the file readable by its owner only; a document is an ordinary file
 	if err := write(f); err != nil {
 		f.Close()
 		return err

@@ -70,6 +70,9 @@ func Load(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, fmt.Errorf("sample data: %w", err)
 	}
+	if err := w.issueCertificates(ctx, s); err != nil {
+		return Summary{}, fmt.Errorf("sample data, certificates: %w", err)
+	}
 	return w.sum, nil
 }
 

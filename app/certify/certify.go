@@ -1,0 +1,349 @@
+package certify
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store"
+)
+
+// IssueDate is the date a program's new certificates carry: the design's, or today.
+func IssueDate(d *data.CertificateDesign, today time.Time) time.Time {
+	if !d.IssueDate.IsZero() {
+		return d.IssueDate
+	}
+	return data.Day(today)
+}
+
+// Issue gives a number to every eligible enrolment of the program that has none yet, all in one transaction
+// (store.IssueCertificates). It refuses while sessions are still to come, and when nobody is eligible and no
+// certificate was issued before it says why, so that no empty batch is ever printed.
+func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (store.IssueResult, error) {
+	future, err := FutureSessions(ctx, s, p, today)
+	if err != nil {
+		return store.IssueResult{}, err
+	}
+	candidates, err := Candidates(ctx, s, p, today)
+	if err != nil {
+		return store.IssueResult{}, err
+	}
+	var ids []int64
+	valid := 0
+	for _, c := range candidates {
+		if c.Certificate != nil && !c.Certificate.Revoked {
+			valid++
+		}
+		if c.Eligible && c.Certificate == nil {
+			ids = append(ids, c.Enrolment.ID)
+		}
+	}
+	if len(ids) > 0 && future > 0 {
+		return store.IssueResult{}, data.Errorf(data.KindConflict, "Program %s masih memiliki %d sesi yang belum terlaksana; "+
+			"sertifikat diterbitkan setelah sesi terakhir, saat kehadiran sudah lengkap", p.Code, future)
+	}
+	if len(ids) == 0 && valid == 0 {
+		return store.IssueResult{}, noneEligible(p, candidates)
+	}
+	d, err := s.CertificateDesign(ctx, p.ID)
+	if err != nil {
+		return store.IssueResult{}, err
+	}
+	if len(ids) == 0 {
+		return store.IssueResult{Already: valid}, nil
+	}
+	return s.IssueCertificates(ctx, p.ID, ids, IssueDate(d, today))
+}
+
+// noneEligible says why nobody in the program may have a certificate, counting the reasons.
+func noneEligible(p *data.Program, candidates []Candidate) error {
+	if len(candidates) == 0 {
+		return data.Errorf(data.KindInvalid, "Program %s belum memiliki peserta; tidak ada sertifikat yang dibuat", p.Code)
+	}
+	counts := map[string]int{}
+	var order []string
+	for _, c := range candidates {
+		for _, r := range c.Reasons {
+			key := r
+			switch {
+			case strings.HasPrefix(r, "kehadiran"):
+				key = "kehadiran di bawah batas"
+			case strings.HasPrefix(r, "nilai akhir belum"):
+				key = "nilai akhir belum diisi"
+			case strings.HasPrefix(r, "nilai akhir"):
+				key = "nilai akhir di bawah nilai lulus"
+			case strings.HasPrefix(r, "nilai post-test"):
+				key = "nilai post-test di bawah nilai lulus"
+			case strings.HasPrefix(r, "diputuskan koordinator"):
+				key = "diputuskan tidak memenuhi syarat oleh koordinator"
+			}
+			if counts[key] == 0 {
+				order = append(order, key)
+			}
+			counts[key]++
+		}
+	}
+	var parts []string
+	for _, k := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+	}
+	return data.Errorf(data.KindInvalid, "Tidak ada peserta %s yang memenuhi syarat sertifikat (%s); tidak ada PDF yang dibuat. "+
+		"Periksa presensi dan nilai, atau putuskan secara manual dengan alasan di tab Sertifikat", p.Code, strings.Join(parts, ", "))
+}
+
+// Batch gathers what the certificates of a program print: the institution, the design, the signatory, the
+// subjects, and the valid certificates of the register (revoked ones are not printed).
+func Batch(ctx context.Context, s *store.Store, p *data.Program) (*report.CertificateBatch, error) {
+	in, err := s.Institution(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.CertificateDesign(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.ProgramSignatory(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	subjects, err := s.Subjects(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	certs, err := s.Certificates(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	b := &report.CertificateBatch{Institution: in, Program: p, Design: d, Signatory: g, Subjects: subjects}
+	for _, c := range certs {
+		if !c.Revoked {
+			b.Certificates = append(b.Certificates, c)
+		}
+	}
+	return b, nil
+}
+
+// Result says what Print did.
+type Result struct {
+	Issued  int      // numbers given now
+	Printed int      // certificates in the output
+	Paths   []string // the file written, or with split one per certificate
+	Bytes   int64
+}
+
+// Progress reports how far the batch is: done of total steps (QR codes to make, then pages to write).
+type Progress func(done, total int)
+
+// Print issues the program's new certificates and writes every valid one: into the PDF at out, or with split
+// one file per certificate into the folder out. Nothing is left at out when it fails or is cancelled.
+func Print(ctx context.Context, s *store.Store, p *data.Program, out string, split bool, today time.Time, progress Progress) (Result, error) {
+	var res Result
+	issued, err := Issue(ctx, s, p, today)
+	if err != nil {
+		return res, err
+	}
+	res.Issued = issued.Issued
+	b, err := Batch(ctx, s, p)
+	if err != nil {
+		return res, err
+	}
+	if len(b.Certificates) == 0 {
+		return res, data.Errorf(data.KindInvalid, "Semua sertifikat program %s sudah dicabut; tidak ada yang dicetak", p.Code)
+	}
+	fresh := 0
+	for _, c := range b.Certificates {
+		if _, ok := report.UnmarshalQR(c.QR); !ok {
+			fresh++
+		}
+	}
+	codes, err := QRCodes(ctx, s, b.Certificates, func(done, total int) {
+		if progress != nil {
+			progress(done, total+len(b.Certificates))
+		}
+	})
+	if err != nil {
+		return res, err
+	}
+	pages := func(done, total int) {
+		if progress != nil {
+			progress(fresh+done, fresh+total)
+		}
+	}
+	if split {
+		paths, err := report.WriteCertificateFiles(ctx, out, b, codes, pages)
+		if err != nil {
+			return res, err
+		}
+		res.Paths, res.Printed = paths, len(paths)
+		for _, path := range paths {
+			if fi, err := os.Stat(path); err == nil {
+				res.Bytes += fi.Size()
+			}
+		}
+		return res, nil
+	}
+	if err := report.SaveCertificates(ctx, out, b, codes, pages); err != nil {
+		return res, err
+	}
+	res.Paths, res.Printed = []string{out}, len(b.Certificates)
+	if fi, err := os.Stat(out); err == nil {
+		res.Bytes = fi.Size()
+	}
+	return res, nil
+}
+
+// QRCodes returns the QR code of each certificate, making the missing ones in parallel and keeping them in the
+// register, so that the next print of the same certificates need not make them again.
+func QRCodes(ctx context.Context, s *store.Store, certs []*data.Certificate, progress Progress) ([]report.QRCode, error) {
+	codes, fresh, err := report.CertificateQRs(ctx, certs, progress)
+	if err != nil {
+		return nil, err
+	}
+	keep := make(map[int64]store.CertificateQR, len(fresh))
+	for _, i := range fresh {
+		keep[certs[i].ID] = store.CertificateQR{Payload: certs[i].Payload, Modules: report.MarshalQR(codes[i])}
+	}
+	if err := s.SaveCertificateQR(ctx, keep); err != nil {
+		return nil, err
+	}
+	return codes, nil
+}
+
+// WriteRegister writes the program's certificate register workbook (report.WriteCertificateRegister) to path.
+func WriteRegister(ctx context.Context, s *store.Store, p *data.Program, path string) error {
+	certs, err := s.Certificates(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	changes, err := s.CertificateChanges(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	in, err := s.Institution(ctx)
+	if err != nil {
+		return err
+	}
+	offset := map[string]int{"WIB": 7, "WITA": 8, "WIT": 9}[in.TimeZone]
+	var rows []report.RegisterChange
+	for _, ch := range changes {
+		field := "Nama"
+		if ch.Field == "status" {
+			field = "Status"
+			ch.Old, ch.New = "Berlaku", "Dicabut"
+		}
+		local := ch.At.Add(time.Duration(offset) * time.Hour) // stored in UTC; shown in the office's time zone
+		rows = append(rows, report.RegisterChange{Number: ch.Number, At: indo.Date(local) + " " + local.Format("15.04") + " " + in.TimeZone,
+			Field: field, Old: ch.Old, New: ch.New, Reason: ch.Reason})
+	}
+	return report.SaveCertificateRegister(path, p, certs, rows)
+}
+
+// Draft is a certificate design being edited in the window, not saved yet: the preview shows it as it would
+// print. NumberPattern and SignatoryID stand for the program's (empty and 0: the institution's).
+type Draft struct {
+	Design        *data.CertificateDesign
+	NumberPattern string
+	SignatoryID   int64
+}
+
+// Preview lays out the certificate of one candidate (nil: an example person) for the window: the issued
+// certificate when there is one, otherwise a draft with the number it would get and a QR code saying it is a
+// draft. With a draft, the unsaved design is shown.
+func Preview(ctx context.Context, s *store.Store, p *data.Program, c *Candidate, draft *Draft, today time.Time) ([]report.CertificatePage, report.Images, error) {
+	b, err := Batch(ctx, s, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if draft != nil {
+		copied := *p
+		p = &copied
+		p.NumberPattern = draft.NumberPattern
+		b.Program, b.Design = p, draft.Design
+		if draft.SignatoryID != 0 {
+			if b.Signatory, err = s.Signatory(ctx, draft.SignatoryID); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			in, err := s.Institution(ctx)
+			if err != nil {
+				return nil, nil, err
+			}
+			b.Signatory = nil
+			if in.DefaultSignatoryID != 0 {
+				if b.Signatory, err = s.Signatory(ctx, in.DefaultSignatoryID); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+	}
+	cert, err := previewCertificate(ctx, s, p, b.Design, c, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	var q report.QRCode
+	if qr, ok := report.UnmarshalQR(cert.QR); ok {
+		q = qr
+	} else if q, err = report.EncodeQR(cert.Payload); err != nil {
+		return nil, nil, err
+	}
+	return report.PreviewCertificate(b, cert, q)
+}
+
+func previewCertificate(ctx context.Context, s *store.Store, p *data.Program, d *data.CertificateDesign, c *Candidate, today time.Time) (*data.Certificate, error) {
+	if c != nil && c.Certificate != nil {
+		return c.Certificate, nil
+	}
+	if p.NumberPattern != "" {
+		if err := data.NumberPattern(p.NumberPattern).Validate(); err != nil {
+			return nil, err
+		}
+	}
+	day := IssueDate(d, today)
+	number, err := s.NextCertificateNumber(ctx, p, day)
+	if err != nil {
+		return nil, err
+	}
+	cert := &data.Certificate{Number: number, IssuedOn: day, HolderName: "Nama Peserta, S.Pd.", NIP: "198609262015051001",
+		RankCode: "III/b", Position: "Guru Ahli Pertama", Unit: "Unit Kerja Peserta", Role: data.RoleParticipant,
+		Payload: "PRATINJAU: contoh sertifikat, belum diterbitkan"}
+	if c != nil {
+		e := c.Enrolment
+		person, err := s.Participant(ctx, e.ParticipantID)
+		if err != nil {
+			return nil, err
+		}
+		cert.HolderName, cert.NIP, cert.ParticipantID = c.Name, c.NIP, e.ParticipantID
+		cert.BirthPlace, cert.BirthDate = person.BirthPlace, person.BirthDate
+		cert.RankCode, cert.Position, cert.Unit, cert.Agency, cert.Role, cert.FinalScore = e.RankCode, e.Position, e.Unit, e.Agency, e.Role, e.FinalScore
+	}
+	return cert, nil
+}
+
+// PrintOne writes one certificate of the register again (after a correction, or for a lost copy) to path,
+// with its number unchanged.
+func PrintOne(ctx context.Context, s *store.Store, p *data.Program, certificateID int64, path string) error {
+	b, err := Batch(ctx, s, p)
+	if err != nil {
+		return err
+	}
+	var one []*data.Certificate
+	for _, c := range b.Certificates {
+		if c.ID == certificateID {
+			one = append(one, c)
+		}
+	}
+	if len(one) == 0 {
+		return data.Errorf(data.KindInvalid, "Sertifikat ini dicabut atau bukan milik program %s; tidak dicetak", p.Code)
+	}
+	b.Certificates = one
+	codes, err := QRCodes(ctx, s, one, nil)
+	if err != nil {
+		return err
+	}
+	return report.SaveCertificates(ctx, path, b, codes, nil)
+}

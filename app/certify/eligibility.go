@@ -1,0 +1,116 @@
+// Package certify is the certificate work that the window and the command line share: who is eligible and
+// why, issuing numbers, printing the batch, the register workbook, verifying a QR text, and the public key
+// that lets another office verify. It ties the data layer (rules, store) to app/report (the documents) and
+// imports no Fyne, so `pembina certificates` and the Sertifikat tab do exactly the same thing.
+package certify
+
+import (
+	"context"
+	"time"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/certrule"
+	"github.com/pembina/pembina/data/store"
+)
+
+// Candidate is one enrolment of a program as the Sertifikat tab lists it: who, whether the certificate rules
+// let them have one and why not, and their certificate when it was issued.
+type Candidate struct {
+	Enrolment   *data.Enrolment
+	NIP         string
+	Name        string   // with titles, as the certificate will print it
+	Eligible    bool     // the rules, or the coordinator's override, allow a certificate
+	Pending     bool     // cannot be decided yet (no session held)
+	Rate        float64  // attendance by JP, 0–1; NaN when nothing was held or it does not apply
+	Score       *float64 // held against the pass score: the final score, or the post-test's; nil when none
+	PostTest    bool     // Score is the post-test's
+	Reasons     []string
+	Certificate *data.Certificate // nil until issued
+}
+
+// Status says in Indonesian, in a word or two, where the candidate stands.
+func (c *Candidate) Status() string {
+	switch {
+	case c.Certificate != nil && c.Certificate.Revoked:
+		return "Dicabut"
+	case c.Certificate != nil:
+		return "Terbit"
+	case c.Eligible:
+		return "Memenuhi syarat"
+	case c.Pending:
+		return "Belum dinilai"
+	}
+	return "Tidak memenuhi"
+}
+
+// Statuses are the values of Status, for the window's translations.
+var Statuses = []string{"Dicabut", "Terbit", "Memenuhi syarat", "Belum dinilai", "Tidak memenuhi"}
+
+// Overridden reports whether the coordinator decided for this candidate.
+func (c *Candidate) Overridden() bool { return c.Enrolment.EligibleOverride != nil }
+
+// Candidates lists every enrolment of the program, by name, with its eligibility on day today
+// (certrule.Decide) and its certificate.
+func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time.Time) ([]Candidate, error) {
+	rows, err := s.Enrolments(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	decisions, err := certrule.Decide(ctx, s, p.ID, today)
+	if err != nil {
+		return nil, err
+	}
+	byEnrolment := make(map[int64]*certrule.Decision, len(decisions))
+	for i := range decisions {
+		byEnrolment[decisions[i].Enrolment.ID] = &decisions[i]
+	}
+	certs, err := s.Certificates(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	issued := make(map[int64]*data.Certificate, len(certs))
+	for _, c := range certs {
+		issued[c.EnrolmentID] = c
+	}
+	out := make([]Candidate, 0, len(rows))
+	for _, r := range rows {
+		d := byEnrolment[r.ID]
+		if d == nil { // enrolled between the two reads: shown on the next load
+			continue
+		}
+		out = append(out, Candidate{Enrolment: r.Enrolment, NIP: r.NIP, Name: r.Name, Eligible: d.Eligible(),
+			Pending: d.Eligibility.State == data.Pending, Rate: d.Rate(), Reasons: d.Eligibility.Reasons, Score: d.Score,
+			PostTest: d.PostTest, Certificate: issued[r.ID]})
+	}
+	return out, nil
+}
+
+// FutureSessions counts the program's sessions after today: while there are some, eligibility may still
+// change and certificates are not issued.
+func FutureSessions(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (int, error) {
+	sessions, err := s.Sessions(ctx, p.ID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, x := range sessions {
+		if data.Day(x.Date).After(data.Day(today)) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// SetOverride records the coordinator's decision for one enrolment (eligible or not) with its reason, or
+// clears it when decision is nil, so that the rules decide again.
+func SetOverride(ctx context.Context, s *store.Store, enrolmentID int64, decision *bool, reason string) error {
+	e, err := s.Enrolment(ctx, enrolmentID)
+	if err != nil {
+		return err
+	}
+	e.EligibleOverride, e.OverrideReason = decision, reason
+	if decision == nil {
+		e.OverrideReason = ""
+	}
+	return s.UpdateEnrolment(ctx, e)
+}

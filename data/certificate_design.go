@@ -1,0 +1,170 @@
+package data
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // backgrounds and signatures come as JPEG too
+	_ "image/png"
+	"strings"
+	"time"
+)
+
+// CertificateDesign is how one program's certificates look: kind and title, paper orientation, the body text
+// (a template, see CertificateTemplate), an optional full-page background, how the signature is applied,
+// whether a second page lists the subjects, and where and when they are signed.
+type CertificateDesign struct {
+	ProgramID     int64
+	Kind          string    // "sertifikat", "sttp" or "piagam" (CertificateKinds)
+	Title         string    // "SERTIFIKAT", "SURAT TANDA TAMAT PELATIHAN", "PIAGAM PENGHARGAAN"
+	Orientation   string    // "landscape" or "portrait"
+	Body          string    // the template; empty means DefaultCertificateBody
+	Background    []byte    // PNG or JPEG printed under the whole page; nil for a plain page with a border
+	SignatureMode string    // "none" (wet signature), "image" (the signatory's scan) or "box" (room for a BSrE signature)
+	SubjectsPage  bool      // a second page lists the subjects with their JP
+	Place         string    // where it is signed; empty means the institution's city
+	IssueDate     time.Time // the date printed and used for the number; zero means the day of issue
+}
+
+// Orientations of a certificate page.
+var Orientations = []string{"landscape", "portrait"}
+
+// SignatureModes of a certificate design, in the order the window offers them.
+var SignatureModes = []string{"none", "image", "box"}
+
+// SignatureModeLabel says in Indonesian what a signature mode puts on the page.
+func SignatureModeLabel(mode string) string {
+	switch mode {
+	case "image":
+		return "Gambar tanda tangan hasil pindai"
+	case "box":
+		return "Kotak untuk tanda tangan elektronik (BSrE)"
+	}
+	return "Ruang kosong untuk tanda tangan basah"
+}
+
+// CertificateKindLabel is a certificate kind as the window lists it.
+func CertificateKindLabel(kind string) string {
+	switch kind {
+	case "sttp":
+		return "STTP (Surat Tanda Tamat Pelatihan)"
+	case "piagam":
+		return "Piagam Penghargaan"
+	}
+	return "Sertifikat"
+}
+
+// Normalize trims the texts and fills what may be left empty.
+func (d *CertificateDesign) Normalize() {
+	trim(&d.Kind, &d.Orientation, &d.SignatureMode, &d.Place)
+	d.Title = strings.Join(strings.Fields(d.Title), " ")
+	d.Body = strings.TrimSpace(strings.ReplaceAll(d.Body, "\r\n", "\n"))
+	if d.Kind == "" {
+		d.Kind = "sertifikat"
+	}
+	if d.Title == "" {
+		d.Title = CertificateTitle(d.Kind)
+	}
+	if d.Orientation == "" {
+		d.Orientation = "landscape"
+	}
+	if d.SignatureMode == "" {
+		d.SignatureMode = "none"
+	}
+	if len(d.Background) == 0 {
+		d.Background = nil
+	}
+}
+
+// Validate checks the design; the message names each field that breaks a rule.
+func (d *CertificateDesign) Validate() error {
+	var fe FieldErrors
+	valid := false
+	for _, k := range CertificateKinds {
+		valid = valid || d.Kind == k.Code
+	}
+	if !valid {
+		fe.Add("Jenis", "pilih Sertifikat, STTP atau Piagam Penghargaan")
+	}
+	if d.Title == "" {
+		fe.Add("Judul", "wajib diisi, misalnya SERTIFIKAT")
+	} else if len([]rune(d.Title)) > 80 {
+		fe.Add("Judul", "paling panjang 80 karakter")
+	}
+	if !oneOf(d.Orientation, Orientations) {
+		fe.Add("Orientasi", "pilih mendatar (landscape) atau tegak (portrait)")
+	}
+	if !oneOf(d.SignatureMode, SignatureModes) {
+		fe.Add("Tanda tangan", "pilih ruang kosong, gambar tanda tangan atau kotak tanda tangan elektronik")
+	}
+	if d.Body != "" {
+		if _, err := ParseCertificateTemplate(d.Body); err != nil {
+			fe.Add("Isi sertifikat", "%s", ErrorMessage(err))
+		}
+	}
+	if len(d.Background) > 0 {
+		if err := CheckImage(d.Background, "latar sertifikat"); err != nil {
+			fe.Add("Gambar latar", "%s", ErrorMessage(err))
+		}
+	}
+	if len([]rune(d.Place)) > 100 {
+		fe.Add("Tempat", "paling panjang 100 karakter")
+	}
+	return fe.Err()
+}
+
+// BodyTemplate is the design's template, or the built-in one when the design has none.
+func (d *CertificateDesign) BodyTemplate() string {
+	if strings.TrimSpace(d.Body) == "" {
+		return DefaultCertificateBody(d.Kind)
+	}
+	return d.Body
+}
+
+// MaxImageBytes is the largest logo, background or signature image accepted (a scanned A4 page at 300 dpi as
+// JPEG is about 2 MB).
+const MaxImageBytes = 8 << 20
+
+// CheckImage reports whether b is a whole PNG or JPEG image that a document can print; what names the image in
+// the message ("latar sertifikat", "logo instansi").
+func CheckImage(b []byte, what string) error {
+	if len(b) > MaxImageBytes {
+		return Errorf(KindInvalid, "Gambar %s terlalu besar (%d MB); pakai gambar paling besar 8 MB", what, len(b)>>20)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return Errorf(KindInvalid, "Gambar %s tidak dapat dibaca: bukan berkas PNG atau JPEG yang utuh; pilih gambar lain", what)
+	}
+	if cfg.Width < 2 || cfg.Height < 2 || cfg.Width*cfg.Height > 60_000_000 {
+		return Errorf(KindInvalid, "Ukuran gambar %s (%d × %d piksel) tidak wajar; pilih gambar lain", what, cfg.Width, cfg.Height)
+	}
+	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
+		return Errorf(KindInvalid, "Gambar %s rusak (isinya terpotong atau tidak utuh); pilih gambar lain", what)
+	}
+	return nil
+}
+
+// Predicates are the graduation predicates for programs with a final score (DOMAIN.md §4), highest first: a
+// score above Above earns Label. The bounds are the usual ones ("check" in DOMAIN.md): change them here.
+var Predicates = []struct {
+	Above float64
+	Label string
+}{
+	{90, "Sangat Memuaskan"},
+	{80, "Memuaskan"},
+	{70, "Cukup Memuaskan"},
+	{60, "Kurang Memuaskan"},
+	{-1, "Tidak Memuaskan"},
+}
+
+// Predicate returns the graduation predicate of a final score: 90,01–100 Sangat Memuaskan, 80,01–90
+// Memuaskan, 70,01–80 Cukup Memuaskan, 60,01–70 Kurang Memuaskan, up to 60 Tidak Memuaskan. Scores are
+// compared at two decimals, as they are printed, so 90,004 is still Memuaskan.
+func Predicate(score float64) string {
+	hundredths := int64(score*100 + 0.5)
+	for _, p := range Predicates {
+		if hundredths > int64(p.Above*100) {
+			return p.Label
+		}
+	}
+	return Predicates[len(Predicates)-1].Label
+}

@@ -1,0 +1,308 @@
+package data
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/nip"
+	"github.com/pembina/pembina/data/rank"
+)
+
+// A certificate body is a small template a coordinator can edit in the window. Each line is one of:
+//
+//	# {nama}                    the holder's name: large and bold, shrunk or wrapped to fit
+//	## TELAH MENGIKUTI          a heading: bold
+//	| Jabatan | {jabatan}       a row of the identity block: label, colon, value (left out when the value is empty)
+//	anything else               a paragraph, centred and wrapped
+//
+// {placeholders} are filled per holder (CertificatePlaceholders lists them); a part in [square brackets] is
+// printed only when every placeholder inside it has a value, as in "[ dengan predikat {predikat}]". A line
+// that ends up empty is left out.
+
+// CertificatePlaceholders are the placeholders a body template may use, with what each is filled with.
+var CertificatePlaceholders = []struct{ Name, Meaning string }{
+	{"nama", "nama dengan gelar"},
+	{"nip", "NIP dalam bentuk cetak (19860926 201505 1 001)"},
+	{"ttl", "tempat dan tanggal lahir"},
+	{"pangkat", "pangkat/golongan saat program"},
+	{"jabatan", "jabatan saat program"},
+	{"unit_kerja", "unit kerja saat program"},
+	{"instansi", "instansi saat program"},
+	{"peran", "peran: Peserta, Narasumber, Moderator, Panitia"},
+	{"program", "nama program"},
+	{"jenis_program", "jenis program, misalnya Pelatihan Teknis"},
+	{"angkatan", "angkatan, misalnya Angkatan II"},
+	{"penyelenggara", "penyelenggara"},
+	{"tempat", "tempat program"},
+	{"tanggal", "tanggal program, misalnya 3 s.d. 5 November 2026"},
+	{"jp", "JP dengan angka dan huruf, misalnya 30 (tiga puluh)"},
+	{"nilai", "nilai akhir, bila ada"},
+	{"predikat", "predikat kelulusan dari nilai akhir, bila ada"},
+	{"tahun", "tahun anggaran program"},
+}
+
+// DefaultCertificateBody is the built-in body of a certificate kind (DOMAIN.md §5).
+func DefaultCertificateBody(kind string) string {
+	identity := "Diberikan kepada:\n# {nama}\n| NIP | {nip}\n| Pangkat/Golongan | {pangkat}\n| Jabatan | {jabatan}\n" +
+		"| Unit Kerja | {unit_kerja}\n| Instansi | {instansi}\n"
+	switch kind {
+	case "sttp":
+		return identity + "## TELAH MENGIKUTI DAN DINYATAKAN LULUS\n" +
+			"{program} {angkatan} yang diselenggarakan oleh {penyelenggara}[ di {tempat}] pada tanggal {tanggal} " +
+			"sebanyak {jp} jam pelajaran[ dengan predikat {predikat}]."
+	case "piagam":
+		return "Diberikan kepada:\n# {nama}\n[NIP. {nip}]\n[{jabatan}][, {unit_kerja}]\n" +
+			"## SEBAGAI TANDA PENGHARGAAN\natas peran sertanya sebagai {peran} dalam {program} {angkatan} " +
+			"yang diselenggarakan oleh {penyelenggara}[ di {tempat}] pada tanggal {tanggal}."
+	}
+	return identity + "## TELAH MENGIKUTI\n" +
+		"{program} {angkatan} sebagai {peran} yang diselenggarakan oleh {penyelenggara}[ di {tempat}] pada tanggal {tanggal} " +
+		"sebanyak {jp} jam pelajaran[ dengan predikat {predikat}]."
+}
+
+// CertificateLineKind says how a line of the body is printed.
+type CertificateLineKind int
+
+// The kinds of body line.
+const (
+	LineParagraph CertificateLineKind = iota
+	LineName
+	LineHeading
+	LineIdentity
+)
+
+// CertificateLine is one line of a body: a template line before Fill, printed text after.
+type CertificateLine struct {
+	Kind  CertificateLineKind
+	Label string // identity rows: "Jabatan"
+	Text  string
+}
+
+// CertificateTemplate is a parsed body.
+type CertificateTemplate []CertificateLine
+
+// ParseCertificateTemplate reads a body template, or says in Indonesian which line is wrong and why.
+func ParseCertificateTemplate(body string) (CertificateTemplate, error) {
+	known := map[string]bool{}
+	for _, p := range CertificatePlaceholders {
+		known[p.Name] = true
+	}
+	var t CertificateTemplate
+	hasName := false
+	for i, raw := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			continue
+		}
+		var l CertificateLine
+		switch {
+		case strings.HasPrefix(line, "##"):
+			l = CertificateLine{Kind: LineHeading, Text: strings.TrimSpace(line[2:])}
+		case strings.HasPrefix(line, "#"):
+			l = CertificateLine{Kind: LineName, Text: strings.TrimSpace(line[1:])}
+		case strings.HasPrefix(line, "|"):
+			cells := strings.SplitN(strings.TrimPrefix(line, "|"), "|", 2)
+			if len(cells) != 2 || strings.TrimSpace(cells[0]) == "" {
+				return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: baris identitas ditulis | Label | {isian}, misalnya | Jabatan | {jabatan}", i+1)
+			}
+			l = CertificateLine{Kind: LineIdentity, Label: strings.TrimSpace(cells[0]), Text: strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cells[1]), "|"))}
+		default:
+			l = CertificateLine{Kind: LineParagraph, Text: line}
+		}
+		depth := 0
+		for j := 0; j < len(l.Text); j++ {
+			switch l.Text[j] {
+			case '[':
+				depth++
+				if depth > 1 {
+					return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: tanda [ ] tidak boleh bersarang", i+1)
+				}
+			case ']':
+				depth--
+				if depth < 0 {
+					return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: tanda ] tanpa pasangan [", i+1)
+				}
+			case '{':
+				end := strings.IndexByte(l.Text[j:], '}')
+				if end < 0 {
+					return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: tanda { tanpa penutup }", i+1)
+				}
+				name := l.Text[j+1 : j+end]
+				if !known[name] {
+					return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: isian {%s} tidak dikenal; yang dapat dipakai: %s", i+1, name, placeholderList())
+				}
+				hasName = hasName || name == "nama"
+				j += end
+			case '}':
+				return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: tanda } tanpa pasangan {", i+1)
+			}
+		}
+		if depth != 0 {
+			return nil, Errorf(KindInvalid, "Baris %d isi sertifikat: tanda [ tanpa penutup ]", i+1)
+		}
+		t = append(t, l)
+	}
+	if !hasName {
+		return nil, Errorf(KindInvalid, "Isi sertifikat tidak memuat {nama}; tanpa nama pemegangnya sertifikat tidak berarti. Tambahkan baris # {nama}")
+	}
+	return t, nil
+}
+
+func placeholderList() string {
+	names := make([]string, len(CertificatePlaceholders))
+	for i, p := range CertificatePlaceholders {
+		names[i] = "{" + p.Name + "}"
+	}
+	sort.Strings(names)
+	return strings.Join(names, " ")
+}
+
+// Fill replaces the placeholders with values and drops what has nothing to show: a [part] with an empty
+// placeholder, an identity row with an empty value, a line left empty.
+func (t CertificateTemplate) Fill(values map[string]string) []CertificateLine {
+	out := make([]CertificateLine, 0, len(t))
+	for _, l := range t {
+		text := fillText(l.Text, values)
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		out = append(out, CertificateLine{Kind: l.Kind, Label: l.Label, Text: strings.Join(strings.Fields(text), " ")})
+	}
+	return out
+}
+
+// fillText fills one line; an optional [part] survives only when each of its placeholders has a value.
+func fillText(s string, values map[string]string) string {
+	var b strings.Builder
+	for s != "" {
+		open := strings.IndexByte(s, '[')
+		if open < 0 {
+			b.WriteString(substitute(s, values, nil))
+			break
+		}
+		b.WriteString(substitute(s[:open], values, nil))
+		end := strings.IndexByte(s[open:], ']')
+		if end < 0 { // ParseCertificateTemplate refuses this; print what is there
+			b.WriteString(substitute(s[open:], values, nil))
+			break
+		}
+		empty := false
+		part := substitute(s[open+1:open+end], values, &empty)
+		if !empty {
+			b.WriteString(part)
+		}
+		s = s[open+end+1:]
+	}
+	return b.String()
+}
+
+func substitute(s string, values map[string]string, empty *bool) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:open])
+		v := strings.TrimSpace(values[s[open+1:open+end]])
+		if v == "" && empty != nil {
+			*empty = true
+		}
+		b.WriteString(v)
+		s = s[open+end+1:]
+	}
+}
+
+// Certificate is one entry of the certificate register together with what its page prints about the holder:
+// the identity and the rank, position, unit and agency of the enrolment snapshot.
+type Certificate struct {
+	ID            int64
+	EnrolmentID   int64
+	ParticipantID int64
+	Number        string
+	Seq           int
+	IssuedOn      time.Time
+	HolderName    string // as printed, with titles; a correction changes it, never the number
+	NIP           string // digits, or ""
+	BirthPlace    string
+	BirthDate     time.Time
+	RankCode      string
+	Position      string
+	Unit          string
+	Agency        string
+	Role          EnrolmentRole
+	FinalScore    *float64
+	Revoked       bool
+	RevokedReason string
+	RevokedAt     time.Time
+	Payload       string // the signed text in the QR code
+	QR            []byte // the QR code's modules, encoded once (see store.SaveCertificateQR); nil until then
+}
+
+// IdentityKey is how the certificate names its holder in file names and in the QR text: the NIP, or "#" and
+// the participant's number in this database for someone without one.
+func (c *Certificate) IdentityKey() string {
+	if c.NIP != "" {
+		return c.NIP
+	}
+	return "#" + indo.Plain(c.ParticipantID)
+}
+
+// StatusLabel is the certificate's status in Indonesian.
+func (c *Certificate) StatusLabel() string {
+	if c.Revoked {
+		return "Dicabut"
+	}
+	return "Berlaku"
+}
+
+// CertificateValues are the placeholder values of one certificate of program p.
+func CertificateValues(p *Program, c *Certificate) map[string]string {
+	v := map[string]string{
+		"nama":          c.HolderName,
+		"jabatan":       c.Position,
+		"unit_kerja":    c.Unit,
+		"instansi":      c.Agency,
+		"peran":         c.Role.Label(),
+		"program":       p.Title,
+		"jenis_program": p.Kind,
+		"angkatan":      p.BatchLabel(),
+		"penyelenggara": p.Organiser,
+		"tempat":        p.Place,
+		"tanggal":       p.Dates(),
+		"jp":            indo.WithWords(int64(p.TotalJP)),
+		"tahun":         indo.Plain(int64(p.BudgetYear)),
+	}
+	if c.NIP != "" {
+		v["nip"] = nip.Format(c.NIP)
+	}
+	if c.RankCode != "" {
+		if r, ok := rank.ByCode(c.RankCode); ok {
+			v["pangkat"] = r.Label()
+		} else {
+			v["pangkat"] = c.RankCode
+		}
+	}
+	switch {
+	case c.BirthPlace != "" && !c.BirthDate.IsZero():
+		v["ttl"] = c.BirthPlace + ", " + indo.Date(c.BirthDate)
+	case !c.BirthDate.IsZero():
+		v["ttl"] = indo.Date(c.BirthDate)
+	}
+	if c.FinalScore != nil && (c.Role == RoleParticipant || c.Role == "") {
+		v["nilai"] = indo.Number(*c.FinalScore, 2)
+		v["predikat"] = strings.ToUpper(Predicate(*c.FinalScore))
+	}
+	if v["peran"] == "" {
+		v["peran"] = RoleParticipant.Label()
+	}
+	return v
+}

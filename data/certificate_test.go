@@ -1,0 +1,204 @@
+package data
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNumberPatternFormat(t *testing.T) {
+	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		pattern string
+		seq     int
+		want    string
+	}{
+		{"800/{seq}/BKPSDM/{month_roman}/{year}", 7, "800/7/BKPSDM/XI/2026"},
+		{"800/{seq:03}/DISDIK/{month_roman}/{year}", 7, "800/007/DISDIK/XI/2026"},
+		{"800/{seq:03}/DISDIK/{month_roman}/{year}", 1234, "800/1234/DISDIK/XI/2026"},
+		{"B.{seq}/BDA/RSDM.510/{bulan_romawi}/{tahun}", 15, "B.15/BDA/RSDM.510/XI/2026"},
+		{"000.8.3.3/{seq}/OR", 3, "000.8.3.3/3/OR"},
+		{"{program}/{seq:4}", 12, "PTD-I/2026/0012"},
+	}
+	for _, tt := range tests {
+		got, err := NumberPattern(tt.pattern).Format(tt.seq, day, "PTD-I/2026")
+		if err != nil || got != tt.want {
+			t.Errorf("%s with %d = %q, %v; want %q", tt.pattern, tt.seq, got, err, tt.want)
+		}
+	}
+	if a, b := NumberPattern("X/{seq:03}/{tahun}").Canonical(), NumberPattern(" X/{seq:3}/{year} ").Canonical(); a != b {
+		t.Errorf("canonical forms differ: %q and %q", a, b)
+	}
+}
+
+func TestNumberPatternErrors(t *testing.T) {
+	for _, tt := range []struct{ pattern, want string }{
+		{"800/DISDIK/{year}", "tidak memuat {seq}"},
+		{"", "kosong"},
+		{"800/{seq}/{seq}", "lebih dari sekali"},
+		{"800/{urut}/X", "{urut} tidak dikenal"},
+		{"800/{seq:xx}/X", "lebar nomor"},
+		{"800/{seq/X", "tanpa penutup"},
+		{"800/seq}/X", "tanpa pasangan"},
+		{"800/{year:02}/{seq}", "hanya {seq}"},
+		{"800|{seq}", "tanda |"},
+	} {
+		err := NumberPattern(tt.pattern).Validate()
+		if err == nil || ErrorKind(err) != KindInvalid || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want an invalid error with %q", tt.pattern, err, tt.want)
+		}
+	}
+}
+
+func TestPredicate(t *testing.T) {
+	for _, tt := range []struct {
+		score float64
+		want  string
+	}{
+		{100, "Sangat Memuaskan"}, {90.01, "Sangat Memuaskan"}, {90, "Memuaskan"}, {90.004, "Memuaskan"},
+		{80.01, "Memuaskan"}, {80, "Cukup Memuaskan"}, {70.5, "Cukup Memuaskan"}, {70, "Kurang Memuaskan"},
+		{60.01, "Kurang Memuaskan"}, {60, "Tidak Memuaskan"}, {0, "Tidak Memuaskan"},
+	} {
+		if got := Predicate(tt.score); got != tt.want {
+			t.Errorf("Predicate(%v) = %q, want %q", tt.score, got, tt.want)
+		}
+	}
+}
+
+func testProgram() *Program {
+	return &Program{Code: "PTD-I/2026", Title: "Pelatihan Pemanfaatan Teknologi Digital dalam Pembelajaran", Kind: "Pelatihan Teknis",
+		Batch: 2, BudgetYear: 2026, Organiser: "Dinas Pendidikan Kabupaten Sukamaju", Place: "Aula Dinas Pendidikan",
+		StartDate: time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC), TotalJP: 30}
+}
+
+func TestCertificateTemplateFill(t *testing.T) {
+	tpl, err := ParseCertificateTemplate(DefaultCertificateBody("sertifikat"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := 85.5
+	c := &Certificate{HolderName: "Dra. Siti Aminah, M.Pd.", NIP: "198609262015051001", RankCode: "III/b", Position: "Guru Ahli Muda",
+		Unit: "SMP Negeri 1 Sukamaju", Role: RoleParticipant, FinalScore: &score}
+	lines := tpl.Fill(CertificateValues(testProgram(), c))
+	var all []string
+	for _, l := range lines {
+		all = append(all, l.Label+"="+l.Text)
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"=Dra. Siti Aminah, M.Pd.", "NIP=19860926 201505 1 001", "Pangkat/Golongan=Penata Muda Tingkat I (III/b)",
+		"Angkatan II sebagai Peserta", "3 s.d. 5 November 2026", "30 (tiga puluh) jam pelajaran dengan predikat MEMUASKAN.",
+		"di Aula Dinas Pendidikan"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("filled body lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Instansi") {
+		t.Errorf("an empty agency still has its row:\n%s", text)
+	}
+	// Without a score the predicate part goes, without a NIP the NIP row goes.
+	c.FinalScore, c.NIP = nil, ""
+	text = ""
+	for _, l := range tpl.Fill(CertificateValues(testProgram(), c)) {
+		text += l.Label + "=" + l.Text + "\n"
+	}
+	if strings.Contains(text, "predikat") || strings.Contains(text, "NIP") || !strings.Contains(text, "jam pelajaran.") {
+		t.Errorf("optional parts not dropped:\n%s", text)
+	}
+}
+
+func TestCertificateTemplateErrors(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"# {nama}\n{nama_lengkap}", "Baris 2 isi sertifikat: isian {nama_lengkap} tidak dikenal"},
+		{"Diberikan kepada", "tidak memuat {nama}"},
+		{"# {nama}\n[dengan predikat {predikat}", "tanda [ tanpa penutup ]"},
+		{"# {nama}\n| Jabatan", "| Label | {isian}"},
+		{"# {nama\n", "tanda { tanpa penutup }"},
+	} {
+		_, err := ParseCertificateTemplate(tt.body)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.body, err, tt.want)
+		}
+	}
+	for _, kind := range []string{"sertifikat", "sttp", "piagam"} {
+		if _, err := ParseCertificateTemplate(DefaultCertificateBody(kind)); err != nil {
+			t.Errorf("built-in %s body: %v", kind, err)
+		}
+	}
+}
+
+func newKey(t *testing.T) ed25519.PrivateKey {
+	_, k, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func TestSignAndVerify(t *testing.T) {
+	own, other := newKey(t), newKey(t)
+	p := testProgram()
+	c := &Certificate{Number: "800/007/DISDIK/XI/2026", HolderName: "Dra. Siti | Aminah, M.Pd.", NIP: "198609262015051001", ParticipantID: 9}
+	text := SignClaim(ClaimOf(p, c), own)
+	if len(text) > 260 {
+		t.Errorf("signed text is %d characters: too long for a small QR code", len(text))
+	}
+	register := func(number string) (*Certificate, error) {
+		if number == c.Number {
+			return c, nil
+		}
+		return nil, nil
+	}
+	keys := []TrustedKey{{Public: own.Public().(ed25519.PublicKey), Own: true}}
+	check := func(name, text string, keys []TrustedKey, want Verdict) *Verification {
+		t.Helper()
+		v, err := VerifyCertificate(text, keys, register)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Verdict != want {
+			t.Errorf("%s: verdict %s (%s), want %s", name, v.Verdict, v.Reason, want)
+		}
+		return v
+	}
+	v := check("round trip", text, keys, VerdictValid)
+	if v.Claim == nil || v.Claim.Name != c.HolderName || v.Claim.JP != 30 || v.Claim.Holder != c.NIP || !v.Claim.End.Equal(p.EndDate) {
+		t.Errorf("claim read back = %+v", v.Claim)
+	}
+	check("cut short", text[:len(text)-10], keys, VerdictAltered)
+	check("cut in half", text[:len(text)/2], keys, VerdictAltered)
+	check("empty", "", keys, VerdictAltered)
+	// Every single-character change anywhere in the text is caught.
+	for i := 0; i < len(text); i++ {
+		b := []byte(text)
+		if b[i] == 'X' {
+			b[i] = 'Y'
+		} else {
+			b[i] = 'X'
+		}
+		if v, _ := VerifyCertificate(string(b), keys, register); v.Verdict != VerdictAltered {
+			t.Errorf("changing character %d (%q) gives %s (%s)", i, text[i], v.Verdict, v.Reason)
+		}
+	}
+	foreign := SignClaim(ClaimOf(p, c), other)
+	check("another office", foreign, keys, VerdictUnknown)
+	trusted := append(keys, TrustedKey{Public: other.Public().(ed25519.PublicKey), Label: "BKPSDM Kabupaten Lain"})
+	v = check("another office, trusted", foreign, trusted, VerdictValid)
+	if v.Signer != "BKPSDM Kabupaten Lain" {
+		t.Errorf("signer = %q", v.Signer)
+	}
+	c.Revoked, c.RevokedReason = true, "terbit ganda"
+	v = check("revoked", text, keys, VerdictRevoked)
+	if !strings.Contains(v.Reason, "terbit ganda") {
+		t.Errorf("revocation reason missing: %s", v.Reason)
+	}
+	c.Revoked = false
+	c.HolderName = "Dra. Siti Aminah, M.Pd."
+	v = check("name corrected since", text, keys, VerdictValid)
+	if len(v.Notes) == 0 {
+		t.Error("no note about the corrected name")
+	}
+	c.Number = "800/008/DISDIK/XI/2026"
+	check("not in register", text, keys, VerdictUnknown)
+}
