@@ -109,18 +109,3 @@ var chooseSavePath = func(u *UI, suggested string, done func(path string)) {
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
-
-// chooseFolder asks for a folder; done gets its path. Tests replace it.
-var chooseFolder = func(u *UI, done func(dir string)) {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if l != nil {
-			done(l.Path())
-		}
-	}, u.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}

@@ -307,7 +307,7 @@ func (t *certificateTab) printAll() {
 		split := mode.Selected != mode.Options[0]
 		name := safeFileName("Sertifikat " + t.p.Code)
 		if split {
-			chooseFolder(t.u, func(dir string) { t.runPrint(filepath.Join(dir, name), true) })
+			chooseFolder(t.u, L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true) })
 			return
 		}
 		chooseSavePath(t.u, name+".pdf", func(path string) { t.runPrint(path, false) })

@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bytes"
-	"image"
 	_ "image/jpeg" // backgrounds and signatures come as JPEG too
 	_ "image/png"
 	"strings"
@@ -118,29 +116,6 @@ func (d *CertificateDesign) BodyTemplate() string {
 		return DefaultCertificateBody(d.Kind)
 	}
 	return d.Body
-}
-
-// MaxImageBytes is the largest logo, background or signature image accepted (a scanned A4 page at 300 dpi as
-// JPEG is about 2 MB).
-const MaxImageBytes = 8 << 20
-
-// CheckImage reports whether b is a whole PNG or JPEG image that a document can print; what names the image in
-// the message ("latar sertifikat", "logo instansi").
-func CheckImage(b []byte, what string) error {
-	if len(b) > MaxImageBytes {
-		return Errorf(KindInvalid, "Gambar %s terlalu besar (%d MB); pakai gambar paling besar 8 MB", what, len(b)>>20)
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
-	if err != nil {
-		return Errorf(KindInvalid, "Gambar %s tidak dapat dibaca: bukan berkas PNG atau JPEG yang utuh; pilih gambar lain", what)
-	}
-	if cfg.Width < 2 || cfg.Height < 2 || cfg.Width*cfg.Height > 60_000_000 {
-		return Errorf(KindInvalid, "Ukuran gambar %s (%d × %d piksel) tidak wajar; pilih gambar lain", what, cfg.Width, cfg.Height)
-	}
-	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
-		return Errorf(KindInvalid, "Gambar %s rusak (isinya terpotong atau tidak utuh); pilih gambar lain", what)
-	}
-	return nil
 }
 
 // Predicates are the graduation predicates for programs with a final score (DOMAIN.md §4), highest first: a

@@ -7,15 +7,17 @@ import (
 	"image/png"
 )
 
-// MaxImageBytes is the largest logo or scanned signature Pembina stores: every document embeds it.
-const MaxImageBytes = 5 << 20
+// MaxImageBytes is the largest logo, scanned signature or certificate background Pembina stores: every
+// document embeds it (a scanned A4 page at 300 dpi as JPEG is about 2 MB).
+const MaxImageBytes = 8 << 20
 
 // CheckImage checks that b is a whole PNG or JPEG picture (decoded to the last pixel, so that a truncated or
 // damaged file is caught here and not when a certificate is printed). what names the picture in the message:
 // "Logo instansi".
 func CheckImage(b []byte, what string) error {
 	if len(b) > MaxImageBytes {
-		return Errorf(KindInvalid, "%s terlalu besar (%.1f MB, paling besar 5 MB); perkecil gambarnya lalu pilih lagi", what, float64(len(b))/(1<<20))
+		return Errorf(KindInvalid, "%s terlalu besar (%.1f MB, paling besar %d MB); perkecil gambarnya lalu pilih lagi", what,
+			float64(len(b))/(1<<20), MaxImageBytes>>20)
 	}
 	var decode func([]byte) error
 	switch {
