@@ -1,0 +1,93 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"rsc.io/qr/coding"
+)
+
+// referencePenalty is qrPenalty written the slow, obvious way, module by module, for the test below.
+func referencePenalty(c *coding.Code) int {
+	n := c.Size
+	dark := func(x, y int) bool { return x >= 0 && y >= 0 && x < n && y < n && c.Black(x, y) }
+	penalty, darkCount := 0, 0
+	for _, transpose := range []bool{false, true} {
+		at := func(i, j int) bool {
+			if transpose {
+				return dark(j, i)
+			}
+			return dark(i, j)
+		}
+		for j := 0; j < n; j++ {
+			run := 1
+			for i := 1; i <= n; i++ {
+				if i < n && at(i, j) == at(i-1, j) {
+					run++
+					continue
+				}
+				if run >= 5 {
+					penalty += 3 + run - 5
+				}
+				run = 1
+			}
+			for i := -4; i+11 <= n+4; i++ {
+				var pattern []bool
+				for k := 0; k < 11; k++ {
+					pattern = append(pattern, at(i+k, j))
+				}
+				s := ""
+				for _, d := range pattern {
+					if d {
+						s += "1"
+					} else {
+						s += "0"
+					}
+				}
+				if s == "00001011101" || s == "10111010000" {
+					penalty += 40
+				}
+			}
+		}
+	}
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			if dark(x, y) {
+				darkCount++
+			}
+			if x+1 < n && y+1 < n && dark(x, y) == dark(x+1, y) && dark(x, y) == dark(x, y+1) && dark(x, y) == dark(x+1, y+1) {
+				penalty += 3
+			}
+		}
+	}
+	dev := darkCount*100/(n*n) - 50
+	if dev < 0 {
+		dev = -dev
+	}
+	return penalty + dev/5*10
+}
+
+func TestQRPenaltyMatchesTheRules(t *testing.T) {
+	texts := []string{"PBN1|1", strings.Repeat("Sertifikat Pembina ", 12), testBatch(1).Certificates[0].Payload,
+		strings.Repeat("x", 1200)}
+	for _, text := range texts {
+		enc := coding.String(text)
+		v := coding.Version(coding.MinVersion)
+		for enc.Bits(v) > v.DataBytes(coding.M)*8 {
+			v++
+		}
+		for mask := coding.Mask(0); mask < 8; mask++ {
+			p, err := qrPlan(v, mask)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := p.Encode(enc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := qrPenalty(c), referencePenalty(c); got != want {
+				t.Errorf("version %d mask %d: penalty %d, want %d", v, mask, got, want)
+			}
+		}
+	}
+}
