@@ -3,9 +3,9 @@ package report
 import (
 	"context"
 	"encoding/binary"
-	"math/bits"
 	"image"
 	"image/color"
+	"math/bits"
 	"runtime"
 	"strconv"
 	"sync"
