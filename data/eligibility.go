@@ -128,7 +128,7 @@ type Eligibility struct {
 	// Complete is false while the program still has sessions to come: the outcome may change.
 	Complete bool
 
-	// Score rule; nil when the program sets no pass score.
+	// Score rule; nil when the program sets no pass score or the role sits no test.
 	Score *ScoreCheck
 
 	// Override is the coordinator's decision, which wins over the rules; nil when the rules decide.
@@ -152,8 +152,9 @@ type EligibilityInput struct {
 
 // DecideEligibility applies the certificate rules to one enrolment: a withdrawn participant is not eligible;
 // a participant (role peserta) must reach the program's attendance threshold by JP, with I, S and DL counted
-// as present only when the program says so; when the program has a pass score, the final score must reach
-// it; a coordinator's override, which always carries a reason, wins over all of these.
+// as present only when the program says so; when the program has a pass score, a participant's final score
+// must reach it (speakers, moderators and the committee sit no test: neither rule applies to them); a
+// coordinator's override, which always carries a reason, wins over all of these.
 func DecideEligibility(in EligibilityInput) Eligibility {
 	p, e := in.Program, in.Enrolment
 	out := Eligibility{Attendance: in.Attendance, Threshold: p.AttendanceThreshold, Complete: in.Complete,
@@ -182,7 +183,7 @@ func DecideEligibility(in EligibilityInput) Eligibility {
 	} else {
 		out.AttendanceMet = true
 	}
-	if p.PassScore > 0 {
+	if p.PassScore > 0 && out.AttendanceApplies {
 		sc := &ScoreCheck{PassScore: p.PassScore, Score: e.FinalScore}
 		out.Score = sc
 		switch {

@@ -106,6 +106,8 @@ func TestDecideEligibility(t *testing.T) {
 		{"withdrawn", 80, 0, Enrolment{Role: RoleParticipant, Withdrawn: true}, good, NotEligible, "mengundurkan diri"},
 		{"withdrawn before any session", 80, 0, Enrolment{Role: RoleParticipant, Withdrawn: true}, AttendanceRate{}, NotEligible, "mengundurkan diri"},
 		{"speaker needs no attendance", 80, 0, Enrolment{Role: RoleSpeaker}, AttendanceRate{}, Eligible, ""},
+		{"speaker sits no test", 80, 70, Enrolment{Role: RoleSpeaker}, AttendanceRate{}, Eligible, ""},
+		{"committee sits no test", 80, 70, Enrolment{Role: RoleCommittee}, poor, Eligible, ""},
 		{"score met", 80, 70, Enrolment{Role: RoleParticipant, FinalScore: score(70)}, good, Eligible, ""},
 		{"score missing", 80, 70, Enrolment{Role: RoleParticipant}, good, NotEligible, "nilai akhir belum diisi"},
 		{"score too low", 80, 70, Enrolment{Role: RoleParticipant, FinalScore: score(65.5)}, good, NotEligible, "nilai akhir 65,5, kurang dari nilai lulus 70"},
@@ -130,7 +132,7 @@ func TestDecideEligibility(t *testing.T) {
 		if tt.want == Eligible && tt.e.EligibleOverride == nil && reasons != "" {
 			t.Errorf("%s: eligible with reasons %q", tt.name, reasons)
 		}
-		if (tt.pass > 0) != (got.Score != nil) {
+		if tested := tt.e.Role == RoleParticipant; (tt.pass > 0 && tested) != (got.Score != nil) {
 			t.Errorf("%s: score check %+v with pass score %v", tt.name, got.Score, tt.pass)
 		}
 	}

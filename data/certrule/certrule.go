@@ -46,22 +46,6 @@ func Decide(ctx context.Context, s *store.Store, programID int64, today time.Tim
 	missing := false
 	for i, r := range rows {
 		out[i] = Decision{EnrolmentEligibility: r, Score: r.Enrolment.FinalScore}
-		if r.Eligibility.Score != nil && !r.Eligibility.AttendanceApplies {
-			// Speakers, moderators and the committee sit no test: their certificate ("sebagai Narasumber")
-			// does not wait for a score. data.DecideEligibility holds everyone to the pass score, so they are
-			// judged again without it.
-			if p == nil {
-				if p, err = s.Program(ctx, programID); err != nil {
-					return nil, err
-				}
-			}
-			noTest := *p
-			noTest.PassScore = 0
-			out[i].Eligibility = data.DecideEligibility(data.EligibilityInput{Program: &noTest, Enrolment: r.Enrolment,
-				Attendance: r.Eligibility.Attendance, Complete: r.Eligibility.Complete})
-			out[i].Score = nil
-			continue
-		}
 		missing = missing || (r.Eligibility.Score != nil && r.Enrolment.FinalScore == nil)
 	}
 	if !missing {

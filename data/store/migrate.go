@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -67,9 +68,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// backupName is where the copy before a migration goes: beside the file, named after the old version and the
+// time, with a counter when a copy of that second exists already (a migration retried at once).
 func backupName(path string, version int) string {
 	ext := filepath.Ext(path)
-	return fmt.Sprintf("%s.sebelum-migrasi-v%d-%s%s", strings.TrimSuffix(path, ext), version, time.Now().Format("20060102-150405"), ext)
+	base := fmt.Sprintf("%s.sebelum-migrasi-v%d-%s", strings.TrimSuffix(path, ext), version, time.Now().Format("20060102-150405"))
+	name := base + ext
+	for i := 2; ; i++ {
+		if _, err := os.Stat(name); os.IsNotExist(err) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
 }
 
 // vacuumInto writes a consistent copy of the database at src to dest without changing src.

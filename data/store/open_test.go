@@ -237,3 +237,15 @@ func TestBackupCommand(t *testing.T) {
 		t.Error("backup into a missing folder succeeded")
 	}
 }
+
+func TestBackupNameNeverReusesAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pembina.db")
+	first := backupName(path, 1)
+	if err := os.WriteFile(first, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := backupName(path, 1)
+	if second == first {
+		t.Fatalf("a second backup in the same second would overwrite %s", first)
+	}
+}
