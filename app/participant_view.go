@@ -93,8 +93,8 @@ func (u *UI) deleteParticipant(p *data.Participant) {
 }
 
 // historyPanel lists every program the participant attended and the JP per year against the 20 JP a year
-// every civil servant is entitled to (DOMAIN.md §2), counting the JP of programs that are finished
-// (data.TrainingRecord.EarnedJP).
+// every civil servant is entitled to (DOMAIN.md §2), counting the JP of the finished programs the person
+// completed (data.TrainingRecord.EarnedJP).
 func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 	var records []data.TrainingRecord
 	years := container.NewVBox()
@@ -142,12 +142,12 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 			u.openProgram(records[id.Row].ProgramID)
 		}
 	}
-	note := widget.NewLabel(fmt.Sprintf(L("JP dari program yang selesai, sebagai peserta. Setiap ASN berhak atas paling sedikit %d JP pengembangan kompetensi per tahun."), data.AnnualJPTarget))
+	note := widget.NewLabel(fmt.Sprintf(L("JP dihitung dari program yang selesai dan diikuti sampai tuntas sebagai peserta (memenuhi batas kehadiran dan nilai lulus). Setiap ASN berhak atas paling sedikit %d JP pengembangan kompetensi per tahun."), data.AnnualJPTarget))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	panel := container.NewBorder(container.NewVBox(subheading(L("Riwayat pelatihan")), note, years), nil, nil, nil, table)
 	u.goBackground(func() {
-		list, err := u.store.ParticipantHistory(context.Background(), p.ID)
+		list, err := u.store.ParticipantHistory(context.Background(), p.ID, scheduleToday())
 		fyne.Do(func() {
 			if err != nil {
 				u.showError(err)

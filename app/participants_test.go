@@ -127,7 +127,7 @@ func TestParticipantHistoryShowsJPPerYear(t *testing.T) {
 	var person store.ParticipantRow
 	var years []data.YearJP
 	for _, r := range rows {
-		h, _ := s.ParticipantHistory(ctx, r.ID)
+		h, _ := s.ParticipantHistory(ctx, r.ID, sampleDay)
 		if y := data.JPByYear(h); len(h) >= 2 && len(y) > 0 && y[0].JP > 0 && r.EmploymentStatus == "PNS" {
 			person, years = r, y
 			break
@@ -148,7 +148,7 @@ func TestParticipantHistoryShowsJPPerYear(t *testing.T) {
 	if y.Reached() {
 		verdict = "mencapai 20 JP"
 	}
-	if !labelContaining(u, verdict) || !labelContaining(u, "JP dari program yang selesai") {
+	if !labelContaining(u, verdict) || !labelContaining(u, "JP dihitung dari program yang selesai") {
 		t.Errorf("history does not judge the year against 20 JP (%q)", verdict)
 	}
 	table := findTable(t, u)

@@ -28,19 +28,23 @@ type TrainingRecord struct {
 	ProgramJP   int
 	Role        EnrolmentRole
 	Withdrawn   bool
+	// Completed is whether the person completed the program (Completed: finished, as a participant, and
+	// eligible under the certificate rules), as the store decided it when it read the history.
+	Completed bool
 }
 
 // EarnedJP is the JP this record adds to the person's yearly total: the program's JP when the person completed
 // it, otherwise 0.
 //
-// For now "completed" means: the program is finished (Selesai), the enrolment is not withdrawn, and the person
-// took part as a participant (peserta) — speakers, moderators and committee members do not earn development
-// hours by serving a program. Attendance is not consulted yet: once the attendance rules (issue 4: JP attended
-// against the program's threshold, eligibility overrides) exist, this is the one place to refine, and every
-// screen and report that shows JP per year follows. The window says so to coordinators as "JP dari program
-// yang selesai".
+// "Completed" is the one rule every screen and report that shows JP per year follows (the person's history,
+// the leadership workbook's JP Pegawai, Unit Kerja and SIASN sheets, the dashboard): the program is finished
+// (Selesai), the person took part as a participant (peserta) — speakers, moderators and committee members do
+// not earn development hours by serving a program — and the enrolment meets the certificate rules of
+// DecideEligibility: the attendance threshold by JP under the program's excused rule, the pass score when the
+// program has one, or the coordinator's decision when they overrode the rules. The store computes Completed in
+// bulk (store.Completions), never one query per person.
 func (r TrainingRecord) EarnedJP() int {
-	if r.Status != StatusFinished || r.Withdrawn || r.Role != RoleParticipant {
+	if r.Status != StatusFinished || r.Withdrawn || r.Role != RoleParticipant || !r.Completed {
 		return 0
 	}
 	return r.ProgramJP

@@ -351,11 +351,19 @@ func Form(f *data.Form, responses []*data.Response) *FormResult {
 			}
 		}
 	}
+	for _, a := range order {
+		res.Questions = append(res.Questions, a.finish(f, len(responses)))
+	}
+	res.summarise(f)
+	return res
+}
+
+// summarise fills in what follows from the question results: the number of rated items, the form's mean,
+// each section's mean and the importance-performance quadrants.
+func (res *FormResult) summarise(f *data.Form) {
 	var all []float64
 	bySection := map[string][]float64{}
-	for _, a := range order {
-		qr := a.finish(f, len(responses))
-		res.Questions = append(res.Questions, qr)
+	for _, qr := range res.Questions {
 		if qr.IsRated() && qr.Stat.N > 0 {
 			all = append(all, qr.Percent)
 			bySection[qr.Section] = append(bySection[qr.Section], qr.Percent)
@@ -374,7 +382,6 @@ func Form(f *data.Form, responses []*data.Response) *FormResult {
 		delete(bySection, sec.Title) // two sections with one title are reported once
 	}
 	res.IPA = IPA(res.Questions)
-	return res
 }
 
 // SpeakerResult is the judgement of one speaker on a speaker form.

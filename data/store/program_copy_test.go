@@ -151,16 +151,26 @@ func TestParticipantHistory(t *testing.T) {
 	if err := s.CreateParticipant(ctx, person); err != nil {
 		t.Fatal(err)
 	}
-	add := func(code, start string, jp int, status data.ProgramStatus, withdrawn bool) {
+	// add makes a one-day program with one session of all its JP, the person enrolled and marked so.
+	add := func(code, start string, jp int, status data.ProgramStatus, withdrawn bool, mark data.AttendanceStatus) *data.Enrolment {
 		p := sampleProgram(code)
 		p.StartDate, p.EndDate, p.TotalJP, p.Status = date(start), date(start), jp, status
 		p.BudgetYear = p.StartDate.Year()
 		if err := s.CreateProgram(ctx, p); err != nil {
 			t.Fatal(err)
 		}
+		x := &data.Session{ProgramID: p.ID, Date: p.StartDate, Start: "08:00", End: "16:00", TimeZone: "WIB", JP: jp}
+		if err := s.CreateSession(ctx, x); err != nil {
+			t.Fatal(err)
+		}
 		e, err := s.Enrol(ctx, p.ID, person.ID, data.RoleParticipant)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if mark != "" {
+			if err := s.SetMark(ctx, &data.Mark{SessionID: x.ID, EnrolmentID: e.ID, Status: mark}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if withdrawn {
 			e.Withdrawn = true
@@ -168,21 +178,35 @@ func TestParticipantHistory(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		return e
 	}
-	add("A", "2025-05-01", 12, data.StatusFinished, false)
-	add("B", "2026-03-01", 16, data.StatusFinished, false)
-	add("C", "2026-06-01", 8, data.StatusFinished, true)
-	add("D", "2026-12-01", 8, data.StatusPlanned, false)
-	records, err := s.ParticipantHistory(ctx, person.ID)
-	if err != nil || len(records) != 4 {
+	add("A", "2025-05-01", 12, data.StatusFinished, false, data.Present)
+	add("B", "2026-03-01", 16, data.StatusFinished, false, data.Late)
+	add("C", "2026-06-01", 8, data.StatusFinished, true, data.Present)
+	add("D", "2026-12-01", 8, data.StatusPlanned, false, "")
+	// E was finished but the person was away: it earns nothing, until the coordinator decides otherwise.
+	e := add("E", "2026-04-01", 6, data.StatusFinished, false, data.Absent)
+	today := date("2026-11-28")
+	records, err := s.ParticipantHistory(ctx, person.ID, today)
+	if err != nil || len(records) != 5 {
 		t.Fatalf("history = %d records, %v", len(records), err)
 	}
-	if records[0].Code != "D" || records[3].Code != "A" || !records[1].Withdrawn || records[2].ProgramJP != 16 {
+	if records[0].Code != "D" || records[4].Code != "A" || !records[1].Withdrawn || records[3].ProgramJP != 16 || !records[3].Completed || records[2].Completed {
 		t.Errorf("history order or fields: %+v", records)
 	}
 	years := data.JPByYear(records)
-	if len(years) != 2 || years[0].Year != 2026 || years[0].JP != 16 || years[0].Pending != 1 || years[1].JP != 12 {
+	if len(years) != 2 || years[0].Year != 2026 || years[0].JP != 16 || years[0].Programs != 1 || years[0].Pending != 1 || years[1].JP != 12 {
 		t.Errorf("JP by year = %+v", years)
+	}
+
+	yes := true
+	e.EligibleOverride, e.OverrideReason = &yes, "Tugas pengganti diselesaikan"
+	if err := s.UpdateEnrolment(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	records, _ = s.ParticipantHistory(ctx, person.ID, today)
+	if years = data.JPByYear(records); years[0].JP != 22 || years[0].Programs != 2 {
+		t.Errorf("after the coordinator's decision, 2026 = %+v; want 22 JP from 2 programs", years[0])
 	}
 }
 
