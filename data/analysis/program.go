@@ -171,3 +171,10 @@ func pairTests(forms []*FormReport, passScore float64, names map[int64]string) [
 	}
 	return out
 }
+
+// PairTests pairs the pre-tests and post-tests among forms as Load does (by item bank, or the only pair) and
+// compares each pair; forms other than tests are ignored. Callers that read only the tests of many programs
+// (the leadership workbook) use it instead of Load.
+func PairTests(forms []*FormReport, passScore float64, names map[int64]string) []*PrePostResult {
+	return pairTests(forms, passScore, names)
+}

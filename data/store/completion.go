@@ -16,10 +16,16 @@ import (
 type Scope struct {
 	From, To time.Time
 	Unit     string
+	// ProgramID, when set, narrows the scope to one program whatever its dates: the evaluation summary of a
+	// program shows the same key figures as the workbook's Program sheet.
+	ProgramID int64
 }
 
 // programsWhere is the scope's condition on program p.
 func (sc Scope) programsWhere() (string, []any) {
+	if sc.ProgramID != 0 {
+		return "p.id = ?", []any{sc.ProgramID}
+	}
 	return "p.end_date BETWEEN ? AND ?", []any{data.FormatDate(sc.From), data.FormatDate(sc.To)}
 }
 

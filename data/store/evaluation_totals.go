@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/pembina/pembina/data"
 )
@@ -111,23 +112,39 @@ func (s *Store) EvaluationTotals(ctx context.Context, sc Scope) (map[int64][]*At
 		return nil, storageError(err)
 	}
 
-	rows, err = s.db.QueryContext(ctx, `SELECT r.program_form_id, a.question_id, count(a.number), total(a.number),
-		total(a.number * a.number), count(a.number2), total(a.number2), total(a.number2 * a.number2) FROM program p
-		CROSS JOIN program_form pf ON pf.program_id = p.id CROSS JOIN response r ON r.program_form_id = pf.id
-		CROSS JOIN answer a ON a.response_id = r.id WHERE `+where+" GROUP BY r.program_form_id, a.question_id", args...)
+	// One query per attachment: SQLite then groups a thousand answers at a time in memory, where one query for
+	// the whole year sorts half a million rows through a temporary B-tree (three times slower).
+	stmt, err := s.db.PrepareContext(ctx, `SELECT a.question_id, count(a.number), total(a.number), total(a.number * a.number),
+		count(a.number2), total(a.number2), total(a.number2 * a.number2) FROM response r CROSS JOIN answer a ON a.response_id = r.id
+		WHERE r.program_form_id = ? GROUP BY a.question_id`)
 	if err != nil {
 		return nil, storageError(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, question int64
-		var t AnswerTotals
-		if err := rows.Scan(&id, &question, &t.N, &t.Sum, &t.SumSq, &t.N2, &t.Sum2, &t.SumSq2); err != nil {
-			return nil, storageError(err)
+	defer stmt.Close()
+	for id, a := range byID {
+		if a.Responses == 0 {
+			continue
 		}
-		if a := byID[id]; a != nil {
-			a.Totals[question] = t
+		if err := answerTotals(ctx, stmt, id, a.Totals); err != nil {
+			return nil, err
 		}
 	}
-	return out, storageError(rows.Err())
+	return out, nil
+}
+
+func answerTotals(ctx context.Context, stmt *sql.Stmt, programFormID int64, into map[int64]AnswerTotals) error {
+	rows, err := stmt.QueryContext(ctx, programFormID)
+	if err != nil {
+		return storageError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var question int64
+		var t AnswerTotals
+		if err := rows.Scan(&question, &t.N, &t.Sum, &t.SumSq, &t.N2, &t.Sum2, &t.SumSq2); err != nil {
+			return storageError(err)
+		}
+		into[question] = t
+	}
+	return storageError(rows.Err())
 }

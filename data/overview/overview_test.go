@@ -1,0 +1,205 @@
+package overview
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/analysis"
+	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/store"
+	"github.com/pembina/pembina/data/store/storetest"
+)
+
+var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+
+func loaded(t *testing.T) *store.Store {
+	t.Helper()
+	s := storetest.New(t)
+	if _, err := sample.Load(context.Background(), s, sample.Options{Today: sampleDay}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// certify writes n valid certificates and one revoked for the first finished program's participants, straight
+// into the register table, as the certificates feature would.
+func certify(t *testing.T, s *store.Store, n int) *data.Program {
+	t.Helper()
+	ctx := context.Background()
+	rows, _ := s.Programs(ctx, store.ProgramFilter{Status: data.StatusFinished})
+	p := rows[0].Program
+	enrolments, _ := s.Enrolments(ctx, p.ID)
+	for i := 0; i <= n; i++ {
+		status, reason := "valid", ""
+		if i == n {
+			status, reason = "revoked", "Salah cetak"
+		}
+		if _, err := s.DB().ExecContext(ctx, `INSERT INTO certificate (enrolment_id, number, pattern, year, seq, issued_on, holder_name,
+			status, revoked_reason) VALUES (?, ?, 'P/{seq}', 2026, ?, ?, ?, ?, ?)`, enrolments[i].ID, "800/"+string(rune('A'+i))+"/2026",
+			i+1, data.FormatDate(p.EndDate), enrolments[i].Name, status, reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return p
+}
+
+func count(t *testing.T, s *store.Store, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// The key figures equal what the store's plain queries and the per-person history say.
+func TestFiguresEqualTheStore(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	certified := certify(t, s, 4)
+	year := Year(2026)
+	o, err := Load(ctx, s, year, sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := data.FormatDate(year.From), data.FormatDate(year.To)
+	f := o.Figures
+	if want := count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ?", from, to); f.Programs != want || len(o.Programs) != want {
+		t.Errorf("programs = %d (%d lines), store %d", f.Programs, len(o.Programs), want)
+	}
+	for _, st := range data.ProgramStatuses {
+		if want := count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ? AND status = ?", from, to, st); f.Status(st) != want {
+			t.Errorf("%s programs = %d, store %d", st, f.Status(st), want)
+		}
+	}
+	if want := count(t, s, `SELECT count(*) FROM enrolment e JOIN program p ON p.id = e.program_id WHERE p.end_date BETWEEN ? AND ?
+		AND e.role = 'peserta' AND e.status = 'enrolled'`, from, to); f.Enrolled != want {
+		t.Errorf("enrolled = %d, store %d", f.Enrolled, want)
+	}
+	if want := count(t, s, "SELECT count(*) FROM participant"); len(o.People) != want {
+		t.Errorf("people = %d, store %d", len(o.People), want)
+	}
+	if want := count(t, s, "SELECT count(*) FROM participant WHERE employment_status <> 'Non-ASN'"); f.Employees != want {
+		t.Errorf("employees = %d, store %d", f.Employees, want)
+	}
+	if want := count(t, s, "SELECT sum(total_jp) FROM program WHERE end_date BETWEEN ? AND ? AND status = 'finished'", from, to); f.ProgramJP != want {
+		t.Errorf("JP of finished programs = %d, store %d", f.ProgramJP, want)
+	}
+	if f.Certified != 4 || o.Program(certified.ID).Certified != 4 {
+		t.Errorf("certified = %d; 4 valid certificates were written (a revoked one does not count)", f.Certified)
+	}
+
+	// Every person's JP is what their own history says (store.ParticipantHistory and data.JPByYear).
+	jp, trained, reached := 0, 0, 0
+	for _, p := range o.People {
+		h, err := s.ParticipantHistory(ctx, p.ID, sampleDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := data.YearJP{Year: 2026}
+		for _, y := range data.JPByYear(h) {
+			if y.Year == 2026 {
+				want = y
+			}
+		}
+		if p.JP != want.JP || p.Programs != want.Programs {
+			t.Fatalf("%s: %d JP from %d programs, history %d JP from %d", p.Name, p.JP, p.Programs, want.JP, want.Programs)
+		}
+		jp += want.JP
+		if want.Programs > 0 {
+			trained++
+		}
+		if p.EmploymentStatus != "Non-ASN" && want.Reached() {
+			reached++
+		}
+	}
+	if f.JP != jp || f.Trained != trained || f.Reached != reached {
+		t.Errorf("JP %d, trained %d, reached %d; histories give %d, %d, %d", f.JP, f.Trained, f.Reached, jp, trained, reached)
+	}
+	if jp == 0 || reached == 0 || reached == f.Employees {
+		t.Errorf("the sample should have some but not all employees at 20 JP: %d of %d", reached, f.Employees)
+	}
+
+	// Per program: the satisfaction of the full analysis, the participants of the roster.
+	months, kinds := 0, 0
+	var sum float64
+	n := 0
+	for _, l := range o.Programs {
+		rep, err := analysis.Load(ctx, s, l.Program.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := l.Satisfaction, rep.Satisfaction; got.Items != want.Items || math.Abs(got.Percent-want.Percent) > 1e-9 && !math.IsNaN(want.Percent) {
+			t.Errorf("%s: satisfaction %+v, analysis %+v", l.Program.Code, got, want)
+		}
+		if !math.IsNaN(l.Satisfaction.Percent) {
+			sum += l.Satisfaction.Percent
+			n++
+		}
+		roster, _ := s.Roster(ctx, l.Program.ID)
+		if l.Enrolled != len(roster) {
+			t.Errorf("%s: %d enrolled, roster %d", l.Program.Code, l.Enrolled, len(roster))
+		}
+	}
+	if n == 0 || f.SatisfactionPrograms != n || math.Abs(f.SatisfactionPercent-sum/float64(n)) > 1e-9 || f.SatisfactionCategory == "" {
+		t.Errorf("satisfaction %v over %d programs, want %v over %d", f.SatisfactionPercent, f.SatisfactionPrograms, sum/float64(n), n)
+	}
+	for _, m := range f.Months {
+		months += m.Participants
+	}
+	for _, k := range f.Kinds {
+		kinds += k.Programs
+	}
+	if len(f.Months) != 12 || months != f.Enrolled || kinds != f.Programs {
+		t.Errorf("%d months with %d participants, kinds with %d programs; want 12, %d, %d", len(f.Months), months, kinds, f.Enrolled, f.Programs)
+	}
+	units := 0
+	for _, u := range o.Units {
+		units += u.People
+	}
+	if units != len(o.People) {
+		t.Errorf("units hold %d people of %d", units, len(o.People))
+	}
+}
+
+// One unit's overview lists its people only, and programs someone of the unit took part in.
+func TestOneUnit(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	units, _ := s.Units(ctx)
+	unit := units[0]
+	p := Year(2026)
+	p.Unit = unit
+	o, err := Load(ctx, s, p, sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := count(t, s, "SELECT count(*) FROM participant WHERE unit = ?", unit); len(o.People) != want || want == 0 {
+		t.Errorf("%d people of %s, store %d", len(o.People), unit, want)
+	}
+	for _, l := range o.Programs {
+		if n := count(t, s, `SELECT count(*) FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ? AND p.unit = ?`,
+			l.Program.ID, unit); n == 0 {
+			t.Errorf("%s listed although nobody of %s took part", l.Program.Code, unit)
+		}
+	}
+	if p.Label() != "Tahun 2026 · Unit kerja "+unit {
+		t.Errorf("label %q", p.Label())
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	if y, ok := Year(2026).WholeYear(); !ok || y != 2026 {
+		t.Error("Year(2026) is not a whole year")
+	}
+	half := Period{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)}
+	if _, ok := half.WholeYear(); ok || half.Label() != "Periode 1 Januari s.d. 30 Juni 2026" {
+		t.Errorf("half year: %q", half.Label())
+	}
+	if err := (Period{From: half.To, To: half.From}).Validate(); !data.IsKind(err, data.KindInvalid) {
+		t.Errorf("a reversed period: %v", err)
+	}
+}
