@@ -289,3 +289,8 @@ func SessionWarnings(p *Program, s *Session) []string {
 	}
 	return w
 }
+
+// SIASNKinds name SIASN's training-history kinds (jenisDiklatId) by their code (DOMAIN.md §2).
+var SIASNKinds = map[int]string{1: "Diklat Struktural", 2: "Diklat Fungsional", 3: "Diklat Teknis", 4: "Workshop",
+	5: "Pelatihan Manajerial", 6: "Pelatihan Sosial Kultural", 7: "Sosialisasi", 8: "Bimbingan Teknis", 9: "Seminar",
+	10: "Magang"}

@@ -202,6 +202,7 @@ type Overview struct {
 	Certificates []store.CertificateRow
 
 	people map[int64]*Person
+	lines  map[int64]*ProgramLine
 	totals map[int64][]*store.AttachmentTotals
 	tests  map[int64][]*analysis.FormReport // the tests' responses, by program
 }
@@ -210,14 +211,7 @@ type Overview struct {
 func (o *Overview) Person(id int64) *Person { return o.people[id] }
 
 // Program returns a program line by program ID, or nil.
-func (o *Overview) Program(id int64) *ProgramLine {
-	for _, l := range o.Programs {
-		if l.Program.ID == id {
-			return l
-		}
-	}
-	return nil
-}
+func (o *Overview) Program(id int64) *ProgramLine { return o.lines[id] }
 
 // Progress reports how far Load is: done of total steps.
 type Progress func(done, total int)
@@ -333,7 +327,8 @@ func (o *Overview) combine(unitOnly bool) {
 	}
 	lines := map[int64]*ProgramLine{}
 	for id, po := range o.Outcomes.Programs {
-		lines[id] = &ProgramLine{Program: po.Program, HeldSessions: po.HeldSessions, Sessions: po.Sessions, NGain: math.NaN()}
+		lines[id] = &ProgramLine{Program: po.Program, HeldSessions: po.HeldSessions, Sessions: po.Sessions, NGain: math.NaN(),
+			Satisfaction: analysis.SatisfactionIndex(nil)}
 	}
 	touched := map[int64]bool{} // programs with someone of the unit
 	for i := range o.Outcomes.Enrolments {
@@ -399,11 +394,14 @@ func (o *Overview) combine(unitOnly bool) {
 			}
 		}
 	}
+	o.lines = map[int64]*ProgramLine{}
+	o.tests = nil // the tests' answers are summed up now; a year's would weigh tens of megabytes
 	for id, l := range lines {
 		if unitOnly && !touched[id] {
 			continue
 		}
 		o.Programs = append(o.Programs, l)
+		o.lines[id] = l
 	}
 	sort.Slice(o.Programs, func(i, j int) bool {
 		a, b := o.Programs[i].Program, o.Programs[j].Program
