@@ -189,7 +189,7 @@ type workbook struct {
 	mu sync.Mutex // held while a sheet is created or finished, or the Ringkasan sheet written: the file's shared parts
 
 	title, subtitle, heading, label, text, nip, wrap, plain, integer, decimal, percent, date int
-	good, bad                                                                    int // conditional formats
+	good, bad                                                                                int // conditional formats
 }
 
 // newWorkbook starts a workbook that will be written to w. excelize's WriteTo builds the whole file in a
@@ -262,9 +262,9 @@ func (c *column) fit(limit float64, values ...string) {
 
 // table is a streamed data sheet: heading in row 1, frozen, autofilter over every row written.
 type table struct {
-	wb   *workbook
-	name string
-	sw   *excelize.StreamWriter
+	wb    *workbook
+	name  string
+	sw    *excelize.StreamWriter
 	cols  []column
 	rows  int
 	cells []excelize.Cell // one per column, reused for every row

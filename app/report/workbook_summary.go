@@ -99,7 +99,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	row += 2
 	err := wb.chart(figuresTop-1, &excelize.Chart{Type: excelize.Doughnut, HoleSize: 55,
 		Series: []excelize.ChartSeries{{Name: "Pegawai", Categories: sheetRef(sheet, fmt.Sprintf("$A$%d", reachedTop+1), fmt.Sprintf("$A$%d", reachedTop+2)),
-			Values: sheetRef(sheet, fmt.Sprintf("$B$%d", reachedTop+1), fmt.Sprintf("$B$%d", reachedTop+2)),
+			Values:    sheetRef(sheet, fmt.Sprintf("$B$%d", reachedTop+1), fmt.Sprintf("$B$%d", reachedTop+2)),
 			DataPoint: []excelize.ChartDataPoint{{Index: 0, Fill: solid("63BE7B")}, {Index: 1, Fill: solid("F8696B")}}}},
 		Title:    chartTitle(fmt.Sprintf("Pegawai yang mencapai %d JP", data.AnnualJPTarget)),
 		Legend:   excelize.ChartLegend{Position: "right"},
