@@ -220,7 +220,7 @@ func newWorkbook(w io.Writer) (*workbook, error) {
 		{&wb.integer, &excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&wb.decimal, &excelize.Style{NumFmt: 4, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&wb.percent, &excelize.Style{CustomNumFmt: strPtr("0.0%"), Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&wb.date, &excelize.Style{CustomNumFmt: strPtr("dd-mm-yyyy"), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
+		{&wb.date, &excelize.Style{CustomNumFmt: strPtr("dd-mm-yyyy"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	}
 	for _, st := range styles {
 		id, err := f.NewStyle(st.style)
@@ -274,6 +274,14 @@ type table struct {
 func (wb *workbook) newTable(name string, cols []column) (*table, error) {
 	wb.mu.Lock()
 	defer wb.mu.Unlock()
+	// Printed landscape on A4, one page wide, the heading on every page. The sheet's properties must be set
+	// before the stream starts; the page setup is written when it ends.
+	if err := wb.printSetup(name, "landscape"); err != nil {
+		return nil, err
+	}
+	if err := wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + name + "'!$1:$1", Scope: name}); err != nil {
+		return nil, workbookError(err)
+	}
 	sw, err := wb.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, workbookError(err)
@@ -283,12 +291,17 @@ func (wb *workbook) newTable(name string, cols []column) (*table, error) {
 		t.cells[i].StyleID = c.style
 		t.row[i] = &t.cells[i]
 	}
+	// A heading wraps at spaces, never inside a word; its bold capitals are about a fifth wider than the
+	// characters a column width counts. The heading row is as high as its most wrapped heading.
+	lines := 1
 	for i, c := range cols {
 		w := c.width
 		for _, word := range splitWords(c.title) {
-			w = max(w, float64(utf8.RuneCountInString(word))+2)
+			w = max(w, float64(utf8.RuneCountInString(word))*1.2+2)
 		}
-		if err := sw.SetColWidth(i+1, i+1, min(max(w, 8), 70)); err != nil {
+		w = min(max(w, 8), 70)
+		lines = max(lines, wrappedLines(c.title, int((w-1)/1.2)))
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, workbookError(err)
 		}
 	}
@@ -300,10 +313,41 @@ func (wb *workbook) newTable(name string, cols []column) (*table, error) {
 	for i, c := range cols {
 		heading[i] = excelize.Cell{StyleID: wb.heading, Value: c.title}
 	}
-	if err := sw.SetRow("A1", heading, excelize.RowOpts{Height: 32}); err != nil {
+	if err := sw.SetRow("A1", heading, excelize.RowOpts{Height: float64(15*lines + 4)}); err != nil {
 		return nil, workbookError(err)
 	}
 	return t, nil
+}
+
+// printSetup makes a sheet print on A4 in the given orientation, scaled to one page wide.
+func (wb *workbook) printSetup(sheet, orientation string) error {
+	fit, a4, wide, tall := true, 9, 1, 0
+	if err := wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return workbookError(err)
+	}
+	if err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &wide,
+		FitToHeight: &tall}); err != nil {
+		return workbookError(err)
+	}
+	return nil
+}
+
+// wrappedLines is how many lines s takes wrapped at spaces into lines of width characters.
+func wrappedLines(s string, width int) int {
+	lines, used := 1, 0
+	for _, word := range splitWords(s) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= width:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+	}
+	return lines
 }
 
 func splitWords(s string) []string {

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/overview"
 )
 
 // chartRows is how many rows a chart of the Ringkasan sheet covers (320 pixels at 20 pixels a row).
@@ -34,8 +36,11 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 			f.SetCellStyle(sheet, ref, ref, style)
 		}
 	}
+	if err := wb.printSetup(sheet, "landscape"); err != nil {
+		return 0, err
+	}
 	f.SetColWidth(sheet, "A", "A", 44)
-	f.SetColWidth(sheet, "B", "B", 14)
+	f.SetColWidth(sheet, "B", "B", 16)
 	f.SetColWidth(sheet, "C", "C", 56)
 	f.SetColWidth(sheet, "D", "D", 3)
 
@@ -143,7 +148,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 		Series: []excelize.ChartSeries{{Name: "Program", Categories: sheetRef(sheet, fmt.Sprintf("$A$%d", top+1), fmt.Sprintf("$A$%d", row-1)),
 			Values: sheetRef(sheet, fmt.Sprintf("$B$%d", top+1), fmt.Sprintf("$B$%d", row-1)), Fill: solid("ED7D31")}},
 		Title: chartTitle("Program menurut jenis"), Legend: excelize.ChartLegend{Position: "none"},
-		YAxis: excelize.ChartAxis{MajorGridLines: true}, XAxis: excelize.ChartAxis{ReverseOrder: true},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, MajorUnit: wholeSteps(fig.Kinds)}, XAxis: excelize.ChartAxis{ReverseOrder: true},
 		PlotArea: excelize.ChartPlotArea{ShowVal: true}}); err != nil {
 		return 0, err
 	}
@@ -219,10 +224,12 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	if o.Period.Unit != "" {
 		notes = append(notes, "Unit kerja: orang yang kini tercatat di unit ini; respons dan kepuasan adalah milik seluruh peserta program.")
 	}
+	// Merged cells never grow to their text: each row gets the height of the lines its text wraps to.
+	lines := func(s string, width int) float64 { return float64(15 * (1 + (utf8.RuneCountInString(s)-1)/width)) }
 	for _, n := range notes {
 		set("A", row, n, wb.wrap)
 		f.MergeCell(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("C%d", row))
-		f.SetRowHeight(sheet, row, float64(15*(1+len(n)/110)))
+		f.SetRowHeight(sheet, row, lines(n, 115))
 		row++
 	}
 	row++
@@ -231,6 +238,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 		set("A", row, "Skala "+sc.Label(), wb.text)
 		set("B", row, sc.LegendText(), wb.wrap)
 		f.MergeCell(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
+		f.SetRowHeight(sheet, row, lines(sc.LegendText(), 72))
 		row++
 	}
 	set("A", row, "N-gain", wb.text)
@@ -242,6 +250,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 
 // chart puts a chart of 640 × 320 pixels (unless it says otherwise) at column E of the given row.
 func (wb *workbook) chart(row int, c *excelize.Chart) error {
+	c.XAxis, c.YAxis = axis(c.XAxis), axis(c.YAxis)
 	if c.Dimension.Width == 0 {
 		c.Dimension = excelize.ChartDimension{Width: 640, Height: 320}
 	}
@@ -250,6 +259,21 @@ func (wb *workbook) chart(row int, c *excelize.Chart) error {
 		return workbookError(err)
 	}
 	return nil
+}
+
+// wholeSteps is a step for an axis of program counts that never falls between two whole numbers.
+func wholeSteps(kinds []overview.KindLine) float64 {
+	most := 0
+	for _, k := range kinds {
+		most = max(most, k.Programs)
+	}
+	return math.Max(1, math.Ceil(float64(most)/5))
+}
+
+// axis is a chart axis with dark labels (LibreOffice draws excelize's default ones very light).
+func axis(a excelize.ChartAxis) excelize.ChartAxis {
+	a.Font = excelize.Font{Color: "404040", Size: 9}
+	return a
 }
 
 func chartTitle(s string) excelize.ChartTitle {
