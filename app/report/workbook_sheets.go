@@ -50,23 +50,24 @@ func (wb *workbook) programs(_ context.Context) (int, error) {
 }
 
 // people writes JP Pegawai: every participant (of the unit) with their JP in the period, the programs they
-// completed, whether they reached 20 JP (coloured by conditional formatting), their rank and unit.
+// completed, whether they reached 20 JP (coloured by conditional formatting), their employment status, rank
+// and unit. Positions are left out: the Peserta page has them, and a year of 100,000 people writes faster
+// without them.
 func (wb *workbook) people(ctx context.Context) (int, error) {
 	jpTitle := "JP PERIODE INI"
 	if y, ok := wb.o.Period.WholeYear(); ok {
 		jpTitle = "JP " + strconv.Itoa(y)
 	}
 	cols := []column{
-		{"NO", wb.plain, 7}, {"NIP", wb.nip, 20}, {"NAMA", wb.text, 20}, {"STATUS KEPEGAWAIAN", wb.text, 12},
-		{"PANGKAT/GOLONGAN", wb.text, 14}, {"JABATAN", wb.text, 14}, {"UNIT KERJA", wb.text, 14}, {jpTitle, wb.integer, 8},
-		{"PROGRAM DISELESAIKAN", wb.integer, 12}, {"MENCAPAI 20 JP", wb.text, 10}, {"KEKURANGAN JP", wb.integer, 11},
+		{"NIP", wb.nip, 20}, {"NAMA", wb.text, 20}, {"STATUS KEPEGAWAIAN", wb.text, 12}, {"PANGKAT/GOLONGAN", wb.text, 14},
+		{"UNIT KERJA", wb.text, 14}, {jpTitle, wb.integer, 8}, {"PROGRAM DISELESAIKAN", wb.integer, 12},
+		{"MENCAPAI 20 JP", wb.text, 10}, {"KEKURANGAN JP", wb.integer, 11},
 	}
 	for _, p := range wb.o.People {
-		cols[2].fit(44, p.Name)
-		cols[5].fit(40, p.Position)
-		cols[6].fit(40, p.Unit)
+		cols[1].fit(44, p.Name)
+		cols[4].fit(40, p.Unit)
 	}
-	cols[4].fit(36, "Penata Muda Tingkat I (III/b)")
+	cols[3].fit(36, "Penata Muda Tingkat I (III/b)")
 	t, err := wb.newTable(SheetJP, cols)
 	if err != nil {
 		return 0, err
@@ -77,8 +78,7 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 			reached = yesNo(p.Reached())
 			short = max(0, data.AnnualJPTarget-p.JP)
 		}
-		if err := t.add(i+1, p.NIP, p.Name, p.EmploymentStatus, rankLabel(p.RankCode), p.Position, p.Unit, p.JP, p.Programs,
-			reached, short); err != nil {
+		if err := t.add(p.NIP, p.Name, p.EmploymentStatus, rankLabel(p.RankCode), p.Unit, p.JP, p.Programs, reached, short); err != nil {
 			return 0, err
 		}
 		if i%10000 == 0 {
@@ -89,7 +89,7 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 	}
 	yes, no := wb.good, wb.bad
 	return t.close(func() error {
-		return wb.f.SetConditionalFormat(SheetJP, t.columnRange(10), []excelize.ConditionalFormatOptions{
+		return wb.f.SetConditionalFormat(SheetJP, t.columnRange(8), []excelize.ConditionalFormatOptions{
 			{Type: "cell", Criteria: "==", Value: `"Ya"`, Format: &yes},
 			{Type: "cell", Criteria: "==", Value: `"Belum"`, Format: &no},
 		})
@@ -136,7 +136,7 @@ func (wb *workbook) units(_ context.Context) (int, error) {
 	})
 }
 
-// attendance writes Presensi: a tidy table of every mark (program, session, date, NIP, name, unit, status),
+// attendance writes Presensi: a tidy table of every mark (program, session, date, NIP, name, status),
 // by program, session and name. The marks are read as three small numbers each and the rest looked up among
 // the sessions and people already read: a year of 200,000 marks takes a few megabytes.
 func (wb *workbook) attendance(ctx context.Context, s *store.Store, sc store.Scope, progress func(done, total int)) (int, error) {
@@ -179,14 +179,13 @@ func (wb *workbook) attendance(ctx context.Context, s *store.Store, sc store.Sco
 
 	cols := []column{
 		{"KODE PROGRAM", wb.text, 10}, {"SESI", wb.plain, 6}, {"TANGGAL", wb.date, 12}, {"NIP", wb.nip, 20},
-		{"NAMA", wb.text, 20}, {"UNIT KERJA", wb.text, 14}, {"STATUS", wb.text, 12},
+		{"NAMA", wb.text, 20}, {"STATUS", wb.text, 12},
 	}
 	for _, l := range wb.o.Programs {
 		cols[0].fit(24, l.Program.Code)
 	}
 	for _, p := range wb.o.People {
 		cols[4].fit(44, p.Name)
-		cols[5].fit(40, p.Unit)
 	}
 	t, err := wb.newTable(SheetAttendance, cols)
 	if err != nil {
@@ -198,7 +197,7 @@ func (wb *workbook) attendance(ctx context.Context, s *store.Store, sc store.Sco
 	}
 	for i, r := range rows {
 		x, p := sessions[r.mark.SessionID], wb.o.People[r.person]
-		if err := t.add(wb.o.Programs[r.key>>40].Program.Code, x.Number, x.Date, p.NIP, p.Name, p.Unit, labels[r.mark.Status]); err != nil {
+		if err := t.add(wb.o.Programs[r.key>>40].Program.Code, x.Number, x.Date, p.NIP, p.Name, labels[r.mark.Status]); err != nil {
 			return 0, err
 		}
 		if i%10000 == 0 {

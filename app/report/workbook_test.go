@@ -137,9 +137,9 @@ func TestWorkbookReadBack(t *testing.T) {
 
 	headings := map[string][]string{
 		SheetPrograms:     {"KODE", "NAMA PROGRAM", "JENIS"},
-		SheetJP:           {"NO", "NIP", "NAMA", "STATUS KEPEGAWAIAN", "PANGKAT/GOLONGAN", "JABATAN", "UNIT KERJA", "JP 2026", "PROGRAM DISELESAIKAN", "MENCAPAI 20 JP"},
+		SheetJP:           {"NIP", "NAMA", "STATUS KEPEGAWAIAN", "PANGKAT/GOLONGAN", "UNIT KERJA", "JP 2026", "PROGRAM DISELESAIKAN", "MENCAPAI 20 JP", "KEKURANGAN JP"},
 		SheetUnits:        {"UNIT KERJA", "PESERTA TERDATA", "PEGAWAI ASN"},
-		SheetAttendance:   {"KODE PROGRAM", "SESI", "TANGGAL", "NIP", "NAMA", "UNIT KERJA", "STATUS"},
+		SheetAttendance:   {"KODE PROGRAM", "SESI", "TANGGAL", "NIP", "NAMA", "STATUS"},
 		SheetEvaluation:   {"KODE PROGRAM", "FORMULIR", "LEVEL", "BAGIAN", "NO", "PERTANYAAN", "SKALA", "JUMLAH JAWABAN", "RATA-RATA", "KATEGORI"},
 		SheetCertificates: {"NO", "NOMOR SERTIFIKAT", "NAMA", "NIP"},
 		SheetSIASN:        {"NIP (nipBaru)", "NAMA", "NAMA KURSUS (namaKursus)", "PENYELENGGARA (institusiPenyelenggara)", "JENIS DIKLAT (jenisDiklatId)"},
@@ -155,7 +155,7 @@ func TestWorkbookReadBack(t *testing.T) {
 
 	// NIPs are text, never numbers (Excel would keep 15 digits of 18), with the text format.
 	nipRE := regexp.MustCompile(`^\d{18}$`)
-	for _, c := range []struct{ sheet, col string }{{SheetJP, "B"}, {SheetAttendance, "D"}, {SheetSIASN, "A"}, {SheetCertificates, "D"}} {
+	for _, c := range []struct{ sheet, col string }{{SheetJP, "A"}, {SheetAttendance, "D"}, {SheetSIASN, "A"}, {SheetCertificates, "D"}} {
 		checked := 0
 		for r := 2; r <= 40; r++ {
 			ref := c.col + strconv.Itoa(r)
@@ -176,7 +176,7 @@ func TestWorkbookReadBack(t *testing.T) {
 		}
 	}
 	// Figures are numbers with a format, not text.
-	for _, ref := range []struct{ sheet, cell string }{{SheetJP, "H2"}, {SheetPrograms, "I2"}, {SheetPrograms, "K2"}, {SheetPrograms, "E2"},
+	for _, ref := range []struct{ sheet, cell string }{{SheetJP, "F2"}, {SheetPrograms, "I2"}, {SheetPrograms, "K2"}, {SheetPrograms, "E2"},
 		{SheetUnits, "F2"}, {SheetEvaluation, "I2"}, {SheetSIASN, "G2"}} {
 		typ, _ := f.GetCellType(ref.sheet, ref.cell)
 		raw, _ := f.GetCellValue(ref.sheet, ref.cell, excelize.Options{RawCellValue: true})
@@ -267,11 +267,11 @@ func TestWorkbookOfOneUnitAndRange(t *testing.T) {
 		t.Errorf("%d people of %s, want %d", len(rows)-1, units[0], want)
 	}
 	for _, r := range rows[1:] {
-		if r[6] != units[0] {
-			t.Errorf("someone of %q listed", r[6])
+		if r[4] != units[0] {
+			t.Errorf("someone of %q listed", r[4])
 		}
 	}
-	if v, _ := f.GetCellValue(SheetJP, "H1"); v != "JP PERIODE INI" {
+	if v, _ := f.GetCellValue(SheetJP, "F1"); v != "JP PERIODE INI" {
 		t.Errorf("JP heading for a range: %q", v)
 	}
 	if v, _ := f.GetCellValue(SheetSummary, "A3"); !strings.Contains(v, "1 Juli s.d. 30 September 2026") || !strings.Contains(v, units[0]) {

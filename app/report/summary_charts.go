@@ -1,0 +1,255 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/analysis"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// Charts of the evaluation summary are drawn by hand as vectors (FYNE.md: about 0,6 ms a chart, no image and
+// no dependency): rectangles, lines and text of the document's own font, sharp at any zoom and in print.
+
+type rgb struct{ r, g, b int }
+
+var (
+	colourBest   = rgb{46, 150, 70}   // the top category
+	colourGood   = rgb{52, 110, 190}  // the one below
+	colourMiddle = rgb{232, 145, 40}  // those in between
+	colourLow    = rgb{200, 55, 50}   // the lowest
+	colourTrack  = rgb{232, 232, 232} // the empty part of a bar
+	colourGrid   = rgb{205, 205, 205}
+	colourPre    = rgb{150, 170, 200}
+	colourPost   = rgb{46, 150, 70}
+	colourBar    = rgb{52, 110, 190}
+)
+
+func fill(pdf *fpdf.Fpdf, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }
+func draw(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+
+// categoryColour colours a mean by the category it falls in on its scale, as the window does: the best
+// category green, the next blue, the lowest red, those in between orange.
+func categoryColour(sc data.Scale, mean float64) rgb {
+	legend := sc.Legend()
+	cat := sc.Category(mean)
+	for i, b := range legend {
+		if b.Label != cat {
+			continue
+		}
+		switch {
+		case i == len(legend)-1:
+			return colourBest
+		case i == len(legend)-2:
+			return colourGood
+		case i == 0:
+			return colourLow
+		}
+		return colourMiddle
+	}
+	return colourTrack
+}
+
+// quadrantColour colours an importance × performance item by its quadrant.
+func quadrantColour(q analysis.Quadrant) rgb {
+	switch q {
+	case analysis.QuadrantPriority:
+		return colourLow
+	case analysis.QuadrantKeep:
+		return colourBest
+	case analysis.QuadrantLow:
+		return colourMiddle
+	}
+	return colourGood
+}
+
+// scaleBar draws a mean as a horizontal bar on its scale from (x, y), w wide and h high: a grey track from the
+// scale's minimum to its maximum and the mean's part of it in the colour of its category.
+func scaleBar(pdf *fpdf.Fpdf, x, y, w, h float64, sc data.Scale, mean float64) {
+	fill(pdf, colourTrack)
+	pdf.Rect(x, y, w, h, "F")
+	if math.IsNaN(mean) {
+		return
+	}
+	frac := math.Max(0, math.Min(1, (mean-sc.Min())/(sc.Max()-sc.Min())))
+	fill(pdf, categoryColour(sc, mean))
+	pdf.Rect(x, y, w*frac, h, "F")
+}
+
+// columnChart draws vertical bars of values between 0 and top over a w × h area at (x, y): a light grid at
+// every quarter with its labels on the left, each bar's value above it and its label below.
+type columnChart struct {
+	labels []string
+	values []float64 // NaN draws no bar
+	top    float64
+	format func(float64) string
+	grid   func(float64) string
+	colour func(i int) rgb
+}
+
+func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
+	const axisW, labelH = 12.0, 5.0
+	plotX, plotW, plotH := x+axisW, w-axisW, h-labelH
+	pdf.SetLineWidth(0.15)
+	pdf.SetFont(Font, "", 6.5)
+	pdf.SetTextColor(90, 90, 90)
+	for q := 0; q <= 4; q++ {
+		gy := y + plotH - plotH*float64(q)/4
+		draw(pdf, colourGrid)
+		pdf.Line(plotX, gy, plotX+plotW, gy)
+		pdf.SetXY(x, gy-2)
+		pdf.CellFormat(axisW-1.5, 4, c.grid(c.top*float64(q)/4), "", 0, "R", false, 0, "")
+	}
+	n := max(len(c.values), 1)
+	slot := plotW / float64(n)
+	barW := math.Min(slot*0.7, 14)
+	every := max(1, int(math.Ceil(float64(n)/40))) // at most 40 labels below the bars
+	for i, v := range c.values {
+		bx := plotX + slot*float64(i) + (slot-barW)/2
+		if !math.IsNaN(v) && c.top > 0 {
+			bh := plotH * math.Max(0, math.Min(1, v/c.top))
+			fill(pdf, c.colour(i))
+			pdf.Rect(bx, y+plotH-bh, barW, bh, "F")
+			if n <= 30 {
+				pdf.SetFont(Font, "", 6)
+				pdf.SetXY(bx-3, y+plotH-bh-3.6)
+				pdf.CellFormat(barW+6, 3.5, c.format(v), "", 0, "C", false, 0, "")
+			}
+		}
+		if i%every == 0 {
+			pdf.SetFont(Font, "", 6.5)
+			pdf.SetXY(plotX+slot*float64(i)-2, y+plotH+0.8)
+			pdf.CellFormat(slot+4, 3.5, c.labels[i], "", 0, "C", false, 0, "")
+		}
+	}
+	draw(pdf, rgb{120, 120, 120})
+	pdf.Line(plotX, y+plotH, plotX+plotW, y+plotH)
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetDrawColor(0, 0, 0)
+}
+
+// groupedColumns draws pairs of bars (a pre-test and a post-test share per item) on a 0–100% scale.
+func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []float64) {
+	const axisW, labelH = 12.0, 5.0
+	plotX, plotW, plotH := x+axisW, w-axisW, h-labelH
+	pdf.SetLineWidth(0.15)
+	pdf.SetFont(Font, "", 6.5)
+	pdf.SetTextColor(90, 90, 90)
+	for q := 0; q <= 4; q++ {
+		gy := y + plotH - plotH*float64(q)/4
+		draw(pdf, colourGrid)
+		pdf.Line(plotX, gy, plotX+plotW, gy)
+		pdf.SetXY(x, gy-2)
+		pdf.CellFormat(axisW-1.5, 4, strconv.Itoa(q*25)+"%", "", 0, "R", false, 0, "")
+	}
+	n := max(len(labels), 1)
+	slot := plotW / float64(n)
+	barW := math.Min(slot*0.38, 7)
+	for i := range labels {
+		cx := plotX + slot*float64(i) + slot/2
+		for k, v := range []float64{a[i], b[i]} {
+			if math.IsNaN(v) {
+				continue
+			}
+			bh := plotH * math.Max(0, math.Min(1, v))
+			fill(pdf, []rgb{colourPre, colourPost}[k])
+			pdf.Rect(cx-barW+float64(k)*barW, y+plotH-bh, barW*0.95, bh, "F")
+		}
+		pdf.SetXY(cx-slot/2-2, y+plotH+0.8)
+		pdf.CellFormat(slot+4, 3.5, labels[i], "", 0, "C", false, 0, "")
+	}
+	draw(pdf, rgb{120, 120, 120})
+	pdf.Line(plotX, y+plotH, plotX+plotW, y+plotH)
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetDrawColor(0, 0, 0)
+}
+
+// legendKey draws a small coloured square with its label and returns the x after it.
+func legendKey(pdf *fpdf.Fpdf, x, y float64, c rgb, label string) float64 {
+	fill(pdf, c)
+	pdf.Rect(x, y+0.8, 3, 3, "F")
+	pdf.SetFont(Font, "", 7.5)
+	pdf.SetXY(x+4, y)
+	w := pdf.GetStringWidth(label) + 2
+	pdf.CellFormat(w, 4.6, label, "", 0, "L", false, 0, "")
+	return x + 4 + w + 3
+}
+
+// quadrantChart draws the importance × performance chart at (x, y) in a w × h box: importance across,
+// performance up, the cross lines at the means of the items, each item a numbered dot in its quadrant's
+// colour, and each quadrant's name in its corner. The axes span the items' means a little beyond, so that
+// the quadrants stay readable when every mean lies between 3 and 4.
+func quadrantChart(pdf *fpdf.Fpdf, x, y, w, h float64, res *analysis.IPAResult) {
+	loX, hiX, loY, hiY := res.Importance, res.Importance, res.Performance, res.Performance
+	for _, it := range res.Items {
+		loX, hiX = math.Min(loX, it.Importance), math.Max(hiX, it.Importance)
+		loY, hiY = math.Min(loY, it.Performance), math.Max(hiY, it.Performance)
+	}
+	padX, padY := math.Max(0.15, (hiX-loX)*0.15), math.Max(0.15, (hiY-loY)*0.15)
+	loX, hiX, loY, hiY = loX-padX, hiX+padX, loY-padY, hiY+padY
+	const left, bottom = 10.0, 8.0
+	px := func(v float64) float64 { return x + left + (v-loX)/(hiX-loX)*(w-left) }
+	py := func(v float64) float64 { return y + (h - bottom) - (v-loY)/(hiY-loY)*(h-bottom) }
+	pdf.SetLineWidth(0.2)
+	draw(pdf, rgb{140, 140, 140})
+	pdf.Rect(x+left, y, w-left, h-bottom, "D")
+	pdf.SetDashPattern([]float64{1, 0.8}, 0)
+	pdf.Line(px(res.Importance), y, px(res.Importance), y+h-bottom)
+	pdf.Line(x+left, py(res.Performance), x+w, py(res.Performance))
+	pdf.SetDashPattern(nil, 0)
+	// Scale marks at the means and the box's ends.
+	pdf.SetFont(Font, "", 6.5)
+	pdf.SetTextColor(90, 90, 90)
+	for _, v := range []float64{loX, res.Importance, hiX} {
+		pdf.SetXY(px(v)-8, y+h-bottom+0.5)
+		pdf.CellFormat(16, 3.5, indo.Decimal(v, 2), "", 0, "C", false, 0, "")
+	}
+	for _, v := range []float64{loY, res.Performance, hiY} {
+		pdf.SetXY(x, py(v)-1.8)
+		pdf.CellFormat(left-1, 3.5, indo.Decimal(v, 2), "", 0, "R", false, 0, "")
+	}
+	pdf.SetXY(x+left, y+h-4)
+	pdf.CellFormat(w-left, 4, "Harapan (kepentingan)", "", 0, "C", false, 0, "")
+	// Quadrant I (important, performing below average) is bottom right.
+	corner := map[analysis.Quadrant][2]float64{
+		analysis.QuadrantPriority: {x + w, y + h - bottom}, analysis.QuadrantKeep: {x + w, y},
+		analysis.QuadrantLow: {x + left, y + h - bottom}, analysis.QuadrantExcess: {x + left, y},
+	}
+	pdf.SetFont(Font, "I", 6.5)
+	for _, q := range analysis.Quadrants {
+		c := corner[q]
+		align, cy := "L", c[1]+1
+		cx := c[0] + 1.5
+		if c[0] > x+left {
+			align, cx = "R", c[0]-41.5
+		}
+		if c[1] > y {
+			cy = c[1] - 4.5
+		}
+		colour := quadrantColour(q)
+		pdf.SetTextColor(colour.r, colour.g, colour.b)
+		pdf.SetXY(cx, cy)
+		pdf.CellFormat(40, 3.5, q.Label(), "", 0, align, false, 0, "")
+	}
+	pdf.SetFont(Font, "B", 6.5)
+	pdf.SetTextColor(0, 0, 0)
+	for _, it := range res.Items {
+		cx, cy := px(it.Importance), py(it.Performance)
+		fill(pdf, quadrantColour(it.Quadrant))
+		pdf.Circle(cx, cy, 1.3, "F")
+		pdf.SetXY(cx+1.5, cy-1.8)
+		pdf.CellFormat(6, 3.5, strconv.Itoa(it.Number), "", 0, "L", false, 0, "")
+	}
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetLineWidth(0.2)
+}
+
+// percentLabel writes a share as "87,5%".
+func percentLabel(v float64) string { return indo.Percent(v, 1) }
+
+// countLabel writes a count on a chart axis.
+func countLabel(v float64) string { return fmt.Sprint(int(math.Round(v))) }
