@@ -73,11 +73,11 @@ func SummaryFileName(p *data.Program) string {
 
 // summaryWriter is a summary being drawn.
 type summaryWriter struct {
-	pdf   *fpdf.Fpdf
-	doc   *Summary
-	left  float64
-	width float64
-	pageH float64
+	pdf    *fpdf.Fpdf
+	doc    *Summary
+	left   float64
+	width  float64
+	pageH  float64
 	scales map[data.Scale]bool // every scale the document uses, for the legend
 }
 
