@@ -30,7 +30,7 @@ var (
 )
 
 func fill(pdf *fpdf.Fpdf, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }
-func draw(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+func stroke(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // categoryColour colours a mean by the category it falls in on its scale, as the window does: the best
 // category green, the next blue, the lowest red, those in between orange.
@@ -99,7 +99,7 @@ func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
 	pdf.SetTextColor(90, 90, 90)
 	for q := 0; q <= 4; q++ {
 		gy := y + plotH - plotH*float64(q)/4
-		draw(pdf, colourGrid)
+		stroke(pdf, colourGrid)
 		pdf.Line(plotX, gy, plotX+plotW, gy)
 		pdf.SetXY(x, gy-2)
 		pdf.CellFormat(axisW-1.5, 4, c.grid(c.top*float64(q)/4), "", 0, "R", false, 0, "")
@@ -126,7 +126,7 @@ func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
 			pdf.CellFormat(slot+4, 3.5, c.labels[i], "", 0, "C", false, 0, "")
 		}
 	}
-	draw(pdf, rgb{120, 120, 120})
+	stroke(pdf, rgb{120, 120, 120})
 	pdf.Line(plotX, y+plotH, plotX+plotW, y+plotH)
 	pdf.SetTextColor(0, 0, 0)
 	pdf.SetDrawColor(0, 0, 0)
@@ -141,7 +141,7 @@ func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []
 	pdf.SetTextColor(90, 90, 90)
 	for q := 0; q <= 4; q++ {
 		gy := y + plotH - plotH*float64(q)/4
-		draw(pdf, colourGrid)
+		stroke(pdf, colourGrid)
 		pdf.Line(plotX, gy, plotX+plotW, gy)
 		pdf.SetXY(x, gy-2)
 		pdf.CellFormat(axisW-1.5, 4, strconv.Itoa(q*25)+"%", "", 0, "R", false, 0, "")
@@ -162,7 +162,7 @@ func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []
 		pdf.SetXY(cx-slot/2-2, y+plotH+0.8)
 		pdf.CellFormat(slot+4, 3.5, labels[i], "", 0, "C", false, 0, "")
 	}
-	draw(pdf, rgb{120, 120, 120})
+	stroke(pdf, rgb{120, 120, 120})
 	pdf.Line(plotX, y+plotH, plotX+plotW, y+plotH)
 	pdf.SetTextColor(0, 0, 0)
 	pdf.SetDrawColor(0, 0, 0)
@@ -195,7 +195,7 @@ func quadrantChart(pdf *fpdf.Fpdf, x, y, w, h float64, res *analysis.IPAResult) 
 	px := func(v float64) float64 { return x + left + (v-loX)/(hiX-loX)*(w-left) }
 	py := func(v float64) float64 { return y + (h - bottom) - (v-loY)/(hiY-loY)*(h-bottom) }
 	pdf.SetLineWidth(0.2)
-	draw(pdf, rgb{140, 140, 140})
+	stroke(pdf, rgb{140, 140, 140})
 	pdf.Rect(x+left, y, w-left, h-bottom, "D")
 	pdf.SetDashPattern([]float64{1, 0.8}, 0)
 	pdf.Line(px(res.Importance), y, px(res.Importance), y+h-bottom)

@@ -1,4 +1,4 @@
-package analysis
+package analysis_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/sample"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
@@ -32,7 +33,7 @@ func TestFormFromTotalsEqualsForm(t *testing.T) {
 	programs, _ := s.Programs(ctx, store.ProgramFilter{})
 	rated, forms := 0, 0
 	for _, p := range programs {
-		rep, err := Load(ctx, s, p.ID)
+		rep, err := analysis.Load(ctx, s, p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,7 +41,7 @@ func TestFormFromTotalsEqualsForm(t *testing.T) {
 		if len(got) != len(rep.Forms) {
 			t.Fatalf("%s: %d attachments in totals, %d in Load", p.Code, len(got), len(rep.Forms))
 		}
-		var level1 []*FormResult
+		var level1 []*analysis.FormResult
 		for i, fr := range rep.Forms {
 			a := got[i]
 			if a.ID != fr.Attachment.ID || a.Responses != len(fr.Responses) {
@@ -49,7 +50,7 @@ func TestFormFromTotalsEqualsForm(t *testing.T) {
 			if a.Expected != fr.Rate.Expected || a.Responded != fr.Rate.Responded || a.Rate() != fr.Rate.Rate() {
 				t.Errorf("%s %s: response rate %d/%d, ResponseRate %d/%d", p.Code, a.FormTitle, a.Responded, a.Expected, fr.Rate.Responded, fr.Rate.Expected)
 			}
-			r := FormFromTotals(a.Form, a.Responses, a.Totals)
+			r := analysis.FormFromTotals(a.Form, a.Responses, a.Totals)
 			want := fr.Result
 			forms++
 			for j, q := range want.Questions {
@@ -88,7 +89,7 @@ func TestFormFromTotalsEqualsForm(t *testing.T) {
 				level1 = append(level1, r)
 			}
 		}
-		if got, want := SatisfactionIndex(level1), rep.Satisfaction; got.Items != want.Items || !same(got.Percent, want.Percent) ||
+		if got, want := analysis.SatisfactionIndex(level1), rep.Satisfaction; got.Items != want.Items || !same(got.Percent, want.Percent) ||
 			got.Category != want.Category || got.Responses != want.Responses {
 			t.Errorf("%s: satisfaction %+v, want %+v", p.Code, got, want)
 		}

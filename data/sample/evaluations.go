@@ -149,7 +149,6 @@ func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
 			if _, err := b.ExecContext(ctx, "UPDATE program SET pass_score = 70 WHERE id = ?", pp.ID); err != nil {
 				return err
 			}
-			pp.PassScore = 70
 		}
 		withFollowUp := tests && !followUp && pp.Status == data.StatusFinished && w.today.Sub(pp.EndDate) > 100*24*time.Hour
 		if withFollowUp {
@@ -366,13 +365,6 @@ func (w *world) tests(ctx context.Context, b *store.BatchTx, ev *evaluations, pp
 			}
 			if err := ev.write(ctx, b, post, r); err != nil {
 				return err
-			}
-			// A program with a pass score has its final scores keyed in once the post-test is marked, as the
-			// coordinator would: the certificate rules, and the JP that follow them, read them.
-			if score, ok := r.Score(post); ok && pp.PassScore > 0 {
-				if _, err := b.ExecContext(ctx, "UPDATE enrolment SET final_score = ? WHERE id = ?", math.Round(score*100)/100, e.ID); err != nil {
-					return err
-				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 	"strings"
 	"time"
@@ -63,10 +64,14 @@ type ProgramOutcome struct {
 }
 
 // EnrolmentOutcome is one enrolment with its attendance over the sessions held and the outcome of the
-// certificate rules (data.DecideEligibility), exactly as ProgramEligibility decides it.
+// certificate rules, decided as the certificates decide them (data/certrule): data.DecideEligibility over the
+// attendance, where a program with a pass score judges a participant without a final score by their best
+// post-test score, and holds speakers, moderators and the committee, who sit no test, to no score.
 type EnrolmentOutcome struct {
 	Enrolment   *data.Enrolment
 	Eligibility data.Eligibility
+	Score       *float64 // the score held against the pass score: the final score, or the post-test's; nil when none
+	PostTest    bool     // Score is the post-test's
 	// Completed is data.Completed: the program is finished and the participant eligible, so that its JP count.
 	Completed bool
 }
@@ -180,6 +185,11 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		return nil, storageError(err)
 	}
 
+	post, err := postTestScores(ctx, q, sel)
+	if err != nil {
+		return nil, err
+	}
+
 	where, args = sel.programs, append([]any{}, sel.args...)
 	if sel.enrolments != "" {
 		where += " AND " + sel.enrolments
@@ -199,8 +209,59 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		po := out.Programs[e.ProgramID]
 		p := po.Program
 		rate := data.RateFromTallies(po.HeldJP, po.HeldSessions, tallies[e.ID], p.ExcusedCountPresent)
-		el := data.DecideEligibility(data.EligibilityInput{Program: p, Enrolment: e, Attendance: rate, Complete: po.Complete})
-		out.Enrolments = append(out.Enrolments, EnrolmentOutcome{Enrolment: e, Eligibility: el, Completed: data.Completed(p, e, el)})
+		eo := EnrolmentOutcome{Enrolment: e, Score: e.FinalScore}
+		in := data.EligibilityInput{Program: p, Enrolment: e, Attendance: rate, Complete: po.Complete}
+		participant := e.Role == data.RoleParticipant || e.Role == ""
+		switch {
+		case p.PassScore > 0 && !participant:
+			noTest := *p
+			noTest.PassScore = 0
+			in.Program, eo.Score = &noTest, nil
+		case p.PassScore > 0 && e.FinalScore == nil:
+			if score, ok := post[[2]int64{e.ProgramID, e.ParticipantID}]; ok {
+				withScore := *e
+				withScore.FinalScore = &score
+				in.Enrolment, eo.Score, eo.PostTest = &withScore, &score, true
+			}
+		}
+		eo.Eligibility = data.DecideEligibility(in)
+		if eo.PostTest {
+			for i, r := range eo.Eligibility.Reasons {
+				eo.Eligibility.Reasons[i] = strings.Replace(r, "nilai akhir", "nilai post-test", 1)
+			}
+		}
+		eo.Completed = data.Completed(p, e, eo.Eligibility)
+		out.Enrolments = append(out.Enrolments, eo)
+	}
+	return out, storageError(rows.Err())
+}
+
+// postTestScores reads, for the programs of the selection that have a pass score, each participant's best
+// post-test score on 0–100, by program and participant: the points of the visible test items answered with
+// the correct option over the points of all of them, as data.Response.Score counts them.
+func postTestScores(ctx context.Context, q Querier, sel selection) (map[[2]int64]float64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT pf.program_id, r.participant_id, max(100.0 *
+			(SELECT total(t.points) FROM answer a JOIN question t ON t.id = a.question_id WHERE a.response_id = r.id
+				AND t.kind = 'test_item' AND t.hidden = 0 AND a.text = t.correct) /
+			(SELECT total(t.points) FROM question t WHERE t.form_id = pf.form_id AND t.kind = 'test_item' AND t.hidden = 0))
+		FROM program p CROSS JOIN program_form pf ON pf.program_id = p.id JOIN form f ON f.id = pf.form_id
+		CROSS JOIN response r ON r.program_form_id = pf.id
+		WHERE `+sel.programs+` AND p.pass_score > 0 AND f.kind = 'posttest' AND r.participant_id IS NOT NULL
+		GROUP BY pf.program_id, r.participant_id`, sel.args...)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	out := map[[2]int64]float64{}
+	for rows.Next() {
+		var program, participant int64
+		var score sql.NullFloat64
+		if err := rows.Scan(&program, &participant, &score); err != nil {
+			return nil, storageError(err)
+		}
+		if score.Valid {
+			out[[2]int64{program, participant}] = score.Float64
+		}
 	}
 	return out, storageError(rows.Err())
 }

@@ -2,10 +2,13 @@ package store_test
 
 import (
 	"context"
+	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/certrule"
 	"github.com/pembina/pembina/data/sample"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
@@ -13,10 +16,10 @@ import (
 
 var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
-// Outcomes decides in bulk what ProgramEligibility decides program by program: the same attendance and the
-// same outcome for every enrolment of the sample data, with a pass score, final scores, an override and a
-// session of today in the mix.
-func TestOutcomesEqualProgramEligibility(t *testing.T) {
+// Outcomes decides in bulk what the certificates decide program by program (certrule.Decide, over
+// ProgramEligibility): the same attendance, score and outcome for every enrolment of the sample data, with
+// pass scores judged by final scores and by post-tests, an override and a session of today in the mix.
+func TestOutcomesEqualTheCertificateRules(t *testing.T) {
 	s := storetest.New(t)
 	ctx := context.Background()
 	if _, err := sample.Load(ctx, s, sample.Options{Today: sampleDay}); err != nil {
@@ -59,8 +62,9 @@ func TestOutcomesEqualProgramEligibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	total, completed, decidedStates := 0, 0, map[data.EligibilityState]int{}
+	postTests := 0
 	for _, r := range programs {
-		want, err := s.ProgramEligibility(ctx, r.ID, sampleDay)
+		want, err := certrule.Decide(ctx, s, r.ID, sampleDay)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,10 +80,15 @@ func TestOutcomesEqualProgramEligibility(t *testing.T) {
 			total++
 			g, e := got.Eligibility, w.Eligibility
 			if g.State != e.State || g.Attendance != e.Attendance || g.Complete != e.Complete || g.AttendanceMet != e.AttendanceMet ||
-				len(g.Reasons) != len(e.Reasons) {
-				t.Errorf("%s enrolment %d: bulk %+v, ProgramEligibility %+v", r.Code, w.Enrolment.ID, g, e)
+				strings.Join(g.Reasons, "; ") != strings.Join(e.Reasons, "; ") || got.PostTest != w.PostTest ||
+				(got.Score == nil) != (w.Score == nil) || (got.Score != nil && math.Abs(*got.Score-*w.Score) > 1e-9) {
+				t.Errorf("%s enrolment %d: bulk %+v (score %v, post-test %v), certrule %+v (score %v, post-test %v)", r.Code,
+					w.Enrolment.ID, g, got.Score, got.PostTest, e, w.Score, w.PostTest)
 			}
 			decidedStates[g.State]++
+			if got.PostTest {
+				postTests++
+			}
 			if want := data.Completed(r.Program, w.Enrolment, e); got.Completed != want {
 				t.Errorf("%s enrolment %d: Completed %v, want %v", r.Code, w.Enrolment.ID, got.Completed, want)
 			}
@@ -87,6 +96,9 @@ func TestOutcomesEqualProgramEligibility(t *testing.T) {
 				completed++
 			}
 		}
+	}
+	if postTests == 0 {
+		t.Error("no participant was judged by a post-test score")
 	}
 	if total != len(o.Enrolments) {
 		t.Errorf("bulk outcomes cover %d enrolments, the programs have %d", len(o.Enrolments), total)
