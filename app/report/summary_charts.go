@@ -29,7 +29,7 @@ var (
 	colourBar    = rgb{52, 110, 190}
 )
 
-func fill(pdf *fpdf.Fpdf, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }
+func fill(pdf *fpdf.Fpdf, c rgb)   { pdf.SetFillColor(c.r, c.g, c.b) }
 func stroke(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // categoryColour colours a mean by the category it falls in on its scale, as the window does: the best
