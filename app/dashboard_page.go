@@ -1,8 +1,276 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
 
-// dashboardPage is Beranda.
-func (u *UI) dashboardPage() fyne.CanvasObject {
-	return comingSoon("Beranda", "Angka tahun ini (program menurut status, orang yang dilatih, JP yang diberikan, pegawai yang mencapai 20 JP, kepuasan rata-rata), sesi pekan ini, dan daftar hal yang perlu ditindaklanjuti.")
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/overview"
+	"github.com/pembina/pembina/data/store"
+)
+
+// dashboard is Beranda: this year's figures (computed as the leadership workbook's Ringkasan computes them,
+// data/overview), small charts drawn with canvas objects, this week's sessions, and what needs attention,
+// each item opening the page where it is dealt with.
+type dashboard struct {
+	widget.BaseWidget
+	u *UI
+
+	heading   *widget.Label
+	status    *widget.Label
+	cards     *fyne.Container
+	charts    *fyne.Container
+	week      *fyne.Container
+	attention *fyne.Container
+	content   fyne.CanvasObject
+	scroll    *container.Scroll
+
+	// What is shown, for tests: the figure of each card by its name, and the overview it came from.
+	figures  map[string]string
+	overview *overview.Overview
+	sessions []store.SessionRow
+	forms    []store.OpenForm
 }
+
+func (d *dashboard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(d.content) }
+
+// dashboardItems is how many items of one kind the attention list shows before it says how many more.
+const dashboardItems = 5
+
+func (u *UI) dashboardPage() fyne.CanvasObject {
+	d := &dashboard{u: u, figures: map[string]string{}}
+	d.ExtendBaseWidget(d)
+	d.heading = subheading(L("Beranda"))
+	d.status = wrapLabel(L("memuat…"))
+	d.status.Importance = widget.LowImportance
+	refresh := widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), d.load)
+	d.cards = container.NewGridWithColumns(4)
+	d.charts = container.NewGridWithColumns(3)
+	d.week = container.NewVBox()
+	d.attention = container.NewVBox()
+	lists := container.NewGridWithColumns(2,
+		widget.NewCard("", L("Sesi pekan ini"), d.week),
+		widget.NewCard("", L("Perlu ditindaklanjuti"), d.attention))
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(refresh), container.NewVBox(d.heading, d.status)), d.cards, d.charts, lists)
+	d.scroll = container.NewVScroll(container.NewPadded(body))
+	d.content = d.scroll
+	d.load()
+	return d
+}
+
+// load computes the figures off the UI goroutine.
+func (d *dashboard) load() {
+	u := d.u
+	today := scheduleToday()
+	d.status.SetText(L("memuat…"))
+	u.goBackground(func() {
+		ctx := context.Background()
+		o, err := overview.Load(ctx, u.store, overview.Year(today.Year()), today, nil)
+		var sessions []store.SessionRow
+		var forms []store.OpenForm
+		if err == nil {
+			monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+			sessions, err = u.store.SessionsBetween(ctx, monday, monday.AddDate(0, 0, 6))
+		}
+		if err == nil {
+			forms, err = u.store.OpenForms(ctx, today)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				d.status.SetText("")
+				u.showError(err)
+				return
+			}
+			d.show(o, sessions, forms)
+		})
+	})
+}
+
+func (d *dashboard) card(name, figure, note string) fyne.CanvasObject {
+	d.figures[name] = figure
+	return figureCard(name, figure, note)
+}
+
+func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, forms []store.OpenForm) {
+	d.overview, d.sessions, d.forms = o, sessions, forms
+	f := &o.Figures
+	year := strconv.Itoa(o.Period.From.Year())
+	d.heading.SetText(fmt.Sprintf(L("Beranda · tahun %s"), year))
+	d.status.SetText(fmt.Sprintf(L("Keadaan per %s. Angka dihitung seperti lembar Ringkasan buku kerja pimpinan: program yang berakhir tahun ini, JP dari program yang dituntaskan."),
+		indo.DateWithDay(o.Today)))
+
+	var byStatus []string
+	for _, st := range data.ProgramStatuses {
+		byStatus = append(byStatus, fmt.Sprintf("%d %s", f.Status(st), L(st.Label())))
+	}
+	sat, satNote := "–", L("belum ada jawaban evaluasi")
+	if !math.IsNaN(f.SatisfactionPercent) {
+		sat = indo.Decimal(f.SatisfactionPercent, 2)
+		satNote = fmt.Sprintf(L("%s · indeks 0–100, rata-rata %d program"), L(f.SatisfactionCategory), f.SatisfactionPrograms)
+	}
+	d.figures = map[string]string{}
+	d.cards.Objects = []fyne.CanvasObject{
+		d.card(L("Program tahun ini"), indo.Int(int64(f.Programs)), joinDot(byStatus)),
+		d.card(L("Orang yang dilatih"), indo.Int(int64(f.Trained)), fmt.Sprintf(L("%s JP diperoleh dari %s pendaftaran yang tuntas"),
+			indo.Int(int64(f.JP)), indo.Int(int64(f.Completions)))),
+		d.card(fmt.Sprintf(L("Pegawai mencapai %d JP"), data.AnnualJPTarget), indo.Int(int64(f.Reached)),
+			fmt.Sprintf(L("dari %s pegawai ASN (%s)"), indo.Int(int64(f.Employees)), indo.Percent(f.ReachedShare(), 1))),
+		d.card(L("Kepuasan rata-rata"), sat, satNote),
+	}
+	d.cards.Refresh()
+
+	// Charts: programs by status, participants per month, employees at 20 JP.
+	var labels, figures []string
+	var values []float64
+	for _, st := range data.ProgramStatuses {
+		labels = append(labels, L(st.Label()))
+		values = append(values, float64(f.Status(st)))
+		figures = append(figures, strconv.Itoa(f.Status(st)))
+	}
+	status := newColumnsChart(labels, values, figures, theme.Color(theme.ColorNamePrimary))
+	labels, values, figures = nil, nil, nil
+	for _, m := range f.Months {
+		labels = append(labels, indo.Month(m.Month)[:3])
+		values = append(values, float64(m.Participants))
+		figures = append(figures, compact(m.Participants))
+	}
+	months := newColumnsChart(labels, values, figures, theme.Color(theme.ColorNameSuccess))
+	reached := newShareBar(f.ReachedShare(), fmt.Sprintf(L("%s mencapai"), indo.Int(int64(f.Reached))),
+		fmt.Sprintf(L("%s belum"), indo.Int(int64(f.Employees-f.Reached))))
+	d.charts.Objects = []fyne.CanvasObject{
+		widget.NewCard("", L("Program menurut status"), status),
+		widget.NewCard("", L("Peserta per bulan (bulan selesai program)"), months),
+		widget.NewCard("", fmt.Sprintf(L("Pegawai ASN dan %d JP"), data.AnnualJPTarget), container.NewVBox(reached,
+			wrapLabel(fmt.Sprintf(L("%s pegawai belum memiliki JP tahun ini."), indo.Int(int64(d.withoutJP())))))),
+	}
+	d.charts.Refresh()
+	d.showWeek()
+	d.showAttention()
+	d.scroll.Refresh() // everything grew: lay the page out again
+}
+
+// compact writes a count for a small chart: 1.234 as "1,2 rb".
+func compact(n int) string {
+	if n >= 10000 {
+		return indo.Number(float64(n)/1000, 0) + " rb"
+	}
+	if n >= 1000 {
+		return indo.Number(float64(n)/1000, 1) + " rb"
+	}
+	return strconv.Itoa(n)
+}
+
+func joinDot(parts []string) string {
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += " · "
+		}
+		out += p
+	}
+	return out
+}
+
+// withoutJP counts the employees who earned no JP this year.
+func (d *dashboard) withoutJP() int {
+	n := 0
+	for _, p := range d.overview.People {
+		if p.Employee() && p.JP == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// linkRow is one line of a list that opens something: an icon, the text (wrapped) and a button.
+func linkRow(icon fyne.Resource, text string, open func()) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(L("Buka"), theme.NavigateNextIcon(), open)
+	b.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), b, wrapLabel(text))
+}
+
+func (d *dashboard) showWeek() {
+	u := d.u
+	d.week.RemoveAll()
+	if len(d.sessions) == 0 {
+		d.week.Add(wrapLabel(L("Tidak ada sesi pekan ini.")))
+	}
+	for _, x := range d.sessions {
+		text := fmt.Sprintf("%s · %s · %s — %s", indo.DateWithDay(x.Date), x.TimeLabel(), x.ProgramCode, orDash(x.Topic))
+		if x.Speaker != "" {
+			text += " (" + x.Speaker + ")"
+		}
+		id := x.ProgramID
+		d.week.Add(linkRow(theme.CalendarIcon(), text, func() { u.Navigate("programs"); u.openProgramAt(id, "Jadwal & Presensi") }))
+	}
+	d.week.Refresh()
+}
+
+// showAttention lists what needs the coordinator: finished programs without evaluation results, eligible
+// people without certificates, employees without JP this year, and forms still open.
+func (d *dashboard) showAttention() {
+	u := d.u
+	d.attention.RemoveAll()
+	open := func(id int64, tab string) func() {
+		return func() { u.Navigate("programs"); u.openProgramAt(id, tab) }
+	}
+	var noResults, uncertified []fyne.CanvasObject
+	for _, l := range d.overview.Programs {
+		p := l.Program
+		if p.Status != data.StatusFinished {
+			continue
+		}
+		if l.Responses == 0 {
+			noResults = append(noResults, linkRow(theme.WarningIcon(), fmt.Sprintf(L("%s selesai %s tanpa hasil evaluasi"), p.Code,
+				indo.Date(p.EndDate)), open(p.ID, "Evaluasi")))
+		}
+		if l.Uncertified > 0 {
+			uncertified = append(uncertified, linkRow(theme.DocumentIcon(), fmt.Sprintf(L("%s: %s orang memenuhi syarat belum bersertifikat"),
+				p.Code, indo.Int(int64(l.Uncertified))), open(p.ID, "Sertifikat")))
+		}
+	}
+	var openForms []fyne.CanvasObject
+	for _, f := range d.forms {
+		closes := L("tanpa tanggal tutup")
+		if !f.ClosesOn.IsZero() {
+			closes = fmt.Sprintf(L("ditutup %s"), indo.Date(f.ClosesOn))
+		}
+		text := fmt.Sprintf(L("%s · %s: %s jawaban, %s"), f.FormTitle, f.ProgramCode, indo.Int(int64(f.Responses)), closes)
+		if f.Respondent != data.RespondentAnonymous && f.Respondent != data.RespondentSuperior && f.Expected > 0 {
+			text = fmt.Sprintf(L("%s · %s: %s jawaban dari %s peserta, %s"), f.FormTitle, f.ProgramCode, indo.Int(int64(f.Responses)),
+				indo.Int(int64(f.Expected)), closes)
+		}
+		openForms = append(openForms, linkRow(theme.MailComposeIcon(), text, open(f.ProgramID, "Evaluasi")))
+	}
+	add := func(items []fyne.CanvasObject, more string) {
+		for i, it := range items {
+			if i == dashboardItems {
+				l := widget.NewLabel(fmt.Sprintf(more, len(items)-dashboardItems))
+				l.Importance = widget.LowImportance
+				d.attention.Add(l)
+				break
+			}
+			d.attention.Add(it)
+		}
+	}
+	add(noResults, L("… dan %d program selesai lain tanpa hasil evaluasi"))
+	add(uncertified, L("… dan %d program lain dengan peserta belum bersertifikat"))
+	if n := d.withoutJP(); n > 0 {
+		d.attention.Add(linkRow(theme.AccountIcon(), fmt.Sprintf(L("%s pegawai ASN belum memiliki JP tahun ini"), indo.Int(int64(n))),
+			func() { u.Navigate("participants") }))
+	}
+	add(openForms, L("… dan %d formulir lain yang masih dibuka"))
+	if len(d.attention.Objects) == 0 {
+		d.attention.Add(wrapLabel(L("Tidak ada yang perlu ditindaklanjuti.")))
+	}
+	d.attention.Refresh()
+}
+

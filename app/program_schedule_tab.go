@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -119,9 +120,9 @@ func (st *scheduleTab) defaultSession() int {
 	return max(best, 0)
 }
 
-// showSaved tells where a document went, with a button to open it.
-func (u *UI) showSaved(title, path string) {
-	msg := widget.NewLabel(fmt.Sprintf(L("Disimpan ke %s"), path))
+// showSaved tells where a document went, with a button to open it; details, when given, say what it holds.
+func (u *UI) showSaved(title, path string, details ...string) {
+	msg := widget.NewLabel(strings.Join(append(details, fmt.Sprintf(L("Disimpan ke %s"), path)), "\n"))
 	msg.Wrapping = fyne.TextWrapWord
 	open := widget.NewButtonWithIcon(L("Buka berkas"), theme.FileIcon(), func() {
 		if link, err := url.Parse(storage.NewFileURI(path).String()); err == nil {

@@ -10,7 +10,11 @@ import (
 )
 
 // openProgram shows a program as the tabs of ARCHITECTURE.md in place of the program list.
-func (u *UI) openProgram(id int64) {
+func (u *UI) openProgram(id int64) { u.openProgramAt(id, "") }
+
+// openProgramAt opens a program on the tab with the given (Indonesian) title, for links from other pages:
+// the dashboard opens a program's Evaluasi or Sertifikat tab. An empty or unknown title opens Ringkasan.
+func (u *UI) openProgramAt(id int64, tab string) {
 	p, err := u.store.Program(context.Background(), id)
 	if err != nil {
 		u.showError(err)
@@ -27,6 +31,11 @@ func (u *UI) openProgram(id int64) {
 		container.NewTabItem(L("Sertifikat"), u.programCertificateTab(p)),
 		container.NewTabItem(L("Laporan"), u.programReportTab(p)),
 	)
+	for i, item := range tabs.Items {
+		if tab != "" && item.Text == L(tab) {
+			tabs.SelectIndex(i)
+		}
+	}
 	u.setPageView(container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, back, nil, title)), nil, nil, nil, tabs))
 }
 
