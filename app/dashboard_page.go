@@ -273,4 +273,3 @@ func (d *dashboard) showAttention() {
 	}
 	d.attention.Refresh()
 }
-

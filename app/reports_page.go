@@ -55,7 +55,9 @@ func (u *UI) reportsPage() fyne.CanvasObject {
 	return withCommands(rp, viewCommands{Export: rp.exportWorkbook, Print: rp.saveSummaries})
 }
 
-func (rp *reportsPage) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(rp.content) }
+func (rp *reportsPage) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(rp.content)
+}
 
 // Choices of the period, as the window offers them.
 var (
