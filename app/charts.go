@@ -47,26 +47,17 @@ func newBar(value, max float64, fill color.Color) fyne.CanvasObject {
 // categoryColour colours a bar by the category of its mean: the best category green, the next the primary
 // colour, the middle ones orange and the lowest red.
 func categoryColour(sc data.Scale, mean float64) color.Color {
-	if math.IsNaN(mean) {
+	switch sc.Standing(mean) {
+	case data.StandingNone:
 		return theme.Color(theme.ColorNameDisabled)
+	case data.StandingBest:
+		return theme.Color(theme.ColorNameSuccess)
+	case data.StandingGood:
+		return theme.Color(theme.ColorNamePrimary)
+	case data.StandingLowest:
+		return theme.Color(theme.ColorNameError)
 	}
-	legend := sc.Legend()
-	cat := sc.Category(mean)
-	for i, b := range legend {
-		if b.Label != cat {
-			continue
-		}
-		switch {
-		case i == len(legend)-1:
-			return theme.Color(theme.ColorNameSuccess)
-		case i == len(legend)-2:
-			return theme.Color(theme.ColorNamePrimary)
-		case i == 0:
-			return theme.Color(theme.ColorNameError)
-		}
-		return theme.Color(theme.ColorNameWarning)
-	}
-	return theme.Color(theme.ColorNamePrimary)
+	return theme.Color(theme.ColorNameWarning)
 }
 
 // barRow is a labelled bar with its figure on the right: "Kenyataan ████░░ 3,45 Baik". Labels and figures

@@ -14,6 +14,7 @@ import (
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
+	"github.com/pembina/pembina/data/store/storetest"
 )
 
 func findDashboard(t *testing.T, u *UI) *dashboard {
@@ -27,15 +28,6 @@ func findDashboard(t *testing.T, u *UI) *dashboard {
 	return nil
 }
 
-func countRows(t *testing.T, s *store.Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // Beranda's figures equal what the store says: its plain counts, each person's history and each program's
 // analysis; this week's sessions and the attention list open the right pages.
 func TestDashboardFiguresEqualTheStore(t *testing.T) {
@@ -46,7 +38,7 @@ func TestDashboardFiguresEqualTheStore(t *testing.T) {
 	u.WaitIdle()
 	d := findDashboard(t, u)
 
-	programs := countRows(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN '2026-01-01' AND '2026-12-31'")
+	programs := storetest.Count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN '2026-01-01' AND '2026-12-31'")
 	trained, reached, employees, noJP := 0, 0, 0, 0
 	people, _ := s.ListParticipants(ctx, store.ParticipantFilter{}, 0, 10000)
 	for _, p := range people {
@@ -111,7 +103,7 @@ func TestDashboardFiguresEqualTheStore(t *testing.T) {
 	}
 
 	// This week: Monday 23 to Sunday 29 November 2026.
-	week := countRows(t, s, `SELECT count(*) FROM session x JOIN program p ON p.id = x.program_id WHERE x.date BETWEEN '2026-11-23' AND '2026-11-29'
+	week := storetest.Count(t, s, `SELECT count(*) FROM session x JOIN program p ON p.id = x.program_id WHERE x.date BETWEEN '2026-11-23' AND '2026-11-29'
 		AND p.status <> 'cancelled'`)
 	if len(d.sessions) != week || week == 0 || len(d.week.Objects) != week {
 		t.Errorf("%d sessions this week shown (%d rows), the store has %d", len(d.sessions), len(d.week.Objects), week)

@@ -35,23 +35,17 @@ func stroke(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
 // categoryColour colours a mean by the category it falls in on its scale, as the window does: the best
 // category green, the next blue, the lowest red, those in between orange.
 func categoryColour(sc data.Scale, mean float64) rgb {
-	legend := sc.Legend()
-	cat := sc.Category(mean)
-	for i, b := range legend {
-		if b.Label != cat {
-			continue
-		}
-		switch {
-		case i == len(legend)-1:
-			return colourBest
-		case i == len(legend)-2:
-			return colourGood
-		case i == 0:
-			return colourLow
-		}
-		return colourMiddle
+	switch sc.Standing(mean) {
+	case data.StandingNone:
+		return colourTrack
+	case data.StandingBest:
+		return colourBest
+	case data.StandingGood:
+		return colourGood
+	case data.StandingLowest:
+		return colourLow
 	}
-	return colourTrack
+	return colourMiddle
 }
 
 // quadrantColour colours an importance × performance item by its quadrant.
@@ -91,9 +85,13 @@ type columnChart struct {
 	colour func(i int) rgb
 }
 
-func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
-	const axisW, labelH = 12.0, 5.0
-	plotX, plotW, plotH := x+axisW, w-axisW, h-labelH
+// chartAxisW and chartLabelH are the room a column chart keeps for its scale on the left and its labels below.
+const chartAxisW, chartLabelH = 12.0, 5.0
+
+// plotGrid draws a column chart's light grid at every quarter of its height, each line labelled on the left,
+// and returns the plot's left edge, width and height.
+func plotGrid(pdf *fpdf.Fpdf, x, y, w, h float64, label func(quarter int) string) (plotX, plotW, plotH float64) {
+	plotX, plotW, plotH = x+chartAxisW, w-chartAxisW, h-chartLabelH
 	pdf.SetLineWidth(0.15)
 	pdf.SetFont(Font, "", 6.5)
 	pdf.SetTextColor(90, 90, 90)
@@ -102,8 +100,21 @@ func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
 		stroke(pdf, colourGrid)
 		pdf.Line(plotX, gy, plotX+plotW, gy)
 		pdf.SetXY(x, gy-2)
-		pdf.CellFormat(axisW-1.5, 4, c.grid(c.top*float64(q)/4), "", 0, "R", false, 0, "")
+		pdf.CellFormat(chartAxisW-1.5, 4, label(q), "", 0, "R", false, 0, "")
 	}
+	return plotX, plotW, plotH
+}
+
+// baseLine closes a column chart with its base line and puts the colours back.
+func baseLine(pdf *fpdf.Fpdf, plotX, y, plotW float64) {
+	stroke(pdf, rgb{120, 120, 120})
+	pdf.Line(plotX, y, plotX+plotW, y)
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetDrawColor(0, 0, 0)
+}
+
+func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
+	plotX, plotW, plotH := plotGrid(pdf, x, y, w, h, func(q int) string { return c.grid(c.top * float64(q) / 4) })
 	n := max(len(c.values), 1)
 	slot := plotW / float64(n)
 	barW := math.Min(slot*0.7, 14)
@@ -126,26 +137,12 @@ func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
 			pdf.CellFormat(slot+4, 3.5, c.labels[i], "", 0, "C", false, 0, "")
 		}
 	}
-	stroke(pdf, rgb{120, 120, 120})
-	pdf.Line(plotX, y+plotH, plotX+plotW, y+plotH)
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetDrawColor(0, 0, 0)
+	baseLine(pdf, plotX, y+plotH, plotW)
 }
 
 // groupedColumns draws pairs of bars (a pre-test and a post-test share per item) on a 0–100% scale.
 func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []float64) {
-	const axisW, labelH = 12.0, 5.0
-	plotX, plotW, plotH := x+axisW, w-axisW, h-labelH
-	pdf.SetLineWidth(0.15)
-	pdf.SetFont(Font, "", 6.5)
-	pdf.SetTextColor(90, 90, 90)
-	for q := 0; q <= 4; q++ {
-		gy := y + plotH - plotH*float64(q)/4
-		stroke(pdf, colourGrid)
-		pdf.Line(plotX, gy, plotX+plotW, gy)
-		pdf.SetXY(x, gy-2)
-		pdf.CellFormat(axisW-1.5, 4, strconv.Itoa(q*25)+"%", "", 0, "R", false, 0, "")
-	}
+	plotX, plotW, plotH := plotGrid(pdf, x, y, w, h, func(q int) string { return strconv.Itoa(q*25) + "%" })
 	n := max(len(labels), 1)
 	slot := plotW / float64(n)
 	barW := math.Min(slot*0.38, 7)
@@ -162,10 +159,7 @@ func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []
 		pdf.SetXY(cx-slot/2-2, y+plotH+0.8)
 		pdf.CellFormat(slot+4, 3.5, labels[i], "", 0, "C", false, 0, "")
 	}
-	stroke(pdf, rgb{120, 120, 120})
-	pdf.Line(plotX, y+plotH, plotX+plotW, y+plotH)
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetDrawColor(0, 0, 0)
+	baseLine(pdf, plotX, y+plotH, plotW)
 }
 
 // legendKey draws a small coloured square with its label and returns the x after it.

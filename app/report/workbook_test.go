@@ -42,15 +42,6 @@ func sampleStore(t *testing.T) *store.Store {
 	return s
 }
 
-func count(t *testing.T, s *store.Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return n
-}
-
 // The workbook read back: every sheet, its heading, NIPs as text, numbers as numbers, rows as many as the
 // database has, frozen headings, autofilters, conditional formats and four native charts.
 func TestWorkbookReadBack(t *testing.T) {
@@ -81,12 +72,12 @@ func TestWorkbookReadBack(t *testing.T) {
 
 	from, to := "2026-01-01", "2026-12-31"
 	want := map[string]int{
-		SheetPrograms: count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ?", from, to),
-		SheetJP:       count(t, s, "SELECT count(*) FROM participant"),
-		SheetUnits:    count(t, s, "SELECT count(DISTINCT unit) FROM participant"),
-		SheetAttendance: count(t, s, `SELECT count(*) FROM attendance a JOIN session x ON x.id = a.session_id
+		SheetPrograms: storetest.Count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ?", from, to),
+		SheetJP:       storetest.Count(t, s, "SELECT count(*) FROM participant"),
+		SheetUnits:    storetest.Count(t, s, "SELECT count(DISTINCT unit) FROM participant"),
+		SheetAttendance: storetest.Count(t, s, `SELECT count(*) FROM attendance a JOIN session x ON x.id = a.session_id
 			JOIN program p ON p.id = x.program_id WHERE p.end_date BETWEEN ? AND ?`, from, to),
-		SheetCertificates: count(t, s, "SELECT count(*) FROM certificate"),
+		SheetCertificates: storetest.Count(t, s, "SELECT count(*) FROM certificate"),
 	}
 	// Completed enrolments, counted person by person through their histories (the JP rule), and rated
 	// questions with answers, counted through the full analysis of each program.
@@ -203,10 +194,10 @@ func TestWorkbookReadBack(t *testing.T) {
 		t.Errorf("Ringkasan has no %q", label)
 		return ""
 	}
-	if got, want := figure("Pegawai ASN terdata"), count(t, s, "SELECT count(*) FROM participant WHERE employment_status <> 'Non-ASN'"); got != strconv.Itoa(want) {
+	if got, want := figure("Pegawai ASN terdata"), storetest.Count(t, s, "SELECT count(*) FROM participant WHERE employment_status <> 'Non-ASN'"); got != strconv.Itoa(want) {
 		t.Errorf("employees on Ringkasan %s, store %d", got, want)
 	}
-	if got, want := figure("Sertifikat berlaku"), count(t, s, `SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id
+	if got, want := figure("Sertifikat berlaku"), storetest.Count(t, s, `SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id
 		WHERE c.status = 'valid' AND e.role = 'peserta'`); got != strconv.Itoa(want) {
 		t.Errorf("valid certificates on Ringkasan %s, the register %d (one revoked)", got, want)
 	}
@@ -255,7 +246,7 @@ func TestWorkbookOfOneUnitAndRange(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows(SheetJP)
-	if want := count(t, s, "SELECT count(*) FROM participant WHERE unit = ?", units[0]); len(rows)-1 != want {
+	if want := storetest.Count(t, s, "SELECT count(*) FROM participant WHERE unit = ?", units[0]); len(rows)-1 != want {
 		t.Errorf("%d people of %s, want %d", len(rows)-1, units[0], want)
 	}
 	for _, r := range rows[1:] {

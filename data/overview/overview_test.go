@@ -40,15 +40,6 @@ func revokeOne(t *testing.T, s *store.Store) *data.Program {
 	return p
 }
 
-func count(t *testing.T, s *store.Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return n
-}
-
 // The key figures equal what the store's plain queries and the per-person history say.
 func TestFiguresEqualTheStore(t *testing.T) {
 	s := loaded(t)
@@ -61,28 +52,28 @@ func TestFiguresEqualTheStore(t *testing.T) {
 	}
 	from, to := data.FormatDate(year.From), data.FormatDate(year.To)
 	f := o.Figures
-	if want := count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ?", from, to); f.Programs != want || len(o.Programs) != want {
+	if want := storetest.Count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ?", from, to); f.Programs != want || len(o.Programs) != want {
 		t.Errorf("programs = %d (%d lines), store %d", f.Programs, len(o.Programs), want)
 	}
 	for _, st := range data.ProgramStatuses {
-		if want := count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ? AND status = ?", from, to, st); f.Status(st) != want {
+		if want := storetest.Count(t, s, "SELECT count(*) FROM program WHERE end_date BETWEEN ? AND ? AND status = ?", from, to, st); f.Status(st) != want {
 			t.Errorf("%s programs = %d, store %d", st, f.Status(st), want)
 		}
 	}
-	if want := count(t, s, `SELECT count(*) FROM enrolment e JOIN program p ON p.id = e.program_id WHERE p.end_date BETWEEN ? AND ?
+	if want := storetest.Count(t, s, `SELECT count(*) FROM enrolment e JOIN program p ON p.id = e.program_id WHERE p.end_date BETWEEN ? AND ?
 		AND e.role = 'peserta' AND e.status = 'enrolled'`, from, to); f.Enrolled != want {
 		t.Errorf("enrolled = %d, store %d", f.Enrolled, want)
 	}
-	if want := count(t, s, "SELECT count(*) FROM participant"); len(o.People) != want {
+	if want := storetest.Count(t, s, "SELECT count(*) FROM participant"); len(o.People) != want {
 		t.Errorf("people = %d, store %d", len(o.People), want)
 	}
-	if want := count(t, s, "SELECT count(*) FROM participant WHERE employment_status <> 'Non-ASN'"); f.Employees != want {
+	if want := storetest.Count(t, s, "SELECT count(*) FROM participant WHERE employment_status <> 'Non-ASN'"); f.Employees != want {
 		t.Errorf("employees = %d, store %d", f.Employees, want)
 	}
-	if want := count(t, s, "SELECT sum(total_jp) FROM program WHERE end_date BETWEEN ? AND ? AND status = 'finished'", from, to); f.ProgramJP != want {
+	if want := storetest.Count(t, s, "SELECT sum(total_jp) FROM program WHERE end_date BETWEEN ? AND ? AND status = 'finished'", from, to); f.ProgramJP != want {
 		t.Errorf("JP of finished programs = %d, store %d", f.ProgramJP, want)
 	}
-	valid := count(t, s, `SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id WHERE c.status = 'valid'
+	valid := storetest.Count(t, s, `SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id WHERE c.status = 'valid'
 		AND e.role = 'peserta' AND e.program_id = ?`, certified.ID)
 	if valid == 0 || f.Certified != valid || o.Program(certified.ID).Certified != valid {
 		t.Errorf("certified = %d (program %d); the register has %d valid certificates", f.Certified, o.Program(certified.ID).Certified, valid)
@@ -173,11 +164,11 @@ func TestOneUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := count(t, s, "SELECT count(*) FROM participant WHERE unit = ?", unit); len(o.People) != want || want == 0 {
+	if want := storetest.Count(t, s, "SELECT count(*) FROM participant WHERE unit = ?", unit); len(o.People) != want || want == 0 {
 		t.Errorf("%d people of %s, store %d", len(o.People), unit, want)
 	}
 	for _, l := range o.Programs {
-		if n := count(t, s, `SELECT count(*) FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ? AND p.unit = ?`,
+		if n := storetest.Count(t, s, `SELECT count(*) FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ? AND p.unit = ?`,
 			l.Program.ID, unit); n == 0 {
 			t.Errorf("%s listed although nobody of %s took part", l.Program.Code, unit)
 		}

@@ -19,3 +19,14 @@ func New(t testing.TB) *store.Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// Count runs a query that counts something and returns the count, failing the test when it cannot: tests
+// compare what a feature shows with what the database holds.
+func Count(t testing.TB, s *store.Store, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
