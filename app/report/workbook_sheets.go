@@ -96,10 +96,20 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 	})
 }
 
+// rankLabels are the ranks as lists write them, "Penata Muda Tingkat I (III/b)", by code: made once, not
+// once for each of 100,000 people.
+var rankLabels = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range rank.All() {
+		m[r.Code] = r.Label()
+	}
+	return m
+}()
+
 // rankLabel writes a rank as "Penata Muda Tingkat I (III/b)", or the code as stored when it is not known.
 func rankLabel(code string) string {
-	if r, ok := rank.ByCode(code); ok {
-		return r.Label()
+	if l, ok := rankLabels[code]; ok {
+		return l
 	}
 	return code
 }
@@ -331,13 +341,24 @@ func (wb *workbook) siasn(_ context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// What a program contributes to its rows is written once per program, not once per row.
+	type course struct {
+		title, organiser, kindName, start, end string
+		kind, jp, year                         int
+	}
+	courses := map[int64]*course{}
 	for _, eo := range completedByProgram(wb.o) {
-		p := wb.o.Program(eo.Enrolment.ProgramID).Program
+		c := courses[eo.Enrolment.ProgramID]
+		if c == nil {
+			p := wb.o.Program(eo.Enrolment.ProgramID).Program
+			kind, _ := data.ProgramKindByName(p.Kind)
+			c = &course{siasnTitle(p), organiser(p), data.SIASNKinds[kind.SIASNID], p.StartDate.Format("02-01-2006"),
+				p.EndDate.Format("02-01-2006"), kind.SIASNID, p.TotalJP, p.EndDate.Year()}
+			courses[eo.Enrolment.ProgramID] = c
+		}
 		person := wb.o.Person(eo.Enrolment.ParticipantID)
-		kind, _ := data.ProgramKindByName(p.Kind)
-		if err := t.add(person.NIP, person.Name, siasnTitle(p), organiser(p), kind.SIASNID, data.SIASNKinds[kind.SIASNID],
-			p.TotalJP, numbers[eo.Enrolment.ID], p.EndDate.Year(), p.StartDate.Format("02-01-2006"),
-			p.EndDate.Format("02-01-2006")); err != nil {
+		if err := t.add(person.NIP, person.Name, c.title, c.organiser, c.kind, c.kindName, c.jp, numbers[eo.Enrolment.ID],
+			c.year, c.start, c.end); err != nil {
 			return 0, err
 		}
 	}

@@ -102,8 +102,9 @@ type CertificateRow struct {
 }
 
 // CertificatesInScope reads the certificate register of the programs in the scope (of the scope's unit only,
-// when it names one), by program then holder. It reads the schema's certificate table (migration 001), which
-// the certificates feature (issue 6) fills: valid and revoked certificates, numbers never reused.
+// when it names one), by program then holder: valid and revoked certificates of every role. Certificates
+// reads one program's register with each certificate's QR code and signed text; the workbook and the
+// dashboard need a year's register in one query and none of that.
 func (s *Store) CertificatesInScope(ctx context.Context, sc Scope) ([]CertificateRow, error) {
 	where, args := sc.programsWhere()
 	if w, a := sc.peopleWhere("e.participant_id"); w != "" {
