@@ -33,11 +33,13 @@ type dashboard struct {
 	content   fyne.CanvasObject
 	scroll    *container.Scroll
 
-	// What is shown, for tests: the figure of each card by its name, and the overview it came from.
-	figures  map[string]string
-	overview *overview.Overview
-	sessions []store.SessionRow
-	forms    []store.OpenForm
+	// What is shown, for tests: the figure of each card by its name, and what the lists come from. The
+	// overview itself is not kept: its 100,000 people need not stay in memory while the window is open.
+	figures   map[string]string
+	programs  []*overview.ProgramLine
+	withoutJP int // employees without JP this year
+	sessions  []store.SessionRow
+	forms     []store.OpenForm
 }
 
 func (d *dashboard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(d.content) }
@@ -57,8 +59,8 @@ func (u *UI) dashboardPage() fyne.CanvasObject {
 	d.week = container.NewVBox()
 	d.attention = container.NewVBox()
 	lists := container.NewGridWithColumns(2,
-		widget.NewCard("", L("Sesi pekan ini"), d.week),
-		widget.NewCard("", L("Perlu ditindaklanjuti"), d.attention))
+		chartCard(L("Sesi pekan ini"), d.week),
+		chartCard(L("Perlu ditindaklanjuti"), d.attention))
 	body := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(refresh), container.NewVBox(d.heading, d.status)), d.cards, d.charts, lists)
 	d.scroll = container.NewVScroll(container.NewPadded(body))
 	d.content = d.scroll
@@ -100,7 +102,13 @@ func (d *dashboard) card(name, figure, note string) fyne.CanvasObject {
 }
 
 func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, forms []store.OpenForm) {
-	d.overview, d.sessions, d.forms = o, sessions, forms
+	d.programs, d.sessions, d.forms = o.Programs, sessions, forms
+	d.withoutJP = 0
+	for _, p := range o.People {
+		if p.Employee() && p.JP == 0 {
+			d.withoutJP++
+		}
+	}
 	f := &o.Figures
 	year := strconv.Itoa(o.Period.From.Year())
 	d.heading.SetText(fmt.Sprintf(L("Beranda · tahun %s"), year))
@@ -146,15 +154,23 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 	reached := newShareBar(f.ReachedShare(), fmt.Sprintf(L("%s mencapai"), indo.Int(int64(f.Reached))),
 		fmt.Sprintf(L("%s belum"), indo.Int(int64(f.Employees-f.Reached))))
 	d.charts.Objects = []fyne.CanvasObject{
-		widget.NewCard("", L("Program menurut status"), status),
-		widget.NewCard("", L("Peserta per bulan (bulan selesai program)"), months),
-		widget.NewCard("", fmt.Sprintf(L("Pegawai ASN dan %d JP"), data.AnnualJPTarget), container.NewVBox(reached,
-			wrapLabel(fmt.Sprintf(L("%s pegawai belum memiliki JP tahun ini."), indo.Int(int64(d.withoutJP())))))),
+		chartCard(L("Program menurut status"), status),
+		chartCard(L("Peserta per bulan (bulan selesai program)"), months),
+		chartCard(fmt.Sprintf(L("Pegawai ASN dan %d JP"), data.AnnualJPTarget), container.NewVBox(reached,
+			wrapLabel(fmt.Sprintf(L("%s pegawai belum memiliki JP tahun ini."), indo.Int(int64(d.withoutJP)))))),
 	}
 	d.charts.Refresh()
 	d.showWeek()
 	d.showAttention()
 	d.scroll.Refresh() // everything grew: lay the page out again
+}
+
+// chartCard frames a chart under its title; the title wraps rather than widening the page (a card's own
+// title never wraps, and three of them side by side would push the window wider than a laptop's screen).
+func chartCard(title string, chart fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", container.NewBorder(l, nil, nil, nil, chart))
 }
 
 // compact writes a count for a small chart: 1.234 as "1,2 rb".
@@ -177,17 +193,6 @@ func joinDot(parts []string) string {
 		out += p
 	}
 	return out
-}
-
-// withoutJP counts the employees who earned no JP this year.
-func (d *dashboard) withoutJP() int {
-	n := 0
-	for _, p := range d.overview.People {
-		if p.Employee() && p.JP == 0 {
-			n++
-		}
-	}
-	return n
 }
 
 // linkRow is one line of a list that opens something: an icon, the text (wrapped) and a button.
@@ -223,7 +228,7 @@ func (d *dashboard) showAttention() {
 		return func() { u.Navigate("programs"); u.openProgramAt(id, tab) }
 	}
 	var noResults, uncertified []fyne.CanvasObject
-	for _, l := range d.overview.Programs {
+	for _, l := range d.programs {
 		p := l.Program
 		if p.Status != data.StatusFinished {
 			continue
@@ -263,7 +268,7 @@ func (d *dashboard) showAttention() {
 	}
 	add(noResults, L("… dan %d program selesai lain tanpa hasil evaluasi"))
 	add(uncertified, L("… dan %d program lain dengan peserta belum bersertifikat"))
-	if n := d.withoutJP(); n > 0 {
+	if n := d.withoutJP; n > 0 {
 		d.attention.Add(linkRow(theme.AccountIcon(), fmt.Sprintf(L("%s pegawai ASN belum memiliki JP tahun ini"), indo.Int(int64(n))),
 			func() { u.Navigate("participants") }))
 	}
