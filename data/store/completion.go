@@ -66,7 +66,7 @@ type ProgramOutcome struct {
 // EnrolmentOutcome is one enrolment with its attendance over the sessions held and the outcome of the
 // certificate rules, decided as the certificates decide them (data/certrule): data.DecideEligibility over the
 // attendance, where a program with a pass score judges a participant without a final score by their best
-// post-test score, and holds speakers, moderators and the committee, who sit no test, to no score.
+// post-test score.
 type EnrolmentOutcome struct {
 	Enrolment   *data.Enrolment
 	Eligibility data.Eligibility
@@ -214,9 +214,7 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		participant := e.Role == data.RoleParticipant || e.Role == ""
 		switch {
 		case p.PassScore > 0 && !participant:
-			noTest := *p
-			noTest.PassScore = 0
-			in.Program, eo.Score = &noTest, nil
+			eo.Score = nil // speakers, moderators and the committee sit no test (data.DecideEligibility)
 		case p.PassScore > 0 && e.FinalScore == nil:
 			if score, ok := post[[2]int64{e.ProgramID, e.ParticipantID}]; ok {
 				withScore := *e
