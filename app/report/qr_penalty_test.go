@@ -69,7 +69,7 @@ func referencePenalty(c *coding.Code) int {
 
 func TestQRPenaltyMatchesTheRules(t *testing.T) {
 	texts := []string{"PBN1|1", strings.Repeat("Sertifikat Pembina ", 12), testBatch(1).Certificates[0].Payload,
-		strings.Repeat("x", 1200)}
+		strings.Repeat("x", 1200), strings.Repeat("y", 330), strings.Repeat("z", 2300)} // versions up to 40: lines of one, two and three words
 	for _, text := range texts {
 		enc := coding.String(text)
 		v := coding.Version(coding.MinVersion)
@@ -87,6 +87,45 @@ func TestQRPenaltyMatchesTheRules(t *testing.T) {
 			}
 			if got, want := qrPenalty(c), referencePenalty(c); got != want {
 				t.Errorf("version %d mask %d: penalty %d, want %d", v, mask, got, want)
+			}
+		}
+	}
+}
+
+// The codes EncodeQR derives from mask 0 are, module for module, the ones rsc.io/qr/coding makes with each mask.
+func TestQRMaskChangesMatchTheLibrary(t *testing.T) {
+	for _, text := range []string{"PBN1|1", testBatch(1).Certificates[0].Payload, strings.Repeat("y", 330), strings.Repeat("z", 2300)} {
+		enc := coding.String(text)
+		v := coding.Version(coding.MinVersion)
+		for enc.Bits(v) > v.DataBytes(coding.M)*8 {
+			v++
+		}
+		changes, err := qrMaskChanges(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p0, _ := qrPlan(v, 0)
+		base, err := p0.Encode(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for mask := coding.Mask(1); mask < 8; mask++ {
+			p, _ := qrPlan(v, mask)
+			want, err := p.Encode(enc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			differ := 0
+			for i := range base.Bitmap {
+				if base.Bitmap[i]^changes[mask][i] != want.Bitmap[i] {
+					t.Fatalf("version %d mask %d: byte %d is %08b, the library's %08b", v, mask, i, base.Bitmap[i]^changes[mask][i], want.Bitmap[i])
+				}
+				if changes[mask][i] != 0 {
+					differ++
+				}
+			}
+			if differ == 0 {
+				t.Errorf("version %d mask %d changes nothing", v, mask)
 			}
 		}
 	}
