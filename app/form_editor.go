@@ -183,7 +183,17 @@ func (e *formEditor) build() fyne.CanvasObject {
 	e.flatten()
 	e.showDetail()
 	top := container.NewVBox(bar, fields, e.bank, widget.NewSeparator())
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, split),
+		viewCommands{New: e.u.newFormDialog, Print: e.printBlank})
+}
+
+// printBlank is Cetak (Ctrl+P) in the editor: the form's blank paper version, as saved.
+func (e *formEditor) printBlank() {
+	if e.dirty {
+		dialog.ShowInformation(L("Cetak"), L("Formulir ini belum disimpan. Simpan dulu perubahannya, lalu cetak: yang dicetak adalah formulir yang tersimpan."), e.u.win)
+		return
+	}
+	e.u.printBlankForm(e.form.ID, e.form.Title)
 }
 
 func (e *formEditor) showBank() {

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -52,7 +55,67 @@ func (u *UI) formsPage() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, container.NewHBox(container.NewCenter(fl.count), create)), intro)
 	u.goBackground(fl.load)
 	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, fl.table),
-		viewCommands{New: u.newFormDialog})
+		viewCommands{New: u.newFormDialog, Print: fl.printBlank})
+}
+
+// printBlank is Cetak (Ctrl+P) on the Formulir page: the coordinator picks a form and gets its blank paper
+// version, to copy for a training that runs without a laptop.
+func (fl *formList) printBlank() {
+	if len(fl.rows) == 0 {
+		dialog.ShowInformation(L("Cetak"), L("Belum ada formulir. Buat formulir dulu (Baru, Ctrl+N)."), fl.u.win)
+		return
+	}
+	titles := make([]string, len(fl.rows))
+	for i, r := range fl.rows {
+		titles[i] = r.Title
+	}
+	choice := widget.NewSelect(titles, nil)
+	choice.SetSelectedIndex(0)
+	note := widget.NewLabel(L("Formulir kosong dicetak tanpa nama program: responden menulisnya di baris Nama pelatihan. Formulir yang dilampirkan ke program dicetak dari tab Evaluasi program itu, lengkap dengan nama program dan narasumbernya."))
+	note.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(L("Formulir")), nil, choice), note)
+	d := dialog.NewCustomConfirm(L("Cetak formulir kosong"), L("Simpan PDF…"), L("Batal"), body, func(ok bool) {
+		if ok && choice.SelectedIndex() >= 0 {
+			fl.u.printBlankForm(fl.rows[choice.SelectedIndex()].ID, titles[choice.SelectedIndex()])
+		}
+	}, fl.u.win)
+	d.Resize(fyne.NewSize(560, 280))
+	d.Show()
+}
+
+// printBlankForm saves the blank paper version of a form as a PDF where the coordinator chooses.
+func (u *UI) printBlankForm(formID int64, title string) {
+	chooseSavePath(u, safeFileName(title)+".pdf", func(path string) {
+		if path == "" {
+			return
+		}
+		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+			path += ".pdf"
+		}
+		u.goBackground(func() {
+			err := u.writeBlankForm(formID, path)
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.showSaved(L("Formulir tersimpan"), path, L("Formulir siap dicetak dan diperbanyak."))
+			})
+		})
+	})
+}
+
+func (u *UI) writeBlankForm(formID int64, path string) error {
+	ctx := context.Background()
+	in, err := u.store.Institution(ctx)
+	if err != nil {
+		return err
+	}
+	f, err := u.store.Form(ctx, formID)
+	if err != nil {
+		return err
+	}
+	return report.SavePaperForm(path, report.PaperForm{Institution: in, Form: f})
 }
 
 func (fl *formList) load() {

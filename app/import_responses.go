@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -303,7 +302,7 @@ func (t *evaluationTab) printForm(r store.ProgramFormRow) {
 					t.u.showError(err)
 					return
 				}
-				dialog.ShowInformation(L("Formulir tersimpan"), fmt.Sprintf(L("Formulir siap dicetak: %s"), path), t.u.win)
+				t.u.showSaved(L("Formulir tersimpan"), path, L("Formulir siap dicetak dan diperbanyak."))
 			})
 		})
 	})
@@ -323,17 +322,6 @@ func (t *evaluationTab) writePaperForm(r store.ProgramFormRow, path string) erro
 	if err != nil {
 		return err
 	}
-	out, err := os.Create(path)
-	if err != nil {
-		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %v", path, err)
-	}
-	werr := report.WritePaperForm(out, report.PaperForm{Institution: in, Program: t.p, Attachment: r.ProgramForm, Form: f,
+	return report.SavePaperForm(path, report.PaperForm{Institution: in, Program: t.p, Attachment: r.ProgramForm, Form: f,
 		Sessions: sessions})
-	if cerr := out.Close(); werr == nil && cerr != nil {
-		werr = data.Wrap(data.KindInternal, cerr, "Berkas %s tidak dapat ditulis: %v", path, cerr)
-	}
-	if werr != nil {
-		os.Remove(path)
-	}
-	return werr
 }

@@ -167,37 +167,25 @@ func (u *UI) commandHint(cmd command) string {
 	if u.opened && key == "programs" { // a program's tabs
 		switch cmd {
 		case cmdNew:
-			return L("Pada program yang dibuka, Baru (Ctrl+N) akan menambah peserta atau sesi pada tab yang terbuka. Bagian itu sedang disiapkan.")
+			return L("Pada program yang dibuka, Baru (Ctrl+N) mendaftarkan peserta di tab Peserta, menambah sesi di Jadwal & Presensi dan melampirkan formulir di Evaluasi.")
 		case cmdPrint:
-			return L("Pada program yang dibuka, Cetak (Ctrl+P) mencetak dokumen tab yang terbuka: daftar hadir di Jadwal & Presensi; sertifikat di Sertifikat dan laporan evaluasi di Laporan setelah bagian itu tersedia.")
+			return L("Pada program yang dibuka, Cetak (Ctrl+P) mencetak dokumen tab yang terbuka: daftar hadir di Jadwal & Presensi, formulir kertas di Evaluasi, sertifikat di Sertifikat dan laporan evaluasi di Laporan.")
 		case cmdExport:
-			return L("Pada program yang dibuka, Ekspor (Ctrl+E) akan menyimpan isi tab yang terbuka ke Excel, misalnya rekap kehadiran. Bagian itu sedang disiapkan.")
+			return L("Pada program yang dibuka, Ekspor (Ctrl+E) menyimpan isi tab yang terbuka ke Excel: peserta di Peserta, rekap kehadiran di Jadwal & Presensi, hasil evaluasi di Evaluasi dan Laporan, register sertifikat di Sertifikat.")
 		}
 	}
 	hints := map[string][4]string{
 		"programs": {
 			"",
 			"",
-			L("Dokumen dicetak dari program yang dibuka: pilih sebuah program, lalu Cetak (Ctrl+P) di tab Jadwal & Presensi, Sertifikat atau Laporan."),
-			L("Di halaman Program, Ekspor (Ctrl+E) akan menyimpan daftar program yang tampil ke Excel. Bagian itu sedang disiapkan."),
+			L("Dokumen dicetak dari program yang dibuka: pilih sebuah program, lalu Cetak (Ctrl+P) di tab Jadwal & Presensi, Evaluasi, Sertifikat atau Laporan."),
+			"",
 		},
 		"participants": {
 			"",
 			"",
-			L("Halaman Peserta tidak memiliki dokumen untuk dicetak; riwayat diklat seseorang dicetak dari datanya setelah bagian itu tersedia."),
-			L("Di halaman Peserta, Ekspor (Ctrl+E) akan menyimpan daftar peserta ke Excel, juga dalam kolom riwayat diklat SIASN. Bagian itu sedang disiapkan."),
-		},
-		"forms": {
+			L("Halaman Peserta tidak memiliki dokumen untuk dicetak. Ekspor (Ctrl+E) menyimpan daftar peserta ke Excel; riwayat diklat seseorang tampil saat datanya dibuka."),
 			"",
-			"",
-			L("Di halaman Formulir, Cetak (Ctrl+P) akan mencetak formulir kosong untuk diisi di kertas. Bagian itu sedang disiapkan."),
-			"",
-		},
-		"reports": {
-			"",
-			"",
-			L("Di halaman Laporan, Cetak (Ctrl+P) akan menyimpan laporan evaluasi program yang dipilih sebagai PDF. Bagian itu sedang disiapkan."),
-			L("Di halaman Laporan, Ekspor (Ctrl+E) akan menyimpan buku kerja Excel untuk rapat pimpinan. Bagian itu sedang disiapkan."),
 		},
 	}
 	if h := hints[key][cmd]; h != "" {
@@ -209,9 +197,9 @@ func (u *UI) commandHint(cmd command) string {
 	case cmdSearch:
 		return L("Halaman ini tidak memiliki kotak pencarian. Cari (Ctrl+F) menuju kotak pencarian di halaman Program dan Peserta.")
 	case cmdPrint:
-		return L("Halaman ini tidak memiliki dokumen untuk dicetak. Daftar hadir, sertifikat dan laporan evaluasi dicetak dari program yang dibuka.")
+		return L("Halaman ini tidak memiliki dokumen untuk dicetak. Daftar hadir, formulir, sertifikat dan laporan evaluasi dicetak dari program yang dibuka; formulir kosong dari halaman Formulir.")
 	default:
-		return L("Halaman ini tidak memiliki data untuk diekspor. Ekspor (Ctrl+E) bekerja di halaman Program, Peserta dan Laporan.")
+		return L("Halaman ini tidak memiliki data untuk diekspor. Ekspor (Ctrl+E) bekerja di halaman Program, Peserta dan Laporan, dan di tab program yang dibuka.")
 	}
 }
 

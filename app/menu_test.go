@@ -65,9 +65,9 @@ func TestContextCommandsExplainWhatIsMissing(t *testing.T) {
 	}
 	menuItem(t, u, "Halaman", "Program").Action()
 	u.WaitIdle()
-	menuItem(t, u, "Berkas", "Ekspor…").Action()
-	if msg := dialogText(t, u); !strings.Contains(msg, "daftar program yang tampil ke Excel") {
-		t.Errorf("Ekspor on Program says %q", msg)
+	menuItem(t, u, "Berkas", "Cetak…").Action()
+	if msg := dialogText(t, u); !strings.Contains(msg, "Dokumen dicetak dari program yang dibuka") {
+		t.Errorf("Cetak on Program says %q", msg)
 	}
 	closeDialogs(u)
 

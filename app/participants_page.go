@@ -199,5 +199,5 @@ func (u *UI) participantsPage() fyne.CanvasObject {
 	u.goBackground(pager.load)
 	u.goBackground(func() { u.store.PrepareSearch(context.Background()) })
 	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, table),
-		viewCommands{New: func() { u.newParticipant("") }})
+		viewCommands{New: func() { u.newParticipant("") }, Export: pager.exportParticipants})
 }

@@ -95,7 +95,7 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 	t.root = container.NewStack(t.list)
 	t.updateActions()
 	t.load()
-	return t.root
+	return withCommands(t.root, viewCommands{Print: t.printAll, Export: t.exportRegister})
 }
 
 // load reads the candidates off the UI goroutine and shows them.

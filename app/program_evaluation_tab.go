@@ -39,7 +39,25 @@ type evaluationTab struct {
 
 // programEvaluationTab is the Evaluasi tab: forms attached to the program, responses and results.
 func (u *UI) programEvaluationTab(p *data.Program) fyne.CanvasObject {
-	return u.newEvaluationTab(p).root
+	t := u.newEvaluationTab(p)
+	return withCommands(t.root, viewCommands{New: func() { t.attachDialog(nil) }, Print: t.printSelected, Export: t.exportResults})
+}
+
+// printSelected is Cetak (Ctrl+P) on Evaluasi: the paper version of the chosen form, or of the only one.
+func (t *evaluationTab) printSelected() {
+	r, ok := t.row(t.selected)
+	if !ok && len(t.rows) == 1 {
+		r, ok = t.rows[0], true
+	}
+	if !ok {
+		msg := L("Pilih dulu formulir di daftar kiri, lalu Cetak (Ctrl+P) menyimpan versi kertasnya sebagai PDF.")
+		if len(t.rows) == 0 {
+			msg = L("Program ini belum memiliki formulir evaluasi; lampirkan formulir dulu (Baru, Ctrl+N)")
+		}
+		dialog.ShowInformation(L("Cetak"), msg, t.u.win)
+		return
+	}
+	t.printForm(r)
 }
 
 func (u *UI) newEvaluationTab(p *data.Program) *evaluationTab {

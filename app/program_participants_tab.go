@@ -87,7 +87,10 @@ func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 	buttons := container.NewHBox(t.count, layout.NewSpacer(), pick, paste, imp)
 	top := container.NewVBox(entryRow, t.info, buttons)
 	t.reload()
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table)
+	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table), viewCommands{
+		New:    func() { u.win.Canvas().Focus(t.nip) }, // enrol by NIP; the buttons beside offer the other ways
+		Export: t.exportEnrolments,
+	})
 }
 
 func (t *enrolmentTab) cell(row, col int) string {

@@ -40,7 +40,14 @@ type scheduleTab struct {
 // programScheduleTab is the Jadwal & Presensi tab: sessions, attendance, the recap and sign-in sheets.
 func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
 	st := u.newScheduleTab(p)
-	return withCommands(st.tabs, viewCommands{Print: func() { st.printSheets(nil) }})
+	return withCommands(st.tabs, viewCommands{
+		New: func() {
+			st.tabs.SelectIndex(0)
+			st.plan.editSession(nil)
+		},
+		Print:  func() { st.printSheets(nil) },
+		Export: st.exportRecap,
+	})
 }
 
 func (u *UI) newScheduleTab(p *data.Program) *scheduleTab {

@@ -105,7 +105,7 @@ func (u *UI) programsPage() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(pl.count, create)), pl.search, filters)
 	pl.reload()
 	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, pl.table),
-		viewCommands{New: func() { u.editProgram(nil) }})
+		viewCommands{New: func() { u.editProgram(nil) }, Export: pl.exportPrograms})
 }
 
 // reload queries now (filters changed); load is what the debounced search calls.

@@ -10,7 +10,8 @@ import (
 )
 
 // templateColumns are the headings of the participant template, with their widths; ReadParticipants maps
-// every one of them.
+// every one of them. The participant export (report.WriteParticipants) writes the same columns, so that an
+// export can be edited and imported again.
 var templateColumns = []struct {
 	heading string
 	width   float64
@@ -27,11 +28,22 @@ var templateColumns = []struct {
 	{"STATUS KEPEGAWAIAN", 20, "PNS"},
 	{"PANGKAT/GOL", 14, "III/b"},
 	{"JABATAN", 26, "Guru Ahli Pertama"},
+	{"JENIS JABATAN", 22, "Fungsional Ahli Pertama"},
 	{"UNIT KERJA", 28, "SD Negeri 1 Sukamaju"},
 	{"INSTANSI", 26, "Dinas Pendidikan"},
 	{"EMAIL", 26, "budi.santoso@contoh.sch.id"},
 	{"NO HP", 16, "081234567890"},
 	{"NIK", 20, ""},
+}
+
+// TemplateHeadings are the participant template's column headings in order; MatchHeading gives the field
+// each one holds.
+func TemplateHeadings() []string {
+	out := make([]string, len(templateColumns))
+	for i, c := range templateColumns {
+		out[i] = c.heading
+	}
+	return out
 }
 
 // templateRows is how many rows below the heading carry the template's formats and choice lists.
@@ -127,7 +139,8 @@ func WriteParticipantTemplate(w io.Writer) error {
 	for _, r := range rank.All() {
 		ranks = append(ranks, r.Code)
 	}
-	lists := map[string][]string{"L/P": {"L", "P"}, "STATUS KEPEGAWAIAN": data.EmploymentStatuses, "PANGKAT/GOL": ranks}
+	lists := map[string][]string{"L/P": {"L", "P"}, "STATUS KEPEGAWAIAN": data.EmploymentStatuses, "PANGKAT/GOL": ranks,
+		"JENIS JABATAN": data.PositionKinds}
 	for i, c := range templateColumns {
 		values, ok := lists[c.heading]
 		if !ok {
@@ -163,6 +176,7 @@ func writeInstructions(f *excelize.File) error {
 		"4. NAMA ditulis tanpa gelar; gelar ditulis di kolom GELAR DEPAN (Dr., Drs., Hj.) dan GELAR BELAKANG (S.Pd., M.Pd.).",
 		"5. L/P: L untuk laki-laki, P untuk perempuan. Jika kosong, diambil dari NIP.",
 		"6. PANGKAT/GOL ditulis sebagai kode (III/b) atau nama (Penata Muda Tingkat I); PPPK memakai golongan I sampai XVII.",
+		"   JENIS JABATAN dipilih dari daftar (JPT, Administrator, Pengawas, Pelaksana, Fungsional); boleh kosong.",
 		"7. TANGGAL LAHIR ditulis HH/BB/TTTT; jika kosong, diambil dari NIP.",
 		"8. Baris kosong dan baris JUMLAH di bawah daftar diabaikan.",
 		"9. Peserta yang NIP-nya sudah ada di Pembina diperbarui, bukan dibuat dua kali.",

@@ -456,7 +456,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 	ex := p.Rows[0].Participant
 	if ex.NIP != "198609262015051001" || ex.Name != "Budi Santoso" || data.FormatDate(ex.BirthDate) != "1986-09-26" || ex.RankCode != "III/b" ||
-		ex.Phone != "081234567890" || ex.EmploymentStatus != "PNS" {
+		ex.Phone != "081234567890" || ex.EmploymentStatus != "PNS" || ex.PositionKind != "Fungsional Ahli Pertama" {
 		t.Errorf("example row = %+v", ex)
 	}
 }

@@ -13,6 +13,8 @@ import (
 
 // PaperForm is what a printed evaluation form needs: the form as attached to a program, and for a speaker
 // form the program's sessions, so that one copy is printed per speaker with the speaker and topics filled in.
+// Without a program (a blank form printed from the Formulir page) the respondent writes the program's name
+// on a line of its own.
 type PaperForm struct {
 	Institution *data.Institution
 	Program     *data.Program
@@ -39,8 +41,11 @@ func WritePaperForm(w io.Writer, pf PaperForm) error {
 		pdf.SetY(-11)
 		pdf.SetFont(Font, "", 7.5)
 		pdf.SetTextColor(110, 110, 110)
-		pdf.CellFormat(0, 4, fmt.Sprintf("%s · %s · halaman %d dari {nb}", pf.Form.Title, pf.Program.Code, pdf.PageNo()),
-			"", 0, "C", false, 0, "")
+		footer := pf.Form.Title
+		if pf.Program != nil {
+			footer += " · " + pf.Program.Code
+		}
+		pdf.CellFormat(0, 4, fmt.Sprintf("%s · halaman %d dari {nb}", footer, pdf.PageNo()), "", 0, "C", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
 	w2 := &paperWriter{pdf: pdf, pf: pf}
@@ -62,6 +67,20 @@ func WritePaperForm(w io.Writer, pf PaperForm) error {
 		w2.closing()
 	}
 	return finish(pdf, w)
+}
+
+// SavePaperForm writes WritePaperForm to path through a temporary file, so that a failure leaves nothing
+// half written.
+func SavePaperForm(path string, pf PaperForm) error {
+	return saveFile(path, func(w io.Writer) error { return WritePaperForm(w, pf) })
+}
+
+// respondent is who fills in the paper: as attached, or for a blank form who usually fills in its kind.
+func (pf PaperForm) respondent() data.Respondent {
+	if pf.Attachment != nil {
+		return pf.Attachment.Respondent
+	}
+	return pf.Form.Kind.DefaultRespondent()
 }
 
 func speakersOf(sessions []*data.Session) []string {
@@ -115,27 +134,28 @@ func (w *paperWriter) paragraph(text, style string, size, lineH float64, align s
 func (w *paperWriter) heading(speaker string) {
 	pdf, pf := w.pdf, w.pf
 	w.paragraph(strings.ToUpper(pf.Form.Title), "B", 13, 6, "C")
-	program := pf.Program.Title + " " + pf.Program.BatchLabel()
-	w.paragraph(program, "", 10, 5, "C")
-	place := pf.Program.Dates()
-	if pf.Program.Place != "" {
-		place += " · " + pf.Program.Place
+	if p := pf.Program; p != nil {
+		w.paragraph(p.Title+" "+p.BatchLabel(), "", 10, 5, "C")
+		place := p.Dates()
+		if p.Place != "" {
+			place += " · " + p.Place
+		}
+		w.paragraph(place, "", 9, 4.5, "C")
 	}
-	w.paragraph(place, "", 9, 4.5, "C")
 	if pf.Attachment != nil {
 		w.paragraph(data.LevelLabel(pf.Attachment.Level), "I", 8.5, 4.5, "C")
 	}
 	pdf.Ln(3)
-	respondent := data.RespondentParticipant
-	if pf.Attachment != nil {
-		respondent = pf.Attachment.Respondent
-	}
+	respondent := pf.respondent()
 	var fields [][2]string
 	switch respondent {
 	case data.RespondentSuperior:
 		fields = [][2]string{{"Nama atasan", ""}, {"Jabatan", ""}, {"Nama alumni yang dinilai", ""}, {"NIP alumni", ""}}
 	case data.RespondentParticipant:
 		fields = [][2]string{{"Nama", ""}, {"NIP", ""}, {"Unit kerja", ""}}
+	}
+	if pf.Program == nil {
+		fields = append([][2]string{{"Nama pelatihan", ""}}, fields...)
 	}
 	if pf.Form.Kind == data.FormSpeaker {
 		fields = append(fields, [2]string{"Narasumber", speaker}, [2]string{"Materi", topicsOf(pf.Sessions, speaker)})
@@ -466,10 +486,7 @@ func (w *paperWriter) paragraphAt(x float64, text, style string, size float64) {
 
 func (w *paperWriter) closing() {
 	pdf, pf := w.pdf, w.pf
-	respondent := data.RespondentParticipant
-	if pf.Attachment != nil {
-		respondent = pf.Attachment.Respondent
-	}
+	respondent := pf.respondent()
 	if respondent != data.RespondentSuperior {
 		w.need(12)
 		pdf.Ln(2)

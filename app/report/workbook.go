@@ -284,6 +284,11 @@ type table struct {
 }
 
 func (wb *workbook) newTable(name string, cols []column) (*table, error) {
+	return wb.newTableFrozen(name, cols, 0)
+}
+
+// newTableFrozen is newTable with the first frozenCols columns kept in sight too, for wide sheets.
+func (wb *workbook) newTableFrozen(name string, cols []column, frozenCols int) (*table, error) {
 	wb.mu.Lock()
 	defer wb.mu.Unlock()
 	// Printed landscape on A4, one page wide, the heading on every page. The sheet's properties must be set
@@ -317,8 +322,14 @@ func (wb *workbook) newTable(name string, cols []column) (*table, error) {
 			return nil, workbookError(err)
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+	panes := &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}
+	if frozenCols > 0 {
+		first, _ := excelize.CoordinatesToCellName(frozenCols+1, 2)
+		panes = &excelize.Panes{Freeze: true, XSplit: frozenCols, YSplit: 1, TopLeftCell: first, ActivePane: "bottomRight",
+			Selection: []excelize.Selection{{SQRef: first, ActiveCell: first, Pane: "bottomRight"}}}
+	}
+	if err := sw.SetPanes(panes); err != nil {
 		return nil, workbookError(err)
 	}
 	heading := make([]any, len(cols))

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/overview"
 	"github.com/pembina/pembina/data/rank"
 	"github.com/pembina/pembina/data/store"
@@ -223,39 +224,55 @@ func (wb *workbook) attendance(ctx context.Context, s *store.Store, sc store.Sco
 // evaluation writes Evaluasi: per program, attached form and rated question the number of answers, the mean
 // and its category (and the importance of a pair).
 func (wb *workbook) evaluation(_ context.Context) (int, error) {
+	var forms []ratedForm
+	for _, l := range wb.o.Programs {
+		for _, fl := range l.Forms {
+			forms = append(forms, ratedForm{l.Program.Code, fl.FormTitle, fl.Level, fl.Result})
+		}
+	}
+	return wb.ratedItems(SheetEvaluation, forms)
+}
+
+// ratedForm is one attached form with its results, as a sheet of rated questions lists it.
+type ratedForm struct {
+	code, title string // the program's code and the form's title
+	level       int
+	result      *analysis.FormResult
+}
+
+// ratedItems writes a sheet of the rated questions with answers of forms (the leadership workbook's Evaluasi,
+// a program's evaluation export): per question the number of answers, the mean and its category, the
+// importance of a pair and the index on 0–100.
+func (wb *workbook) ratedItems(sheet string, forms []ratedForm) (int, error) {
 	cols := []column{
 		{"KODE PROGRAM", wb.text, 10}, {"FORMULIR", wb.text, 16}, {"LEVEL", wb.plain, 7}, {"BAGIAN", wb.text, 12},
 		{"NO", wb.plain, 5}, {"PERTANYAAN", wb.text, 30}, {"SKALA", wb.text, 7}, {"JUMLAH JAWABAN", wb.integer, 9},
 		{"RATA-RATA", wb.decimal, 9}, {"KATEGORI", wb.text, 12}, {"RATA-RATA HARAPAN", wb.decimal, 9}, {"INDEKS (0–100)", wb.decimal, 9},
 	}
-	for _, l := range wb.o.Programs {
-		cols[0].fit(24, l.Program.Code)
-		for _, fl := range l.Forms {
-			cols[1].fit(40, fl.FormTitle)
-			for _, q := range fl.Result.Questions {
-				cols[3].fit(36, q.Section)
-				cols[5].fit(70, q.Question.Text)
-			}
+	for _, fm := range forms {
+		cols[0].fit(24, fm.code)
+		cols[1].fit(40, fm.title)
+		for _, q := range fm.result.Questions {
+			cols[3].fit(36, q.Section)
+			cols[5].fit(70, q.Question.Text)
 		}
 	}
-	t, err := wb.newTable(SheetEvaluation, cols)
+	t, err := wb.newTable(sheet, cols)
 	if err != nil {
 		return 0, err
 	}
-	for _, l := range wb.o.Programs {
-		for _, fl := range l.Forms {
-			for _, q := range fl.Result.Questions {
-				if !q.IsRated() || q.Stat.N == 0 {
-					continue
-				}
-				importance := math.NaN()
-				if q.Question.Kind == data.QuestionImportancePerf {
-					importance = q.Importance.Mean
-				}
-				if err := t.add(l.Program.Code, fl.FormTitle, fl.Level, q.Section, q.Number, q.Question.Text, q.Scale.Label(),
-					q.Stat.N, q.Stat.Mean, q.Category, importance, q.Percent); err != nil {
-					return 0, err
-				}
+	for _, fm := range forms {
+		for _, q := range fm.result.Questions {
+			if !q.IsRated() || q.Stat.N == 0 {
+				continue
+			}
+			importance := math.NaN()
+			if q.Question.Kind == data.QuestionImportancePerf {
+				importance = q.Importance.Mean
+			}
+			if err := t.add(fm.code, fm.title, fm.level, q.Section, q.Number, q.Question.Text, q.Scale.Label(),
+				q.Stat.N, q.Stat.Mean, q.Category, importance, q.Percent); err != nil {
+				return 0, err
 			}
 		}
 	}
