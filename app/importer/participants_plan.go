@@ -280,14 +280,24 @@ func merge(existing, file *data.Participant) *data.Participant {
 	}
 	m := *existing
 	for _, t := range participantTexts {
-		if v := *t.field(file); v != "" {
-			*t.field(&m) = v
+		if v := *t.field(file); v != "" && !(t.label == "Telepon" && phoneDigits(v) == phoneDigits(m.Phone)) {
+			*t.field(&m) = v // a phone number typed with other dashes or spaces is the same number: kept as stored
 		}
 	}
 	if !file.BirthDate.IsZero() {
 		m.BirthDate = file.BirthDate
 	}
 	return &m
+}
+
+// phoneDigits is a phone number without what separates its digits.
+func phoneDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '+' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // changes lists, by label, the fields in which after differs from before.

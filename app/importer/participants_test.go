@@ -209,6 +209,15 @@ func TestCSVSemicolonBOMAndWindows1252(t *testing.T) {
 		t.Errorf("José = %+v", jose)
 	}
 
+	// A semicolon list under title lines, one with a comma in it.
+	titled := filepath.Join(dir, "berjudul.csv")
+	os.WriteFile(titled, []byte("DAFTAR PESERTA, DINAS PENDIDIKAN\r\nBimbingan Teknis 2026\r\n\r\n"+
+		"No;Nama;NIP;Unit Kerja\r\n1;Budi Santoso;198609262015051001;SD Negeri 1\r\n2;Siti Aminah;;SMP Negeri 2\r\n"), 0o644)
+	p = plan(t, storetest.New(t), titled, 0)
+	if p.New != 2 || p.Rows[0].Participant.NIP != "198609262015051001" || p.Rows[1].Participant.Unit != "SMP Negeri 2" {
+		t.Errorf("semicolon CSV under title lines: %s, %+v", p.Summary(), p.Rows)
+	}
+
 	ansi := filepath.Join(dir, "ansi.csv")
 	os.WriteFile(ansi, []byte("NAMA,UNIT KERJA,JENIS KELAMIN\r\nJos\xe9 Ram\xedrez,SD Negeri 3,Laki-laki\r\nFran\xe7oise,SMP 1,Perempuan\r\n"), 0o644)
 	p = plan(t, s, ansi, 0)

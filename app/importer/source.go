@@ -195,38 +195,39 @@ func openCSV(path string, b []byte) (*Source, error) {
 	return &Source{Path: path, Format: "csv", Sheets: []*Sheet{{Name: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Rows: rows, lines: lines}}}, nil
 }
 
-// sniffDelimiter counts the candidate delimiters outside quotes on the first non-empty line.
+// sniffDelimiter picks the delimiter of a CSV file: of comma, semicolon and tab, the one that stands most
+// often, outside quotes, on one of the first lines. Looking at one line is not enough: an office's list often
+// opens with a title line ("DAFTAR PESERTA, DINAS PENDIDIKAN") above the heading.
 func sniffDelimiter(b []byte) rune {
-	line := b
-	for len(line) > 0 {
-		i := bytes.IndexByte(line, '\n')
-		first := line
-		if i >= 0 {
-			first = line[:i]
-		}
-		if len(bytes.TrimSpace(first)) > 0 {
-			line = first
-			break
-		}
-		if i < 0 {
-			break
-		}
-		line = line[i+1:]
-	}
+	const lines = 20
+	most := map[rune]int{}
 	counts := map[rune]int{}
 	quoted := false
-	for _, c := range string(line) {
+	seen := 0
+	for _, c := range string(b) {
 		switch {
 		case c == '"':
 			quoted = !quoted
 		case !quoted && (c == ',' || c == ';' || c == '\t'):
 			counts[c]++
+		case !quoted && c == '\n':
+			for d, n := range counts {
+				most[d] = max(most[d], n)
+			}
+			clear(counts)
+			seen++
 		}
+		if seen == lines {
+			break
+		}
+	}
+	for d, n := range counts {
+		most[d] = max(most[d], n)
 	}
 	best, n := ',', 0
 	for _, c := range []rune{',', ';', '\t'} {
-		if counts[c] > n {
-			best, n = c, counts[c]
+		if most[c] > n {
+			best, n = c, most[c]
 		}
 	}
 	return best
