@@ -83,7 +83,7 @@ func (u *UI) showVerifyDialog() {
 	u.win.Canvas().Focus(text)
 }
 
-// exportPublicKey asks where to save this database's public key and writes it there; Pengaturan calls it too.
+// exportPublicKey asks where to save this database's public key and writes it there (Sertifikat tab and Pengaturan).
 func (u *UI) exportPublicKey() {
 	chooseSavePath(u, "kunci-publik-sertifikat.txt", func(path string) {
 		if err := certify.ExportPublicKey(context.Background(), u.store, path); err != nil {

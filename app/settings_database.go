@@ -101,7 +101,12 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 		list,
 		restoreNote,
 	))
-	return container.NewVScroll(container.NewPadded(container.NewVBox(fileCard, backupCard)))
+	keyCard := widget.NewCard(L("Kunci verifikasi sertifikat"),
+		L("Kirim kunci publik ke kantor lain agar Pembina mereka dapat memeriksa sertifikat kantor ini, juga tanpa internet."),
+		container.NewHBox(
+			widget.NewButtonWithIcon(L("Ekspor kunci publik…"), theme.DocumentSaveIcon(), u.exportPublicKey),
+			widget.NewButtonWithIcon(L("Kunci verifikasi…"), theme.AccountIcon(), u.showKeysDialog)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(fileCard, backupCard, keyCard)))
 }
 
 // databaseFacts is a line about the database: its size and what it holds.

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/certify"
 	"github.com/pembina/pembina/data"
 )
 
@@ -284,5 +285,27 @@ func TestLanguageSwitchKeepsSettingsTabAndEdits(t *testing.T) {
 	}
 	if menu := u.win.MainMenu(); menu.Items[0].Label != "File" || menu.Items[0].Items[0].Label != "New" {
 		t.Errorf("menu not in English: %s / %s", menu.Items[0].Label, menu.Items[0].Items[0].Label)
+	}
+}
+
+// Pengaturan exports this office's public key, the one its certificates are verified with.
+func TestSettingsExportsThePublicKey(t *testing.T) {
+	u, s := newTestUI(t, true)
+	openSettings(t, u, settingsTabDatabase)
+	path := filepath.Join(t.TempDir(), "kunci.txt")
+	fakeSave(t, path)
+	test.Tap(findButton(t, u, "Ekspor kunci publik…"))
+	u.WaitIdle()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _, err := certify.ParsePublicKey(string(b))
+	if err != nil {
+		t.Fatalf("the exported key does not read back: %v\n%s", err, b)
+	}
+	own, _, err := s.OwnPublicKey(context.Background())
+	if err != nil || !pub.Equal(own) {
+		t.Errorf("exported key %x, the database's %x (%v)", pub, own, err)
 	}
 }
