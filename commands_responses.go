@@ -21,7 +21,8 @@ func init() {
 
 // runImportResponses is `pembina import responses FILE --program CODE [--form ID]`: it imports a Google Forms
 // export into a program's evaluation. With --form the columns are matched to that form's questions; without
-// it a new form is made from the columns, attached to the program, and its ID printed. --speaker names the
+// it they go to the program's attached form they fit best, or, when none fits, to a new form made from the
+// columns, attached to the program, its ID printed: the same file imported twice adds nothing. --speaker names the
 // speaker every row judges (a file per speaker); --skip-invalid leaves out the rows with errors instead of
 // refusing the file; --dry-run shows what would be imported without writing.
 func runImportResponses(c *cli, args []string) error {
@@ -53,12 +54,15 @@ func runImportResponses(c *cli, args []string) error {
 		return err
 	}
 	var form *data.Form
+	var attached *data.ProgramForm
 	if *formID != 0 {
 		if form, err = c.store.Form(c.ctx, *formID); err != nil {
 			return err
 		}
+	} else if form, attached, err = importer.BestAttachment(c.ctx, c.store, program, rf); err != nil {
+		return err
 	}
-	target, err := importer.OpenTarget(c.ctx, c.store, program, form, nil)
+	target, err := importer.OpenTarget(c.ctx, c.store, program, form, attached)
 	if err != nil {
 		return err
 	}

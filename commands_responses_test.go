@@ -64,14 +64,27 @@ func TestImportResponsesCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Diimpor 0 jawaban") || !strings.Contains(out, "3 baris sudah pernah diimpor") {
 		t.Errorf("second import = %d\n%s", code, out)
 	}
-	// Without --form: a new form, attached, its ID printed.
-	code, out, _ = pembina(t, "--db", db, "import", "responses", path, "--program", "KPP-I/2026", "--dry-run")
-	if code != 0 || !strings.Contains(out, "Uji coba: 3 jawaban akan diimpor") {
+	// Without --form: the attached form the file fits, so the same file adds nothing.
+	code, out, _ = pembina(t, "--db", db, "import", "responses", path, "--program", "KPP-I/2026")
+	if code != 0 || !strings.Contains(out, "Diimpor 0 jawaban ke \"Evaluasi Narasumber\"") || strings.Contains(out, "Formulir baru") {
+		t.Errorf("import without --form of a file already imported = %d\n%s", code, out)
+	}
+	// A file that fits no attached form: a new form, attached, its ID printed; a second import finds it.
+	other := filepath.Join(dir, "Kesan Peserta.csv")
+	os.WriteFile(other, []byte("Timestamp,NIP,Nama,Kesan keseluruhan pelatihan,Hal yang paling berguna\n"+
+		"2026/11/28 9:15:32,"+enrolled[0][0]+","+enrolled[0][1]+",Sangat Baik,Praktik\n"+
+		"2026/11/28 9:16:32,,"+enrolled[1][1]+",Baik,Diskusi\n"), 0o644)
+	code, out, _ = pembina(t, "--db", db, "import", "responses", other, "--program", "KPP-I/2026", "--dry-run")
+	if code != 0 || !strings.Contains(out, "Uji coba: 2 jawaban akan diimpor") {
 		t.Errorf("dry run = %d\n%s", code, out)
 	}
-	code, out, _ = pembina(t, "--db", db, "import", "responses", path, "--program", "KPP-I/2026")
-	if code != 0 || !strings.Contains(out, "Formulir baru dibuat dari kolom berkas: ID 7") || !strings.Contains(out, "Diimpor 3 jawaban") {
+	code, out, _ = pembina(t, "--db", db, "import", "responses", other, "--program", "KPP-I/2026")
+	if code != 0 || !strings.Contains(out, "Formulir baru dibuat dari kolom berkas: ID 7") || !strings.Contains(out, "Diimpor 2 jawaban") {
 		t.Errorf("import without a form = %d\n%s", code, out)
+	}
+	code, out, _ = pembina(t, "--db", db, "import", "responses", other, "--program", "KPP-I/2026")
+	if code != 0 || !strings.Contains(out, "Diimpor 0 jawaban") || strings.Contains(out, "Formulir baru") {
+		t.Errorf("the same file again = %d\n%s", code, out)
 	}
 
 	bad := filepath.Join(dir, "salah.csv")

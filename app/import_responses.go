@@ -82,13 +82,7 @@ func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store
 		if preferred != nil && r.ID == preferred.ID {
 			best, bestN = i, 1<<30
 		}
-		n := 0
-		for _, c := range rf.MapTo(f) {
-			if c.Role == importer.RoleQuestion && c.Question >= 0 {
-				n++
-			}
-		}
-		if n > bestN {
+		if n := importer.MatchedQuestions(rf, f); n > bestN {
 			best, bestN = i, n
 		}
 	}
