@@ -525,3 +525,32 @@ func TestEvaluationLabelsHaveEnglish(t *testing.T) {
 		}
 	}
 }
+
+// The kiosk of a form that is not open today asks first; confirmed, it opens.
+func TestKioskOfAClosedFormAsksFirst(t *testing.T) {
+	onSampleDay(t)
+	u, s := newTestUI(t, true)
+	ctx := context.Background()
+	tab := evaluationOf(t, u, s, "KPP-I/2026")
+	org := attachment(t, tab, data.FormOrganisation)
+	org.OpensOn, org.ClosesOn = sampleDay.AddDate(0, 0, -20), sampleDay.AddDate(0, 0, -10)
+	if err := s.UpdateProgramForm(ctx, org.ProgramForm); err != nil {
+		t.Fatal(err)
+	}
+	tab.reload()
+	u.WaitIdle()
+	tab.selected = org.ID
+	tab.showDetail()
+	windows := len(u.app.Driver().AllWindows())
+	test.Tap(findButton(t, u, "Mode kios"))
+	if msg := dialogText(t, u); !strings.Contains(msg, "hari ini di luar masa itu") {
+		t.Fatalf("the kiosk of a closed form says %q", msg)
+	}
+	if n := len(u.app.Driver().AllWindows()); n != windows {
+		t.Fatal("the kiosk opened before the coordinator confirmed")
+	}
+	tapDialogButton(t, u, "Ya")
+	if n := len(u.app.Driver().AllWindows()); n != windows+1 {
+		t.Errorf("confirmed, the kiosk did not open (%d windows)", n)
+	}
+}

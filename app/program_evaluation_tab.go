@@ -43,6 +43,22 @@ func (u *UI) programEvaluationTab(p *data.Program) fyne.CanvasObject {
 	return withCommands(t.root, viewCommands{New: func() { t.attachDialog(nil) }, Print: t.printSelected, Export: t.exportResults})
 }
 
+// startKiosk opens the kiosk, after a confirmation when the form is not open today: respondents fill in the
+// kiosk on the day, so a date outside the form's open and close dates is most likely the wrong form.
+func (t *evaluationTab) startKiosk(r store.ProgramFormRow) {
+	if r.IsOpen(scheduleToday()) {
+		t.u.openKiosk(t, r)
+		return
+	}
+	msg := L("Formulir ini menerima jawaban {{.Open}} sampai {{.Close}}; hari ini di luar masa itu. Tetap buka mode kios?",
+		map[string]any{"Open": dateText(r.OpensOn), "Close": dateText(r.ClosesOn)})
+	dialog.ShowConfirm(L("Formulir tidak sedang dibuka"), msg, func(ok bool) {
+		if ok {
+			t.u.openKiosk(t, r)
+		}
+	}, t.u.win)
+}
+
 // printSelected is Cetak (Ctrl+P) on Evaluasi: the paper version of the chosen form, or of the only one.
 func (t *evaluationTab) printSelected() {
 	r, ok := t.row(t.selected)
@@ -234,7 +250,7 @@ func (t *evaluationTab) showDetail() {
 	bar.TextFormatter = func() string { return rateText }
 	bar.SetValue(rate.Rate())
 
-	kiosk := widget.NewButtonWithIcon(L("Mode kios"), theme.ComputerIcon(), func() { t.u.openKiosk(t, r) })
+	kiosk := widget.NewButtonWithIcon(L("Mode kios"), theme.ComputerIcon(), func() { t.startKiosk(r) })
 	kiosk.Importance = widget.HighImportance
 	paper := widget.NewButtonWithIcon(L("Dari kertas"), theme.DocumentCreateIcon(), func() { t.u.openPaperEntry(t, r) })
 	importButton := widget.NewButtonWithIcon(L("Impor…"), theme.UploadIcon(), func() { t.importResponses(&r) })
