@@ -896,13 +896,7 @@ func TestExportEvaluationResults(t *testing.T) {
 
 // A blank form printed from the Formulir page: no program, a line to write the training's name on.
 func TestBlankPaperForm(t *testing.T) {
-	forms := map[string]*data.Form{}
-	for i, f := range data.BuiltinForms() {
-		for j, q := range f.Questions() {
-			q.ID = int64(i*100 + j + 1)
-		}
-		forms[f.Builtin] = f
-	}
+	forms := builtinFormsWithIDs()
 	tests := []struct {
 		key  string
 		want []string

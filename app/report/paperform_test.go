@@ -18,13 +18,7 @@ func TestPaperForms(t *testing.T) {
 		{Speaker: "Rina Kartika, S.Kom., M.T.", Topic: "Platform Pembelajaran Daring"},
 		{Speaker: "Dr. Hendra Gunawan, M.Kom.", Topic: "Asesmen Berbasis Digital"},
 	}
-	forms := map[string]*data.Form{}
-	for i, f := range data.BuiltinForms() {
-		for j, q := range f.Questions() {
-			q.ID = int64(i*100 + j + 1)
-		}
-		forms[f.Builtin] = f
-	}
+	forms := builtinFormsWithIDs()
 	tests := []struct {
 		key        string
 		respondent data.Respondent
@@ -66,4 +60,16 @@ func TestPaperForms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// builtinFormsWithIDs are the built-in forms by key, their questions numbered as the store would.
+func builtinFormsWithIDs() map[string]*data.Form {
+	forms := map[string]*data.Form{}
+	for i, f := range data.BuiltinForms() {
+		for j, q := range f.Questions() {
+			q.ID = int64(i*100 + j + 1)
+		}
+		forms[f.Builtin] = f
+	}
+	return forms
 }
