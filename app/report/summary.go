@@ -307,24 +307,66 @@ func (sw *summaryWriter) attendance() {
 	pdf.SetFont(Font, "", 7.5)
 	pdf.CellFormat(sw.width, 4, "Sesi", "", 1, "C", false, 0, "")
 	pdf.Ln(2)
-	t := sw.table([]Column{{"SESI", 12, "C"}, {"TANGGAL", 30, "L"}, {"MATERI DAN NARASUMBER", 0, "L"}, {"HADIR", 16, "C"},
-		{"IZIN/SAKIT/DL", 20, "C"}, {"ALPA", 13, "C"}, {"%", 16, "C"}})
+	cols := []Column{{"SESI", 10, "C"}, {"TANGGAL", 26, "L"}, {"MATERI DAN NARASUMBER", 0, "L"}, {"HADIR", 14, "C"}}
+	if excused {
+		cols[3].Title = "HADIR (TERMASUK I/S/DL)"
+		cols[3].Width = 22
+	} else {
+		cols = append(cols, Column{"IZIN/ SAKIT/DL", 15, "C"})
+	}
+	cols = append(cols, Column{"CUTI", 11, "C"}, Column{"ALPA", 11, "C"}, Column{"BELUM DIISI", 14, "C"},
+		Column{"JUMLAH", 14, "C"}, Column{"%", 14, "C"})
+	t := sw.table(cols)
 	for i, x := range r.Sessions {
-		c := r.Counts[i]
 		topic := x.Topic
 		if x.Speaker != "" {
 			topic += " — " + x.Speaker
 		}
-		share, present, away, absent := "belum", "–", "–", "–"
-		if r.Held[i] {
-			present = strconv.Itoa(c.Attended(excused))
-			away = strconv.Itoa(c.Of(data.Leave) + c.Of(data.Sick) + c.Of(data.Duty))
-			absent = strconv.Itoa(c.Of(data.Absent) + c.Of(data.Holiday) + c.Unmarked)
-			share = indo.Percent(values[i], 1)
+		cells := []string{strconv.Itoa(x.Number), indo.Date(x.Date), topic}
+		if !r.Held[i] {
+			for range cols[3 : len(cols)-1] {
+				cells = append(cells, "–")
+			}
+			t.Row(append(cells, "belum"))
+			continue
 		}
-		t.Row([]string{strconv.Itoa(x.Number), indo.Date(x.Date), topic, present, away, absent, share})
+		row := newSessionTally(r.Counts[i], excused)
+		cells = append(cells, strconv.Itoa(row.Attended))
+		if !excused {
+			cells = append(cells, strconv.Itoa(row.Excused))
+		}
+		cells = append(cells, strconv.Itoa(row.Holiday), strconv.Itoa(row.Absent), strconv.Itoa(row.Unmarked),
+			strconv.Itoa(row.Total()), indo.Percent(values[i], 1))
+		t.Row(cells)
 	}
+	footnote := "Cuti dan belum diisi (sesi terlaksana tanpa tanda kehadiran) tidak dihitung sebagai alpa. Jumlah = peserta terdaftar."
+	if excused {
+		footnote = "Menurut aturan program, izin, sakit dan dinas luar dihitung hadir. " + footnote
+	}
+	pdf.Ln(1)
+	sw.para(footnote, "I", 7.5)
 }
+
+// sessionTally is one held session's row of the summary: every participant on the recap in exactly one
+// column, so the columns add up to the number enrolled. Excused absence (izin, sakit, dinas luar) goes to
+// Attended when the program counts it as present and to Excused otherwise, never to both.
+type sessionTally struct {
+	Attended, Excused, Holiday, Absent, Unmarked int
+}
+
+func newSessionTally(c data.StatusCounts, excusedCountPresent bool) sessionTally {
+	row := sessionTally{Attended: c.Attended(excusedCountPresent), Holiday: c.Of(data.Holiday), Absent: c.Of(data.Absent),
+		Unmarked: c.Unmarked}
+	for _, s := range []data.AttendanceStatus{data.Leave, data.Sick, data.Duty} {
+		if !s.Attended(excusedCountPresent) {
+			row.Excused += c.Of(s)
+		}
+	}
+	return row
+}
+
+// Total is the number of participants the row accounts for.
+func (r sessionTally) Total() int { return r.Attended + r.Excused + r.Holiday + r.Absent + r.Unmarked }
 
 // table starts a table at the current y with the last column without width taking what is left.
 func (sw *summaryWriter) table(cols []Column) *Table {

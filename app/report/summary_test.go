@@ -30,16 +30,7 @@ func TestSummaryReadBack(t *testing.T) {
 	s := sampleStore(t)
 	ctx := context.Background()
 	p := programByPrefix(t, s, "PTD-I/")
-	doc, err := LoadSummary(ctx, s, p.ID, sampleDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteSummary(&buf, doc); err != nil {
-		t.Fatal(err)
-	}
-	text, pages := pdfText(t, buf.Bytes())
-	flat := strings.Join(strings.Fields(text), " ")
+	doc, flat, pages := summaryText(t, s, p.ID)
 
 	// The figures, computed independently by the analysis of the evaluations.
 	rep, err := analysis.Load(ctx, s, p.ID)
@@ -122,16 +113,7 @@ func TestSummaryReadBack(t *testing.T) {
 func TestSummaryWithoutData(t *testing.T) {
 	s := sampleStore(t)
 	p := programByPrefix(t, s, "BTK-")
-	doc, err := LoadSummary(context.Background(), s, p.ID, sampleDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteSummary(&buf, doc); err != nil {
-		t.Fatal(err)
-	}
-	text, _ := pdfText(t, buf.Bytes())
-	flat := strings.Join(strings.Fields(text), " ")
+	_, flat, _ := summaryText(t, s, p.ID)
 	for _, w := range []string{"B. Kehadiran per Sesi Belum ada sesi yang terlaksana.",
 		"C. Evaluasi Reaksi (Level 1) Belum ada formulir evaluasi reaksi (level 1) yang dilampirkan pada program ini.",
 		"D. Evaluasi Pembelajaran (Level 2) Program ini tidak memiliki pre-test dan post-test.",
@@ -142,6 +124,22 @@ func TestSummaryWithoutData(t *testing.T) {
 			t.Errorf("summary lacks %q", w)
 		}
 	}
+}
+
+// summaryText writes the summary of a program on the sample day and reads it back: the document, its text
+// with every run of white space made one space, and its page count.
+func summaryText(t *testing.T, s *store.Store, programID int64) (*Summary, string, int) {
+	t.Helper()
+	doc, err := LoadSummary(context.Background(), s, programID, sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteSummary(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	text, pages := pdfText(t, buf.Bytes())
+	return doc, strings.Join(strings.Fields(text), " "), pages
 }
 
 func itoa(n int) string { return indo.Plain(int64(n)) }
