@@ -57,15 +57,6 @@ func ErrorKind(err error) Kind {
 	return KindInternal
 }
 
-// ErrorMessage returns the readable message of the first domain error in err's chain, prefixed by any context
-// added with fmt.Errorf around it; for a foreign error it returns err.Error().
-func ErrorMessage(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
 // IsKind reports whether err carries a domain error of kind k.
 func IsKind(err error, k Kind) bool {
 	var e *Error

@@ -62,7 +62,8 @@ func (s *Store) migrate(ctx context.Context) error {
 			return nil
 		})
 		if err != nil {
-			return storageError(err)
+			se := storageError(err)
+			return data.Wrap(data.ErrorKind(se), err, "Basis data tidak dapat diperbarui ke versi %d (perubahan dibatalkan, berkas tetap seperti semula): %s", v+1, data.ErrorMessage(se))
 		}
 	}
 	return nil

@@ -312,6 +312,9 @@ func storageError(err error) error {
 			return data.Wrap(data.KindInternal, err, "Basis data tidak dapat ditulis atau dibuka (%v); periksa ruang disk dan izin folder", se.ExtendedCode)
 		}
 	}
+	if msg := data.ErrorMessage(err); msg != err.Error() {
+		return data.Wrap(data.KindInternal, err, "%s", msg) // a known SQLite or disk error, in words
+	}
 	return data.Wrap(data.KindInternal, err, "Kesalahan basis data: %v", err)
 }
 
@@ -330,7 +333,7 @@ func constraintError(err error, unique, foreign string) error {
 				return data.Wrap(data.KindConflict, err, "%s", foreign)
 			}
 		}
-		return data.Wrap(data.KindInvalid, err, "Data tidak memenuhi aturan basis data: %v", err)
+		return data.Wrap(data.KindInvalid, err, "Data tidak memenuhi aturan basis data (ganda, kosong atau masih dipakai); periksa isiannya")
 	}
 	return storageError(err)
 }
