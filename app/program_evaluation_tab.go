@@ -137,10 +137,10 @@ func (t *evaluationTab) showSummary() {
 	text := L("Indeks kepuasan: belum ada jawaban level 1.")
 	if !math.IsNaN(s.Percent) {
 		if s.Scale != "" {
-			text = fmt.Sprintf(L("Indeks kepuasan: %s pada skala %s (%s) · %s dari 100 · %d butir, %d respons."),
-				indo.Decimal(s.Mean, 2), s.Scale.Label(), L(s.Category), indo.Decimal(s.Percent, 1), s.Items, s.Responses)
+			text = fmt.Sprintf(L("Indeks kepuasan: %s dari 100 (%s; rata-rata %s pada skala %s) · %d butir, %d respons."),
+				indo.Decimal(s.Percent, 2), L(s.Category), indo.Decimal(s.Mean, 2), s.Scale.Label(), s.Items, s.Responses)
 		} else {
-			text = fmt.Sprintf(L("Indeks kepuasan: %s dari 100 (%s) · %d butir, %d respons."), indo.Decimal(s.Percent, 1),
+			text = fmt.Sprintf(L("Indeks kepuasan: %s dari 100 (%s) · %d butir, %d respons."), indo.Decimal(s.Percent, 2),
 				L(s.Category), s.Items, s.Responses)
 		}
 	}

@@ -110,12 +110,15 @@ func (s Scale) Legend() []Band {
 
 // Category names the band a mean falls in. The mean is first rounded to the two decimals reports print, so
 // that a printed "3,07" is always Baik and never a Kurang Baik 3,0689.
-func (s Scale) Category(mean float64) string {
-	if math.IsNaN(mean) {
+func (s Scale) Category(mean float64) string { return bandOf(s.Legend(), mean) }
+
+// bandOf names the band of legend that v, rounded to two decimals, falls in; "" for NaN. Values below the
+// first band belong to it.
+func bandOf(legend []Band, v float64) string {
+	if math.IsNaN(v) {
 		return ""
 	}
-	m := math.Round(mean*100) / 100
-	legend := s.Legend()
+	m := math.Round(v*100) / 100
 	label := legend[0].Label
 	for _, b := range legend[1:] {
 		if m > b.Lo || (!b.Above && m == b.Lo) {
@@ -132,8 +135,10 @@ type LegendEntry struct {
 }
 
 // LegendEntries writes each band's range with the two decimals means are printed with, lowest first.
-func (s Scale) LegendEntries() []LegendEntry {
-	legend := s.Legend()
+func (s Scale) LegendEntries() []LegendEntry { return legendEntries(s.Legend(), s.Max()) }
+
+// legendEntries writes the ranges of legend, whose last band ends at max, with two decimals.
+func legendEntries(legend []Band, max float64) []LegendEntry {
 	out := make([]LegendEntry, len(legend))
 	const decimals = 2
 	const step = 0.01
@@ -142,7 +147,7 @@ func (s Scale) LegendEntries() []LegendEntry {
 		if b.Above {
 			lo += step
 		}
-		hi := s.Max()
+		hi := max
 		if i+1 < len(legend) {
 			next := legend[i+1]
 			hi = next.Lo
@@ -156,16 +161,18 @@ func (s Scale) LegendEntries() []LegendEntry {
 }
 
 // LegendText writes the legend in one line for reports: "1,00–2,59 Tidak Baik · 2,60–3,06 Kurang Baik · …".
-func (s Scale) LegendText() string {
-	var parts []string
-	for _, e := range s.LegendEntries() {
-		parts = append(parts, e.Range+" "+e.Label)
+func (s Scale) LegendText() string { return legendText(s.LegendEntries()) }
+
+func legendText(entries []LegendEntry) string {
+	parts := make([]string, len(entries))
+	for i, e := range entries {
+		parts[i] = e.Range + " " + e.Label
 	}
 	return strings.Join(parts, " · ")
 }
 
-// ToPercent puts a mean on the 0–100 scale as the public-service satisfaction index does (PermenPANRB 14/2017:
-// a 1–4 mean times 25): mean ÷ maximum × 100.
+// ToPercent puts a mean on the 0–100 axis of the satisfaction index (IndexCategory) as PermenPANRB 14/2017
+// does (a 1–4 mean times 25): mean ÷ maximum × 100.
 func (s Scale) ToPercent(mean float64) float64 { return mean / s.Max() * 100 }
 
 // Gain categories of Hake's normalised gain (DOMAIN.md §4).

@@ -307,9 +307,9 @@ func WriteEvaluationResults(ctx context.Context, w io.Writer, s *store.Store, pr
 	}
 	sat := rep.Satisfaction
 	if !math.IsNaN(sat.Percent) {
-		text := indo.Decimal(sat.Percent, 1) + " dari 100 (" + sat.Category + ")"
+		text := indo.Decimal(sat.Percent, 2) + " dari 100 (" + sat.Category + ")"
 		if sat.Scale != "" {
-			text = indo.Decimal(sat.Mean, 2) + " pada skala " + sat.Scale.Label() + " (" + sat.Category + ") · " + indo.Decimal(sat.Percent, 1) + " dari 100"
+			text = indo.Decimal(sat.Percent, 2) + " dari 100 (" + sat.Category + "; rata-rata " + indo.Decimal(sat.Mean, 2) + " pada skala " + sat.Scale.Label() + ")"
 		}
 		lines = append(lines, [2]string{"Indeks kepuasan", text})
 	}

@@ -747,28 +747,16 @@ func (sw *summaryWriter) legend() {
 	}
 	pdf := sw.pdf
 	for _, sc := range scales {
-		sw.need(10)
-		pdf.SetFont(Font, "B", 8.5)
-		pdf.SetX(sw.left)
-		pdf.CellFormat(28, 4.5, "Skala "+sc.Label(), "", 0, "L", false, 0, "")
-		x := sw.left + 28
-		for _, e := range sc.LegendEntries() {
-			label := e.Range + " " + e.Label
-			pdf.SetFont(Font, "", 7.5)
-			w := pdf.GetStringWidth(label) + 6
-			if x+w > sw.left+sw.width {
-				pdf.Ln(5)
-				x = sw.left + 28
-			}
-			mid := sc.Legend()[0].Lo
-			for _, b := range sc.Legend() {
-				if b.Label == e.Label {
-					mid = b.Lo + 0.011
-				}
-			}
-			x = legendKey(pdf, x, pdf.GetY(), categoryColour(sc, mid), label)
-		}
-		pdf.Ln(5.5)
+		sw.legendLine("Skala "+sc.Label(), sc.LegendEntries(), func(i int) rgb {
+			b := sc.Legend()[i]
+			return categoryColour(sc, b.Lo+0.011)
+		})
+	}
+	if !math.IsNaN(sw.doc.Line.Satisfaction.Percent) {
+		// The index's four categories are the 1–4 legend's, coloured alike.
+		sw.legendLine("Indeks kepuasan", data.IndexLegendEntries(), func(i int) rgb {
+			return categoryColour(data.Scale4, data.Scale4.Legend()[i].Lo+0.011)
+		})
 	}
 	if sw.scales[data.Scale100] && len(sw.doc.Report.Tests) > 0 {
 		pdf.SetFont(Font, "B", 8.5)
@@ -779,8 +767,30 @@ func (sw *summaryWriter) legend() {
 	}
 	pdf.SetFont(Font, "I", 7.5)
 	pdf.SetX(sw.left)
-	pdf.MultiCell(sw.width, 3.8, "Indeks kepuasan: rata-rata butir evaluasi reaksi dinyatakan 0–100 (rata-rata ÷ nilai maksimum skala × 100). "+
+	pdf.MultiCell(sw.width, 3.8, "Indeks kepuasan: rata-rata butir evaluasi reaksi dinyatakan 0–100 (rata-rata ÷ nilai maksimum skala × 100; "+
+		"skala 1–4 × 25, PermenPANRB 14/2017); kategorinya mengikuti skala jawaban, atau kategori indeks bila skalanya berbeda. "+
 		"Memenuhi syarat: batas kehadiran menurut JP, aturan izin/sakit/dinas luar program, dan nilai lulus bila ada.", "", "L", false)
+}
+
+// legendLine prints one legend: its title, then each category's range and name after a key in colour(i).
+func (sw *summaryWriter) legendLine(title string, entries []data.LegendEntry, colour func(i int) rgb) {
+	pdf := sw.pdf
+	sw.need(10)
+	pdf.SetFont(Font, "B", 8.5)
+	pdf.SetX(sw.left)
+	pdf.CellFormat(28, 4.5, title, "", 0, "L", false, 0, "")
+	x := sw.left + 28
+	for i, e := range entries {
+		label := e.Range + " " + e.Label
+		pdf.SetFont(Font, "", 7.5)
+		w := pdf.GetStringWidth(label) + 6
+		if x+w > sw.left+sw.width {
+			pdf.Ln(5)
+			x = sw.left + 28
+		}
+		x = legendKey(pdf, x, pdf.GetY(), colour(i), label)
+	}
+	pdf.Ln(5.5)
 }
 
 // signature closes the report with the place, the date and the signatory.

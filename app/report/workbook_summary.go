@@ -164,10 +164,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	var bars []bar
 	for _, l := range o.Programs {
 		if !math.IsNaN(l.Satisfaction.Percent) {
-			bars = append(bars, bar{l.Program.Code, l.Satisfaction.Percent, data.Scale100.Category(l.Satisfaction.Percent)})
-			if l.Satisfaction.Scale != "" {
-				bars[len(bars)-1].category = l.Satisfaction.Category
-			}
+			bars = append(bars, bar{l.Program.Code, l.Satisfaction.Percent, l.Satisfaction.Category})
 		}
 	}
 	title, first := "Indeks kepuasan per program (0–100)", "KEPUASAN PER PROGRAM"
@@ -184,7 +181,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 		for _, k := range fig.Kinds {
 			if counts[k.Kind] > 0 {
 				mean := sums[k.Kind] / float64(counts[k.Kind])
-				bars = append(bars, bar{k.Kind, mean, data.Scale100.Category(mean)})
+				bars = append(bars, bar{k.Kind, mean, data.IndexCategory(mean)})
 			}
 		}
 	}
@@ -218,7 +215,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 		"Periode: program dihitung pada bulan dan tahun tanggal selesainya, seperti JP-nya.",
 		"JP dihitung dari program yang selesai dan dituntaskan sebagai peserta: batas kehadiran (JP yang dihadiri) terpenuhi menurut aturan izin/sakit/dinas luar program, nilai lulus tercapai bila program memilikinya, atau diputuskan koordinator.",
 		fmt.Sprintf("Setiap ASN berhak atas pengembangan kompetensi paling sedikit %d JP setahun (PP 17/2020, Peraturan LAN 10/2018).", data.AnnualJPTarget),
-		"Indeks kepuasan: rata-rata butir evaluasi penyelenggaraan dan narasumber (level 1), dinyatakan 0–100 (rata-rata ÷ skala maksimum × 100).",
+		"Indeks kepuasan: rata-rata butir evaluasi penyelenggaraan dan narasumber (level 1), dinyatakan 0–100 (rata-rata ÷ skala maksimum × 100; skala 1–4 × 25, PermenPANRB 14/2017). Kategori sebuah program mengikuti skala jawabannya; indeks gabungan beberapa skala memakai kategori indeks.",
 		"N-gain kelas: (rata-rata post-test − rata-rata pre-test) ÷ (100 − rata-rata pre-test) atas peserta yang mengikuti keduanya.",
 	}
 	if o.Period.Unit != "" {
@@ -234,11 +231,16 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	}
 	row++
 	heading("SKALA DAN KATEGORI", "", "")
+	legends := [][2]string{}
 	for _, sc := range []data.Scale{data.Scale4, data.Scale5, data.Scale100} {
-		set("A", row, "Skala "+sc.Label(), wb.text)
-		set("B", row, sc.LegendText(), wb.wrap)
+		legends = append(legends, [2]string{"Skala " + sc.Label(), sc.LegendText()})
+	}
+	legends = append(legends, [2]string{"Indeks kepuasan", data.IndexLegendText()})
+	for _, l := range legends {
+		set("A", row, l[0], wb.text)
+		set("B", row, l[1], wb.wrap)
 		f.MergeCell(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
-		f.SetRowHeight(sheet, row, lines(sc.LegendText(), 72))
+		f.SetRowHeight(sheet, row, lines(l[1], 72))
 		row++
 	}
 	set("A", row, "N-gain", wb.text)

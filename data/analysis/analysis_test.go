@@ -253,4 +253,17 @@ func TestSatisfactionIndex(t *testing.T) {
 	if none := SatisfactionIndex(nil); !math.IsNaN(none.Percent) || none.Category != "" {
 		t.Errorf("no forms = %+v", none)
 	}
+
+	// A 1–4 mean of 3,00 is Kurang Baik, and so is its index 75, alone or mixed with a 1–5 form whose items
+	// also average 75 on 0–100: mixing scales does not move the category (the 0–100 test legend said Baik).
+	threes := Form(speakerForm(), []*data.Response{{Answers: []data.Answer{sc(11, 3), sc(12, 3)}}})
+	fives := Form(five, []*data.Response{{Answers: []data.Answer{sc(11, 4), sc(12, 4)}}, {Answers: []data.Answer{sc(11, 4), sc(12, 3)}}})
+	one := SatisfactionIndex([]*FormResult{threes})
+	both := SatisfactionIndex([]*FormResult{threes, fives})
+	if one.Scale != data.Scale4 || !near(one.Mean, 3) || !near(one.Percent, 75) || one.Category != "Kurang Baik" {
+		t.Errorf("1–4 mean 3,00 = %+v", one)
+	}
+	if both.Scale != "" || !near(both.Percent, 75) || both.Category != one.Category {
+		t.Errorf("1–4 mean 3,00 with a 1–5 form at 75 = %+v, want the category %s", both, one.Category)
+	}
 }

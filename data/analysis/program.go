@@ -16,8 +16,8 @@ type Satisfaction struct {
 	Responses int        // responses to those forms
 	Scale     data.Scale // the forms' scale; "" when they use different scales (then only Percent is given)
 	Mean      float64    // on Scale; NaN when Scale is "" or nothing was rated
-	Category  string     // on Scale's legend, or the 0–100 legend when the scales differ
-	Percent   float64    // on 0–100 (data.Scale.ToPercent of each item)
+	Category  string     // data.SatisfactionCategory: on Scale's legend, or the index's when the scales differ
+	Percent   float64    // the satisfaction index on 0–100 (data.Scale.ToPercent of each item)
 }
 
 // SatisfactionIndex combines the results of a program's level-1 forms.
@@ -54,10 +54,8 @@ func SatisfactionIndex(results []*FormResult) Satisfaction {
 	s.Percent = sum / float64(len(percents))
 	if s.Scale != "" {
 		s.Mean = s.Percent / 100 * s.Scale.Max()
-		s.Category = s.Scale.Category(s.Mean)
-	} else {
-		s.Category = data.Scale100.Category(s.Percent)
 	}
+	s.Category = data.SatisfactionCategory(s.Scale, s.Mean, s.Percent)
 	return s
 }
 

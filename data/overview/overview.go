@@ -484,12 +484,11 @@ func (o *Overview) sum() {
 		}
 		f.SatisfactionPrograms = len(percents)
 		f.SatisfactionPercent = sum / float64(len(percents))
-		f.SatisfactionCategory = data.Scale100.Category(f.SatisfactionPercent)
 		if oneScale && scale != "" {
 			f.SatisfactionScale = scale
 			f.Satisfaction = f.SatisfactionPercent / 100 * scale.Max()
-			f.SatisfactionCategory = scale.Category(f.Satisfaction)
 		}
+		f.SatisfactionCategory = data.SatisfactionCategory(f.SatisfactionScale, f.Satisfaction, f.SatisfactionPercent)
 	}
 
 	units := map[string]*UnitLine{}

@@ -1,0 +1,79 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/overview"
+)
+
+// The satisfaction of each program on Ringkasan carries the program's one category, also for a program whose
+// level-1 forms use different scales (its category is then the index's, never the 0–100 test legend's), and
+// the sheet prints the index's legend.
+func TestWorkbookSatisfactionCategory(t *testing.T) {
+	s := sampleStore(t)
+	ctx := context.Background()
+	// One level-1 form of the first program with level-1 answers moves to 1–5: its answers (1–4) stay valid
+	// and its program now mixes scales.
+	var formID, programID int64
+	if err := s.DB().QueryRow(`SELECT pf.form_id, pf.program_id FROM program_form pf WHERE pf.level = 1
+		AND EXISTS (SELECT 1 FROM response r WHERE r.program_form_id = pf.id) ORDER BY pf.id LIMIT 1`).Scan(&formID, &programID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec("UPDATE form SET scale = '1-5' WHERE id = ?", formID); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := WriteWorkbook(ctx, &buf, s, overview.Year(2026), sampleDay, nil); err != nil {
+		t.Fatal(err)
+	}
+	o, err := overview.Load(ctx, s, overview.Year(2026), sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetSummary)
+	cells := map[string][]string{}
+	for _, r := range rows {
+		if len(r) > 0 {
+			cells[r[0]] = r
+		}
+	}
+	mixed, checked := false, 0
+	for _, l := range o.Programs {
+		sat := l.Satisfaction
+		if sat.Items == 0 {
+			continue
+		}
+		r := cells[l.Program.Code]
+		if len(r) < 3 {
+			t.Errorf("Ringkasan has no satisfaction row for %s", l.Program.Code)
+			continue
+		}
+		checked++
+		want := sat.Category
+		if sat.Scale == "" {
+			mixed = true
+			if want != data.IndexCategory(sat.Percent) {
+				t.Errorf("%s mixes scales: category %s, its index %v is %s", l.Program.Code, want, sat.Percent, data.IndexCategory(sat.Percent))
+			}
+		}
+		if r[2] != want {
+			t.Errorf("%s on Ringkasan is %q, the program's category is %q", l.Program.Code, r[2], want)
+		}
+	}
+	if !mixed || checked < 2 {
+		t.Errorf("the case needs a program with mixed scales among several: mixed %v, %d programs", mixed, checked)
+	}
+	if r := cells["Indeks kepuasan"]; len(r) < 2 || r[1] != data.IndexLegendText() {
+		t.Errorf("Ringkasan's index legend is %q", r)
+	}
+}
