@@ -1,0 +1,203 @@
+package classroom
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// Field names of a question's answer: "q<ID>", and "q<ID>k" for the performance (kenyataan) half of a pair.
+func fieldOf(q *data.Question) string  { return "q" + strconv.FormatInt(q.ID, 10) }
+func field2Of(q *data.Question) string { return fieldOf(q) + "k" }
+
+// readAnswers turns the posted fields into a response, with a message per question whose field holds
+// something the question cannot take (a changed option value, a word in a number) or that is required and
+// empty. Fields of no visible question are ignored.
+func readAnswers(f *data.Form, v url.Values) (*data.Response, map[int64]string) {
+	r := &data.Response{}
+	problems := map[int64]string{}
+	for i, q := range f.Visible() {
+		ref := data.QuestionRef(i+1, q)
+		a := data.Answer{QuestionID: q.ID}
+		number := func(name string) (float64, bool, bool) {
+			s := strings.TrimSpace(v.Get(name))
+			if s == "" {
+				return 0, false, true
+			}
+			x, err := indo.ParseDecimal(s)
+			return x, err == nil, err == nil
+		}
+		ok := true
+		switch q.Kind {
+		case data.QuestionScale, data.QuestionNumber:
+			a.Number, a.HasNumber, ok = number(fieldOf(q))
+		case data.QuestionImportancePerf:
+			var ok2 bool
+			a.Number, a.HasNumber, ok = number(fieldOf(q))
+			a.Number2, a.HasNumber2, ok2 = number(field2Of(q))
+			ok = ok && ok2
+		case data.QuestionYesNo:
+			switch s := v.Get(fieldOf(q)); s {
+			case "", data.Yes, data.No:
+				a.Text = s
+			default:
+				ok = false
+			}
+		case data.QuestionSingleChoice, data.QuestionTestItem, data.QuestionMultiChoice:
+			for _, s := range v[fieldOf(q)] {
+				k, err := strconv.Atoi(s)
+				if err != nil || k < 0 || k >= len(q.Options) {
+					ok = false
+					break
+				}
+				if q.Kind == data.QuestionMultiChoice {
+					a.Choices = append(a.Choices, q.Options[k])
+				} else {
+					a.Text = q.Options[k]
+				}
+			}
+		case data.QuestionShortText, data.QuestionLongText:
+			a.Text = strings.TrimSpace(v.Get(fieldOf(q)))
+		}
+		switch {
+		case !ok:
+			problems[q.ID] = ref + ": jawaban ini tidak dapat dibaca; pilih atau tulis lagi jawabannya"
+			continue
+		case !a.Answered(q.Kind):
+			if q.Required {
+				problems[q.ID] = ref + ": wajib dijawab"
+			}
+			continue
+		}
+		if err := data.CheckAnswer(f, q, &a); err != nil {
+			problems[q.ID] = ref + ": " + err.Error()
+			continue
+		}
+		r.Answers = append(r.Answers, a)
+	}
+	return r, problems
+}
+
+// formView is a form as the form page shows it.
+type formView struct {
+	Action, Title, Description, Speaker string
+	N, Sig                              string
+	Anonymous, Replace                  bool
+	Errors                              []string
+	Sections                            []sectionView
+}
+
+type sectionView struct {
+	Title     string
+	Questions []questionView
+}
+
+type questionView struct {
+	Number         int
+	Text           string
+	Required       bool
+	Kind           string // row (scale points), pair, list (options), text, long, number
+	Field, Field2  string
+	Value, Value2  string
+	Hint           string
+	Label1, Label2 string
+	Choices        []choiceView
+	Choices2       []choiceView
+	Error          string
+}
+
+type choiceView struct {
+	Name, Type, Value, Word string
+	Checked                 bool
+}
+
+// formView builds the form page, filled in with the posted values when a submission is shown again.
+func (s *Server) formView(f *data.Form, e entry, ticket string, posted url.Values, problems map[int64]string) *formView {
+	fv := &formView{Action: s.href("isi", e), Title: f.Title, Description: f.Description, Speaker: e.speaker,
+		Sig: s.signature(ticket, e), Anonymous: e.pf.Respondent == data.RespondentAnonymous, Replace: e.done}
+	if e.n >= 0 {
+		fv.N = strconv.Itoa(e.n)
+		fv.Action = s.Path() + "isi/" + strconv.FormatInt(e.pf.ID, 10) // n travels as a signed hidden field
+	}
+	choices := func(name, typ string, values, words []string) []choiceView {
+		out := make([]choiceView, len(values))
+		for i := range values {
+			out[i] = choiceView{Name: name, Type: typ, Value: values[i], Word: words[i], Checked: slices.Contains(posted[name], values[i])}
+		}
+		return out
+	}
+	points := func(sc data.Scale, words []string) ([]string, []string) {
+		var values []string
+		for p := 1; p <= sc.Points(); p++ {
+			values = append(values, strconv.Itoa(p))
+		}
+		if len(words) != len(values) {
+			words = make([]string, len(values))
+		}
+		return values, words
+	}
+	number := 0
+	for _, sec := range f.Sections {
+		sv := sectionView{Title: sec.Title}
+		for _, q := range sec.Questions {
+			if q.Hidden {
+				continue
+			}
+			number++
+			qv := questionView{Number: number, Text: q.Text, Required: q.Required, Field: fieldOf(q),
+				Value: posted.Get(fieldOf(q)), Error: problems[q.ID]}
+			sc := f.ScaleOf(q)
+			switch q.Kind {
+			case data.QuestionScale:
+				if sc.Points() == 0 {
+					qv.Kind, qv.Hint = "number", "Nilai 0 sampai 100"
+					break
+				}
+				qv.Kind = "row"
+				values, words := points(sc, f.PointLabels(q))
+				qv.Choices = choices(fieldOf(q), "radio", values, words)
+			case data.QuestionImportancePerf:
+				qv.Label1, qv.Label2 = "Seberapa penting bagi Anda?", "Seberapa baik terlaksana?"
+				if sc.Points() == 0 {
+					qv.Kind, qv.Hint = "pair100", "Nilai 0 sampai 100"
+					qv.Field2, qv.Value2 = field2Of(q), posted.Get(field2Of(q))
+					break
+				}
+				qv.Kind, qv.Label1, qv.Label2 = "pair", "Seberapa penting bagi Anda?", "Seberapa baik terlaksana?"
+				values, words := points(sc, sc.ImportanceLabels())
+				qv.Choices = choices(fieldOf(q), "radio", values, words)
+				values, words = points(sc, f.PointLabels(q))
+				qv.Choices2 = choices(field2Of(q), "radio", values, words)
+			case data.QuestionYesNo:
+				qv.Kind = "list"
+				qv.Choices = choices(fieldOf(q), "radio", []string{data.Yes, data.No}, []string{data.Yes, data.No})
+			case data.QuestionSingleChoice, data.QuestionTestItem, data.QuestionMultiChoice:
+				qv.Kind = "list"
+				typ := "radio"
+				if q.Kind == data.QuestionMultiChoice {
+					typ, qv.Hint = "checkbox", "Boleh memilih lebih dari satu."
+				}
+				values := make([]string, len(q.Options))
+				for i := range values {
+					values[i] = strconv.Itoa(i)
+				}
+				qv.Choices = choices(fieldOf(q), typ, values, q.Options)
+			case data.QuestionLongText:
+				qv.Kind = "long"
+			case data.QuestionNumber:
+				qv.Kind = "number"
+			default:
+				qv.Kind = "text"
+			}
+			sv.Questions = append(sv.Questions, qv)
+		}
+		if len(sv.Questions) > 0 {
+			fv.Sections = append(fv.Sections, sv)
+		}
+	}
+	return fv
+}
