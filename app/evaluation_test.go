@@ -260,6 +260,12 @@ func TestKioskSpeakerFormGoesThroughSpeakers(t *testing.T) {
 	if len(saved) != 1 || saved[0].Speaker != k.speakers[0] {
 		t.Errorf("saved %+v", saved)
 	}
+	// Having rated one of the speakers, the participant has responded, though not rated every speaker.
+	after, _ := s.ResponseRate(context.Background(), sp.ID)
+	if who.Done != 0 || after.Responded != rate.Responded+1 || after.Completed != rate.Completed {
+		t.Errorf("response rate before %d (%d complete), after rating one speaker %d (%d complete)", rate.Responded, rate.Completed,
+			after.Responded, after.Completed)
+	}
 }
 
 func TestPaperEntryByKeyboard(t *testing.T) {

@@ -242,8 +242,8 @@ func (t *evaluationTab) showDetail() {
 	case r.Respondent == data.RespondentAnonymous:
 		rateText = fmt.Sprintf(L("%d respons anonim dari %d peserta (nama tidak dicatat)"), rate.Responses, rate.Expected)
 	case r.FormKind == data.FormSpeaker:
-		rateText = fmt.Sprintf(L("%d dari %d peserta sudah menilai semua %d narasumber (%s) · %d penilaian"), rate.Responded,
-			rate.Expected, len(rate.Speakers), indo.Percent(rate.Rate(), 0), rate.Responses)
+		rateText = fmt.Sprintf(L("%d dari %d peserta sudah menilai narasumber (%s), %d di antaranya semua %d narasumber · %d penilaian"),
+			rate.Responded, rate.Expected, indo.Percent(rate.Rate(), 0), rate.Completed, len(rate.Speakers), rate.Responses)
 	default:
 		rateText = fmt.Sprintf(L("%d dari %d peserta sudah mengisi (%s)"), rate.Responded, rate.Expected, indo.Percent(rate.Rate(), 0))
 	}
@@ -266,9 +266,13 @@ func (t *evaluationTab) showDetail() {
 		results = container.NewVScroll(t.formResults(fr))
 	}
 	missing := rate.Missing()
+	missingTitle := fmt.Sprintf(L("Belum mengisi (%d)"), len(missing))
+	if r.FormKind == data.FormSpeaker {
+		missingTitle = fmt.Sprintf(L("Belum menilai semua narasumber (%d)"), len(missing))
+	}
 	tabs := container.NewAppTabs(
 		container.NewTabItem(L("Hasil"), results),
-		container.NewTabItem(fmt.Sprintf(L("Belum mengisi (%d)"), len(missing)), t.missingView(r, rate, missing)),
+		container.NewTabItem(missingTitle, t.missingView(r, rate, missing)),
 		container.NewTabItem(fmt.Sprintf(L("Jawaban (%d)"), rate.Responses), t.responsesView(r)),
 	)
 	head := container.NewVBox(title, info, bar, container.NewHScroll(actions))

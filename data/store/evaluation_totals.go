@@ -27,7 +27,7 @@ type AttachmentTotals struct {
 	Form      *data.Form
 	Totals    map[int64]AnswerTotals // by question ID
 	Expected  int                    // enrolled participants (role peserta, not withdrawn) of the whole program
-	Responded int                    // of them, those who gave every response expected (see ResponseRate)
+	Responded int                    // of them, those who responded (see ResponseRate)
 }
 
 // Rate is Responded ÷ Expected, 0 when nobody is expected (ResponseRate.Rate).
@@ -54,7 +54,6 @@ func (s *Store) EvaluationTotals(ctx context.Context, sc Scope) (map[int64][]*At
 	if err != nil {
 		return nil, storageError(err)
 	}
-	of := map[int64]int{} // responses expected of each participant: 1, or one per speaker
 	for rows.Next() {
 		a := &AttachmentTotals{Totals: map[int64]AnswerTotals{}}
 		var speakers int
@@ -62,12 +61,12 @@ func (s *Store) EvaluationTotals(ctx context.Context, sc Scope) (map[int64][]*At
 			rows.Close()
 			return nil, storageError(err)
 		}
-		of[a.ID] = 1
-		if a.FormKind == data.FormSpeaker {
-			of[a.ID] = max(1, speakers)
-		}
 		if a.Respondent == data.RespondentAnonymous {
-			a.Responded = min(a.Expected, a.Responses/of[a.ID])
+			of := 1 // responses expected of each participant: one, or one per speaker
+			if a.FormKind == data.FormSpeaker {
+				of = max(1, speakers)
+			}
+			a.Responded = anonymousResponded(a.Expected, a.Responses, of)
 		}
 		out[a.ProgramID] = append(out[a.ProgramID], a)
 		byID[a.ID] = a
@@ -87,24 +86,25 @@ func (s *Store) EvaluationTotals(ctx context.Context, sc Scope) (map[int64][]*At
 		a.Form = forms[a.FormID]
 	}
 
-	// Who of the enrolled participants gave every response expected (one, or one per speaker).
-	rows, err = s.db.QueryContext(ctx, `SELECT r.program_form_id, count(DISTINCT r.speaker) FROM program p
+	// How many of the enrolled participants responded: gave a response, on a speaker form rated at least one
+	// speaker.
+	rows, err = s.db.QueryContext(ctx, `SELECT r.program_form_id, count(DISTINCT r.participant_id) FROM program p
 		CROSS JOIN program_form pf ON pf.program_id = p.id CROSS JOIN response r ON r.program_form_id = pf.id
 		JOIN enrolment e ON e.program_id = p.id AND e.participant_id = r.participant_id
 		WHERE `+where+` AND pf.respondent <> 'anonymous' AND e.status = 'enrolled' AND e.role = 'peserta'
-		GROUP BY r.program_form_id, r.participant_id`, args...)
+		GROUP BY r.program_form_id`, args...)
 	if err != nil {
 		return nil, storageError(err)
 	}
 	for rows.Next() {
 		var id int64
-		var judged int
-		if err := rows.Scan(&id, &judged); err != nil {
+		var responded int
+		if err := rows.Scan(&id, &responded); err != nil {
 			rows.Close()
 			return nil, storageError(err)
 		}
-		if a := byID[id]; a != nil && judged >= of[id] {
-			a.Responded++
+		if a := byID[id]; a != nil {
+			a.Responded = responded
 		}
 	}
 	rows.Close()

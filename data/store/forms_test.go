@@ -283,9 +283,20 @@ func TestResponsesAndRate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two speakers; Budi judged both, Rina one, Cecep none.
-	if rate.Expected != 3 || rate.Responded != 1 || rate.Responses != 3 || len(rate.Speakers) != 2 || len(rate.Missing()) != 2 {
+	// Two speakers; Budi judged both, Rina one, Cecep none: Budi and Rina responded, only Budi rated every
+	// speaker, and the leadership figures count the same.
+	if rate.Expected != 3 || rate.Responded != 2 || rate.Completed != 1 || rate.Responses != 3 || len(rate.Speakers) != 2 ||
+		len(rate.Missing()) != 2 {
 		t.Errorf("rate = %+v, missing %+v", rate, rate.Missing())
+	}
+	totals, err := s.EvaluationTotals(ctx, Scope{ProgramID: p.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range totals[p.ID] {
+		if a.ID == speakerForm.ID && (a.Expected != 3 || a.Responded != 2) {
+			t.Errorf("EvaluationTotals counts %d of %d responded to the speaker form, want 2 of 3", a.Responded, a.Expected)
+		}
 	}
 	if m := rate.Missing(); m[0].Name != "Cecep" || m[0].Done != 0 || m[1].Name != "Rina Wati" || m[1].Done != 1 || m[1].Of != 2 {
 		t.Errorf("missing %+v", m)
@@ -324,5 +335,22 @@ func TestResponsesAndRate(t *testing.T) {
 	orate, _ := s.ResponseRate(ctx, orgForm.ID)
 	if orate.Expected != 3 || orate.Responded != 1 || len(orate.Respondents) != 0 {
 		t.Errorf("anonymous rate %+v", orate)
+	}
+}
+
+// An anonymous form's respondents are the fewest people who could have given its responses.
+func TestAnonymousResponded(t *testing.T) {
+	tests := []struct{ expected, responses, of, want int }{
+		{20, 0, 2, 0},
+		{20, 1, 2, 1}, // one speaker rated: one person responded
+		{20, 30, 2, 15},
+		{20, 31, 2, 16},
+		{20, 100, 2, 20},
+		{20, 12, 1, 12},
+	}
+	for _, tt := range tests {
+		if got := anonymousResponded(tt.expected, tt.responses, tt.of); got != tt.want {
+			t.Errorf("anonymousResponded(%d, %d, %d) = %d, want %d", tt.expected, tt.responses, tt.of, got, tt.want)
+		}
 	}
 }

@@ -257,19 +257,25 @@ type Respondent struct {
 // Complete reports whether the participant gave every response expected.
 func (r Respondent) Complete() bool { return r.Done >= r.Of }
 
+// Responded reports whether the participant gave any response: on a speaker form, rated at least one
+// speaker. That is what the response rate counts; a participant who rated some speakers has responded even
+// if the program's other speakers were not theirs to judge (they missed those sessions).
+func (r Respondent) Responded() bool { return r.Done > 0 }
+
 // ResponseRate is how many of those expected to answer an attached form have.
 type ResponseRate struct {
 	Form        *data.ProgramForm
 	Kind        data.FormKind
 	Expected    int          // participants enrolled (role peserta, not withdrawn)
-	Responded   int          // of them, those who gave every response expected
+	Responded   int          // of them, those who responded (a speaker form: rated at least one speaker)
+	Completed   int          // of them, those who gave every response expected (a speaker form: rated every speaker)
 	Responses   int          // every response, anonymous and unmatched ones included
 	Speakers    []string     // for a speaker form: the program's speakers
 	Respondents []Respondent // every expected participant, by name; empty for an anonymous form
 }
 
 // Rate is Responded ÷ Expected (0 when nobody is expected). For an anonymous form, whose answers carry no
-// name, it is the number of responses over the expected number, at most 1.
+// name, Responded is the fewest people who could have given the responses (anonymousResponded).
 func (r *ResponseRate) Rate() float64 {
 	if r.Expected == 0 {
 		return 0
@@ -325,8 +331,11 @@ func (s *Store) ResponseRate(ctx context.Context, programFormID int64) (*Respons
 		r.Name, r.Of = data.FullName(front, name, back), of
 		rate.Expected++
 		if pf.Respondent != data.RespondentAnonymous {
-			if r.Complete() {
+			if r.Responded() {
 				rate.Responded++
+			}
+			if r.Complete() {
+				rate.Completed++
 			}
 			rate.Respondents = append(rate.Respondents, r)
 		}
@@ -335,9 +344,16 @@ func (s *Store) ResponseRate(ctx context.Context, programFormID int64) (*Respons
 		return nil, storageError(err)
 	}
 	if pf.Respondent == data.RespondentAnonymous {
-		rate.Responded = min(rate.Expected, rate.Responses/of)
+		rate.Responded = anonymousResponded(rate.Expected, rate.Responses, of)
 	}
 	return rate, nil
+}
+
+// anonymousResponded estimates how many of expected participants answered an anonymous form from its
+// responses, of expected from each (one, or one per speaker): the fewest people who could have given them,
+// at most everyone expected.
+func anonymousResponded(expected, responses, of int) int {
+	return min(expected, (responses+of-1)/of)
 }
 
 // SpeakersJudged lists the speakers a participant has already judged on a speaker form.
