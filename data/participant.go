@@ -2,6 +2,7 @@ package data
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,7 @@ type Participant struct {
 	Agency           string // instansi
 	Email            string
 	Phone            string
+	Service          ServiceStatus // active unless retired or transferred; "" reads as active
 }
 
 // FullName is the name with academic titles.
@@ -57,6 +59,9 @@ func (p *Participant) Normalize() {
 	trim(&p.Name, &p.FrontTitle, &p.BackTitle, &p.BirthPlace, &p.Position, &p.PositionKind, &p.Unit, &p.Agency,
 		&p.Email, &p.Phone, &p.EmploymentStatus)
 	p.NIK = strings.Join(strings.Fields(p.NIK), "")
+	if p.Service == "" {
+		p.Service = ServiceActive
+	}
 	if strings.TrimSpace(p.NIP) == "" {
 		p.NIP = ""
 	} else {
@@ -120,6 +125,9 @@ func (p *Participant) Validate() error {
 				fe.Add("Tanggal lahir", "NIP menunjukkan lahir %s", n.BirthDate.Format("02-01-2006"))
 			}
 		}
+	}
+	if !slices.Contains(ServiceStatuses, p.Service) {
+		fe.Add("Status keaktifan", "pilih Aktif, Pensiun atau Pindah")
 	}
 	if p.NIK != "" && (len(p.NIK) != 16 || strings.Trim(p.NIK, "0123456789") != "") {
 		fe.Add("NIK", "harus 16 angka")

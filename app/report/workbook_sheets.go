@@ -75,9 +75,14 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 	}
 	for i, p := range wb.o.People {
 		reached, short := "Non-ASN", any(nil)
-		if p.Employee() {
+		switch {
+		case p.Employee():
 			reached = yesNo(p.Reached())
-			short = max(0, data.AnnualJPTarget-p.JP)
+			short = p.Shortfall()
+		case p.Target > 0: // retired or transferred: out of the figures
+			reached = p.Service.Label()
+		case p.EmploymentStatus != "Non-ASN":
+			reached = "Tanpa target"
 		}
 		if err := t.add(p.NIP, p.Name, p.EmploymentStatus, rankLabel(p.RankCode), p.Unit, p.JP, p.Programs, reached, short); err != nil {
 			return 0, err

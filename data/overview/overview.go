@@ -111,13 +111,21 @@ type Person struct {
 	store.ParticipantRow
 	JP       int // from the programs they completed (data.TrainingRecord.EarnedJP)
 	Programs int // programs completed
+	// Target is the yearly JP target of the person's employment status (store.JPTargets); 0 when it has none.
+	Target int
 }
 
-// Employee reports whether the person is an ASN, to whom the 20 JP a year apply (PNS, CPNS, PPPK).
-func (p *Person) Employee() bool { return p.EmploymentStatus != "Non-ASN" }
+// Employee reports whether the person is in the denominator of the "mencapai 20 JP" figures: an active ASN
+// (not retired, not transferred) whose employment status has a JP target.
+func (p *Person) Employee() bool {
+	return p.Target > 0 && (p.Service == "" || p.Service == data.ServiceActive)
+}
 
-// Reached reports whether the person reached data.AnnualJPTarget in the period.
-func (p *Person) Reached() bool { return p.JP >= data.AnnualJPTarget }
+// Reached reports whether the person reached their status's JP target in the period.
+func (p *Person) Reached() bool { return p.Target > 0 && p.JP >= p.Target }
+
+// Shortfall is how many JP the person still lacks to reach their target, 0 once reached or without one.
+func (p *Person) Shortfall() int { return max(0, p.Target-p.JP) }
 
 // UnitLine is one unit kerja: its people, its employees and how many of them reached the 20 JP.
 type UnitLine struct {
@@ -200,6 +208,7 @@ type Overview struct {
 	Units        []UnitLine     // by name, people without a unit last
 	Outcomes     *store.Outcomes
 	Certificates []store.CertificateRow
+	Targets      data.JPTargets // the yearly JP target per employment status
 
 	people map[int64]*Person
 	lines  map[int64]*ProgramLine
@@ -228,12 +237,15 @@ func Load(ctx context.Context, s *store.Store, p Period, today time.Time, progre
 		var err error
 		people, err = s.People(ctx, p.Unit)
 		return err
+	}, func() (err error) {
+		o.Targets, err = s.JPTargets(ctx)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range people {
-		person := &Person{ParticipantRow: r}
+		person := &Person{ParticipantRow: r, Target: o.Targets.For(r.EmploymentStatus)}
 		o.People = append(o.People, person)
 		o.people[r.ID] = person
 	}

@@ -15,8 +15,8 @@ import (
 // leadership workbook judges everyone against the 20 JP, including those who took part in nothing. Position
 // is left empty: nothing that lists 100,000 people shows it.
 func (s *Store) People(ctx context.Context, unit string) ([]ParticipantRow, error) {
-	q := `SELECT id, COALESCE(nip, ''), front_title, name, back_title, employment_status, rank_code, unit, sort_name
-		FROM participant`
+	q := `SELECT id, COALESCE(nip, ''), front_title, name, back_title, employment_status, rank_code, unit, sort_name,
+		service FROM participant`
 	var args []any
 	if unit = strings.TrimSpace(unit); unit != "" {
 		q += " WHERE unit = ? COLLATE NOCASE"
@@ -34,7 +34,7 @@ func (s *Store) People(ctx context.Context, unit string) ([]ParticipantRow, erro
 	for rows.Next() {
 		var r ParticipantRow
 		var front, name, back, key string
-		if err := rows.Scan(&r.ID, &r.NIP, &front, &name, &back, &r.EmploymentStatus, &r.RankCode, &r.Unit, &key); err != nil {
+		if err := rows.Scan(&r.ID, &r.NIP, &front, &name, &back, &r.EmploymentStatus, &r.RankCode, &r.Unit, &key, &r.Service); err != nil {
 			return nil, storageError(err)
 		}
 		r.Name = data.FullName(front, name, back)

@@ -10,17 +10,26 @@ import (
 )
 
 const participantColumns = `id, nip, nik, employment_status, name, front_title, back_title, sex, birth_place, birth_date,
-	rank_code, position, position_kind, unit, agency, email, phone`
+	rank_code, position, position_kind, unit, agency, email, phone, service`
 
 func scanParticipant(row interface{ Scan(...any) error }) (*data.Participant, error) {
 	var p data.Participant
 	var n, birth sql.NullString
 	if err := row.Scan(&p.ID, &n, &p.NIK, &p.EmploymentStatus, &p.Name, &p.FrontTitle, &p.BackTitle, &p.Sex, &p.BirthPlace,
-		&birth, &p.RankCode, &p.Position, &p.PositionKind, &p.Unit, &p.Agency, &p.Email, &p.Phone); err != nil {
+		&birth, &p.RankCode, &p.Position, &p.PositionKind, &p.Unit, &p.Agency, &p.Email, &p.Phone, &p.Service); err != nil {
 		return nil, err
 	}
 	p.NIP, p.BirthDate = n.String, dateOf(birth)
 	return &p, nil
+}
+
+// serviceOf is the participant's service status as stored: active when not set (a caller that inserts without
+// Normalize).
+func serviceOf(p *data.Participant) string {
+	if p.Service == "" {
+		return string(data.ServiceActive)
+	}
+	return string(p.Service)
 }
 
 // participantSearch is what search matches: NIP, name with titles, position, unit, agency and email.
@@ -47,10 +56,10 @@ func (s *Store) CreateParticipant(ctx context.Context, p *data.Participant) erro
 // file in one transaction.
 func InsertParticipant(ctx context.Context, tx Querier, p *data.Participant) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO participant (nip, nik, employment_status, name, front_title, back_title, sex,
-		birth_place, birth_date, rank_code, position, position_kind, unit, agency, email, phone, search, sort_name)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name,
+		birth_place, birth_date, rank_code, position, position_kind, unit, agency, email, phone, service, search, sort_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name,
 		p.FrontTitle, p.BackTitle, p.Sex, p.BirthPlace, nullDate(p.BirthDate), p.RankCode, p.Position, p.PositionKind, p.Unit,
-		p.Agency, p.Email, p.Phone, participantSearch(p), data.SearchKey(p.Name))
+		p.Agency, p.Email, p.Phone, serviceOf(p), participantSearch(p), data.SearchKey(p.Name))
 	if err != nil {
 		return constraintError(err, duplicateNIP(p), "")
 	}
@@ -71,9 +80,9 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *data.Participant) erro
 func UpdateParticipantTx(ctx context.Context, tx Querier, p *data.Participant) error {
 	res, err := tx.ExecContext(ctx, `UPDATE participant SET nip = ?, nik = ?, employment_status = ?, name = ?, front_title = ?,
 		back_title = ?, sex = ?, birth_place = ?, birth_date = ?, rank_code = ?, position = ?, position_kind = ?, unit = ?,
-		agency = ?, email = ?, phone = ?, search = ?, sort_name = ?, updated_at = datetime('now') WHERE id = ?`,
+		agency = ?, email = ?, phone = ?, service = ?, search = ?, sort_name = ?, updated_at = datetime('now') WHERE id = ?`,
 		nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name, p.FrontTitle, p.BackTitle, p.Sex, p.BirthPlace,
-		nullDate(p.BirthDate), p.RankCode, p.Position, p.PositionKind, p.Unit, p.Agency, p.Email, p.Phone,
+		nullDate(p.BirthDate), p.RankCode, p.Position, p.PositionKind, p.Unit, p.Agency, p.Email, p.Phone, serviceOf(p),
 		participantSearch(p), data.SearchKey(p.Name), p.ID)
 	if err != nil {
 		return constraintError(err, duplicateNIP(p), "")
@@ -130,6 +139,7 @@ type ParticipantRow struct {
 	RankCode         string
 	Position         string
 	Unit             string
+	Service          data.ServiceStatus // filled by People only
 }
 
 // CountParticipants counts the participants matching the filter.
