@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Kind tells a PNS NIP from a PPPK one; digits [12:14] decide it.
@@ -86,8 +87,9 @@ var (
 	decimal    = regexp.MustCompile(`^\s*\d{15,}[.,]\d+\s*$`)
 )
 
-// Clean strips what people and spreadsheets add around the digits: a leading "NIP", "NIP." or "NIP:", spaces,
-// dots, dashes and non-breaking spaces. It does not check anything.
+// Clean strips what people and spreadsheets add around the digits: a leading "NIP", "NIP." or "NIP:", dots,
+// dashes, quotes and any white space, line breaks and tabs included (a NIP pasted from a two-line cell or a
+// PDF keeps its break), and the invisible zero-width spaces of copied web text. It does not check anything.
 func Clean(s string) string {
 	for {
 		trimmed := prefix.ReplaceAllString(s, "")
@@ -97,8 +99,11 @@ func Clean(s string) string {
 		s = trimmed
 	}
 	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
 		switch r {
-		case ' ', '.', '-', '\t', '\u00a0', '\u2007', '\u202f', '\'', '`':
+		case '.', '-', '\'', '`', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 			return -1
 		}
 		return r
