@@ -37,6 +37,7 @@ func TestFullNameAndSignatoryLines(t *testing.T) {
 		{Signatory{Position: "Kepala Dinas Pendidikan"}, "KEPALA DINAS PENDIDIKAN,"},
 		{Signatory{Position: "Kepala Dinas Pendidikan", Delegation: "Plt."}, "Plt. KEPALA DINAS PENDIDIKAN,"},
 		{Signatory{Position: "Sekretaris", Delegation: "a.n.", OnBehalfOf: "Kepala Dinas Pendidikan"}, "a.n. KEPALA DINAS PENDIDIKAN,|SEKRETARIS,"},
+		{Signatory{Position: "Sekretaris", Delegation: "a.n."}, "SEKRETARIS,"}, // saved before the office was required
 	}
 	for _, tt := range tests {
 		if got := strings.Join(tt.g.PositionLines(), "|"); got != tt.want {

@@ -30,24 +30,29 @@ type Signatory struct {
 func (s *Signatory) FullName() string { return FullName(s.FrontTitle, s.Name, s.BackTitle) }
 
 // PositionLines are the lines above the signature: "a.n. KEPALA DINAS PENDIDIKAN," then "SEKRETARIS,", or
-// "Plt. KEPALA DINAS PENDIDIKAN,"; positions are written in capitals and end with a comma.
+// "Plt. KEPALA DINAS PENDIDIKAN,"; positions are written in capitals and end with a comma. "a.n." names the
+// office signed for, never the signer's own position: a signatory saved before Validate required the office
+// prints only the position rather than "a.n. SEKRETARIS,".
 func (s *Signatory) PositionLines() []string {
 	pos := strings.ToUpper(strings.TrimSpace(s.Position))
 	switch s.Delegation {
 	case "a.n.":
-		if s.OnBehalfOf != "" {
-			return []string{"a.n. " + strings.ToUpper(strings.TrimSpace(s.OnBehalfOf)) + ",", pos + ","}
+		if office := strings.TrimSpace(s.OnBehalfOf); office != "" {
+			return []string{"a.n. " + strings.ToUpper(office) + ",", pos + ","}
 		}
-		return []string{"a.n. " + pos + ","}
 	case "Plt.", "Plh.":
 		return []string{s.Delegation + " " + pos + ","}
 	}
 	return []string{pos + ","}
 }
 
-// Normalize trims the fields and reduces the NIP to its digits.
+// Normalize trims the fields and reduces the NIP to its digits. The office signed for is kept only with
+// "a.n.", the one delegation that prints it.
 func (s *Signatory) Normalize() {
 	trim(&s.Name, &s.FrontTitle, &s.BackTitle, &s.Position, &s.OnBehalfOf)
+	if s.Delegation != "a.n." {
+		s.OnBehalfOf = ""
+	}
 	if strings.TrimSpace(s.NIP) != "" {
 		s.NIP = nip.Clean(s.NIP)
 	}
@@ -76,6 +81,9 @@ func (s *Signatory) Validate() error {
 	}
 	if !valid {
 		fe.Add("Keterangan", "pilih kosong, Plt., Plh. atau a.n.")
+	}
+	if s.Delegation == "a.n." && s.OnBehalfOf == "" {
+		fe.Add("Atas nama", "wajib diisi bila menandatangani a.n.: jabatan yang diwakili, misalnya Kepala Dinas Pendidikan")
 	}
 	if _, ok := rank.ByCode(s.RankCode); s.RankCode != "" && !ok {
 		fe.Add("Pangkat/Golongan", "%q tidak dikenal", s.RankCode)
