@@ -1,8 +1,6 @@
 package report
 
-import (
-	"codeberg.org/go-pdf/fpdf"
-)
+import ()
 
 // A certificate page is laid out once as a list of drawing operations in millimetres (CertificatePage); the
 // PDF is drawn from it, and so is the window's preview, with Fyne canvas objects. One layout for both means
@@ -58,7 +56,7 @@ var (
 )
 
 // measurer sizes text with the fonts the PDF embeds, so that lines are broken where the PDF breaks them.
-type measurer struct{ pdf *fpdf.Fpdf }
+type measurer struct{ pdf *Doc }
 
 func (m measurer) width(s, style string, size float64) float64 {
 	m.pdf.SetFont(Font, style, size)

@@ -19,12 +19,12 @@ import (
 // newCertificateDocument starts a certificate PDF: A4 in the design's orientation, Noto Sans in the three
 // styles certificates use, no automatic page breaks (the layout places everything itself), no cell margin (so
 // lines break where the layout measured them).
-func newCertificateDocument(d *data.CertificateDesign, title string) *fpdf.Fpdf {
+func newCertificateDocument(d *data.CertificateDesign, title string) *Doc {
 	orientation := "L"
 	if d.Orientation == "portrait" {
 		orientation = "P"
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: A4.size()})
+	pdf := newDoc(fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: A4.size()}))
 	pdf.AddUTF8FontFromBytes(Font, "", theme.DefaultTextFont().Content())
 	pdf.AddUTF8FontFromBytes(Font, "B", theme.DefaultTextBoldFont().Content())
 	pdf.AddUTF8FontFromBytes(Font, "I", theme.DefaultTextItalicFont().Content())
@@ -45,7 +45,7 @@ func newCertificateDocument(d *data.CertificateDesign, title string) *fpdf.Fpdf 
 }
 
 // registerImages puts each image of the batch into the document once; every page refers to the same object.
-func registerImages(pdf *fpdf.Fpdf, images Images) error {
+func registerImages(pdf *Doc, images Images) error {
 	for _, name := range []string{"logo", "background", "signature"} {
 		if img, ok := images[name]; ok {
 			if _, _, err := registerImage(pdf, name, name, img); err != nil {
@@ -57,7 +57,7 @@ func registerImages(pdf *fpdf.Fpdf, images Images) error {
 }
 
 // drawPage draws a laid-out page on a new page of pdf.
-func drawPage(pdf *fpdf.Fpdf, page CertificatePage) {
+func drawPage(pdf *Doc, page CertificatePage) {
 	pdf.AddPage()
 	for _, op := range page.Ops {
 		switch op.Kind {

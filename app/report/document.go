@@ -46,8 +46,8 @@ var Fixed time.Time
 
 // newDocument starts a PDF in millimetres on the given paper and orientation ("P" or "L") with Noto Sans
 // registered as Font in its four styles, Indonesian metadata and 20 mm margins.
-func newDocument(paper Paper, orientation, title string) *fpdf.Fpdf {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: paper.size()})
+func newDocument(paper Paper, orientation, title string) *Doc {
+	pdf := newDoc(fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: paper.size()}))
 	pdf.AddUTF8FontFromBytes(Font, "", theme.DefaultTextFont().Content())
 	pdf.AddUTF8FontFromBytes(Font, "B", theme.DefaultTextBoldFont().Content())
 	pdf.AddUTF8FontFromBytes(Font, "I", theme.DefaultTextItalicFont().Content())
@@ -67,7 +67,7 @@ func newDocument(paper Paper, orientation, title string) *fpdf.Fpdf {
 }
 
 // finish writes the document, turning fpdf's sticky error into a domain error.
-func finish(pdf *fpdf.Fpdf, w interface{ Write([]byte) (int, error) }) error {
+func finish(pdf *Doc, w interface{ Write([]byte) (int, error) }) error {
 	if err := pdf.Output(w); err != nil {
 		return data.Wrap(data.KindInternal, err, "PDF tidak dapat ditulis: %v", err)
 	}
@@ -76,7 +76,7 @@ func finish(pdf *fpdf.Fpdf, w interface{ Write([]byte) (int, error) }) error {
 
 // registerImage checks that b is a PNG or JPEG image and registers it under name; a corrupt image is an
 // invalid-kind error naming what it was for, never a panic or a half-written PDF.
-func registerImage(pdf *fpdf.Fpdf, name, what string, b []byte) (w, h float64, err error) {
+func registerImage(pdf *Doc, name, what string, b []byte) (w, h float64, err error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
 		return 0, 0, data.Errorf(data.KindInvalid, "Gambar %s tidak dapat dibaca (bukan PNG atau JPEG yang utuh); ganti gambarnya di Pengaturan", what)
@@ -103,7 +103,7 @@ func registerImage(pdf *fpdf.Fpdf, name, what string, b []byte) (w, h float64, e
 // Letterhead draws the kop surat at the top margin: the logo on the left (when there is one), the
 // institution's name lines centred and the address under them, then a thick and a thin rule. It returns the
 // y below the rules. A logo that cannot be read is an error: documents must not go out without it silently.
-func Letterhead(pdf *fpdf.Fpdf, in *data.Institution) (float64, error) {
+func Letterhead(pdf *Doc, in *data.Institution) (float64, error) {
 	left, top, right, _ := pdf.GetMargins()
 	pageW, _ := pdf.GetPageSize()
 	width := pageW - left - right
@@ -170,7 +170,7 @@ const (
 // position lines in capitals ending in a comma (with Plt./Plh./a.n.), room for the signature, the name with
 // titles in bold and underlined, the rank when known, and "NIP. …". It returns the y below the block. A nil
 // signatory leaves a line for the name, so a sheet can still be signed by hand.
-func SignatureBlock(pdf *fpdf.Fpdf, x, y, width float64, place string, date time.Time, g *data.Signatory, mode SignatureMode) (float64, error) {
+func SignatureBlock(pdf *Doc, x, y, width float64, place string, date time.Time, g *data.Signatory, mode SignatureMode) (float64, error) {
 	const lh = 5.0
 	text := func(s, style string) {
 		pdf.SetFont(Font, style, 10)

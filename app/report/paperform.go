@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/pembina/pembina/data"
 )
 
@@ -96,7 +94,7 @@ func speakersOf(sessions []*data.Session) []string {
 }
 
 type paperWriter struct {
-	pdf *fpdf.Fpdf
+	pdf *Doc
 	pf  PaperForm
 }
 

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"sync"
 
-	"codeberg.org/go-pdf/fpdf"
 	"rsc.io/qr/coding"
 
 	"github.com/pembina/pembina/data"
@@ -176,7 +175,7 @@ func (q QRCode) Image() *image.Gray {
 // top left corner at (x, y). The quiet zone is painted white, so the code reads on a background image too.
 // The whole code is one path in module units; neighbouring dark modules of a row are one rectangle, and equal
 // runs in consecutive rows one taller rectangle: about 6 KB of page content before compression.
-func drawQR(pdf *fpdf.Fpdf, q QRCode, x, y, side float64) {
+func drawQR(pdf *Doc, q QRCode, x, y, side float64) {
 	k := pdf.GetConversionRatio()
 	_, pageH := pdf.GetPageSize()
 	n := q.Size + 2*QRQuietZone

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
@@ -169,7 +167,7 @@ func WriteSignInSheets(w io.Writer, doc *SignInSheets) error {
 }
 
 // signInHeader draws the letterhead, the title and the session's particulars, and returns the y below them.
-func signInHeader(pdf *fpdf.Fpdf, doc *SignInSheets, x *data.Session, width float64) (float64, error) {
+func signInHeader(pdf *Doc, doc *SignInSheets, x *data.Session, width float64) (float64, error) {
 	y, err := Letterhead(pdf, doc.Institution)
 	if err != nil {
 		return y, err
@@ -225,7 +223,7 @@ func signInHeader(pdf *fpdf.Fpdf, doc *SignInSheets, x *data.Session, width floa
 }
 
 // signInClosing draws the counts and the officer's signature block under the table.
-func signInClosing(pdf *fpdf.Fpdf, doc *SignInSheets, sess SignInSession, width float64) error {
+func signInClosing(pdf *Doc, doc *SignInSheets, sess SignInSession, width float64) error {
 	y := pdf.GetY() + 4
 	counts := func(s data.AttendanceStatus) string {
 		if len(sess.Marks) == 0 {

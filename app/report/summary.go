@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
@@ -73,7 +71,7 @@ func SummaryFileName(p *data.Program) string {
 
 // summaryWriter is a summary being drawn.
 type summaryWriter struct {
-	pdf    *fpdf.Fpdf
+	pdf    *Doc
 	doc    *Summary
 	left   float64
 	width  float64

@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
@@ -29,8 +27,8 @@ var (
 	colourBar    = rgb{52, 110, 190}
 )
 
-func fill(pdf *fpdf.Fpdf, c rgb)   { pdf.SetFillColor(c.r, c.g, c.b) }
-func stroke(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+func fill(pdf *Doc, c rgb)   { pdf.SetFillColor(c.r, c.g, c.b) }
+func stroke(pdf *Doc, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // categoryColour colours a mean by the category it falls in on its scale, as the window does: the best
 // category green, the next blue, the lowest red, those in between orange.
@@ -63,7 +61,7 @@ func quadrantColour(q analysis.Quadrant) rgb {
 
 // scaleBar draws a mean as a horizontal bar on its scale from (x, y), w wide and h high: a grey track from the
 // scale's minimum to its maximum and the mean's part of it in the colour of its category.
-func scaleBar(pdf *fpdf.Fpdf, x, y, w, h float64, sc data.Scale, mean float64) {
+func scaleBar(pdf *Doc, x, y, w, h float64, sc data.Scale, mean float64) {
 	fill(pdf, colourTrack)
 	pdf.Rect(x, y, w, h, "F")
 	if math.IsNaN(mean) {
@@ -90,7 +88,7 @@ const chartAxisW, chartLabelH = 12.0, 5.0
 
 // plotGrid draws a column chart's light grid at every quarter of its height, each line labelled on the left,
 // and returns the plot's left edge, width and height.
-func plotGrid(pdf *fpdf.Fpdf, x, y, w, h float64, label func(quarter int) string) (plotX, plotW, plotH float64) {
+func plotGrid(pdf *Doc, x, y, w, h float64, label func(quarter int) string) (plotX, plotW, plotH float64) {
 	plotX, plotW, plotH = x+chartAxisW, w-chartAxisW, h-chartLabelH
 	pdf.SetLineWidth(0.15)
 	pdf.SetFont(Font, "", 6.5)
@@ -106,14 +104,14 @@ func plotGrid(pdf *fpdf.Fpdf, x, y, w, h float64, label func(quarter int) string
 }
 
 // baseLine closes a column chart with its base line and puts the colours back.
-func baseLine(pdf *fpdf.Fpdf, plotX, y, plotW float64) {
+func baseLine(pdf *Doc, plotX, y, plotW float64) {
 	stroke(pdf, rgb{120, 120, 120})
 	pdf.Line(plotX, y, plotX+plotW, y)
 	pdf.SetTextColor(0, 0, 0)
 	pdf.SetDrawColor(0, 0, 0)
 }
 
-func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
+func (c columnChart) draw(pdf *Doc, x, y, w, h float64) {
 	plotX, plotW, plotH := plotGrid(pdf, x, y, w, h, func(q int) string { return c.grid(c.top * float64(q) / 4) })
 	n := max(len(c.values), 1)
 	slot := plotW / float64(n)
@@ -141,7 +139,7 @@ func (c columnChart) draw(pdf *fpdf.Fpdf, x, y, w, h float64) {
 }
 
 // groupedColumns draws pairs of bars (a pre-test and a post-test share per item) on a 0–100% scale.
-func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []float64) {
+func groupedColumns(pdf *Doc, x, y, w, h float64, labels []string, a, b []float64) {
 	plotX, plotW, plotH := plotGrid(pdf, x, y, w, h, func(q int) string { return strconv.Itoa(q*25) + "%" })
 	n := max(len(labels), 1)
 	slot := plotW / float64(n)
@@ -163,7 +161,7 @@ func groupedColumns(pdf *fpdf.Fpdf, x, y, w, h float64, labels []string, a, b []
 }
 
 // legendKey draws a small coloured square with its label and returns the x after it.
-func legendKey(pdf *fpdf.Fpdf, x, y float64, c rgb, label string) float64 {
+func legendKey(pdf *Doc, x, y float64, c rgb, label string) float64 {
 	fill(pdf, c)
 	pdf.Rect(x, y+0.8, 3, 3, "F")
 	pdf.SetFont(Font, "", 7.5)
@@ -177,7 +175,7 @@ func legendKey(pdf *fpdf.Fpdf, x, y float64, c rgb, label string) float64 {
 // performance up, the cross lines at the means of the items, each item a numbered dot in its quadrant's
 // colour, and each quadrant's name in its corner. The axes span the items' means a little beyond, so that
 // the quadrants stay readable when every mean lies between 3 and 4.
-func quadrantChart(pdf *fpdf.Fpdf, x, y, w, h float64, res *analysis.IPAResult) {
+func quadrantChart(pdf *Doc, x, y, w, h float64, res *analysis.IPAResult) {
 	loX, hiX, loY, hiY := res.Importance, res.Importance, res.Performance, res.Performance
 	for _, it := range res.Items {
 		loX, hiX = math.Min(loX, it.Importance), math.Max(hiX, it.Importance)

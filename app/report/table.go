@@ -1,8 +1,6 @@
 package report
 
-import (
-	"codeberg.org/go-pdf/fpdf"
-)
+import ()
 
 // Column is one column of a Table: its heading, width in millimetres and alignment ("L", "C", "R").
 type Column struct {
@@ -15,7 +13,7 @@ type Column struct {
 // the page moves to the next, where the heading is drawn again. Every document with a list (sign-in sheets,
 // registers, summaries) uses it.
 type Table struct {
-	pdf        *fpdf.Fpdf
+	pdf        *Doc
 	Columns    []Column
 	X          float64 // left edge; the left margin when zero
 	LineHeight float64 // height of one line of text in a cell
@@ -33,7 +31,7 @@ type Table struct {
 }
 
 // NewTable prepares a table on pdf.
-func NewTable(pdf *fpdf.Fpdf, cols []Column) *Table {
+func NewTable(pdf *Doc, cols []Column) *Table {
 	return &Table{pdf: pdf, Columns: cols, LineHeight: 4.6, FontSize: 9}
 }
 
