@@ -202,6 +202,9 @@ func (u *UI) closeWindow() {
 	if u.tasks > 0 { // a job is running behind its progress dialog, which says so; close once it is done
 		return
 	}
+	if g, ok := u.currentGeometry(); ok {
+		storeGeometry(u.app.Preferences(), g)
+	}
 	s := u.store
 	u.runTask(L("Mencadangkan sebelum menutup"), func(ctx context.Context, _ Progress) error {
 		msg, err := autoBackup(ctx, s)

@@ -33,7 +33,7 @@ func (u *UI) formsPage() fyne.CanvasObject {
 	fl := &formList{u: u, count: widget.NewLabel("")}
 	fl.table = newListTable([]column{
 		{title: "Judul", width: 330, grow: true},
-		{title: "Jenis", width: 190, grow: true},
+		{title: "Jenis", width: 190},
 		{title: "Skala", width: 64},
 		{title: "Pertanyaan", width: 104, align: fyne.TextAlignTrailing},
 		{title: "Dipakai", width: 78, align: fyne.TextAlignTrailing},

@@ -62,7 +62,11 @@ func (u *UI) openPaperEntry(tab *evaluationTab, r store.ProgramFormRow) *paperEn
 	pe := &paperEntry{u: u, tab: tab, pf: r, form: f, people: rate.Respondents, speakers: rate.Speakers}
 	pe.win = u.app.NewWindow(L("Isi dari kertas") + " · " + f.Title)
 	pe.win.SetContent(pe.build())
-	pe.win.Resize(fyne.NewSize(1100, 720))
+	size := fyne.NewSize(1100, 720)
+	if c := u.win.Canvas().Size(); c.Width > 0 && c.Height > 0 {
+		size = size.Min(c) // no larger than the main window, which fits the screen
+	}
+	pe.win.Resize(size)
 	pe.win.SetOnClosed(func() {
 		if tab != nil && pe.saved > 0 {
 			tab.reload()

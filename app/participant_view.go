@@ -102,7 +102,7 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 		{title: "Tahun", width: 64},
 		{title: "JP", width: 40, align: fyne.TextAlignTrailing},
 		{title: "Program", width: 190, grow: true},
-		{title: "Tanggal", width: 150, grow: true},
+		{title: "Tanggal", width: 150},
 		{title: "Peran", width: 85},
 	}, func() int { return len(records) }, func(row, col int) string {
 		if row >= len(records) {

@@ -75,15 +75,12 @@ func (st *scheduleTab) newAttendanceView() *attendanceView {
 	})
 	v.print = widget.NewButtonWithIcon(L("Cetak daftar hadir sesi ini"), theme.DocumentPrintIcon(), func() { st.printSheets(v.session) })
 	v.list = newMarkList(v)
-	help := widget.NewLabel(L("Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya; ↑ ↓ atau Tab untuk pindah; Enter untuk jam datang dan catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."))
-	help.Wrapping = fyne.TextWrapWord
-	help.TextStyle.Italic = true
+	help := st.u.hintButton(L("Mengisi presensi dengan papan ketik"), L("Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya; ↑ ↓ atau Tab untuk pindah; Enter untuk jam datang dan catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."))
 	tools := container.NewHBox(v.allPresent, v.importFile, v.print)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(L("Sesi")), nil, v.choose),
+		container.NewBorder(nil, nil, widget.NewLabel(L("Sesi")), help, v.choose),
 		container.NewHScroll(tools),
 		v.countsText,
-		help,
 	)
 	header := markHeader()
 	v.content = container.NewBorder(container.NewVBox(container.NewPadded(top), header), nil, nil, nil,
@@ -515,9 +512,9 @@ func (ml *markList) TypedRune(r rune) {
 	ml.moveTo(ml.cur + 1)
 }
 
-// markColumns are the widths of the list's columns: number, name (grows), NIP, the status buttons, the note
-// (grows) and its edit button.
-var markColumns = []column{{width: 44}, {width: 220, grow: true}, {width: 176}, {width: 7*40 + 6*2}, {width: 170, grow: true}, {width: 40}}
+// markColumns are the widths of the list's columns: number, name (takes the spare width), NIP, the status
+// buttons, the note and its edit button.
+var markColumns = []column{{width: 44}, {width: 220, grow: true}, {width: 176}, {width: 7*40 + 6*2}, {width: 170}, {width: 40}}
 
 // markHeader is the heading above the list, in the list's columns.
 func markHeader() fyne.CanvasObject {

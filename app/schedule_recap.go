@@ -55,16 +55,14 @@ func (st *scheduleTab) newRecapView() *recapView {
 	threshold := widget.NewLabel(fmt.Sprintf(L("Batas kehadiran %s dari JP"), indo.Number(st.p.AttendanceThreshold, 1)+"%"))
 	refresh := widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), v.load)
 	print := widget.NewButtonWithIcon(L("Cetak daftar hadir"), theme.DocumentPrintIcon(), func() { st.printSheets(nil) })
-	legend := widget.NewLabel(L("H Hadir · T Terlambat · I Izin · S Sakit · DL Dinas Luar · C Cuti · A Alpa · – belum diisi · kosong: sesi belum berlangsung. Klik judul kolom untuk mengurutkan."))
-	legend.Wrapping = fyne.TextWrapWord
-	legend.TextStyle.Italic = true
+	legend := st.u.hintButton(L("Rekap kehadiran"), L("H Hadir · T Terlambat · I Izin · S Sakit · DL Dinas Luar · C Cuti · A Alpa · – belum diisi · kosong: sesi belum berlangsung. Klik judul kolom untuk mengurutkan."))
 	v.table = newListTable(v.columns(0), v.rows, v.cell)
 	// The sessions come and go with the schedule: the column count follows the recap shown.
 	v.table.Length = func() (int, int) { return v.rows(), len(v.table.cols) }
 	v.table.style = v.style
 	v.table.StickyColumnCount = 2 // number and name stay in sight while the sessions scroll sideways
 	v.sortableHeader()
-	top := container.NewVBox(container.NewHBox(threshold, v.excused, refresh, print), v.summary, legend)
+	top := container.NewVBox(container.NewHBox(threshold, v.excused, refresh, print, legend), v.summary)
 	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, v.table)
 	return v
 }
@@ -197,6 +195,10 @@ func (v *recapView) show(r *data.Recap) {
 	}
 	v.summary.Refresh()
 	v.table.Refresh()
+	if len(r.Sessions) > 0 && len(r.Rows) > 0 {
+		// the session columns are what the recap is for: bring the first into sight on a narrow window
+		v.table.ScrollTo(widget.TableCellID{Row: 0, Col: recapFirstSession})
+	}
 }
 
 // setExcused stores the program's excused rule at once and recomputes the recap.

@@ -85,11 +85,16 @@ func Run(s *store.Store, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if os.Getenv("PEMBINA_STARTUP_TRACE") != "" && !opt.StartedAt.IsZero() {
-		a.Lifecycle().SetOnStarted(func() {
-			fmt.Fprintf(os.Stderr, "pembina: first frame after %d ms\n", time.Since(opt.StartedAt).Milliseconds())
-		})
+	saved := loadGeometry(a.Preferences())
+	if saved != nil {
+		u.win.Resize(saved.Size)
 	}
+	a.Lifecycle().SetOnStarted(func() {
+		if os.Getenv("PEMBINA_STARTUP_TRACE") != "" && !opt.StartedAt.IsZero() {
+			fmt.Fprintf(os.Stderr, "pembina: first frame after %d ms\n", time.Since(opt.StartedAt).Milliseconds())
+		}
+		u.placeWindow(saved)
+	})
 	u.win.ShowAndRun()
 	u.shutdown()
 	return nil
@@ -283,4 +288,18 @@ func (u *UI) goBackground(fn func()) {
 		defer u.busy.Done()
 		fn()
 	}()
+}
+
+// hintButton is a small "?" button that shows a screen's how-to in a dialog, so the explanation is at hand
+// without taking rows from the list it explains.
+func (u *UI) hintButton(title, text string) *widget.Button {
+	b := widget.NewButtonWithIcon("", theme.QuestionIcon(), func() {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustom(title, L("Tutup"), l, u.win)
+		d.Resize(fyne.NewSize(480, 0))
+		d.Show()
+	})
+	b.Importance = widget.LowImportance
+	return b
 }
