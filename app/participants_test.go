@@ -383,7 +383,7 @@ func TestImportPreviewListsInvalidRows(t *testing.T) {
 		cellRef, _ := excelize.CoordinatesToCellName(1, i+1)
 		f.SetSheetRow("Sheet1", cellRef, &r)
 	}
-	f.SetCellValue("Sheet1", "B5", 198609262015051001)
+	f.SetCellDefault("Sheet1", "B5", "1.98609262015051E+17") // a NIP Excel turned into a number, as Excel stores it
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -399,7 +399,7 @@ func TestImportPreviewListsInvalidRows(t *testing.T) {
 		t.Fatalf("the preview shows %d rows first, want the 2 invalid ones", n)
 	}
 	details := table.cell(0, 4) + " | " + table.cell(1, 4)
-	if table.cell(0, 0) != "5" || table.cell(0, 1) != "Tidak valid" || !strings.Contains(details, "NIP: NIP 198609262015051001 tersimpan sebagai angka") ||
+	if table.cell(0, 0) != "5" || table.cell(0, 1) != "Tidak valid" || !strings.Contains(details, "NIP: NIP 1.98609262015051E+17 tersimpan sebagai angka") ||
 		table.cell(1, 0) != "7" || !strings.Contains(details, "NAMA: wajib diisi") {
 		t.Errorf("invalid rows: %q %q %q / %q %q %q", table.cell(0, 0), table.cell(0, 1), table.cell(0, 4), table.cell(1, 0), table.cell(1, 1), table.cell(1, 4))
 	}

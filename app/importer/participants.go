@@ -343,23 +343,15 @@ func cell(row []string, i int) string {
 // unit merged over the rows of its five teachers belongs to all five.
 func fillMerged(src *Source, sh *Sheet) {
 	merges := sh.merges
-	if src.book != nil {
-		cells, err := src.book.GetMergeCells(sh.Name, true)
-		if err != nil {
-			return
-		}
-		for _, m := range cells {
-			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if err1 == nil && err2 == nil {
-				merges = append(merges, [4]int{r1 - 1, c1 - 1, r2 - 1, c2 - 1})
-			}
-		}
+	// A filled cell is numeric when the merge's first cell is. A range reaches no further right than the
+	// widest row: a merge over a whole row (to column XFD) must not make every row 16,384 cells wide.
+	width := 0
+	for _, row := range sh.Rows {
+		width = max(width, len(row))
 	}
-	// A filled cell is numeric when the merge's first cell is.
 	alias := map[[2]int][2]int{}
 	for _, m := range merges {
-		r1, c1, r2, c2 := m[0], m[1], m[2], m[3]
+		r1, c1, r2, c2 := m[0], m[1], m[2], min(m[3], width-1)
 		if r1 >= len(sh.Rows) {
 			continue
 		}

@@ -159,7 +159,7 @@ func TestNIPStoredAsNumberOrScientific(t *testing.T) {
 	path := workbook(t, func(f *excelize.File, sh string) {
 		rows(t, f, sh, 1, []string{"NIP", "NAMA"}, []string{"", "Budi"}, []string{"1.98609E+17", "Siti"},
 			[]string{"198609262015051000", "Asep"}, []string{"19860926201505100", "Ujang"}, []string{"196903091994032001", "Euis"})
-		f.SetCellValue(sh, "A2", 198609262015051001) // what Excel does to a NIP typed into a General column
+		f.SetCellDefault(sh, "A2", "1.98609262015051E+17") // what Excel stores for a NIP typed into a General column
 	})
 	s := storetest.New(t)
 	p := plan(t, s, path, 0)

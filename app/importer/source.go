@@ -6,13 +6,13 @@ package importer
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/pembina/pembina/data"
@@ -25,8 +25,7 @@ type Sheet struct {
 	Rows [][]string
 	// numeric tells whether the cell at (row, col) is stored as a number in a workbook; nil for CSV.
 	numeric func(row, col int) bool
-	// merges are the merged ranges (first row, first column, last row, last column; 0-based) when the sheet was
-	// read by readWorkbook.
+	// merges are the merged ranges of a workbook sheet (first row, first column, last row, last column; 0-based).
 	merges [][4]int
 	// lines holds the file line where each row starts, for CSV (which skips blank lines); nil for workbooks.
 	lines []int
@@ -64,16 +63,11 @@ type Source struct {
 	Path   string
 	Format string // "xlsx" or "csv"
 	Sheets []*Sheet
-	book   *excelize.File
 }
 
-// Close releases the workbook.
-func (s *Source) Close() error {
-	if s.book != nil {
-		return s.book.Close()
-	}
-	return nil
-}
+// Close releases the source. The workbook is read whole by Open and closed there; Close stays so that
+// callers need not know.
+func (s *Source) Close() error { return nil }
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -85,14 +79,11 @@ var (
 // workbook, and a file that is neither (an old .xls, a PDF, an image, a Word file, an empty file) is refused
 // with a message that says what to do.
 func Open(path string) (*Source, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, data.Errorf(data.KindNotFound, "Berkas %s tidak ditemukan", path)
-		}
-		return nil, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
-	}
 	name := filepath.Base(path)
+	b, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
 		return nil, data.Errorf(data.KindInvalid, "Berkas %s kosong", name)
@@ -114,6 +105,37 @@ func Open(path string) (*Source, error) {
 	return openCSV(path, b)
 }
 
+// readFile reads a whole file of at most maxFileBytes; a larger one is refused before it is read.
+func readFile(path string) ([]byte, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, data.Errorf(data.KindNotFound, "Berkas %s tidak ditemukan", path)
+		}
+		return nil, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	}
+	if info.IsDir() {
+		return nil, data.Errorf(data.KindInvalid, "%s adalah folder, bukan berkas; pilih berkas .xlsx atau .csv di dalamnya", name)
+	}
+	if info.Size() > maxFileBytes {
+		return nil, tooLarge(name, "berkasnya %s MB (paling besar %s MB); pecah daftarnya menjadi beberapa berkas", thousands(int(info.Size()>>20)), thousands(maxFileBytes>>20))
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	}
+	if len(b) > maxFileBytes {
+		return nil, tooLarge(name, "berkasnya lebih dari %s MB; pecah daftarnya menjadi beberapa berkas", thousands(maxFileBytes>>20))
+	}
+	return b, nil
+}
+
 // looksHTML recognises the "Excel" files web applications export: an HTML table under an .xls name.
 func looksHTML(b []byte) bool {
 	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(b[:min(len(b), 1024)], []byte("\xef\xbb\xbf"))))
@@ -133,66 +155,93 @@ func looksBinary(b []byte) bool {
 	return bytes.IndexByte(head, 0) >= 0
 }
 
-func openWorkbook(path string, b []byte) (*Source, error) {
-	if sheets, err := readWorkbook(b); err == nil {
-		return &Source{Path: path, Format: "xlsx", Sheets: sheets}, nil
-	}
-	name := filepath.Base(path)
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, data.Wrap(data.KindInvalid, err, "%s bukan buku kerja Excel (.xlsx) yang utuh; buka di Excel lalu simpan ulang sebagai .xlsx", name)
-	}
-	src := &Source{Path: path, Format: "xlsx", book: f}
-	for _, sheetName := range f.GetSheetList() {
-		rows, err := f.GetRows(sheetName, excelize.Options{RawCellValue: true})
-		if err != nil {
-			f.Close()
-			return nil, data.Wrap(data.KindInvalid, err, "Lembar %q dalam %s tidak dapat dibaca: %v", sheetName, name, err)
-		}
-		sheet := sheetName
-		src.Sheets = append(src.Sheets, &Sheet{Name: sheetName, Rows: rows, numeric: func(row, col int) bool {
-			cell, err := excelize.CoordinatesToCellName(col+1, row+1)
-			if err != nil {
-				return false
-			}
-			t, err := f.GetCellType(sheet, cell)
-			return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
-		}})
-	}
-	return src, nil
-}
-
 // openCSV reads UTF-8 (with or without a BOM) or, failing that, Windows-1252, which Excel on Indonesian Windows
-// writes; the delimiter (comma, semicolon or tab) is the one the first line uses most.
+// writes; the delimiter (comma, semicolon or tab) is the one the first lines use most. Lines may end in LF,
+// CRLF or a lone CR (old Mac Excel). A quoted cell must be closed: one left open is refused with its line,
+// never read on into the next person's row. The limits of limits.go apply as the rows are read.
 func openCSV(path string, b []byte) (*Source, error) {
+	name := filepath.Base(path)
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) {
 		decoded, err := charmap.Windows1252.NewDecoder().Bytes(b)
 		if err != nil {
-			return nil, data.Wrap(data.KindInvalid, err, "%s memakai pengodean huruf yang tidak dikenal; simpan sebagai CSV UTF-8", filepath.Base(path))
+			return nil, data.Wrap(data.KindInvalid, err, "%s memakai pengodean huruf yang tidak dikenal; simpan sebagai CSV UTF-8", name)
 		}
 		b = decoded
 	}
+	b = normalizeLineEnds(b)
+	comma := sniffDelimiter(b)
+	rows, lines, err := readCSV(b, comma, false, name)
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
+		// A quote inside an unquoted cell (Budi "Ubed" Santoso) is text; read it as such, but a quoted cell
+		// must still end before the next row begins.
+		rows, lines, err = readCSV(b, comma, true, name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Source{Path: path, Format: "csv", Sheets: []*Sheet{{Name: strings.TrimSuffix(name, filepath.Ext(path)), Rows: rows, lines: lines}}}, nil
+}
+
+// normalizeLineEnds turns CRLF and lone CR line ends into LF.
+func normalizeLineEnds(b []byte) []byte {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+}
+
+// readCSV reads the records of b. With lazy quotes a quote inside an unquoted cell is text; a quoted cell that
+// then swallows a line end followed by the delimiter (what an unclosed quote does to the next row) is refused
+// as an unclosed quote.
+func readCSV(b []byte, comma rune, lazy bool, name string) (rows [][]string, lines []int, err error) {
 	r := csv.NewReader(bytes.NewReader(b))
-	r.Comma = sniffDelimiter(b)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	var rows [][]string
-	var lines []int
+	r.LazyQuotes = lazy
+	r.ReuseRecord = false
+	cells := maxCells
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) {
+				return nil, nil, data.Wrap(data.KindInvalid, err, "%s baris %d: tanda kutip (\") dibuka tetapi tidak ditutup; perbaiki sel itu (tutup kutipnya atau hapus) lalu simpan lagi", name, pe.StartLine)
+			}
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
+				return nil, nil, err
+			}
 			line, _ := r.FieldPos(0)
-			return nil, data.Wrap(data.KindInvalid, err, "%s baris %d tidak dapat dibaca sebagai CSV: %v", filepath.Base(path), line, err)
+			return nil, nil, data.Wrap(data.KindInvalid, err, "%s baris %d tidak dapat dibaca sebagai CSV; simpan ulang dari Excel sebagai CSV", name, line)
 		}
 		line, _ := r.FieldPos(0)
-		rows = append(rows, trimRight(rec))
+		rec = trimRight(rec)
+		if len(rec) > MaxColumns {
+			return nil, nil, tooLarge(name, "baris %s memakai %s kolom (paling banyak %s)", thousands(line), thousands(len(rec)), thousands(MaxColumns))
+		}
+		if cells -= len(rec); cells < 0 {
+			return nil, nil, tooLarge(name, "berisi lebih dari %s sel; pecah daftarnya menjadi beberapa berkas", thousands(maxCells))
+		}
+		for i, c := range rec {
+			if tooLong(c) {
+				return nil, nil, tooLarge(name, "sel ke-%d baris %s berisi lebih dari %s karakter, batas Excel", i+1, thousands(line), thousands(MaxCellChars))
+			}
+			if lazy && strings.Contains(c, "\n") && strings.ContainsRune(c[strings.IndexByte(c, '\n'):], comma) {
+				return nil, nil, data.Errorf(data.KindInvalid, "%s baris %d: tanda kutip (\") dibuka tetapi tidak ditutup, sehingga baris berikutnya ikut terbaca ke dalam sel ke-%d; perbaiki sel itu lalu simpan lagi", name, line, i+1)
+			}
+		}
+		if len(rows) >= MaxDataRows {
+			return nil, nil, tooLarge(name, "berisi lebih dari %s baris; pecah daftarnya menjadi beberapa berkas", thousands(MaxDataRows))
+		}
+		rows = append(rows, rec)
 		lines = append(lines, line)
 	}
-	return &Source{Path: path, Format: "csv", Sheets: []*Sheet{{Name: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Rows: rows, lines: lines}}}, nil
+	return rows, lines, nil
 }
 
 // sniffDelimiter picks the delimiter of a CSV file: of comma, semicolon and tab, the one that stands most

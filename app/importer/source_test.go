@@ -82,7 +82,7 @@ func TestOpenWorkbookValuesAndNumericCells(t *testing.T) {
 	f.SetCellValue("Sheet1", "A3", "NIP")
 	f.SetCellValue("Sheet1", "B3", "NAMA")
 	f.SetCellValue("Sheet1", "C3", "JP")
-	f.SetCellValue("Sheet1", "A4", 198609262015051001) // a NIP Excel turned into a number
+	f.SetCellDefault("Sheet1", "A4", "1.98609262015051E+17") // a NIP Excel turned into a number, as Excel stores it
 	f.SetCellStr("Sheet1", "A5", "196903091994032001")
 	f.SetCellValue("Sheet1", "B4", "Budi")
 	f.SetCellValue("Sheet1", "B5", "Siti")

@@ -1,0 +1,63 @@
+package importer
+
+import (
+	"fmt"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// The limits a file must keep to be read at all. They sit far above any list an office sends (the largest
+// regency lists have a few thousand people; a province's, tens of thousands) and far below what would let a
+// hostile or broken file (a workbook that claims row 50,000,000, a shared-strings bomb, a row of a million
+// columns) make the program allocate gigabytes: with them, reading any file stays under 400 MB and is refused,
+// when it must be, within seconds (BenchmarkHostileWorkbookMemory measures the worst).
+const (
+	// MaxSheetRows is Excel's own last row: a workbook that claims a row beyond it was not made by Excel.
+	MaxSheetRows = 1_048_576
+	// MaxDataRows is the most rows (data, heading and title rows together) a sheet or CSV file may hold.
+	MaxDataRows = 200_000
+	// MaxColumns is the most columns a row may use.
+	MaxColumns = 2_000
+	// MaxCellChars is Excel's own limit on one cell's text (in UTF-16 units, as Excel counts).
+	MaxCellChars = 32_767
+	// maxCells is the most cells (after trimming empty ones at row ends) one file may hold: 200,000 rows of
+	// 15 columns.
+	maxCells = 3_000_000
+	// maxCellElements is the most cell elements, empty ones included, the worksheets of a workbook may hold;
+	// they are counted before any is read.
+	maxCellElements = 4_000_000
+
+	// maxPackageBytes is the most a workbook package may expand to, all its parts together.
+	maxPackageBytes = 256 << 20
+	// maxSheetPartBytes is the most one worksheet part may expand to (a 200,000-row list of 12 columns is
+	// about 100 MB of XML).
+	maxSheetPartBytes = 192 << 20
+	// maxSharedStringsBytes is the most the shared-strings part may expand to. Beyond xmlInMemoryBytes
+	// excelize keeps it in a temporary file with 40 bytes of index per string, so this also bounds that.
+	maxSharedStringsBytes = 48 << 20
+	// maxOtherPartBytes is the most any other part (styles, drawings, images) may expand to; excelize holds
+	// these in memory.
+	maxOtherPartBytes = 32 << 20
+	// maxParts is the most parts a package may hold.
+	maxParts = 10_000
+	// xmlInMemoryBytes is excelize's UnzipXMLSizeLimit: worksheet and shared-strings parts larger than this
+	// are unpacked into a temporary file and read from there as a stream.
+	xmlInMemoryBytes = 16 << 20
+	// maxLayoutCells is the most cell elements the worksheets of a workbook may hold for excelize to load
+	// them whole (about 200 bytes a cell), which reading merged ranges and cell types needs.
+	maxLayoutCells = 600_000
+	// maxFileBytes is the largest file read at all: a workbook of 200,000 people is about 15 MB, the same list
+	// as CSV about 40 MB.
+	maxFileBytes = 64 << 20
+	// maxMerges is the most merged ranges a workbook may hold; excelize compares every pair of them.
+	maxMerges = 2_000
+)
+
+// tooLarge is the refusal of a file beyond a limit: what was found, and what to do.
+func tooLarge(name, format string, args ...any) *data.Error {
+	return data.Errorf(data.KindInvalid, "%s terlalu besar untuk dibaca: %s", name, fmt.Sprintf(format, args...))
+}
+
+// thousands writes n the Indonesian way, 200.000.
+func thousands(n int) string { return indo.Int(int64(n)) }

@@ -1,0 +1,265 @@
+// Package badfiles writes hostile and broken input files for tests: workbooks that claim rows beyond Excel's
+// last, shared-strings bombs, parts that lie about their size, rows too wide, cells too long, CSV files with an
+// unclosed quote or too many rows. They are generated (a few are tens of megabytes before compression) rather
+// than committed, and each comes with the words the refusal must contain, so that the importer's tests and the
+// command line's tests check the same table.
+package badfiles
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Case is one hostile file: its name in the directory it was written to, and a piece of the message that
+// must refuse it.
+type Case struct {
+	Name string
+	Want string
+	// Slow marks the cases that take more than a second to generate or refuse; -short skips them.
+	Slow bool
+	make func(path string) error
+}
+
+// Write writes the file into dir and returns its path.
+func (c Case) Write(dir string) (string, error) {
+	path := filepath.Join(dir, c.Name)
+	return path, c.make(path)
+}
+
+// Cases lists the hostile files, each refused with an invalid-kind error that contains Want.
+func Cases() []Case {
+	return []Case{
+		{Name: "baris-50-juta.xlsx", Want: "baris terakhir Excel", make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NIP</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c></row>`+
+				`<row r="50000000"><c r="A50000000" t="inlineStr"><is><t>x</t></is></c></row>`, ""), nil)
+		}},
+		{Name: "bom-shared-strings.xlsx", Want: "xl/sharedStrings.xml berisi", make: func(p string) error {
+			sst := func(w io.Writer) error {
+				io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+				item := bytes.Repeat([]byte("<si><t>a</t></si>"), 1<<16)
+				for i := 0; i < 100; i++ { // about 107 MB
+					if _, err := w.Write(item); err != nil {
+						return err
+					}
+				}
+				_, err := io.WriteString(w, `</sst>`)
+				return err
+			}
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, ""), map[string]func(io.Writer) error{"xl/sharedStrings.xml": sst})
+		}},
+		{Name: "ukuran-palsu.xlsx", Want: "yang utuh", make: func(p string) error {
+			return writeLyingWorkbook(p)
+		}},
+		{Name: "terlalu-banyak-baris.xlsx", Want: "lebih dari 200.000 baris", Slow: true, make: func(p string) error {
+			var b strings.Builder
+			b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c></row>`)
+			for r := 2; r <= 200_002; r++ {
+				fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+			}
+			return writeWorkbook(p, sheetXML(b.String(), ""), nil)
+		}},
+		{Name: "terlalu-banyak-sel.xlsx", Want: "lebih dari 4.000.000 sel", Slow: true, make: func(p string) error {
+			return writeWorkbook(p, func(w io.Writer) error {
+				sheetStart, sheetEnd, _ := strings.Cut(sheetPart("", ""), "</sheetData>")
+				io.WriteString(w, sheetStart)
+				var b strings.Builder
+				for r := 1; r <= 100_001; r++ {
+					b.Reset()
+					fmt.Fprintf(&b, `<row r="%d">`, r)
+					for c := 0; c < 41; c++ {
+						fmt.Fprintf(&b, `<c><v>%d</v></c>`, c)
+					}
+					b.WriteString(`</row>`)
+					if _, err := io.WriteString(w, b.String()); err != nil {
+						return err
+					}
+				}
+				_, err := io.WriteString(w, "</sheetData>"+sheetEnd)
+				return err
+			}, nil)
+		}},
+		{Name: "tiga-juta-sel.xlsx", Want: "lebih dari 3.000.000 sel", Slow: true, make: func(p string) error {
+			var b strings.Builder
+			for r := 1; r <= 120_001; r++ {
+				fmt.Fprintf(&b, `<row r="%d">`, r)
+				for c := 0; c < 26; c++ {
+					fmt.Fprintf(&b, `<c><v>%d</v></c>`, c)
+				}
+				b.WriteString(`</row>`)
+			}
+			return writeWorkbook(p, sheetXML(b.String(), ""), nil)
+		}},
+		{Name: "terlalu-lebar.xlsx", Want: "2.500 kolom", make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c><c r="CRD1"><v>1</v></c></row>`, ""), nil)
+		}},
+		{Name: "sel-panjang.xlsx", Want: "32.767 karakter", make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>`+strings.Repeat("ab", 20_000)+`</t></is></c></row>`, ""), nil)
+		}},
+		{Name: "ribuan-sel-gabungan.xlsx", Want: "3.000 sel gabungan", make: func(p string) error {
+			var m strings.Builder
+			fmt.Fprintf(&m, `<mergeCells count="3000">`)
+			for i := 1; i <= 3000; i++ {
+				fmt.Fprintf(&m, `<mergeCell ref="A%d:B%d"/>`, i, i)
+			}
+			m.WriteString(`</mergeCells>`)
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c></row>`, m.String()), nil)
+		}},
+		{Name: "bom-sel-kosong.xlsx", Want: "tidak boleh memuat sel gabungan", Slow: true, make: func(p string) error {
+			var b strings.Builder
+			for r := 1; r <= 20_000; r++ {
+				fmt.Fprintf(&b, `<row r="%d">`, r)
+				for c := 0; c < 40; c++ {
+					b.WriteString(`<c s="1"/>`)
+				}
+				b.WriteString(`</row>`)
+			}
+			return writeWorkbook(p, sheetXML(b.String(), `<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`), nil)
+		}},
+		{Name: "bukan-xlsx.xlsx", Want: "yang utuh", make: func(p string) error {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			w, _ := zw.Create("catatan.txt")
+			io.WriteString(w, "bukan buku kerja")
+			zw.Close()
+			return os.WriteFile(p, buf.Bytes(), 0o644)
+		}},
+		{Name: "acak.csv", Want: "bukan berkas .xlsx atau .csv", make: func(p string) error {
+			r := rand.New(rand.NewPCG(1, 2))
+			b := make([]byte, 64<<10)
+			for i := range b {
+				b[i] = byte(r.UintN(256))
+			}
+			b[10] = 0
+			return os.WriteFile(p, b, 0o644)
+		}},
+		{Name: "terlalu-besar.csv", Want: "paling besar 64 MB", make: func(p string) error {
+			line := []byte("198609262015051001,Budi Santoso,SD Negeri 1 Sukamaju,Dinas Pendidikan\n")
+			return os.WriteFile(p, bytes.Repeat(line, (65<<20)/len(line)+1), 0o644)
+		}},
+		{Name: "kutip-terbuka.csv", Want: "baris 2: tanda kutip", make: func(p string) error {
+			return os.WriteFile(p, []byte("NIP,NAMA,UNIT\n198609262015051001,\"Budi Santoso,SD 1\n196707011993101002,Siti Aminah,SD 2\n"), 0o644)
+		}},
+		{Name: "kutip-terbuka-lunak.csv", Want: "baris 3: tanda kutip", make: func(p string) error {
+			return os.WriteFile(p, []byte("NIP,NAMA,UNIT\n198609262015051001,Budi \"Ubed\" Santoso,SD 1\n196707011993101002,\"Siti Aminah,SD 2\n197001011995031001,Agus,SD 3\n"), 0o644)
+		}},
+		{Name: "terlalu-lebar.csv", Want: "2.001 kolom", make: func(p string) error {
+			return os.WriteFile(p, []byte("NIP,NAMA"+strings.Repeat(",x", 1999)+"\n1,Budi\n"), 0o644)
+		}},
+		{Name: "terlalu-banyak-baris.csv", Want: "lebih dari 200.000 baris", make: func(p string) error {
+			var b bytes.Buffer
+			b.WriteString("NIP,NAMA\n")
+			for i := 0; i < 200_001; i++ {
+				fmt.Fprintf(&b, ",Peserta %d\n", i)
+			}
+			return os.WriteFile(p, b.Bytes(), 0o644)
+		}},
+		{Name: "sel-panjang.csv", Want: "32.767 karakter", make: func(p string) error {
+			return os.WriteFile(p, []byte("NIP,NAMA\n1,"+strings.Repeat("a", 40_000)+"\n"), 0o644)
+		}},
+	}
+}
+
+// sheetXML writes a worksheet part with the given rows and what follows the sheet data (merged ranges).
+func sheetXML(rows, after string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, sheetPart(rows, after))
+		return err
+	}
+}
+
+func sheetPart(rows, after string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>` + rows + `</sheetData>` + after + `</worksheet>`
+}
+
+const (
+	contentTypes = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
+	rootRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+	workbook = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+	workbookRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+)
+
+// writeWorkbook writes a minimal .xlsx package of one sheet, with extra parts written by their functions.
+func writeWorkbook(path string, sheet func(io.Writer) error, extra map[string]func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	parts := map[string]func(io.Writer) error{
+		"[Content_Types].xml":        text(contentTypes),
+		"_rels/.rels":                text(rootRels),
+		"xl/workbook.xml":            text(workbook),
+		"xl/_rels/workbook.xml.rels": text(workbookRels),
+		"xl/worksheets/sheet1.xml":   sheet,
+	}
+	for k, v := range extra {
+		parts[k] = v
+	}
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} {
+		write, ok := parts[name]
+		if !ok {
+			continue
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			return err
+		}
+		if err := write(w); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func text(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+}
+
+// writeLyingWorkbook writes a package whose worksheet declares 1 KB but expands to about 30 MB: the zip
+// reader must stop it at its declared size.
+func writeLyingWorkbook(path string) error {
+	var sheet bytes.Buffer
+	sheetXML(strings.Repeat(`<row><c t="inlineStr"><is><t>Budi Santoso</t></is></c></row>`, 500_000), "")(&sheet)
+	var packed bytes.Buffer
+	fw, _ := flate.NewWriter(&packed, flate.BestSpeed)
+	fw.Write(sheet.Bytes())
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": rootRels, "xl/workbook.xml": workbook,
+		"xl/_rels/workbook.xml.rels": strings.Replace(workbookRels, `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`, "", 1)} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, body)
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CompressedSize64: uint64(packed.Len()),
+		UncompressedSize64: 1024, CRC32: 0})
+	if err != nil {
+		return err
+	}
+	w.Write(packed.Bytes())
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
