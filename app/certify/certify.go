@@ -141,13 +141,22 @@ type Progress func(done, total int)
 
 // Print issues the program's new certificates and writes every valid one: into the PDF at out, or with split
 // one file per certificate into the folder out. Nothing is left at out when it fails or is cancelled.
-func Print(ctx context.Context, s *store.Store, p *data.Program, out string, split bool, today time.Time, progress Progress) (Result, error) {
-	var res Result
+//
+// The numbers are committed before the PDF is drawn (the store hands out whole operations, and a batch of a
+// thousand is not drawn twice), so a print that fails afterwards leaves them issued: printing again issues no
+// new number and draws the same numbers, dates and QR codes, and the error says so.
+func Print(ctx context.Context, s *store.Store, p *data.Program, out string, split bool, today time.Time, progress Progress) (res Result, err error) {
 	issued, err := Issue(ctx, s, p, today)
 	if err != nil {
 		return res, err
 	}
 	res.Issued = issued.Issued
+	defer func() {
+		if err != nil && res.Issued > 0 {
+			err = data.Wrap(data.ErrorKind(err), err, "%s. %s nomor sertifikat baru sudah diterbitkan dan tersimpan; "+
+				"cetak lagi setelah masalahnya diatasi: nomornya tetap sama", data.ErrorMessage(err), indo.Int(int64(res.Issued)))
+		}
+	}()
 	b, err := Batch(ctx, s, p)
 	if err != nil {
 		return res, err

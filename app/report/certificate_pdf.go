@@ -101,7 +101,8 @@ func drawPage(pdf *Doc, page CertificatePage) {
 // WriteCertificates writes every certificate of the batch into one PDF, its QR code from qrs (same order as
 // b.Certificates). It reports each certificate done and stops when ctx is cancelled; nothing is written to
 // w unless the whole document is ready. An empty batch is an error: no empty PDF goes out.
-func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qrs []QRCode, progress func(done, total int)) error {
+func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qrs []QRCode, progress func(done, total int)) (err error) {
+	defer drawingPanic(&err)
 	if len(b.Certificates) == 0 {
 		return data.Errorf(data.KindInvalid, "Tidak ada sertifikat untuk dicetak")
 	}

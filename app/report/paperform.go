@@ -28,7 +28,8 @@ type PaperForm struct {
 // the legend above them, importance × performance pairs have a Harapan and a Kenyataan half, choices have a
 // box per option, test items lettered options, text questions ruled lines. A speaker form gets one copy per
 // speaker.
-func WritePaperForm(w io.Writer, pf PaperForm) error {
+func WritePaperForm(w io.Writer, pf PaperForm) (err error) {
+	defer drawingPanic(&err)
 	paper := pf.Paper
 	if paper == "" {
 		paper = A4

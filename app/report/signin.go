@@ -57,7 +57,8 @@ func signInColumns(width float64) []Column {
 // left half, even rows on the right, so neighbours do not write over each other); long names and units wrap
 // inside their cells and rows never split across pages. Each sheet ends with "Keterangan: Sakit … orang,
 // Izin … orang, Alpa … orang" and the officer's signature block, and its pages are numbered on their own.
-func WriteSignInSheets(w io.Writer, doc *SignInSheets) error {
+func WriteSignInSheets(w io.Writer, doc *SignInSheets) (err error) {
+	defer drawingPanic(&err)
 	if len(doc.Sessions) == 0 {
 		return data.Errorf(data.KindInvalid, "Program ini belum memiliki sesi; buat jadwalnya dulu sebelum mencetak daftar hadir")
 	}

@@ -89,7 +89,8 @@ const summaryBottom = 18.0 // the page footer sits below
 // strongest and weakest items; participants' comments grouped by question; level 2: the pre/post figures,
 // a chart and the items' difficulty; level 3 when attached; the legend of every scale used; and the place,
 // date and signature. A section without data says so in one line.
-func WriteSummary(w io.Writer, doc *Summary) error {
+func WriteSummary(w io.Writer, doc *Summary) (err error) {
+	defer drawingPanic(&err)
 	pdf := newDocument(A4, "P", "Laporan Evaluasi Program "+doc.Program.Code)
 	pdf.SetAutoPageBreak(false, summaryBottom)
 	pageW, pageH := pdf.GetPageSize()

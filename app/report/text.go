@@ -1,12 +1,15 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/pembina/pembina/data"
 )
 
 // Substitute is drawn in a PDF in place of a character Noto Sans has no glyph for (an emoji, a script the
@@ -189,4 +192,14 @@ func coverage() []bool {
 		coverageSet = set
 	})
 	return coverageSet
+}
+
+// drawingPanic turns a panic while a document is drawn (fpdf panics on some input instead of returning an
+// error) into an error, so that one odd text stops one document, never the program. Deferred by every Write
+// function of a PDF.
+func drawingPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = data.Wrap(data.KindInternal, fmt.Errorf("panic: %v", r),
+			"PDF tidak dapat dibuat karena kesalahan di dalam Pembina; laporkan ke pengembang beserta datanya")
+	}
 }

@@ -183,3 +183,16 @@ func TestEmojiInEveryDocument(t *testing.T) {
 		}
 	})
 }
+
+func TestDrawingPanicBecomesAnError(t *testing.T) {
+	draw := func() (err error) {
+		defer drawingPanic(&err)
+		var pages []int
+		_ = pages[3]
+		return nil
+	}
+	err := draw()
+	if err == nil || !strings.Contains(data.ErrorMessage(err), "PDF tidak dapat dibuat") || !strings.Contains(data.ErrorDetail(err), "index out of range") {
+		t.Errorf("a panic while drawing = %v (detail %q)", err, data.ErrorDetail(err))
+	}
+}
