@@ -246,6 +246,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	}
 	help := fyne.NewMenu(L("Bantuan"),
 		item(L("Pintasan papan ketik"), "", 0, u.showShortcuts),
+		item(L("Panduan Mode Kelas"), "", 0, u.showClassroomGuide),
 		item(L("Tentang Pembina"), "", 0, u.showAbout),
 	)
 	return fyne.NewMainMenu(file, pages, help)

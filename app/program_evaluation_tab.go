@@ -257,7 +257,8 @@ func (t *evaluationTab) showDetail() {
 	print := widget.NewButtonWithIcon(L("Cetak PDF…"), theme.DocumentPrintIcon(), func() { t.printForm(r) })
 	edit := widget.NewButton(L("Ubah…"), func() { t.attachDialog(&r) })
 	detach := widget.NewButton(L("Lepas"), func() { t.detach(r) })
-	actions := container.NewHBox(kiosk, paper, importButton, print, edit, detach)
+	classroom := widget.NewButtonWithIcon(L("Mode Kelas"), theme.ComputerIcon(), func() { t.u.openClassroom(t.p, nil) })
+	actions := container.NewHBox(kiosk, classroom, paper, importButton, print, edit, detach)
 
 	var results fyne.CanvasObject
 	if fr.Form.IsTest() {

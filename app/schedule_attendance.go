@@ -76,7 +76,8 @@ func (st *scheduleTab) newAttendanceView() *attendanceView {
 	v.print = widget.NewButtonWithIcon(L("Cetak daftar hadir sesi ini"), theme.DocumentPrintIcon(), func() { st.printSheets(v.session) })
 	v.list = newMarkList(v)
 	help := st.u.hintButton(L("Mengisi presensi dengan papan ketik"), L("Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya; ↑ ↓ atau Tab untuk pindah; Enter untuk jam datang dan catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."))
-	tools := container.NewHBox(v.allPresent, v.importFile, v.print)
+	classroom := widget.NewButtonWithIcon(L("Mode Kelas"), theme.ComputerIcon(), func() { st.u.openClassroom(st.p, v.session) })
+	tools := container.NewHBox(v.allPresent, classroom, v.importFile, v.print)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(L("Sesi")), help, v.choose),
 		container.NewHScroll(tools),

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/classroom"
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
@@ -318,8 +320,14 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 	kind.OnChanged = func(string) { d.CertificateKind = data.CertificateKinds[kind.SelectedIndex()].Code; changed() }
 	pattern := boundEntry(&d.NumberPattern, "800/{seq:03}/DISDIK/{month_roman}/{year}", changed)
 	patternHint := hintLabel(L("{seq} nomor urut, {seq:03} nomor urut tiga digit (007), {month_roman} bulan dalam angka Romawi (XI), {year} tahun (2026). Setiap program dapat memakai pola sendiri."))
+	grace := widget.NewEntry()
+	grace.SetPlaceHolder(strconv.Itoa(int(classroom.DefaultGrace.Minutes())))
+	grace.SetText(u.graceMinutes())
+	grace.OnChanged = func(string) { changed() }
 	form := widget.NewForm(
 		widget.NewFormItem(L("Batas kehadiran (%)"), threshold),
+		widget.NewFormItem(L("Mode Kelas: terlambat setelah (menit)"), container.NewVBox(grace,
+			hintLabel(L("Peserta yang presensi lebih dari sekian menit setelah sesi mulai dicatat T (terlambat) dengan jamnya.")))),
 		widget.NewFormItem(L("Ketidakhadiran berizin"), excused),
 		widget.NewFormItem(L("Skala evaluasi"), scale),
 		widget.NewFormItem(L("Jenis sertifikat"), kind),
@@ -335,7 +343,7 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 		in.AttendanceThreshold, in.ExcusedCountPresent = v, d.ExcusedCountPresent
 		in.DefaultScale, in.CertificateKind = d.DefaultScale, d.CertificateKind
 		in.NumberPattern = strings.TrimSpace(d.NumberPattern)
-		return nil
+		return u.saveGraceMinutes(grace.Text)
 	})
 	return container.NewVScroll(container.NewPadded(container.NewVBox(note, form, container.NewBorder(nil, nil, save, nil, status.Label))))
 }

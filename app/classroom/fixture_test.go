@@ -23,13 +23,13 @@ import (
 // organisation and speaker forms, an anonymous form, a form that closed yesterday, a superior's form and a
 // 30-item form.
 type fixture struct {
-	st      *store.Store
-	program *data.Program
-	session *data.Session
-	people  []*data.Participant
-	enrol   map[int64]int64 // participant → enrolment
-	org, speaker, anon, closed, superior, big int64 // program form IDs
-	bigForm                                  *data.Form
+	st                                        *store.Store
+	program                                   *data.Program
+	session                                   *data.Session
+	people                                    []*data.Participant
+	enrol                                     map[int64]int64 // participant → enrolment
+	org, speaker, anon, closed, superior, big int64           // program form IDs
+	bigForm                                   *data.Form
 
 	mu  sync.Mutex
 	now time.Time

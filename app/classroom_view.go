@@ -1,0 +1,409 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/app/classroom"
+	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/data"
+)
+
+// classroomView is Mode Kelas on the laptop: a window of its own (for the projector) with the QR code, the
+// address and the check-in code large, the network choice, and the live list of who has checked in and
+// answered. Closing the window stops the server.
+type classroomView struct {
+	u       *UI
+	p       *data.Program
+	session *data.Session
+	win     fyne.Window
+	srv     *classroom.Server
+
+	addrs   []classroom.Address
+	address *widget.Select
+	port    *widget.Entry
+	problem *widget.Label
+
+	qr     *canvas.Image
+	url    *widget.Label
+	code   *canvas.Text
+	counts *widget.Label
+	sortBy *widget.Select
+	list   *widget.List
+	people []classroom.Person
+
+	refresh *debouncer
+	live    atomic.Pointer[classroom.Server] // srv, for the goroutine that reads the live list
+	closed  bool
+}
+
+// openClassroom opens Mode Kelas for a program; x is the session participants check in to (nil: the session
+// under way or next today, or none: evaluations only). The server starts at once on the address and port
+// chosen last.
+func (u *UI) openClassroom(p *data.Program, x *data.Session) *classroomView {
+	ctx := context.Background()
+	if x == nil {
+		if list, err := u.store.Sessions(ctx, p.ID); err == nil {
+			x = classroom.SessionNow(list, time.Now())
+		}
+	}
+	cv := &classroomView{u: u, p: p, session: x, refresh: newDebouncer(u, 300*time.Millisecond)}
+	cv.win = u.app.NewWindow(L("Mode Kelas") + " · " + p.Title)
+	cv.build()
+	cv.win.SetOnClosed(cv.close)
+	cv.win.Resize(fyne.NewSize(1200, 760))
+	cv.win.Show()
+	cv.start()
+	return cv
+}
+
+func (cv *classroomView) build() {
+	ctx := context.Background()
+	cv.addrs = classroom.Addresses()
+	labels := make([]string, len(cv.addrs))
+	for i, a := range cv.addrs {
+		labels[i] = a.Label()
+	}
+	remembered, _ := cv.u.store.Setting(ctx, classroom.AddressSetting, "")
+	chosen := classroom.PickAddress(remembered)
+	port, _ := cv.u.store.Setting(ctx, classroom.PortSetting, strconv.Itoa(classroom.DefaultPort))
+	cv.address = widget.NewSelect(labels, nil)
+	for i, a := range cv.addrs {
+		if a.IP == chosen {
+			cv.address.SetSelectedIndex(i)
+		}
+	}
+	cv.address.OnChanged = func(string) { cv.start() }
+	cv.port = widget.NewEntry()
+	cv.port.SetText(port)
+	cv.port.OnSubmitted = func(string) { cv.start() }
+	apply := widget.NewButton(L("Pakai"), cv.start)
+	cv.problem = widget.NewLabel("")
+	cv.problem.Wrapping = fyne.TextWrapWord
+	cv.problem.Importance = widget.DangerImportance
+	cv.problem.Hide()
+	network := container.NewBorder(nil, nil, widget.NewLabel(L("Alamat laptop")),
+		container.NewHBox(widget.NewLabel(L("Port")), container.NewGridWrap(fyne.NewSize(90, cv.port.MinSize().Height), cv.port), apply),
+		cv.address)
+
+	cv.qr = canvas.NewImageFromImage(nil)
+	cv.qr.FillMode = canvas.ImageFillContain
+	cv.qr.ScaleMode = canvas.ImageScalePixels
+	cv.qr.SetMinSize(fyne.NewSize(340, 340))
+	cv.url = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	cv.url.SizeName = theme.SizeNameSubHeadingText
+	cv.url.Selectable = true
+	cv.url.Wrapping = fyne.TextWrapBreak
+	cv.code = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	cv.code.TextSize = 84
+	cv.code.TextStyle = fyne.TextStyle{Bold: true}
+	cv.code.Alignment = fyne.TextAlignCenter
+	what := L("Pindai kode QR atau ketik alamatnya, lalu isi NIP dan kode ini:")
+	if cv.session == nil {
+		what = L("Tanpa sesi: hanya evaluasi. Pindai kode QR atau ketik alamatnya, lalu isi NIP dan kode ini:")
+	}
+	instruction := widget.NewLabelWithStyle(what, fyne.TextAlignCenter, fyne.TextStyle{})
+	instruction.Wrapping = fyne.TextWrapWord
+	sessionText := L("Evaluasi saja (tanpa presensi)")
+	if cv.session != nil {
+		sessionText = sessionLabel(cv.session)
+	}
+	title := widget.NewLabelWithStyle(cv.p.Title+" · "+cv.p.BatchLabel(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	left := container.NewVBox(title, widget.NewLabelWithStyle(sessionText, fyne.TextAlignCenter, fyne.TextStyle{}),
+		container.NewCenter(cv.qr), cv.url, instruction, cv.code)
+
+	cv.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	cv.counts.Wrapping = fyne.TextWrapWord
+	cv.sortBy = widget.NewSelect([]string{L("Urut nama"), L("Belum dulu")}, func(string) { cv.sortPeople(); cv.list.Refresh() })
+	cv.list = widget.NewList(func() int { return len(cv.people) }, cv.newRow, cv.updateRow)
+	sheet := widget.NewButtonWithIcon(L("Lembar QR untuk pintu (PDF)…"), theme.DocumentPrintIcon(), cv.printSheet)
+	guide := widget.NewButtonWithIcon(L("Panduan jaringan"), theme.HelpIcon(), cv.u.showClassroomGuide)
+	full := widget.NewButtonWithIcon(L("Layar penuh"), theme.ViewFullScreenIcon(), func() { cv.win.SetFullScreen(!cv.win.FullScreen()) })
+	stop := widget.NewButtonWithIcon(L("Tutup Mode Kelas"), theme.CancelIcon(), func() { cv.win.Close() })
+	right := container.NewBorder(container.NewVBox(cv.counts, container.NewBorder(nil, nil, nil, cv.sortBy)), nil, nil, nil, cv.list)
+	split := container.NewHSplit(container.NewVScroll(left), right)
+	split.Offset = 0.5
+	top := container.NewVBox(network, cv.problem)
+	bottom := container.NewHBox(sheet, guide, layout.NewSpacer(), full, stop)
+	cv.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
+	cv.sortBy.SetSelectedIndex(0)
+}
+
+// start (re)starts the server on the chosen address and port and remembers them.
+func (cv *classroomView) start() {
+	if cv.closed {
+		return
+	}
+	if cv.srv != nil {
+		old := cv.srv
+		cv.srv = nil
+		cv.live.Store(nil)
+		old.Close()
+	}
+	i := cv.address.SelectedIndex()
+	port, err := strconv.Atoi(strings.TrimSpace(cv.port.Text))
+	switch {
+	case i < 0:
+		cv.fail(L("Pilih alamat laptop yang dipakai ponsel peserta."))
+		return
+	case err != nil || port < 1024 || port > 65535:
+		cv.fail(fmt.Sprintf(L("Port harus angka 1024 sampai 65535, misalnya %d."), classroom.DefaultPort))
+		return
+	}
+	cfg := classroom.Config{Store: cv.u.store, ProgramID: cv.p.ID, Addr: net.JoinHostPort(cv.addrs[i].IP, strconv.Itoa(port)),
+		OnCode:   func(c string) { fyne.Do(func() { cv.code.Text = c; cv.code.Refresh() }) },
+		OnChange: func() { cv.refresh.call(cv.reload) }}
+	if cv.session != nil {
+		cfg.SessionID = cv.session.ID
+	}
+	ctx := context.Background()
+	srv, err := classroom.New(ctx, cfg)
+	if err == nil {
+		err = srv.Start()
+	}
+	if err != nil {
+		cv.fail(data.ErrorMessage(err))
+		return
+	}
+	cv.srv = srv
+	cv.live.Store(srv)
+	cv.problem.Hide()
+	cv.u.store.SetSetting(ctx, classroom.AddressSetting, cv.addrs[i].IP)
+	cv.u.store.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(port))
+	cv.url.SetText(srv.URL())
+	if q, err := report.EncodeQR(srv.URL()); err == nil {
+		cv.qr.Image = q.Image()
+		cv.qr.Refresh()
+	}
+	cv.code.Text = srv.Code()
+	cv.code.Refresh()
+	cv.refresh.call(cv.reload)
+}
+
+func (cv *classroomView) fail(msg string) {
+	cv.problem.SetText(msg)
+	cv.problem.Show()
+	cv.url.SetText("")
+	cv.code.Text = ""
+	cv.code.Refresh()
+	cv.qr.Image = nil
+	cv.qr.Refresh()
+}
+
+// reload reads the live list off the UI goroutine and shows it.
+func (cv *classroomView) reload() {
+	srv := cv.live.Load()
+	if srv == nil {
+		return
+	}
+	st, err := srv.Status(context.Background())
+	fyne.Do(func() {
+		if cv.closed {
+			return
+		}
+		if err != nil {
+			cv.problem.SetText(data.ErrorMessage(err))
+			cv.problem.Show()
+			return
+		}
+		cv.people = st.People
+		cv.sortPeople()
+		text := fmt.Sprintf(L("Hadir %d · Sudah mengisi %d · Belum %d · dari %d peserta"), st.CheckedIn, st.Answered, st.NotYet, len(st.People))
+		if cv.session == nil {
+			text = fmt.Sprintf(L("Sudah mengisi %d dari %d peserta"), st.Answered, len(st.People))
+		}
+		if st.Forms == 0 {
+			text += " · " + L("belum ada formulir yang dibuka hari ini")
+		}
+		cv.counts.SetText(text)
+		cv.list.Refresh()
+	})
+}
+
+// stateRank orders "Belum dulu": not yet, then checked in, then answered.
+func stateRank(p *classroom.Person) int {
+	switch {
+	case p.Done():
+		return 2
+	case p.Present():
+		return 1
+	}
+	return 0
+}
+
+func (cv *classroomView) sortPeople() {
+	if cv.sortBy.SelectedIndex() == 1 {
+		slices.SortStableFunc(cv.people, func(a, b classroom.Person) int { return stateRank(&a) - stateRank(&b) })
+		return
+	}
+	slices.SortStableFunc(cv.people, func(a, b classroom.Person) int {
+		return strings.Compare(data.SearchKey(a.Name), data.SearchKey(b.Name))
+	})
+}
+
+func (cv *classroomView) newRow() fyne.CanvasObject {
+	name := widget.NewLabel("Nama Peserta Yang Cukup Panjang")
+	name.Truncation = fyne.TextTruncateEllipsis
+	name.TextStyle.Bold = true
+	unit := widget.NewLabel("")
+	unit.Truncation = fyne.TextTruncateEllipsis
+	state := widget.NewLabel("Sudah mengisi")
+	mark := widget.NewButton(L("Tandai hadir"), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(state, mark), container.NewGridWithColumns(2, name, unit))
+}
+
+func (cv *classroomView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(cv.people) {
+		return
+	}
+	p := cv.people[id]
+	row := o.(*fyne.Container)
+	texts := row.Objects[0].(*fyne.Container)
+	texts.Objects[0].(*widget.Label).SetText(p.Name)
+	texts.Objects[1].(*widget.Label).SetText(p.Unit)
+	right := row.Objects[1].(*fyne.Container)
+	state := right.Objects[0].(*widget.Label)
+	text := L(p.State())
+	if p.Of > 0 {
+		text += fmt.Sprintf(" · %d/%d", p.Answered, p.Of)
+	}
+	if p.Mark != nil && p.Mark.Time != "" {
+		text += " · " + p.Mark.Time
+	}
+	state.SetText(text)
+	state.Importance = widget.MediumImportance
+	if p.Done() {
+		state.Importance = widget.SuccessImportance
+	}
+	state.Refresh()
+	mark := right.Objects[1].(*widget.Button)
+	if cv.session == nil || p.Mark != nil {
+		mark.Hide()
+		return
+	}
+	mark.Show()
+	enrolment := p.EnrolmentID
+	mark.OnTapped = func() { cv.markByHand(enrolment) }
+}
+
+// markByHand is "tandai manual": H for someone without a phone, with the function the attendance grid uses.
+func (cv *classroomView) markByHand(enrolmentID int64) {
+	x := cv.session
+	cv.u.goBackground(func() {
+		err := cv.u.store.SetMark(context.Background(), &data.Mark{SessionID: x.ID, EnrolmentID: enrolmentID,
+			Status: data.Present, Source: data.SourceScreen})
+		if err != nil {
+			fyne.Do(func() { cv.u.showError(err) })
+			return
+		}
+		cv.reload()
+	})
+}
+
+// printSheet saves the door sheet with the current address.
+func (cv *classroomView) printSheet() {
+	if cv.srv == nil {
+		cv.u.showError(data.Errorf(data.KindInvalid, "%s", L("Mode Kelas belum berjalan; pilih alamat dan port dulu.")))
+		return
+	}
+	sheet := report.ClassroomSheet{Program: cv.p.Title + " · " + cv.p.BatchLabel(), URL: cv.srv.URL()}
+	if cv.session != nil {
+		sheet.Session = sessionLabel(cv.session)
+	}
+	chooseSavePath(cv.u, "mode-kelas-"+fileSafe(cv.p.Code)+".pdf", func(path string) {
+		if path == "" {
+			return
+		}
+		if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
+			path += ".pdf"
+		}
+		cv.u.doThen(func() error {
+			return writePDF(path, func(f *os.File) error { return report.WriteClassroomSheet(f, sheet) })
+		},
+			func() { cv.u.showSaved(L("Lembar QR tersimpan"), path) })
+	})
+}
+
+// writePDF writes a document to path through write, removing a half-written file on failure.
+func writePDF(path string, write func(f *os.File) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %v", path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// close stops the server when the window closes.
+func (cv *classroomView) close() {
+	cv.closed = true
+	cv.live.Store(nil)
+	if srv := cv.srv; srv != nil {
+		cv.srv = nil
+		cv.u.goBackground(func() { srv.Close() })
+	}
+}
+
+// showClassroomGuide is Bantuan > Panduan Mode Kelas: the network guide, and its printable PDF.
+func (u *UI) showClassroomGuide() {
+	box := container.NewVBox()
+	for _, sec := range report.ClassroomGuide {
+		box.Add(subheading(L(sec.Title)))
+		for _, l := range sec.Lines {
+			t := widget.NewLabel("• " + L(l))
+			t.Wrapping = fyne.TextWrapWord
+			box.Add(t)
+		}
+	}
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(L("Simpan sebagai PDF…"), theme.DocumentPrintIcon(), func() {
+		chooseSavePath(u, "panduan-mode-kelas.pdf", func(path string) {
+			if path == "" {
+				return
+			}
+			u.doThen(func() error { return writePDF(path, func(f *os.File) error { return report.WriteClassroomGuide(f) }) },
+				func() { u.showSaved(L("Panduan tersimpan"), path) })
+		})
+	})
+	rect := canvas.NewRectangle(color.Transparent)
+	rect.SetMinSize(fyne.NewSize(720, 480))
+	d = dialog.NewCustom(L("Panduan jaringan Mode Kelas"), L("Tutup"),
+		container.NewBorder(nil, save, nil, nil, container.NewStack(rect, container.NewVScroll(box))), u.win)
+	d.Show()
+}
+
+// graceMinutes is the Pengaturan value of Mode Kelas's grace period, in minutes.
+func (u *UI) graceMinutes() string {
+	v, _ := u.store.Setting(context.Background(), classroom.GraceSetting, strconv.Itoa(int(classroom.DefaultGrace.Minutes())))
+	return v
+}
+
+// saveGraceMinutes stores the grace period typed in Pengaturan: whole minutes from 0 to 180.
+func (u *UI) saveGraceMinutes(text string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < 0 || n > 180 {
+		return data.Errorf(data.KindInvalid, "%s", L("Mode Kelas, terlambat setelah: tulis menit 0 sampai 180, misalnya 15"))
+	}
+	return u.store.SetSetting(context.Background(), classroom.GraceSetting, strconv.Itoa(n))
+}

@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/pembina/pembina/app/classroom"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store/storetest"
+)
+
+func TestClassroomViewLiveListAndManualMark(t *testing.T) {
+	u, s := newTestUI(t, false)
+	ctx := context.Background()
+	today := data.Day(time.Now())
+	p := &data.Program{Code: "KLS-1", Title: "Pelatihan Mode Kelas", Kind: "Pelatihan Teknis", BudgetYear: today.Year(),
+		StartDate: today, EndDate: today, TotalJP: 4, Organiser: "Dinas", Place: "Aula", AttendanceThreshold: 80}
+	if err := s.CreateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	x := &data.Session{ProgramID: p.ID, Date: today, Start: "00:00", End: "23:59", TimeZone: "WIB", JP: 4}
+	if err := s.CreateSession(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	var enrolments []int64
+	for i, nip := range []string{"198609262015051001", "198609262015052002"} {
+		who := &data.Participant{NIP: nip, Name: []string{"Ani Lestari", "Budi Hartono"}[i], Unit: "SMP Negeri 2"}
+		if err := s.CreateParticipant(ctx, who); err != nil {
+			t.Fatal(err)
+		}
+		e, err := s.Enrol(ctx, p.ID, who.ID, data.RoleParticipant)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enrolments = append(enrolments, e.ID)
+	}
+	// A free port on the loopback interface, remembered as if chosen last time.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	s.SetSetting(ctx, classroom.AddressSetting, "127.0.0.1")
+	s.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(port))
+
+	cv := u.openClassroom(p, x)
+	u.WaitIdle()
+	if cv.srv == nil {
+		t.Fatalf("Mode Kelas did not start: %s", cv.problem.Text)
+	}
+	address := cv.srv.URL()
+	if !strings.HasPrefix(address, "http://127.0.0.1:"+strconv.Itoa(port)+"/") || cv.url.Text != address {
+		t.Errorf("address %q shown as %q", address, cv.url.Text)
+	}
+	if cv.code.Text != cv.srv.Code() || len(cv.code.Text) != 4 {
+		t.Errorf("code shown %q, server's %q", cv.code.Text, cv.srv.Code())
+	}
+	if cv.qr.Image == nil || cv.qr.Image.Bounds().Dx() < 21 {
+		t.Error("no QR code shown")
+	}
+	if !labelIn(cv.win, "Hadir 0 · Sudah mengisi 0 · Belum 2 · dari 2 peserta") {
+		t.Errorf("counts = %q", cv.counts.Text)
+	}
+	if c := cv.srv.RotateCode(); cv.code.Text != c {
+		t.Errorf("after a change the code shown is %q, want %q", cv.code.Text, c)
+	}
+
+	// A phone checks in: the list follows.
+	res, err := http.PostForm(address+"masuk", url.Values{"nip": {"19860926 201505 1 001"}, "kode": {cv.srv.Code()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	u.WaitIdle()
+	if !labelIn(cv.win, "Hadir 1 · Sudah mengisi 0 · Belum 1") {
+		t.Errorf("after a check-in the counts are %q", cv.counts.Text)
+	}
+	// Tandai manual for the one without a phone.
+	test.Tap(buttonIn(t, cv.win, "Tandai hadir"))
+	u.WaitIdle()
+	marks, _ := s.Marks(ctx, x.ID)
+	if m := marks[enrolments[1]]; m == nil || m.Status != data.Present {
+		t.Errorf("manual mark = %+v, want H", m)
+	}
+	if !labelIn(cv.win, "Hadir 2 · Sudah mengisi 0 · Belum 0") {
+		t.Errorf("after the manual mark the counts are %q", cv.counts.Text)
+	}
+	if n := storetest.Count(t, s, "SELECT count(*) FROM attendance WHERE session_id = ?", x.ID); n != 2 {
+		t.Errorf("%d marks, want 2", n)
+	}
+
+	// The address is remembered; closing the window stops the server.
+	if v, _ := s.Setting(ctx, classroom.AddressSetting, ""); v != "127.0.0.1" {
+		t.Errorf("remembered address %q", v)
+	}
+	cv.win.Close()
+	u.WaitIdle()
+	client := &http.Client{Timeout: 2 * time.Second}
+	if _, err := client.Get(address); err == nil {
+		t.Error("the server still answers after the window closed")
+	}
+}
+
+func TestClassroomGuideDialog(t *testing.T) {
+	u, _ := newTestUI(t, false)
+	u.showClassroomGuide()
+	for _, want := range []string{"Cara 1: hotspot laptop (Windows)", "Saat Windows Firewall bertanya", "Bila Wi-Fi kantor memisahkan perangkat"} {
+		if !hasLabel(u, want) {
+			t.Errorf("guide lacks %q", want)
+		}
+	}
+}
+
+func TestSettingsGracePeriod(t *testing.T) {
+	u, s := newTestUI(t, true)
+	openSettings(t, u, settingsTabDefaults)
+	grace := findEntry(t, u, "15")
+	grace.SetText("lima")
+	test.Tap(findButton(t, u, "Simpan"))
+	if v, _ := s.Setting(context.Background(), classroom.GraceSetting, ""); v != "" {
+		t.Errorf("a grace of %q was stored", v)
+	}
+	if !hasLabel(u, "Mode Kelas, terlambat setelah: tulis menit 0 sampai 180, misalnya 15") {
+		t.Error("no message for a grace period in words")
+	}
+	grace.SetText("10")
+	test.Tap(findButton(t, u, "Simpan"))
+	if v, _ := s.Setting(context.Background(), classroom.GraceSetting, ""); v != "10" {
+		t.Errorf("stored grace %q, want 10", v)
+	}
+}
