@@ -33,5 +33,11 @@ func runRestore(c *cli, args []string) error {
 	if aside != "" {
 		fmt.Fprintf(c.stdout, "Berkas sebelumnya disimpan sebagai %s\n", aside)
 	}
+	for _, l := range s.CounterLifts {
+		fmt.Fprintln(c.stdout, l.Message())
+	}
+	if s.CounterNotice != "" {
+		fmt.Fprintln(c.stdout, s.CounterNotice)
+	}
 	return nil
 }

@@ -106,6 +106,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if s.BackupPath != "" {
 		fmt.Fprintf(stderr, "pembina: basis data diperbarui; salinan sebelum pembaruan: %s\n", s.BackupPath)
 	}
+	for _, l := range s.CounterLifts {
+		fmt.Fprintf(stderr, "pembina: %s\n", l.Message())
+	}
+	if s.CounterNotice != "" {
+		fmt.Fprintf(stderr, "pembina: %s\n", s.CounterNotice)
+	}
 	if len(rest) == 0 {
 		opt := app.Options{Language: *language, Page: *startPage, StartedAt: processStart, Notice: notice,
 			OnDatabaseChanged: func(p string) {

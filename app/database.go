@@ -29,6 +29,32 @@ func (u *UI) initWindow(opt Options) {
 	if opt.Notice != "" {
 		dialog.ShowInformation(L("Perhatian"), opt.Notice, u.win)
 	}
+	u.showCounterNotice()
+}
+
+// counterNotice is what opening the database did to the certificate number counters (store.CounterLifts),
+// or "" when nothing needs saying.
+func counterNotice(s *store.Store) string {
+	var lines []string
+	for _, l := range s.CounterLifts {
+		lines = append(lines, l.Message())
+	}
+	if s.CounterNotice != "" {
+		lines = append(lines, s.CounterNotice)
+	}
+	return strings.Join(lines, "\n\n")
+}
+
+// showCounterNotice tells the coordinator when opening lifted a number counter: a restored older backup
+// would otherwise give again numbers already printed.
+func (u *UI) showCounterNotice() {
+	if n := counterNotice(u.store); n != "" {
+		label := widget.NewLabel(n)
+		label.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustom(L("Nomor sertifikat"), L("Tutup"), label, u.win)
+		d.Resize(fyne.NewSize(600, 260))
+		d.Show()
+	}
 }
 
 // updateTitle shows the database's file name in the title bar, so a coordinator with two offices' files
@@ -258,7 +284,11 @@ func (u *UI) openDatabase(path string) {
 			return next, data.Wrap(data.KindInternal, err, "%s: %s", L("Basis data baru dibuka, tetapi cadangan otomatis yang lama gagal"), data.ErrorMessage(err))
 		}
 		return next, nil
-	}, nil)
+	}, func(err error) {
+		if err == nil {
+			u.showCounterNotice()
+		}
+	})
 }
 
 // openDatabaseDialog is Berkas > Buka basis data.
@@ -368,7 +398,15 @@ func (u *UI) restore(path string) {
 		return restored, nil
 	}, func(err error) {
 		if err == nil {
-			dialog.ShowInformation(L("Basis data dipulihkan"), fmt.Sprintf(L("Data dipulihkan dari %s. Berkas sebelumnya disimpan sebagai %s."), path, aside), u.win)
+			msg := fmt.Sprintf(L("Data dipulihkan dari %s. Berkas sebelumnya disimpan sebagai %s."), path, aside)
+			if n := counterNotice(u.store); n != "" {
+				msg += "\n\n" + n
+			}
+			label := widget.NewLabel(msg)
+			label.Wrapping = fyne.TextWrapWord
+			d := dialog.NewCustom(L("Basis data dipulihkan"), L("Tutup"), label, u.win)
+			d.Resize(fyne.NewSize(600, 260))
+			d.Show()
 		}
 	})
 }

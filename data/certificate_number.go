@@ -105,7 +105,15 @@ func (p NumberPattern) Validate() error {
 
 // Canonical is the pattern as counters are kept for it: trimmed, with the Indonesian token names written in
 // their English form, so that "{tahun}" and "{year}" share one counter.
-func (p NumberPattern) Canonical() string {
+func (p NumberPattern) Canonical() string { return p.canonical(false, "") }
+
+// CounterKey is the prefix a sequence runs in (DOMAIN.md: the sequence runs per distinct prefix): the
+// canonical pattern with {program} written out as the program's code, so that under "SERT/{seq:03}/{program}"
+// each program starts at 1, while programs sharing a pattern without the code share one sequence. The month
+// stays a token: a sequence runs through the year, not per month. The year is kept beside the key.
+func (p NumberPattern) CounterKey(programCode string) string { return p.canonical(true, programCode) }
+
+func (p NumberPattern) canonical(expandProgram bool, programCode string) string {
 	parts, err := p.parse()
 	if err != nil {
 		return strings.TrimSpace(string(p))
@@ -115,6 +123,8 @@ func (p NumberPattern) Canonical() string {
 		switch {
 		case part.token == "":
 			b.WriteString(part.literal)
+		case part.token == "program" && expandProgram:
+			b.WriteString(strings.TrimSpace(programCode))
 		case part.width > 0:
 			fmt.Fprintf(&b, "{%s:%0*d}", part.token, 2, part.width)
 		default:

@@ -31,6 +31,14 @@ func TestNumberPatternFormat(t *testing.T) {
 	if a, b := NumberPattern("X/{seq:03}/{tahun}").Canonical(), NumberPattern(" X/{seq:3}/{year} ").Canonical(); a != b {
 		t.Errorf("canonical forms differ: %q and %q", a, b)
 	}
+	for _, tt := range []struct{ pattern, code, want string }{
+		{"SERT/{seq:03}/{kode_program}", "EPA-I/2026", "SERT/{seq:03}/EPA-I/2026"},
+		{"800/{seq}/DISDIK/{bulan_romawi}/{tahun}", "EPA-I/2026", "800/{seq}/DISDIK/{month_roman}/{year}"},
+	} {
+		if got := NumberPattern(tt.pattern).CounterKey(tt.code); got != tt.want {
+			t.Errorf("CounterKey(%s, %s) = %q, want %q (the program written out, the month kept a token)", tt.pattern, tt.code, got, tt.want)
+		}
+	}
 }
 
 func TestNumberPatternErrors(t *testing.T) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
@@ -41,6 +42,9 @@ func scanCertificate(row interface{ Scan(...any) error }) (*data.Certificate, er
 type IssueResult struct {
 	Issued  int // new numbers given
 	Already int // enrolments that had a certificate already (their number is kept)
+	// Warning says what went wrong after the certificates were issued (the counter file could not be written);
+	// the certificates stand.
+	Warning string
 }
 
 // IssueCertificates gives a certificate number to each of the enrolments of a program that has none yet, in
@@ -69,6 +73,10 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 		}
 		if err := pattern.Validate(); err != nil {
 			return err
+		}
+		if p.Status == data.StatusCancelled {
+			return data.Errorf(data.KindConflict, "Program %s dibatalkan; sertifikat tidak diterbitkan untuk program yang dibatalkan. "+
+				"Ubah statusnya bila program ternyata terlaksana", p.Code)
 		}
 		want := make(map[int64]bool, len(enrolmentIDs))
 		for _, id := range enrolmentIDs {
@@ -118,7 +126,14 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 		if err != nil {
 			return err
 		}
-		canonical, year := pattern.Canonical(), day.Year()
+		// A program numbered by the institution's default keeps that pattern from its first number on, so that a
+		// later change of the default gives only other programs' numbers the new form.
+		if strings.TrimSpace(p.NumberPattern) == "" {
+			if _, err := tx.ExecContext(ctx, "UPDATE program SET number_pattern = ? WHERE id = ?", string(pattern), p.ID); err != nil {
+				return storageError(err)
+			}
+		}
+		canonical, year := pattern.CounterKey(p.Code), day.Year()
 		if _, err := tx.ExecContext(ctx, "INSERT INTO number_counter (pattern, year, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
 			canonical, year); err != nil {
 			return storageError(err)
@@ -169,6 +184,12 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 		}
 		return nil
 	})
+	if err == nil && res.Issued > 0 {
+		if ferr := s.recordCounters(ctx); ferr != nil {
+			res.Warning = fmt.Sprintf("Sertifikat diterbitkan, tetapi berkas penghitung nomor %s tidak dapat ditulis (%v); "+
+				"tanpa berkas itu nomor dapat terulang bila cadangan lama dipulihkan", CounterFile(s.path), ferr)
+		}
+	}
 	return res, err
 }
 
@@ -361,7 +382,7 @@ func (s *Store) NextCertificateNumber(ctx context.Context, p *data.Program, day 
 		return "", err
 	}
 	var last int
-	err = s.db.QueryRowContext(ctx, "SELECT last_seq FROM number_counter WHERE pattern = ? AND year = ?", pattern.Canonical(), day.Year()).Scan(&last)
+	err = s.db.QueryRowContext(ctx, "SELECT last_seq FROM number_counter WHERE pattern = ? AND year = ?", pattern.CounterKey(p.Code), day.Year()).Scan(&last)
 	if err != nil && err != sql.ErrNoRows {
 		return "", storageError(err)
 	}

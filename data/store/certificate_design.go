@@ -75,6 +75,9 @@ func (s *Store) SetProgramCertificateSettings(ctx context.Context, programID int
 		}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := checkPatternChange(ctx, tx, programID, pattern); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE program SET number_pattern = ?, signatory_id = ?, updated_at = datetime('now')
 			WHERE id = ?`, pattern, nullID(signatoryID), programID)
 		if err != nil {
@@ -100,4 +103,34 @@ func effectivePattern(ctx context.Context, q Querier, p *data.Program) (data.Num
 // institution's default.
 func (s *Store) NumberPatternOf(ctx context.Context, p *data.Program) (data.NumberPattern, error) {
 	return effectivePattern(ctx, s.db, p)
+}
+
+// checkPatternChange refuses to change the number pattern of a program that has issued certificates: its
+// numbers are printed already, and a second form of number within one program would make the register and
+// the counters disagree. The pattern compared is the one in effect (the program's, else the institution's).
+func checkPatternChange(ctx context.Context, tx Querier, programID int64, pattern string) error {
+	var code, current string
+	var issued int
+	err := tx.QueryRowContext(ctx, `SELECT p.code, p.number_pattern, (SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id
+		WHERE e.program_id = p.id) FROM program p WHERE p.id = ?`, programID).Scan(&code, &current, &issued)
+	if err == sql.ErrNoRows || issued == 0 {
+		return nil
+	}
+	if err != nil {
+		return storageError(err)
+	}
+	before, err := effectivePattern(ctx, tx, &data.Program{NumberPattern: current})
+	if err != nil {
+		return err
+	}
+	after, err := effectivePattern(ctx, tx, &data.Program{NumberPattern: pattern})
+	if err != nil {
+		return err
+	}
+	if before.Canonical() == after.Canonical() {
+		return nil
+	}
+	return data.Errorf(data.KindConflict, "Pola nomor sertifikat program %s tidak dapat diubah menjadi %s: %d sertifikat sudah bernomor dengan pola %s "+
+		"dan nomor yang sudah dicetak tidak berubah. Biarkan pola %s; pola lain dapat dipakai program berikutnya",
+		code, strings.TrimSpace(string(after)), issued, strings.TrimSpace(string(before)), strings.TrimSpace(string(before)))
 }

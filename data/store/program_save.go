@@ -56,6 +56,9 @@ func fieldErrors(err error) data.FieldErrors {
 }
 
 func updateProgram(ctx context.Context, tx Querier, p *data.Program) error {
+	if err := checkPatternChange(ctx, tx, p.ID, p.NumberPattern); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE program SET code = ?, title = ?, kind = ?, competency_kind = ?, delivery = ?,
 		batch = ?, budget_year = ?, organiser = ?, place = ?, start_date = ?, end_date = ?, total_jp = ?, status = ?,
 		archived = ?, time_zone = ?, attendance_threshold = ?, excused_count_present = ?, pass_score = ?, signatory_id = ?,

@@ -250,18 +250,28 @@ func Move(ctx context.Context, s *Store, dest string) (*Store, error) {
 	if err := s.Backup(ctx, abs); err != nil {
 		return nil, err
 	}
+	// The counter file goes with the database (a new file holds the counters the copy has anyway).
+	if b, err := os.ReadFile(CounterFile(s.path)); err == nil {
+		if err := os.WriteFile(CounterFile(abs), b, 0o644); err != nil {
+			removeDatabase(abs)
+			return nil, data.Wrap(data.KindInternal, err, "Berkas penghitung nomor tidak dapat disalin ke %s: %v", filepath.Dir(abs), err)
+		}
+	}
 	moved, err := Open(abs)
 	if err != nil {
 		removeDatabase(abs)
+		os.Remove(CounterFile(abs))
 		return nil, err
 	}
 	old := s.path
 	if err := s.Close(); err != nil {
 		moved.Close()
 		removeDatabase(abs)
+		os.Remove(CounterFile(abs))
 		return nil, data.Wrap(data.KindInternal, err, "Basis data lama tidak dapat ditutup: %v", err)
 	}
 	// The copy is open and whole; a failure to delete the old file leaves a stale copy, not lost data.
 	removeDatabase(old)
+	os.Remove(CounterFile(old))
 	return moved, nil
 }

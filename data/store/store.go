@@ -33,6 +33,12 @@ type Store struct {
 	path string
 	// BackupPath is the copy written before migrating an existing file, or "" when no migration ran.
 	BackupPath string
+	// CounterLifts are the certificate number counters Open raised from the counter file (see CounterFile):
+	// numbers this database had issued before it was replaced by an older backup. The window and the
+	// command line say so.
+	CounterLifts []CounterLift
+	// CounterNotice says, when not empty, that the counter file could not be read (Open goes on without it).
+	CounterNotice string
 
 	participants *participantIndex
 }
@@ -71,6 +77,9 @@ func Open(path string) (*Store, error) {
 	err = s.migrate(context.Background())
 	if err == nil {
 		err = s.installBuiltinForms(context.Background())
+	}
+	if err == nil {
+		s.CounterLifts, s.CounterNotice, err = s.liftCounters(context.Background())
 	}
 	if err != nil {
 		db.Close()

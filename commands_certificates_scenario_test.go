@@ -1,0 +1,138 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// sampleOnce holds the sample database made once per test binary; sampleCopy hands each test its own copy.
+var sampleOnce struct {
+	sync.Once
+	path string
+	err  string
+}
+
+func sampleCopy(t *testing.T) string {
+	t.Helper()
+	sampleOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "pembina-sample-")
+		if err != nil {
+			sampleOnce.err = err.Error()
+			return
+		}
+		sampleOnce.path = filepath.Join(dir, "contoh.db")
+		if code, _, errOut := pembina(t, "--db", sampleOnce.path, "demo"); code != 0 {
+			sampleOnce.err = errOut
+		}
+	})
+	if sampleOnce.err != "" {
+		t.Fatal(sampleOnce.err)
+	}
+	db := filepath.Join(t.TempDir(), "salinan.db")
+	in, err := os.Open(sampleOnce.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// registerNumbers lists a program's certificate numbers with the command line.
+func registerNumbers(t *testing.T, db, code string) []string {
+	t.Helper()
+	status, out, errOut := pembina(t, "--db", db, "list", "certificates", "--program", code)
+	if status != 0 {
+		t.Fatalf("list certificates %s = %d: %s", code, status, errOut)
+	}
+	var numbers []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if l != "" {
+			numbers = append(numbers, strings.Split(l, "\t")[0])
+		}
+	}
+	return numbers
+}
+
+func printCertificates(t *testing.T, db, code string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "sertifikat.pdf")
+	if status, stdout, errOut := pembina(t, "--db", db, "certificates", "--program", code, "--out", out); status != 0 {
+		t.Fatalf("certificates %s = %d\n%s%s", code, status, stdout, errOut)
+	}
+}
+
+// TestScenarioProgramCodeInPattern: two programs under a pattern with {program} each start at 001.
+func TestScenarioProgramCodeInPattern(t *testing.T) {
+	db := sampleCopy(t)
+	s := openStore(t, db)
+	for _, code := range []string{"EPA-I/2026", "WMP-I/2026"} {
+		p, err := s.ProgramByCode(ctxT(), code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetProgramCertificateSettings(ctxT(), p.ID, "SERT/{seq:03}/{program}", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	for _, code := range []string{"EPA-I/2026", "WMP-I/2026"} {
+		printCertificates(t, db, code)
+		numbers := registerNumbers(t, db, code)
+		seen := map[string]bool{}
+		for _, n := range numbers {
+			seen[n] = true
+		}
+		if len(numbers) == 0 || !seen["SERT/001/"+code] || !seen["SERT/002/"+code] {
+			t.Errorf("%s numbered %v; want SERT/001/%s, SERT/002/%s, …", code, numbers, code, code)
+		}
+	}
+}
+
+// TestScenarioRestoreOlderBackupThenIssue: numbers printed after a backup are never given again once that
+// backup is restored; restore says the counter was lifted.
+func TestScenarioRestoreOlderBackupThenIssue(t *testing.T) {
+	db := sampleCopy(t)
+	backup := filepath.Join(t.TempDir(), "cadangan-lama.db")
+	if status, _, errOut := pembina(t, "--db", db, "backup", backup); status != 0 {
+		t.Fatal(errOut)
+	}
+	printCertificates(t, db, "EPA-I/2026")
+	printed := registerNumbers(t, db, "EPA-I/2026")
+	if len(printed) == 0 {
+		t.Fatal("no certificate printed")
+	}
+	status, out, errOut := pembina(t, "--db", db, "restore", backup)
+	if status != 0 || !strings.Contains(out, "dinaikkan") {
+		t.Fatalf("restore = %d, want a line saying the counter was lifted\n%s%s", status, out, errOut)
+	}
+	if got := registerNumbers(t, db, "EPA-I/2026"); len(got) != 0 {
+		t.Fatalf("the older backup has %d certificates of EPA-I", len(got))
+	}
+	printCertificates(t, db, "WMP-I/2026")
+	printCertificates(t, db, "EPA-I/2026")
+	old := map[string]bool{}
+	for _, n := range printed {
+		old[n] = true
+	}
+	for _, code := range []string{"WMP-I/2026", "EPA-I/2026"} {
+		for _, n := range registerNumbers(t, db, code) {
+			if old[n] {
+				t.Errorf("%s got %s, a number printed before the restore", code, n)
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pembina/pembina/data"
+)
+
+func numbers(t *testing.T, s *Store, programID int64) []string {
+	t.Helper()
+	certs, err := s.Certificates(context.Background(), programID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range certs {
+		out = append(out, c.Number)
+	}
+	return out
+}
+
+func TestNumberSequenceRunsPerPrefix(t *testing.T) {
+	s := mustOpen(t, tempDB(t))
+	ctx := context.Background()
+	day := date("2026-11-28")
+	// With {program} in the pattern each program starts at 1.
+	a, ea := certProgram(t, s, "EPA-I", 3)
+	b, eb := certProgram(t, s, "EPA-II", 2)
+	for _, p := range []*data.Program{a, b} {
+		if err := s.SetProgramCertificateSettings(ctx, p.ID, "SERT/{seq:03}/{program}", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.IssueCertificates(ctx, a.ID, ea, day); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueCertificates(ctx, b.ID, eb, day); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(numbers(t, s, b.ID), " "); got != "SERT/001/EPA-II SERT/002/EPA-II" {
+		t.Errorf("second program under {program}: %s, want SERT/001/EPA-II SERT/002/EPA-II", got)
+	}
+	if got := numbers(t, s, a.ID)[2]; got != "SERT/003/EPA-I" {
+		t.Errorf("first program's third number %s", got)
+	}
+	// Without the program code, programs share one sequence through the year, across months.
+	c, ec := certProgram(t, s, "BTK-I", 2)
+	d, ed := certProgram(t, s, "BTK-II", 1)
+	if _, err := s.IssueCertificates(ctx, c.ID, ec, date("2026-03-10")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueCertificates(ctx, d.ID, ed, date("2026-11-10")); err != nil {
+		t.Fatal(err)
+	}
+	if got := numbers(t, s, d.ID)[0]; got != "800/003/DISDIK/XI/2026" {
+		t.Errorf("shared pattern in another month: %s, want 800/003/DISDIK/XI/2026", got)
+	}
+	b, _ = s.ProgramByCode(ctx, "EPA-II")
+	if n, _ := s.NextCertificateNumber(ctx, b, day); n != "SERT/003/EPA-II" {
+		t.Errorf("next number of the second program %s", n)
+	}
+}
+
+func TestPatternChangeAfterIssueRefused(t *testing.T) {
+	s := mustOpen(t, tempDB(t))
+	ctx := context.Background()
+	p, e := certProgram(t, s, "PTD-I", 2)
+	if err := s.SetProgramCertificateSettings(ctx, p.ID, "SERT/{seq}/{year}", 0); err != nil {
+		t.Fatalf("before any number the pattern may change: %v", err)
+	}
+	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	err := s.SetProgramCertificateSettings(ctx, p.ID, "B.{seq}/{year}", 0)
+	if data.ErrorKind(err) != data.KindConflict || !strings.Contains(err.Error(), "2 sertifikat sudah bernomor") {
+		t.Errorf("changing the pattern after issue: %v", err)
+	}
+	if err := s.SetProgramCertificateSettings(ctx, p.ID, " SERT/{seq}/{tahun} ", 0); err != nil {
+		t.Errorf("the same pattern written another way: %v", err)
+	}
+	p, _ = s.ProgramByCode(ctx, "PTD-I")
+	p.NumberPattern = "X/{seq}"
+	if err := s.UpdateProgram(ctx, p); data.ErrorKind(err) != data.KindConflict {
+		t.Errorf("program form changing the pattern after issue: %v", err)
+	}
+
+	// A program numbered by the institution's default keeps it when the default changes later.
+	q, eq := certProgram(t, s, "PTD-II", 1)
+	s.SetProgramCertificateSettings(ctx, q.ID, "", 0)
+	if _, err := s.IssueCertificates(ctx, q.ID, eq, date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := s.Institution(ctx)
+	old := in.NumberPattern
+	in.NumberPattern = "NEW/{seq}"
+	if err := s.SaveInstitution(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	q, _ = s.ProgramByCode(ctx, "PTD-II")
+	if got, _ := s.NumberPatternOf(ctx, q); string(got) != old {
+		t.Errorf("after the default changed the program numbers by %q, want its own %q", got, old)
+	}
+}
+
+func TestIssueRefusedForCancelledProgram(t *testing.T) {
+	s := mustOpen(t, tempDB(t))
+	ctx := context.Background()
+	p, e := certProgram(t, s, "PTD-I", 1)
+	p.Status = data.StatusCancelled
+	if err := s.UpdateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28"))
+	if data.ErrorKind(err) != data.KindConflict || !strings.Contains(err.Error(), "dibatalkan") {
+		t.Errorf("issue for a cancelled program: %v", err)
+	}
+}
+
+// TestRestoreOlderBackupLiftsCounter restores a backup made before numbers were printed: the counter file
+// beside the database lifts the counter on open, so the next number is not one already handed out.
+func TestRestoreOlderBackupLiftsCounter(t *testing.T) {
+	ctx := context.Background()
+	path := tempDB(t)
+	s := mustOpen(t, path)
+	p, e := certProgram(t, s, "PTD-I", 4)
+	if _, err := s.IssueCertificates(ctx, p.ID, e[:1], date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	atBackup := map[string]bool{}
+	for _, n := range numbers(t, s, p.ID) {
+		atBackup[n] = true
+	}
+	backup := filepath.Join(t.TempDir(), "lama.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueCertificates(ctx, p.ID, e[1:3], date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	printed := numbers(t, s, p.ID)
+	s.Close()
+	if b, err := os.ReadFile(CounterFile(path)); err != nil || !strings.Contains(string(b), `"terakhir": 3`) {
+		t.Fatalf("counter file: %s, %v", b, err)
+	}
+
+	r, _, err := RestoreAndOpen(ctx, backup, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if len(r.CounterLifts) != 1 || r.CounterLifts[0].From != 1 || r.CounterLifts[0].To != 3 {
+		t.Fatalf("lifts = %+v", r.CounterLifts)
+	}
+	if msg := r.CounterLifts[0].Message(); !strings.Contains(msg, "dinaikkan dari 1 ke 3") {
+		t.Errorf("message %q", msg)
+	}
+	if _, err := r.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	got := numbers(t, r, p.ID)
+	for _, n := range got {
+		for _, old := range printed {
+			if n == old && !atBackup[old] { // printed after the backup: gone from the register, never given again
+				t.Errorf("number %s given again after the restore (register %v)", n, got)
+			}
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("register after the restore %v", got)
+	}
+	// Opening again lifts nothing more.
+	r.Close()
+	again := mustOpen(t, path)
+	if len(again.CounterLifts) != 0 {
+		t.Errorf("second open lifted %+v", again.CounterLifts)
+	}
+
+	// A damaged counter file does not stop the database from opening; it is said.
+	again.Close()
+	os.WriteFile(CounterFile(path), []byte("{rusak"), 0o644)
+	damaged := mustOpen(t, path)
+	if !strings.Contains(damaged.CounterNotice, "tidak terbaca") {
+		t.Errorf("notice %q", damaged.CounterNotice)
+	}
+}
