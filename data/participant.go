@@ -137,6 +137,8 @@ func (p *Participant) Validate() error {
 	}
 	if _, ok := rank.ByCode(p.RankCode); p.RankCode != "" && !ok {
 		fe.Add("Pangkat/Golongan", "%q tidak dikenal; pilih dari daftar, misalnya III/b", p.RankCode)
+	} else if fits, reason := rank.FitsStatus(p.RankCode, p.EmploymentStatus); !fits {
+		fe.Add("Pangkat/Golongan", "%s", reason)
 	}
 	if p.PositionKind != "" && !oneOf(p.PositionKind, PositionKinds) {
 		fe.Add("Jenis jabatan", "%q tidak dikenal", p.PositionKind)

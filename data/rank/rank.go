@@ -84,15 +84,20 @@ var (
 	pnsCode   = regexp.MustCompile(`(?i)^(?:gol(?:ongan)?\.?\s*(?:ruang)?\s*)?(iv|iii|ii|i|[1-4])\s*[/.\-]?\s*([a-e])$`)
 	pppkCode  = regexp.MustCompile(`(?i)^(?:gol(?:ongan)?\.?\s*)?(xvii|xvi|xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)(?:\s*\(?pppk\)?)?$`)
 	inParens  = regexp.MustCompile(`\(([^()]*)\)`)
-	afterSep  = regexp.MustCompile(`[,;]\s*([^,;]+)$`)
+	separator = regexp.MustCompile(`[,;\-–—]`) // between a code and a name: "III/a - Penata Muda"
 	tingkatRe = regexp.MustCompile(`(?i)\btk\b\.?|\btkt\b\.?|\btingkat\b`)
 )
 
 var arabic = map[string]string{"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 // Normalize turns any spelling of a rank seen in participant lists into its code. It accepts codes
-// ("III/b", "III.b", "IIIb", "3b", "Gol. III/b"), names ("Penata Muda Tk. I"), both ("Penata Muda Tingkat I
-// (III/b)") and PPPK golongan ("IX", "Golongan IX"). An empty input gives ("", true): no rank is not an error.
+// ("III/b", "III.b", "IIIb", "3b", "Gol. III/b"), names ("Penata Muda Tk. I", "Penata Muda Tingkat 1"), both
+// in either order ("Penata Muda Tingkat I (III/b)", "IIIB (Penata Muda Tk I)", "III/a - Penata Muda") and
+// PPPK golongan ("IX", "Golongan IX"). Where a spelling holds both, a code with its ruang wins over the name
+// beside it (it is the more precise part), and a name wins over a bare golongan ("IV (Pembina)" is IV/a).
+// A bare "I" to "IV" is returned as the PPPK golongan it also is; whether it fits the person is for
+// the caller that knows their employment status (FitsStatus). An empty input gives ("", true): no rank is
+// not an error.
 func Normalize(s string) (string, bool) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 	if s == "" || s == "-" {
@@ -101,23 +106,35 @@ func Normalize(s string) (string, bool) {
 	if code, ok := normalizeCode(s); ok {
 		return code, true
 	}
-	// A code in parentheses or after a comma wins over the name beside it: it is the more precise part.
+	// The parts: each parenthesis, what is outside them (a code spelled "III - b" stays whole), and that split
+	// at commas, semicolons and dashes.
+	var parts []string
 	for _, m := range inParens.FindAllStringSubmatch(s, -1) {
-		if code, ok := normalizeCode(m[1]); ok {
-			return code, true
+		parts = append(parts, m[1])
+	}
+	outside := inParens.ReplaceAllString(s, " ")
+	parts = append(parts, outside)
+	parts = append(parts, separator.Split(outside, -1)...)
+	var bare, named string
+	for _, part := range parts {
+		if code, ok := normalizeCode(part); ok {
+			if r := byCode[code]; !r.PPPK {
+				return code, true
+			}
+			if bare == "" {
+				bare = code
+			}
+			continue
+		}
+		if r, ok := byName[nameKey(part)]; ok && named == "" {
+			named = r.Code
 		}
 	}
-	if m := afterSep.FindStringSubmatch(s); m != nil {
-		if code, ok := normalizeCode(m[1]); ok {
-			return code, true
-		}
-	}
-	name := inParens.ReplaceAllString(s, " ")
-	if i := strings.IndexAny(name, ",;"); i >= 0 {
-		name = name[:i]
-	}
-	if r, ok := byName[nameKey(name)]; ok {
-		return r.Code, true
+	switch {
+	case named != "":
+		return named, true
+	case bare != "":
+		return bare, true
 	}
 	return "", false
 }
@@ -137,7 +154,8 @@ func normalizeCode(s string) (string, bool) {
 	return "", false
 }
 
-// nameKey folds a rank name: lower case, "Tk."/"Tkt." read as "tingkat", punctuation and extra spaces dropped.
+// nameKey folds a rank name: lower case, "Tk."/"Tkt." read as "tingkat", "tingkat 1" as "tingkat i",
+// punctuation and extra spaces dropped.
 func nameKey(s string) string {
 	s = tingkatRe.ReplaceAllString(s, " tingkat ")
 	s = strings.Map(func(r rune) rune {
@@ -146,5 +164,35 @@ func nameKey(s string) string {
 		}
 		return r
 	}, strings.ToLower(s))
-	return strings.Join(strings.Fields(s), " ")
+	words := strings.Fields(s)
+	for i := 1; i < len(words); i++ {
+		if words[i] == "1" && words[i-1] == "tingkat" {
+			words[i] = "i"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// FitsStatus tells whether a rank code fits an employment status: PNS and CPNS have a golongan with its
+// ruang (III/b), PPPK and PPPK Paruh Waktu a golongan I–XVII without one. Other statuses (Non-ASN, or not
+// known) and an empty or unknown code fit. When the code does not fit, the reason says what to write.
+func FitsStatus(code, status string) (ok bool, reason string) {
+	r, known := byCode[code]
+	if !known {
+		return true, ""
+	}
+	pppk := strings.HasPrefix(status, "PPPK")
+	pns := status == "PNS" || status == "CPNS"
+	switch {
+	case pns && r.PPPK && r.Ordinal <= 104:
+		return false, "golongan " + code + " tanpa ruang hanya dipakai PPPK, sedangkan statusnya " + status +
+			"; tulis golongan dan ruangnya, misalnya " + code + "/a, atau perbaiki statusnya"
+	case pns && r.PPPK:
+		return false, "golongan " + code + " hanya ada pada PPPK, sedangkan statusnya " + status +
+			"; tulis pangkat PNS-nya, misalnya III/a, atau perbaiki statusnya"
+	case pppk && !r.PPPK:
+		return false, code + " (" + r.Name + ") adalah pangkat PNS, sedangkan statusnya " + status +
+			"; PPPK memakai golongan I sampai XVII tanpa ruang, atau perbaiki statusnya"
+	}
+	return true, ""
 }

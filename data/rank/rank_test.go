@@ -1,6 +1,9 @@
 package rank
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct {
@@ -28,6 +31,19 @@ func TestNormalize(t *testing.T) {
 		{"Golongan IX", "IX", true},
 		{"XVII", "XVII", true},
 		{"IX (PPPK)", "IX", true},
+		{"Penata Muda Tingkat 1", "III/b", true},
+		{"Pengatur Tk 1", "II/d", true},
+		{"IIIB (Penata Muda Tk I)", "III/b", true},
+		{"III/a - Penata Muda", "III/a", true},
+		{"III/a – Penata Muda", "III/a", true},
+		{"III/a-Penata Muda", "III/a", true},
+		{"Penata Muda - III/a", "III/a", true},
+		{"III - b (Penata Muda Tingkat I)", "III/b", true},
+		{"IV (Pembina)", "IV/a", true}, // the name is more precise than a bare golongan
+		{"Pembina, IV", "IV/a", true},  // likewise after a comma
+		{"IV", "IV", true},             // a bare golongan is PPPK's; FitsStatus refuses it on a PNS
+		{"Gol. III", "III", true},
+		{"Golongan IX (PPPK)", "IX", true},
 		{"", "", true},
 		{"-", "", true},
 		{"III/f", "", false},
@@ -39,6 +55,35 @@ func TestNormalize(t *testing.T) {
 		got, ok := Normalize(tt.in)
 		if got != tt.want || ok != tt.wantOK {
 			t.Errorf("Normalize(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+// A golongan fits a PNS only with its ruang, and a PPPK only without one: a spelling read as the other kind
+// is an error for the caller to report, never a silent PPPK golongan on a PNS.
+func TestFitsStatus(t *testing.T) {
+	tests := []struct {
+		spelling, status string
+		ok               bool
+		reason           string // part of the reason
+	}{
+		{"III/b", "PNS", true, ""},
+		{"Penata Muda Tingkat 1", "CPNS", true, ""},
+		{"IV", "PNS", false, "golongan IV tanpa ruang hanya dipakai PPPK"},
+		{"Gol. III", "PNS", false, "misalnya III/a"},
+		{"IX", "PNS", false, "golongan IX hanya ada pada PPPK"},
+		{"IX", "PPPK", true, ""},
+		{"IV", "PPPK Paruh Waktu", true, ""},
+		{"III/a - Penata Muda", "PPPK", false, "III/a (Penata Muda) adalah pangkat PNS"},
+		{"IV", "Non-ASN", true, ""},
+		{"III/b", "", true, ""},
+		{"", "PNS", true, ""},
+	}
+	for _, tt := range tests {
+		code, _ := Normalize(tt.spelling)
+		ok, reason := FitsStatus(code, tt.status)
+		if ok != tt.ok || !strings.Contains(reason, tt.reason) || (!ok && reason == "") {
+			t.Errorf("FitsStatus(%q from %q, %q) = %v, %q; want %v with %q", code, tt.spelling, tt.status, ok, reason, tt.ok, tt.reason)
 		}
 	}
 }
