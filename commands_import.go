@@ -113,6 +113,9 @@ func runImportParticipants(c *cli, args []string) error {
 		if plan.Invalid > 0 && !*skipInvalid {
 			return invalidRows(plan)
 		}
+		if plan.Invalid == len(plan.Rows) {
+			return data.Errorf(data.KindInvalid, "semua %s baris tidak valid; tidak ada yang akan disimpan", indo.Int(int64(plan.Invalid)))
+		}
 		return nil
 	}
 	if plan.Invalid > 0 && !*skipInvalid {

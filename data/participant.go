@@ -143,15 +143,19 @@ func (p *Participant) Validate() error {
 	if p.PositionKind != "" && !oneOf(p.PositionKind, PositionKinds) {
 		fe.Add("Jenis jabatan", "%q tidak dikenal", p.PositionKind)
 	}
-	if p.Email != "" {
-		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
-			fe.Add("Email", "%q bukan alamat email yang benar", p.Email)
-		}
+	if p.Email != "" && !ValidEmail(p.Email) {
+		fe.Add("Email", "%q bukan alamat email yang benar", p.Email)
 	}
 	if !p.BirthDate.IsZero() && (p.BirthDate.Year() < 1900 || p.BirthDate.After(time.Now())) {
 		fe.Add("Tanggal lahir", "tidak wajar")
 	}
 	return fe.Err()
+}
+
+// ValidEmail reports whether s is one plain email address (no display name, no angle brackets).
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s
 }
 
 // NIPWarnings returns the plausibility doubts of the participant's NIP (none when it is empty or invalid).

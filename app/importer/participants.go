@@ -584,12 +584,25 @@ func (f *ParticipantFile) parse(r rawRow, heading func(Field) string) (p *data.P
 			warn(FieldPositionKind, "jenis jabatan %q tidak dikenali dan dikosongkan", s)
 		}
 	}
-	p.Unit, p.Agency, p.Email = v[FieldUnit], v[FieldAgency], v[FieldEmail]
-	if s := v[FieldPhone]; s != "" {
-		if phone, ok := cleanPhone(s, r.numeric[FieldPhone]); ok {
-			p.Phone = phone
+	// Email and phone are how to reach a person, not who the person is: a wrong one is left empty with a
+	// warning and the row is still stored.
+	p.Unit, p.Agency = v[FieldUnit], v[FieldAgency]
+	if s := v[FieldEmail]; s != "" && s != "-" {
+		if data.ValidEmail(s) {
+			p.Email = s
 		} else {
+			warn(FieldEmail, "%q bukan alamat email yang benar dan dikosongkan; perbaiki di berkas atau di data peserta", s)
+		}
+	}
+	if s := v[FieldPhone]; s != "" && s != "-" {
+		phone, ok := cleanPhone(s, r.numeric[FieldPhone])
+		switch {
+		case ok:
+			p.Phone = phone
+		case r.numeric[FieldPhone] || nip.LooksNumeric(s):
 			warn(FieldPhone, "nomor telepon %q rusak karena tersimpan sebagai angka di Excel dan dikosongkan; format kolomnya sebagai Teks", s)
+		default:
+			warn(FieldPhone, "%q bukan nomor telepon dan dikosongkan", s)
 		}
 	}
 	return p, problems, warnings

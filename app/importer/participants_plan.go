@@ -106,6 +106,10 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []Fi
 		return h
 	}
 	raws, footer := f.rawRows(mapping)
+	if len(raws) == 0 {
+		return nil, data.Errorf(data.KindInvalid, "%s tidak berisi peserta: di bawah judul kolom (baris %d) tidak ada baris data; isi daftarnya di bawah judul kolom",
+			baseName(f.Path), f.Header+1)
+	}
 	plan := &Plan{File: f, Mapping: mapping, ProgramID: programID, Footer: footer, Rows: make([]PlannedRow, len(raws))}
 	var nips, names []string
 	for i, r := range raws {
@@ -384,6 +388,10 @@ func (p *Plan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, prog
 	var res Result
 	if p.Invalid > 0 && !skipInvalid {
 		return res, data.Errorf(data.KindInvalid, "%s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya, atau lewati baris yang tidak valid",
+			indo.Int(int64(p.Invalid)))
+	}
+	if p.Invalid > 0 && p.Invalid == len(p.Rows) {
+		return res, data.Errorf(data.KindInvalid, "semua %s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya lalu impor lagi",
 			indo.Int(int64(p.Invalid)))
 	}
 	err := s.Batch(ctx, func(b *store.BatchTx) error {

@@ -340,9 +340,42 @@ func TestRankAndOtherWarnings(t *testing.T) {
 	if r := p.Rows[2]; r.Status != RowNew || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Message, "umur saat TMT") {
 		t.Errorf("implausible NIP: %v %v", r.Status, r.Warnings)
 	}
+	// A wrong email is contact data, not identity: a warning, the field left empty; the sex the NIP
+	// contradicts stays an error.
 	got := problemAt(p, 5)
-	if !strings.Contains(got, "JENIS KELAMIN: NIP menunjukkan perempuan") || !strings.Contains(got, "EMAIL:") {
+	if !strings.Contains(got, "JENIS KELAMIN: NIP menunjukkan perempuan") || strings.Contains(got, "EMAIL:") {
 		t.Errorf("row 5: %q", got)
+	}
+	if r := p.Rows[3]; len(r.Warnings) != 1 || r.Warnings[0].Column != "EMAIL" || !strings.Contains(r.Warnings[0].Message, `"euis@"`) || r.Participant.Email != "" {
+		t.Errorf("row 5 email: %+v %v", r.Participant, r.Warnings)
+	}
+}
+
+// TestContactProblemsAreWarnings imports rows whose only faults are in the email or phone: every row is
+// stored, the field left empty, and the warning names the row and the value.
+func TestContactProblemsAreWarnings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kontak.csv")
+	os.WriteFile(path, []byte("NIP,NAMA,EMAIL,NO HP\n"+
+		"198609262015051001,Budi Santoso,budi..santoso@guru.sd.belajar.id,081234567890\n"+
+		"196903091994032001,Siti Aminah,siti@guru.smp.belajar.id,tidak ada\n"+
+		"200012312024211001,Agus Salim,agus@sukamajukab.go.id,8.12345E+10\n"), 0o644)
+	s := storetest.New(t)
+	p := plan(t, s, path, 0)
+	if p.Invalid != 0 || p.New != 3 {
+		t.Fatalf("plan: %s; %s", p.Summary(), problemAt(p, 2))
+	}
+	want := map[int]string{2: `"budi..santoso@guru.sd.belajar.id" bukan alamat email`, 3: `"tidak ada" bukan nomor telepon`, 4: "tersimpan sebagai angka"}
+	for i, r := range p.Rows {
+		if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Message, want[r.Line]) {
+			t.Errorf("row %d warnings %v, want %q", r.Line, r.Warnings, want[r.Line])
+		}
+		if i == 0 && (r.Participant.Email != "" || r.Participant.Phone != "081234567890") {
+			t.Errorf("row 2 stored as %+v", r.Participant)
+		}
+	}
+	res, err := p.Apply(context.Background(), s, false, nil)
+	if err != nil || res.Added != 3 {
+		t.Fatalf("apply = %+v, %v", res, err)
 	}
 }
 
