@@ -22,6 +22,7 @@ type viewCommands struct {
 	Search func() // Ctrl+F: focus the view's search; without it the first search box of the view gets focus
 	Print  func() // Ctrl+P: print the view's document (a sign-in sheet, certificates, a report)
 	Export func() // Ctrl+E: export what the view shows (a workbook)
+	Reload func() // reads what the view shows from the database again; a program's tab runs it each time it is shown
 }
 
 // commander is implemented by a view that offers context commands. A page plugs in by returning

@@ -77,6 +77,7 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 	printAll := widget.NewButtonWithIcon(L("Terbitkan & cetak semua…"), theme.DocumentPrintIcon(), t.printAll)
 	printAll.Importance = widget.HighImportance
 	actions := container.NewHBox(printAll,
+		widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), t.load),
 		widget.NewButtonWithIcon(L("Desain & pratinjau"), theme.ColorPaletteIcon(), t.openDesign),
 		widget.NewButtonWithIcon(L("Register (xlsx)…"), theme.DocumentSaveIcon(), t.exportRegister),
 		widget.NewButtonWithIcon(L("Verifikasi Sertifikat"), theme.ConfirmIcon(), u.showVerifyDialog),
@@ -95,7 +96,7 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 	t.root = container.NewStack(t.list)
 	t.updateActions()
 	t.load()
-	return withCommands(t.root, viewCommands{Print: t.printAll, Export: t.exportRegister})
+	return withCommands(t.root, viewCommands{Print: t.printAll, Export: t.exportRegister, Reload: t.load})
 }
 
 // load reads the candidates off the UI goroutine and shows them.

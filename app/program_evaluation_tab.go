@@ -40,7 +40,7 @@ type evaluationTab struct {
 // programEvaluationTab is the Evaluasi tab: forms attached to the program, responses and results.
 func (u *UI) programEvaluationTab(p *data.Program) fyne.CanvasObject {
 	t := u.newEvaluationTab(p)
-	return withCommands(t.root, viewCommands{New: func() { t.attachDialog(nil) }, Print: t.printSelected, Export: t.exportResults})
+	return withCommands(t.root, viewCommands{New: func() { t.attachDialog(nil) }, Print: t.printSelected, Export: t.exportResults, Reload: t.reload})
 }
 
 // startKiosk opens the kiosk, after a confirmation when the form is not open today: respondents fill in the
@@ -98,7 +98,8 @@ func (u *UI) newEvaluationTab(p *data.Program) *evaluationTab {
 	split := container.NewHSplit(left, t.detail)
 	split.Offset = 0.34
 	t.reload()
-	t.root = container.NewBorder(container.NewPadded(t.summary), nil, nil, nil, split)
+	refresh := widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), t.reload)
+	t.root = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, t.summary)), nil, nil, nil, split)
 	return t
 }
 

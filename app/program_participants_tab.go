@@ -90,6 +90,7 @@ func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table), viewCommands{
 		New:    func() { u.win.Canvas().Focus(t.nip) }, // enrol by NIP; the buttons beside offer the other ways
 		Export: t.exportEnrolments,
+		Reload: t.reload,
 	})
 }
 

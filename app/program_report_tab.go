@@ -41,7 +41,7 @@ func (u *UI) programReportTab(p *data.Program) fyne.CanvasObject {
 	rt.scroll = container.NewVScroll(container.NewPadded(body))
 	rt.load()
 	view := container.NewBorder(container.NewPadded(top), nil, nil, nil, rt.scroll)
-	return withCommands(view, viewCommands{Print: rt.saveSummary, Export: func() { u.exportEvaluationResults(p) }})
+	return withCommands(view, viewCommands{Print: rt.saveSummary, Export: func() { u.exportEvaluationResults(p) }, Reload: rt.load})
 }
 
 // load reads the summary off the UI goroutine and shows what it will hold.

@@ -47,6 +47,7 @@ func (u *UI) programScheduleTab(p *data.Program) fyne.CanvasObject {
 		},
 		Print:  func() { st.printSheets(nil) },
 		Export: st.exportRecap,
+		Reload: st.reload,
 	})
 }
 

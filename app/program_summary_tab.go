@@ -20,6 +20,22 @@ import (
 // programSummaryTab is the Ringkasan tab: the program's details, its subjects, how many people and sessions it
 // has, and what can be done to it as a whole: edit, change status, copy for the next batch, delete or archive.
 func (u *UI) programSummaryTab(p *data.Program) fyne.CanvasObject {
+	holder := container.NewStack()
+	var reload func()
+	reload = func() {
+		// the details are the program's own: read it again too, it may have been changed elsewhere
+		if fresh, err := u.store.Program(context.Background(), p.ID); err == nil {
+			p = fresh
+		}
+		holder.Objects = []fyne.CanvasObject{u.programSummaryContent(p, reload)}
+		holder.Refresh()
+	}
+	holder.Objects = []fyne.CanvasObject{u.programSummaryContent(p, reload)}
+	return withCommands(holder, viewCommands{Reload: reload})
+}
+
+// programSummaryContent is what the Ringkasan tab shows of p; reload shows it again from the database.
+func (u *UI) programSummaryContent(p *data.Program, reload func()) fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon(L("Ubah"), theme.DocumentCreateIcon(), func() { u.editProgram(p) })
 	edit.Importance = widget.HighImportance
 	copyNext := widget.NewButtonWithIcon(L("Salin untuk angkatan berikutnya"), theme.ContentCopyIcon(), func() { u.copyProgramDialog(p) })
@@ -42,7 +58,8 @@ func (u *UI) programSummaryTab(p *data.Program) fyne.CanvasObject {
 		remove.SetIcon(theme.UploadIcon())
 		remove.Importance = widget.MediumImportance
 	}
-	actions := container.NewHBox(edit, copyNext, widget.NewSeparator(), widget.NewLabel(L("Status")), status, widget.NewSeparator(), remove)
+	refresh := widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), reload)
+	actions := container.NewHBox(edit, copyNext, widget.NewSeparator(), widget.NewLabel(L("Status")), status, widget.NewSeparator(), remove, refresh)
 
 	signatory := L("(bawaan instansi)")
 	if p.SignatoryID != 0 {

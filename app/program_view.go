@@ -36,7 +36,18 @@ func (u *UI) openProgramAt(id int64, tab string) {
 			tabs.SelectIndex(i)
 		}
 	}
+	// One refresh model for the tabs: each was filled when the program opened, and each reads the database
+	// again whenever it is shown, so a change made in one tab (marks, enrolments, scores, overrides,
+	// certificates, forms) shows in every other without reopening the program.
+	tabs.OnSelected = func(item *container.TabItem) { reloadView(item.Content) }
 	u.setPageView(container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, back, nil, title)), nil, nil, nil, tabs))
+}
+
+// reloadView runs the Reload command of a view made by withCommands.
+func reloadView(o fyne.CanvasObject) {
+	if c, ok := o.(commander); ok && c.commands().Reload != nil {
+		c.commands().Reload()
+	}
 }
 
 func wrapLabel(s string) *widget.Label {
