@@ -7,7 +7,7 @@
 # OpenGL), xdotool and imagemagick for the end-to-end smoke test of the real window.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
 	libxi-dev libxxf86vm-dev poppler-utils zbar-tools \
-	gcc-mingw-w64-x86-64 xz-utils zip xvfb libgl1-mesa-dri xdotool imagemagick
+	gcc-mingw-w64-x86-64 xz-utils zip xvfb libgl1-mesa-dri xdotool imagemagick chromium
 
 # Go's module cache and build cache stay where they are between runs: a cold build compiles the C of SQLite
 # and GLFW (minutes); warm rebuilds take seconds.
