@@ -194,7 +194,7 @@ func (t *certificateTab) cell(row, col int) string {
 		if c.Score == nil {
 			return "–"
 		}
-		return indo.Number(*c.Score, 2)
+		return data.FormatScoreValue(*c.Score)
 	case 5:
 		s := L(c.Status())
 		if c.Certificate != nil && !c.Certificate.Revoked {
@@ -271,7 +271,7 @@ func (t *certificateTab) updateActions() {
 	// The reason is often longer than its column: the line above the table shows it whole.
 	line := L("Terpilih: {{.Name}}", map[string]any{"Name": name})
 	if c.PostTest && c.Score != nil && c.Eligible {
-		line += " · " + L("nilai post-test {{.Score}}", map[string]any{"Score": indo.Number(*c.Score, 2)})
+		line += " · " + L("nilai post-test {{.Score}}", map[string]any{"Score": data.FormatScoreValue(*c.Score)})
 	}
 	t.chosen.SetText(line + " · " + t.cell(t.selected, t.columnOf(6)))
 	if c.Certificate == nil {

@@ -3,6 +3,7 @@ package data
 import (
 	_ "image/jpeg" // backgrounds and signatures come as JPEG too
 	_ "image/png"
+	"math"
 	"strings"
 	"time"
 )
@@ -132,12 +133,13 @@ var Predicates = []struct {
 }
 
 // Predicate returns the graduation predicate of a final score: 90,01–100 Sangat Memuaskan, 80,01–90
-// Memuaskan, 70,01–80 Cukup Memuaskan, 60,01–70 Kurang Memuaskan, up to 60 Tidak Memuaskan. Scores are
-// compared at two decimals, as they are printed, so 90,004 is still Memuaskan.
+// Memuaskan, 70,01–80 Cukup Memuaskan, 60,01–70 Kurang Memuaskan, up to 60 Tidak Memuaskan. It is decided
+// on the score as printed (RoundScore): 90,004 prints as 90 and is Memuaskan, 90,005 prints as 90,01 and is
+// Sangat Memuaskan.
 func Predicate(score float64) string {
-	hundredths := int64(score*100 + 0.5)
+	hundredths := scoreHundredths(score)
 	for _, p := range Predicates {
-		if hundredths > int64(p.Above*100) {
+		if hundredths > int64(math.Round(p.Above*100)) {
 			return p.Label
 		}
 	}

@@ -298,7 +298,7 @@ func CertificateValues(p *Program, c *Certificate) map[string]string {
 		v["ttl"] = indo.Date(c.BirthDate)
 	}
 	if c.FinalScore != nil && (c.Role == RoleParticipant || c.Role == "") {
-		v["nilai"] = indo.Number(*c.FinalScore, 2)
+		v["nilai"] = FormatScoreValue(*c.FinalScore)
 		v["predikat"] = strings.ToUpper(Predicate(*c.FinalScore))
 	}
 	if v["peran"] == "" {

@@ -189,10 +189,10 @@ func DecideEligibility(in EligibilityInput) Eligibility {
 		switch {
 		case e.FinalScore == nil:
 			fail(NotEligible, "nilai akhir belum diisi (nilai lulus %s)", indo.Number(p.PassScore, 2))
-		case *e.FinalScore+1e-9 >= p.PassScore:
+		case scoreHundredths(*e.FinalScore) >= scoreHundredths(p.PassScore): // as printed (RoundScore)
 			sc.Met = true
 		default:
-			fail(NotEligible, "nilai akhir %s, kurang dari nilai lulus %s", indo.Number(*e.FinalScore, 2),
+			fail(NotEligible, "nilai akhir %s, kurang dari nilai lulus %s", FormatScoreValue(*e.FinalScore),
 				indo.Number(p.PassScore, 2))
 		}
 	}
