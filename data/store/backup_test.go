@@ -3,12 +3,15 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/sample"
@@ -138,6 +141,16 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 		corrupt[i] = 0x5a
 	}
 	notDB := []byte("NIP,Nama\n198609262015051001,Budi\n")
+	noTable := filepath.Join(dir, "tanpa-tabel-src.db")
+	os.WriteFile(noTable, raw, 0o644)
+	if db, err := sql.Open("sqlite3", noTable); err == nil {
+		db.SetMaxOpenConns(1)
+		if _, err := db.Exec("PRAGMA foreign_keys = off; DROP TABLE certificate_change"); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+	}
+	missingTable, _ := os.ReadFile(noTable)
 	cases := []struct {
 		name    string
 		content []byte
@@ -147,6 +160,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 		{"terpotong.db", raw[:len(raw)/2+100], "rusak"},
 		{"peserta.csv", notDB, "bukan basis data Pembina"},
 		{"kosong.db", nil, "bukan basis data Pembina"},
+		{"tanpa-tabel.db", missingTable, "tabel certificate_change tidak ada"},
 	}
 	for _, c := range cases {
 		src := filepath.Join(dir, c.name)

@@ -98,6 +98,29 @@ func validDatabase(t *testing.T) []byte {
 	return b
 }
 
+// alteredDatabase returns a copy of a database file changed by stmt (run with foreign keys off), as a damaged
+// or hand-edited Pembina file would be.
+func alteredDatabase(t *testing.T, content []byte, stmt string) []byte {
+	t.Helper()
+	path := tempDB(t)
+	os.WriteFile(path, content, 0o644)
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec("PRAGMA foreign_keys = off; " + stmt); err != nil {
+		t.Fatalf("%s: %v", stmt, err)
+	}
+	db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	db.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 	good := validDatabase(t)
 	otherApp := func() []byte {
@@ -117,6 +140,8 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 		b, _ := os.ReadFile(path)
 		return b
 	}()
+	noTable := alteredDatabase(t, good, "DROP TABLE attendance")
+	noColumn := alteredDatabase(t, good, "ALTER TABLE participant DROP COLUMN phone")
 	corrupt := append([]byte(nil), good...)
 	for i := 4096; i < len(corrupt) && i < 4096*3; i++ {
 		corrupt[i] = 0xA5
@@ -133,6 +158,8 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 		{"corrupt.db", corrupt, "rusak"},
 		{"other.db", otherApp, "program lain"},
 		{"newer.db", newer, "versi yang lebih baru"},
+		{"no-table.db", noTable, "tabel attendance tidak ada"},
+		{"no-column.db", noColumn, "kolom participant.phone tidak ada"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -200,6 +200,15 @@ func inspect(path string) (int, error) {
 	if err := probeTables(db); err != nil {
 		return 0, damaged(path, err.Error())
 	}
+	if version > 0 {
+		missing, err := checkSchema(db, version)
+		if err != nil {
+			return 0, damaged(path, err.Error())
+		}
+		if missing != "" {
+			return 0, damaged(path, missing)
+		}
+	}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= quickCheckLimit {
 		var check string
 		if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil {
