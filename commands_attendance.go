@@ -33,7 +33,7 @@ func runSignInSheet(c *cli, args []string) error {
 	out := fs.String("out", "", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	switch {
 	case len(pos) > 0:
@@ -104,7 +104,7 @@ func runImportAttendance(c *cli, args []string) error {
 	dryRun := fs.Bool("dry-run", false, "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	switch {
 	case len(pos) != 1:

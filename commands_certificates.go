@@ -35,7 +35,7 @@ func programFlag(name string, args []string, extra func(fs *flag.FlagSet)) (*fla
 		extra(fs)
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, nil, usagef("%s", flagMessage(err))
+		return nil, nil, usagef("%s", flagMessage(fs, err))
 	}
 	if fs.NArg() > 0 {
 		return nil, nil, usagef("argumen tidak dikenal: %v", fs.Args())
@@ -140,7 +140,7 @@ func runKey(c *cli, args []string) error {
 	case "export":
 		out := fs.String("out", "", "")
 		if err := fs.Parse(args[1:]); err != nil {
-			return usagef("%s", flagMessage(err))
+			return usagef("%s", flagMessage(fs, err))
 		}
 		if fs.NArg() > 0 {
 			return usagef("argumen tidak dikenal: %v", fs.Args())
@@ -165,7 +165,7 @@ func runKey(c *cli, args []string) error {
 		rest := args[1:]
 		for len(rest) > 0 {
 			if err := fs.Parse(rest); err != nil {
-				return usagef("%s", flagMessage(err))
+				return usagef("%s", flagMessage(fs, err))
 			}
 			if fs.NArg() == 0 {
 				break

@@ -19,7 +19,7 @@ func runDemo(c *cli, args []string) error {
 	fs.SetOutput(io.Discard)
 	large := fs.Bool("large", false, "")
 	if err := fs.Parse(args); err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	if fs.NArg() > 0 {
 		return usagef("argumen tidak dikenal: %v", fs.Args())

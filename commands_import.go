@@ -82,7 +82,7 @@ func runImportParticipants(c *cli, args []string) error {
 	files, err := parseInterspersed(fs, args)
 	usage := "pembina import " + importKinds["participants"].usage
 	if err != nil {
-		return usagef("%s\n%s", flagMessage(err), usage)
+		return usagef("%s\n%s", flagMessage(fs, err), usage)
 	}
 	switch {
 	case len(files) == 0:

@@ -79,7 +79,7 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", "cats", "x.csv"}, 2, "tidak dikenal"},
 		{[]string{"import", "participants"}, 2, "sebutkan berkas"},
 		{[]string{"import", "participants", "a.csv", "b.csv"}, 2, "satu berkas"},
-		{[]string{"import", "participants", "a.csv", "--nope"}, 2, "opsi -nope tidak dikenal"},
+		{[]string{"import", "participants", "a.csv", "--nope"}, 2, "opsi --nope tidak dikenal"},
 		{[]string{"import", "participants", empty}, 1, "kosong"},
 		{[]string{"import", "participants", filepath.Join(t.TempDir(), "tidak-ada.xlsx")}, 1, "tidak ditemukan"},
 		{[]string{"import", "participants", empty, "--program", "NOPE"}, 1, "NOPE"},

@@ -55,7 +55,7 @@ func runList(c *cli, args []string) error {
 	code := fs.String("program", "", "")
 	session := fs.Int("session", 0, "")
 	if err := fs.Parse(args[1:]); err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	if fs.NArg() > 0 {
 		return usagef("argumen tidak dikenal: %v", fs.Args())

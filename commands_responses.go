@@ -35,7 +35,7 @@ func runImportResponses(c *cli, args []string) error {
 	dry := fs.Bool("dry-run", false, "")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	switch {
 	case len(files) == 0:

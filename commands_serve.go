@@ -32,7 +32,7 @@ func runServe(c *cli, args []string) error {
 	addr := fs.String("addr", "", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	switch {
 	case len(pos) > 0:

@@ -23,7 +23,7 @@ func runSummary(c *cli, args []string) error {
 	out := fs.String("out", "", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	switch {
 	case len(pos) > 0:

@@ -29,7 +29,7 @@ func runWorkbook(c *cli, args []string) error {
 	out := fs.String("out", "", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	if len(pos) > 0 {
 		return usagef("argumen tidak dikenal: %v", pos)

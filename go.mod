@@ -23,6 +23,7 @@ require (
 )
 
 require (
+	early.pembina/quietlog v0.0.0-00010101000000-000000000000
 	fyne.io/fyne/v2 v2.7.1
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
@@ -56,3 +57,5 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace early.pembina/quietlog => ./internal/quietlog

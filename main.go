@@ -9,10 +9,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
+
+	_ "early.pembina/quietlog" // first of all packages to initialise: keeps Fyne's locale warnings off stderr
 
 	"github.com/pembina/pembina/app"
 	"github.com/pembina/pembina/data"
@@ -23,7 +27,10 @@ import (
 var processStart = time.Now()
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	closeLog := setUpLog(os.Args[1:], os.Stderr)
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	closeLog()
+	os.Exit(code)
 }
 
 // command is a subcommand of the command line; each lives in a file of its own (commands_*.go) and registers
@@ -57,16 +64,24 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-// run is the whole program with its exit code: 0 success, 1 the work failed, 2 wrong usage.
-func run(args []string, stdout, stderr io.Writer) int {
+// run is the whole program with its exit code: 0 success, 1 the work failed, 2 wrong usage. A panic is caught
+// here and reported as failed work in one Indonesian line, its stack kept in the log.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("pembina %s: panic: %v\n%s", strings.Join(args, " "), r, debug.Stack())
+			fmt.Fprintln(stderr, "pembina: pekerjaan dihentikan karena kesalahan di dalam Pembina; tidak ada yang disimpan setengah jalan. "+
+				"Laporkan ke pengembang beserta berkas log "+logName+".")
+			code = 1
+		}
+	}()
 	fs := flag.NewFlagSet("pembina", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dbPath := fs.String("db", os.Getenv("PEMBINA_DB"), "")
 	language := fs.String("lang", "", "")
 	startPage := fs.String("page", "", "")
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "pembina: %s\n\n", flagMessage(err))
-		printUsage(stderr)
+		fmt.Fprintf(stderr, "pembina: %s; lihat pembina help\n", flagMessage(fs, err))
 		return 2
 	}
 	rest := fs.Args()
@@ -78,8 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		var ok bool
 		if cmd, ok = commands[rest[0]]; !ok {
-			fmt.Fprintf(stderr, "pembina: perintah %q tidak dikenal\n\n", rest[0])
-			printUsage(stderr)
+			fmt.Fprintf(stderr, "pembina: perintah %q tidak dikenal; lihat daftar perintah dengan pembina help\n", rest[0])
 			return 2
 		}
 	}
@@ -87,8 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if path == "" {
 		var err error
 		if path, notice, err = defaultDatabasePath(); err != nil {
-			fmt.Fprintf(stderr, "pembina: %v\n", err)
-			return 1
+			return failed(stderr, err)
 		}
 	}
 	if cmd.ownStore {
@@ -99,8 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := store.Open(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
-		return 1
+		return failed(stderr, err)
 	}
 	defer s.Close()
 	if s.BackupPath != "" {
@@ -120,8 +132,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				}
 			}}
 		if err := app.Run(s, opt); err != nil {
-			fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
-			return 1
+			return failed(stderr, err)
 		}
 		return 0
 	}
@@ -136,8 +147,21 @@ func finish(name string, cmd command, err error, stderr io.Writer) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "pembina %s: %s\npemakaian: pembina [--db BERKAS] %s\n", name, ue.msg, cmd.usage)
+		msg := strings.TrimSpace(ue.msg)
+		if i := strings.Index(msg, "\n"); i >= 0 { // a usage line the command added itself
+			msg = msg[:i]
+		}
+		fmt.Fprintf(stderr, "pembina %s: %s; pemakaian: pembina [--db BERKAS] %s\n", name, oneLine(data.ErrorMessage(errors.New(msg))), cmd.usage)
 		return 2
+	}
+	return failed(stderr, err)
+}
+
+// failed writes failed work as the one Indonesian line the command line promises (data.ErrorMessage), keeps
+// the technical cause in the log (data.ErrorDetail), and returns exit code 1.
+func failed(stderr io.Writer, err error) int {
+	if d := data.ErrorDetail(err); d != "" {
+		log.Printf("pembina: %s (%s)", data.ErrorMessage(err), d)
 	}
 	fmt.Fprintf(stderr, "pembina: %s\n", oneLine(data.ErrorMessage(err)))
 	return 1
@@ -161,20 +185,6 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "--db atau PEMBINA_DB memilih berkas basis data; tanpa keduanya dipakai pembina.db di folder data pengguna.")
 	fmt.Fprintln(w, "Kode keluar: 0 berhasil, 1 pekerjaan gagal, 2 pemakaian salah.")
-}
-
-// flagMessage says in Indonesian what the flag package found wrong.
-func flagMessage(err error) string {
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return "opsi " + strings.TrimPrefix(msg, "flag provided but not defined: ") + " tidak dikenal"
-	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return "opsi " + strings.TrimPrefix(msg, "flag needs an argument: ") + " memerlukan nilai"
-	case strings.HasPrefix(msg, "invalid value "):
-		return "nilai opsi tidak valid: " + strings.TrimPrefix(msg, "invalid value ")
-	}
-	return msg
 }
 
 // oneLine keeps an error to the one line the command line promises.

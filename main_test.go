@@ -13,6 +13,7 @@ func pembina(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := run(args, &out, &errOut)
+	assertIndonesian(t, args, errOut.String())
 	return code, out.String(), errOut.String()
 }
 
@@ -86,8 +87,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--db", db, "backup"}, 2, "berkas tujuan"},
 		{[]string{"--db", notDB, "list", "programs"}, 1, "bukan basis data Pembina"},
 		{[]string{"--db", filepath.Join(t.TempDir(), "missing", "x.db"), "list", "programs"}, 1, "tidak ada"},
-		{[]string{"--nope"}, 2, "opsi -nope tidak dikenal"},
-		{[]string{"--db", db, "demo", "--size", "9"}, 2, "opsi -size tidak dikenal"},
+		{[]string{"--nope"}, 2, "opsi --nope tidak dikenal"},
+		{[]string{"--db", db, "demo", "--size", "9"}, 2, "opsi --size tidak dikenal"},
 		{[]string{"--db", db, "help"}, 0, ""},
 	}
 	for _, tt := range tests {

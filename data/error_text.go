@@ -188,6 +188,7 @@ var sqliteMessages = []struct{ english, sentence string }{
 	{"no such table", "Struktur basis data tidak lengkap (rusak atau diubah program lain); pulihkan dari cadangan"},
 	{"no such column", "Struktur basis data tidak lengkap (rusak atau diubah program lain); pulihkan dari cadangan"},
 	{"constraint failed", "Data bertentangan dengan data yang sudah tersimpan (ganda atau masih dipakai)"},
+	{"duplicate column name", "Struktur basis data tidak sesuai dengan versi Pembina ini (rusak atau diubah program lain); pulihkan dari cadangan"},
 	{"already exists", "Struktur basis data tidak sesuai dengan versi Pembina ini (rusak atau diubah program lain); pulihkan dari cadangan"},
 }
 

@@ -54,10 +54,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	for v := version; v < len(migrations); v++ {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-				return fmt.Errorf("migration %d: %w", v+1, err)
+				return err
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", v+1, ApplicationID)); err != nil {
-				return fmt.Errorf("migration %d: %w", v+1, err)
+				return err
 			}
 			return nil
 		})

@@ -333,6 +333,10 @@ func storageError(err error) error {
 	if msg := data.ErrorMessage(err); msg != err.Error() {
 		return data.Wrap(data.KindInternal, err, "%s", msg) // a known SQLite or disk error, in words
 	}
+	if errors.As(err, &se) {
+		// SQLite's own words are English; they go to the log (data.ErrorDetail), the code to the user.
+		return data.Wrap(data.KindInternal, err, "Kesalahan basis data yang tidak terduga (kode SQLite %d); rinciannya tercatat di log", se.ExtendedCode)
+	}
 	return data.Wrap(data.KindInternal, err, "Kesalahan basis data: %v", err)
 }
 

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
+)
+
+// englishPhrases are texts of Go, the operating system, SQLite, the flag package and Fyne that must never
+// reach a coordinator on stderr.
+var englishPhrases = []string{"no such file", "is a directory", "not a directory", "permission denied", "parse error",
+	"malformed", "database is locked", "index ", "already exists", "flag provided", "for flag", "needs an argument",
+	"Fyne error", "panic", "goroutine", "invalid argument", "unexpected EOF", "not a valid zip", "constraint failed",
+	"context canceled", "runtime error", "nil pointer", "migration "}
+
+// assertIndonesian fails the test when stderr holds one of englishPhrases.
+func assertIndonesian(t *testing.T, args []string, stderr string) {
+	t.Helper()
+	for _, p := range englishPhrases {
+		if strings.Contains(stderr, p) {
+			t.Errorf("pembina %q: stderr says %q in English: %q", args, p, stderr)
+		}
+	}
+}
+
+// TestMain runs the real main when PEMBINA_TEST_ARGS is set, so that a test can start this binary as the
+// command line with its own environment (LANG) and see everything it writes, the output of package
+// initialisation included. Every test runs under LANG=C.
+func TestMain(m *testing.M) {
+	if a, ok := os.LookupEnv("PEMBINA_TEST_ARGS"); ok {
+		os.Args = append([]string{"pembina"}, strings.Split(a, "\x1f")...)
+		main()
+	}
+	os.Setenv("LANG", "C")
+	os.Exit(m.Run())
+}
+
+// hostileFiles writes the odd inputs of the table into dir and returns their paths by name.
+func hostileFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	p := map[string]string{
+		"missing":   filepath.Join(dir, "tidak-ada.xlsx"),
+		"folder":    filepath.Join(dir, "folder.xlsx"),
+		"notzip":    filepath.Join(dir, "bukan-zip.xlsx"),
+		"demo":      filepath.Join(dir, "demo.db"),
+		"malformed": filepath.Join(dir, "rusak.db"),
+		"migration": filepath.Join(dir, "migrasi.db"),
+		"dbfolder":  filepath.Join(dir, "basis-data"),
+		"binary":    filepath.Join(dir, "acak.csv"),
+	}
+	os.Mkdir(p["folder"], 0o755)
+	os.Mkdir(p["dbfolder"], 0o755)
+	os.WriteFile(p["notzip"], []byte("PK\x03\x04 bukan zip"), 0o644)
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(i*7919 + i/13)
+	}
+	os.WriteFile(p["binary"], random, 0o644)
+	if code, _, e := pembina(t, "--db", p["demo"], "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	b, err := os.ReadFile(p["demo"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A damaged file: the header intact, pages in the middle overwritten.
+	bad := bytes.Clone(b)
+	for i := 8192; i < len(bad)-8192; i += 4096 {
+		copy(bad[i:i+64], bytes.Repeat([]byte{0xA5}, 64))
+	}
+	os.WriteFile(p["malformed"], bad, 0o644)
+	// A file whose version says migration 3 is still to run although its index exists.
+	os.WriteFile(p["migration"], b, 0o644)
+	db, err := sql.Open("sqlite3", p["migration"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA user_version = 2"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	return p
+}
+
+// TestHostileInputs runs the command line on inputs a coordinator's files and fingers produce: each gets its
+// exit code and an Indonesian line naming the problem, nothing in English.
+func TestHostileInputs(t *testing.T) {
+	dir := t.TempDir()
+	p := hostileFiles(t, dir)
+	db := p["demo"]
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--db", db, "import", "participants", p["missing"]}, 1, "tidak-ada.xlsx tidak ditemukan"},
+		{[]string{"--db", db, "import", "participants", p["folder"]}, 1, "folder"},
+		{[]string{"--db", db, "import", "participants", p["notzip"]}, 1, "bukan-zip.xlsx"},
+		{[]string{"--db", db, "import", "responses", p["missing"], "--program", "PTD-I/2026"}, 1, "tidak ditemukan"},
+		{[]string{"--db", db, "import", "attendance", p["folder"], "--program", "PTD-I/2026", "--session", "1"}, 1, "folder"},
+		{[]string{"--db", p["dbfolder"], "list", "programs"}, 1, "folder"},
+		{[]string{"--db", filepath.Join(p["missing"], "x.db"), "list", "programs"}, 1, "tidak ada"},
+		{[]string{"--db", p["malformed"], "list", "participants"}, 1, "rusak"},
+		{[]string{"--db", p["migration"], "list", "programs"}, 1, "basis data"},
+		{[]string{"--db", db, "list", "attendance", "--program", "PTD-I/2026", "--session", "abc"}, 2, `nilai "abc" untuk opsi --session tidak valid; opsi ini memerlukan nomor sesi berupa bilangan bulat`},
+		{[]string{"--db", db, "list", "attendance", "--program", "PTD-I/2026", "--session"}, 2, "opsi --session memerlukan nilai"},
+		{[]string{"--db", db, "certificates", "--program", "PTD-I/2026", "--split=kadang"}, 2, `nilai "kadang" untuk opsi --split tidak valid; opsi ini memerlukan true atau false`},
+		{[]string{"--db"}, 2, "opsi --db memerlukan nilai: nama berkas basis data"},
+		{[]string{"---db", db}, 2, "penulisan opsi"},
+		{[]string{"--db", db, "list", "programs", "--tahun", "2026"}, 2, "opsi --tahun tidak dikenal; opsi yang ada: --program, --session"},
+		{[]string{"--db", db, "\x1b[31mlist"}, 2, "tidak dikenal"},
+		{[]string{"--db", db, "sign-in-sheet", "--program", "PTD-I/2026", "--out", p["folder"]}, 1, "folder"},
+		{[]string{"--db", db, "summary", "--program", "PTD-I/2026", "--out", filepath.Join(p["missing"], "a.pdf")}, 1, "tidak"},
+		{[]string{"--db", db, "workbook", "--year", "2026", "--out", filepath.Join(p["missing"], "a.xlsx")}, 1, "tidak"},
+		{[]string{"--db", db, "backup", p["folder"]}, 1, "folder"},
+		{[]string{"--db", db, "restore", p["binary"]}, 1, "acak.csv"},
+		{[]string{"--db", db, "verify", "😀\x00\x1b"}, 1, "TIDAK"},
+		{[]string{"--db", db, "list", "programs"}, 0, ""},
+	}
+	for _, tt := range tests {
+		code, _, errOut := pembina(t, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) {
+			t.Errorf("pembina %q = %d, %q; want %d with %q", tt.args, code, errOut, tt.code, tt.want)
+		}
+		if lines := strings.Count(errOut, "\n"); (code != 0 && lines != 1) || (code == 0 && errOut != "") {
+			t.Errorf("pembina %q wrote %d lines on stderr: %q", tt.args, lines, errOut)
+		}
+	}
+}
+
+// TestStderrUnderAnyLanguage starts the command line as its own process under LANG=C, C.UTF-8, POSIX and
+// none: success writes nothing on stderr, failure exactly one Indonesian line, whatever Fyne thinks of the
+// locale while the packages initialise.
+func TestStderrUnderAnyLanguage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	for _, lang := range []string{"C", "C.UTF-8", "POSIX", "", "xx_YY.UTF-8", "id_ID.UTF-8"} {
+		for _, c := range []struct {
+			args []string
+			code int
+		}{
+			{[]string{"--db", db, "list", "programs"}, 0},
+			{[]string{"--db", db, "list", "sessions", "--program", "TIDAK-ADA"}, 1},
+			{[]string{"--db", db, "list", "sessions", "--session", "x"}, 2},
+		} {
+			cmd := exec.Command(os.Args[0])
+			cmd.Env = []string{"PEMBINA_TEST_ARGS=" + strings.Join(c.args, "\x1f"), "PEMBINA_LOG=" + filepath.Join(dir, "log.txt"),
+				"HOME=" + dir, "PATH=" + os.Getenv("PATH")}
+			if lang != "" {
+				cmd.Env = append(cmd.Env, "LANG="+lang)
+			}
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			got := stderr.String()
+			if code != c.code || (code == 0 && got != "") || (code != 0 && strings.Count(got, "\n") != 1) {
+				t.Errorf("LANG=%q pembina %q = %d with stderr %q; want %d and one line only on failure", lang, c.args, code, got, c.code)
+			}
+			assertIndonesian(t, c.args, got)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module early.pembina/quietlog
+
+go 1.21
