@@ -101,14 +101,14 @@ func (u *UI) institutionTab(d *institutionDraft) fyne.CanvasObject {
 		status.changed()
 		preview.update(&d.Institution)
 	}
-	parent := boundEntry(&d.ParentName, "PEMERINTAH KABUPATEN SUKAMAJU", changed)
-	name := boundEntry(&d.Name, "DINAS PENDIDIKAN", changed)
-	unit := boundEntry(&d.Unit, L("Bidang Pembinaan Ketenagaan"), changed)
-	address := boundEntry(&d.Address, L("Jl. Raya Sukamaju No. 36, Sukamaju 45311"), changed)
-	city := boundEntry(&d.City, "Sukamaju", changed)
-	phone := boundEntry(&d.Phone, "(0261) 201234", changed)
-	email := boundEntry(&d.Email, "disdik@sukamajukab.go.id", changed)
-	website := boundEntry(&d.Website, "disdik.sukamajukab.go.id", changed)
+	parent := boundEntry(&d.ParentName, example("PEMERINTAH KABUPATEN SUKAMAJU"), changed)
+	name := boundEntry(&d.Name, example("DINAS PENDIDIKAN"), changed)
+	unit := boundEntry(&d.Unit, example(L("Bidang Pembinaan Ketenagaan")), changed)
+	address := boundEntry(&d.Address, example(L("Jl. Raya Sukamaju No. 36, Sukamaju 45311")), changed)
+	city := boundEntry(&d.City, example("Sukamaju"), changed)
+	phone := boundEntry(&d.Phone, example("(0261) 201234"), changed)
+	email := boundEntry(&d.Email, example("disdik@sukamajukab.go.id"), changed)
+	website := boundEntry(&d.Website, example("disdik.sukamajukab.go.id"), changed)
 	zone := widget.NewSelect(timeZoneLabels, nil)
 	for i, z := range data.TimeZones {
 		if z == d.TimeZone {
@@ -318,7 +318,7 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 		}
 	}
 	kind.OnChanged = func(string) { d.CertificateKind = data.CertificateKinds[kind.SelectedIndex()].Code; changed() }
-	pattern := boundEntry(&d.NumberPattern, "800/{seq:03}/DISDIK/{month_roman}/{year}", changed)
+	pattern := boundEntry(&d.NumberPattern, example("800/{seq:03}/DISDIK/{month_roman}/{year}"), changed)
 	patternHint := hintLabel(L("{seq} nomor urut, {seq:03} nomor urut tiga digit (007), {month_roman} bulan dalam angka Romawi (XI), {year} tahun (2026). Setiap program dapat memakai pola sendiri."))
 	grace := widget.NewEntry()
 	grace.SetPlaceHolder(strconv.Itoa(int(classroom.DefaultGrace.Minutes())))

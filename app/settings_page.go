@@ -41,7 +41,8 @@ func (u *UI) settingsPage() fyne.CanvasObject {
 	)
 	tabs.SelectIndex(u.settings.tab)
 	tabs.OnSelected = func(*container.TabItem) { u.settings.tab = tabs.SelectedIndex() }
-	view := container.NewBorder(container.NewPadded(heading), nil, nil, nil, tabs)
+	setup := widget.NewButtonWithIcon(L("Pengaturan awal…"), theme.SettingsIcon(), u.showSetup)
+	view := container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, setup, heading)), nil, nil, nil, tabs)
 	return withCommands(view, viewCommands{New: func() {
 		tabs.SelectIndex(settingsTabSignatories)
 		signatories.edit(nil)

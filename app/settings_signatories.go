@@ -114,10 +114,10 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		g = &data.Signatory{Active: true}
 	}
 	draft := *g
-	front := boundEntry(&draft.FrontTitle, "Dr. H.", func() {})
-	name := boundEntry(&draft.Name, "Asep Saepudin", func() {})
-	back := boundEntry(&draft.BackTitle, "M.Pd.", func() {})
-	nipEntry := boundEntry(&draft.NIP, "19720315 199803 1 004", func() {})
+	front := boundEntry(&draft.FrontTitle, example("Dr. H."), func() {})
+	name := boundEntry(&draft.Name, example("Asep Saepudin"), func() {})
+	back := boundEntry(&draft.BackTitle, example("M.Pd."), func() {})
+	nipEntry := boundEntry(&draft.NIP, example("19720315 199803 1 004"), func() {})
 	if draft.NIP != "" {
 		nipEntry.SetText(nip.Format(draft.NIP))
 	}
@@ -133,8 +133,8 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 			rankSelect.SetSelectedIndex(i + 1)
 		}
 	}
-	position := boundEntry(&draft.Position, L("Kepala Dinas Pendidikan"), func() {})
-	onBehalf := boundEntry(&draft.OnBehalfOf, L("Kepala Dinas Pendidikan"), func() {})
+	position := boundEntry(&draft.Position, example(L("Kepala Dinas Pendidikan")), func() {})
+	onBehalf := boundEntry(&draft.OnBehalfOf, example(L("Kepala Dinas Pendidikan")), func() {})
 	delegation := widget.NewSelect(delegationLabels(), nil)
 	for i, d := range data.Delegations {
 		if d == draft.Delegation {

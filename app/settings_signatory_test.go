@@ -19,13 +19,13 @@ func TestSignatoryOnBehalfNeedsTheOffice(t *testing.T) {
 		switch x := o.(type) {
 		case *widget.Entry:
 			switch {
-			case x.PlaceHolder == "Asep Saepudin":
+			case x.PlaceHolder == "contoh: Asep Saepudin":
 				x.SetText("Nani Sumarni")
-			case x.PlaceHolder == "19720315 199803 1 004":
+			case x.PlaceHolder == "contoh: 19720315 199803 1 004":
 				x.SetText("19800412\t200501 2 007")
-			case x.PlaceHolder == "Kepala Dinas Pendidikan" && position == nil:
+			case x.PlaceHolder == "contoh: Kepala Dinas Pendidikan" && position == nil:
 				position = x
-			case x.PlaceHolder == "Kepala Dinas Pendidikan":
+			case x.PlaceHolder == "contoh: Kepala Dinas Pendidikan":
 				office = x
 			}
 		case *widget.Select:

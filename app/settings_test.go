@@ -105,7 +105,7 @@ func fakeFolder(t *testing.T, dir string) {
 func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
 	u, s := newTestUI(t, true)
 	openSettings(t, u, settingsTabInstitution)
-	name := findEntry(t, u, "DINAS PENDIDIKAN")
+	name := findEntry(t, u, "contoh: DINAS PENDIDIKAN")
 	name.SetText("BADAN KEPEGAWAIAN DAN PENGEMBANGAN SDM")
 	for _, o := range objects(u) {
 		if sel, ok := o.(*widget.Select); ok && strings.HasPrefix(sel.Selected, "WIB") {
@@ -162,7 +162,7 @@ func TestSettingsDefaults(t *testing.T) {
 		t.Error("no message for a threshold of 120")
 	}
 	threshold.SetText("87,5")
-	findEntry(t, u, "800/{seq:03}/DISDIK/{month_roman}/{year}").SetText("B.{seq}/BKPSDM/{year}")
+	findEntry(t, u, "contoh: 800/{seq:03}/DISDIK/{month_roman}/{year}").SetText("B.{seq}/BKPSDM/{year}")
 	for _, o := range objects(u) {
 		if c, ok := o.(*widget.Check); ok && c.Text == "Izin, Sakit dan Dinas Luar dihitung hadir" {
 			c.SetChecked(true)
@@ -198,13 +198,13 @@ func TestSettingsSignatories(t *testing.T) {
 	for _, o := range topDialog(t, u) {
 		e, ok := o.(*widget.Entry)
 		switch {
-		case ok && e.PlaceHolder == "Asep Saepudin":
+		case ok && e.PlaceHolder == "contoh: Asep Saepudin":
 			e.SetText("Rina Marlina")
-		case ok && e.PlaceHolder == "M.Pd.":
+		case ok && e.PlaceHolder == "contoh: M.Pd.":
 			e.SetText("S.Sos., M.Si.")
-		case ok && e.PlaceHolder == "19720315 199803 1 004":
+		case ok && e.PlaceHolder == "contoh: 19720315 199803 1 004":
 			e.SetText("NIP. 19800412 200501 2 007")
-		case ok && e.PlaceHolder == "Kepala Dinas Pendidikan" && !e.Disabled():
+		case ok && e.PlaceHolder == "contoh: Kepala Dinas Pendidikan" && !e.Disabled():
 			e.SetText("Kepala Bidang Pembinaan Ketenagaan")
 		}
 		if c, ok := o.(*widget.Check); ok && c.Text == "Penandatangan bawaan" {
@@ -262,7 +262,7 @@ func TestSettingsSignatories(t *testing.T) {
 func TestLanguageSwitchKeepsSettingsTabAndEdits(t *testing.T) {
 	u, s := newTestUI(t, true)
 	openSettings(t, u, settingsTabInstitution)
-	findEntry(t, u, "DINAS PENDIDIKAN").SetText("DINAS PENDIDIKAN DAN KEBUDAYAAN")
+	findEntry(t, u, "contoh: DINAS PENDIDIKAN").SetText("DINAS PENDIDIKAN DAN KEBUDAYAAN")
 	settingsTabs(t, u).SelectIndex(settingsTabLanguage)
 	for _, o := range objects(u) {
 		if sel, ok := o.(*widget.Select); ok && sel.Selected == "Bahasa Indonesia" {
@@ -277,7 +277,7 @@ func TestLanguageSwitchKeepsSettingsTabAndEdits(t *testing.T) {
 		t.Error("Pengaturan is not in English")
 	}
 	settingsTabs(t, u).SelectIndex(settingsTabInstitution)
-	if e := findEntry(t, u, "DINAS PENDIDIKAN"); e.Text != "DINAS PENDIDIKAN DAN KEBUDAYAAN" {
+	if e := findEntry(t, u, "e.g. DINAS PENDIDIKAN"); e.Text != "DINAS PENDIDIKAN DAN KEBUDAYAAN" {
 		t.Errorf("the unsaved edit became %q", e.Text)
 	}
 	if in, _ := s.Institution(ctx); in.Name != "DINAS PENDIDIKAN" {

@@ -37,6 +37,10 @@ func TestWelcomeLoadsSampleData(t *testing.T) {
 func TestWelcomeStartEmpty(t *testing.T) {
 	u, s := newTestUI(t, false)
 	test.Tap(findButton(t, u, "Mulai dengan data kosong"))
+	if !hasLabel(u, "Pengaturan awal") {
+		t.Error("a clean start does not offer the setup")
+	}
+	test.Tap(findButton(t, u, "Lewati pengaturan awal"))
 	if got := u.CurrentPage(); got != "dashboard" {
 		t.Errorf("page = %s, want dashboard", got)
 	}

@@ -40,7 +40,10 @@ func (u *UI) welcomePage() fyne.CanvasObject {
 			u.showShell("programs")
 		})
 	}
-	startEmpty := widget.NewButton(L("Mulai dengan data kosong"), func() { u.showShell("dashboard") })
+	startEmpty := widget.NewButton(L("Mulai dengan data kosong"), func() {
+		u.showShell("settings")
+		u.showSetup()
+	})
 
 	body := container.NewVBox(container.NewCenter(icon), title, intro, widget.NewSeparator(), question,
 		container.NewCenter(container.NewHBox(loadSample, startEmpty)))
