@@ -540,3 +540,32 @@ func TestSessionNow(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubleTapStoresOne sends the same form twice at the same moment, as a double tap on "Kirim" does: one
+// response is stored, for a named form and for an anonymous one.
+func TestDoubleTapStoresOne(t *testing.T) {
+	f := newFixture(t, 1)
+	p := f.phone()
+	p.checkIn(t, nipOf(0), f.srv.Code())
+	anon, _ := f.st.Form(context.Background(), mustFormID(t, f, f.anon))
+	for _, tt := range []struct {
+		pf int64
+		a  map[string]string
+	}{{f.big, allAnswers(f.bigForm, "2")}, {f.anon, allAnswers(anon, "2")}} {
+		hidden := p.open(t, tt.pf, "")
+		statuses := make(chan int, 2)
+		for range 2 {
+			go func() {
+				status, _ := p.send(t, tt.pf, hidden, tt.a)
+				statuses <- status
+			}()
+		}
+		got := []int{<-statuses, <-statuses}
+		if got[0] != http.StatusOK && got[1] != http.StatusOK {
+			t.Errorf("form %d: neither tap was stored: %v", tt.pf, got)
+		}
+		if n := storetest.Count(t, f.st, "SELECT count(*) FROM response WHERE program_form_id = ?", tt.pf); n != 1 {
+			t.Errorf("form %d: %d responses after a double tap, want 1", tt.pf, n)
+		}
+	}
+}
