@@ -200,7 +200,7 @@ func TestKioskRequiredAnswersAndNextRespondent(t *testing.T) {
 	}
 
 	// Leaving asks first.
-	k.confirmExit()
+	k.askExit()
 	if k.win.Canvas().Overlays().Top() == nil || !labelIn(k.win, "Jawaban yang belum dikirim akan hilang.") {
 		t.Fatal("leaving the kiosk did not ask for confirmation")
 	}
@@ -208,7 +208,7 @@ func TestKioskRequiredAnswersAndNextRespondent(t *testing.T) {
 	if k.closed {
 		t.Error("dismissing the question closed the kiosk")
 	}
-	k.confirmExit()
+	k.askExit()
 	test.Tap(buttonIn(t, k.win, "Ya"))
 	u.WaitIdle()
 	if !k.closed {

@@ -114,7 +114,9 @@ func (c *choiceTile) Selected() bool { return c.selected }
 
 // kiosk is the full-screen filling-in of one attached form on the coordinator's laptop: the respondent picks
 // their name (or starts anonymously), answers with large tiles, cannot send without the required answers,
-// sees a thank-you screen, and the form starts clean for the next person. Leaving asks for confirmation.
+// sees a thank-you screen that returns by itself to the names, and the form starts clean for the next person.
+// The send button and its message sit in a footer that never scrolls away. Leaving asks for the coordinator's
+// PIN (kiosk_exit.go).
 type kiosk struct {
 	u       *UI
 	tab     *evaluationTab
@@ -133,57 +135,72 @@ type kiosk struct {
 	cards    map[int64]*kioskCard
 	message  *widget.Label
 	scroll   *container.Scroll
-	next     *time.Timer
-	closed   bool
+	page     *fyne.Container // the form: the scroll and, under it, the footer with the message and send button
+	next     *time.Timer     // the return from the thank-you screen
+	screen   int             // counts the screens shown, so that a late timer leaves a newer screen alone
+	// thanksDelay overrides kioskThanksDelay (tests).
+	thanksDelay time.Duration
+	closed      bool
+	exitTries   int       // wrong PINs in a row
+	exitLocked  time.Time // after too many wrong PINs, no try before this time
 	// search narrows the list of names on the start screen.
-	search *widget.Entry
+	search *keyEntry
 	// superior is the name a superior gives of themselves, on a superior's form.
-	superior *widget.Entry
+	superior *keyEntry
 }
 
 type kioskCard struct {
 	box     *fyne.Container
 	warning *widget.Label
 	tiles   []*choiceTile // the answer tiles (both halves of a pair)
-	entry   *widget.Entry
+	entry   *keyEntry
 }
 
 // openKiosk opens the kiosk for an attached form in a window of its own, full screen.
 func (u *UI) openKiosk(tab *evaluationTab, r store.ProgramFormRow) *kiosk {
+	k, err := u.newKiosk(tab.p, r)
+	if err != nil {
+		u.showError(err)
+		return nil
+	}
+	k.tab = tab
+	k.win.Show()
+	return k
+}
+
+// newKiosk builds the kiosk's window for an attached form of program p, on its first screen, not shown yet.
+func (u *UI) newKiosk(p *data.Program, r store.ProgramFormRow) (*kiosk, error) {
 	ctx := context.Background()
 	f, err := u.store.Form(ctx, r.FormID)
 	if err != nil {
-		u.showError(err)
-		return nil
+		return nil, err
 	}
 	speakers, err := u.store.ProgramSpeakers(ctx, r.ProgramID)
 	if err != nil {
-		u.showError(err)
-		return nil
+		return nil, err
 	}
 	if f.Kind == data.FormSpeaker && len(speakers) == 0 {
-		u.showError(data.Errorf(data.KindInvalid, "%s", L("Jadwal program ini belum mencantumkan narasumber; isi nama narasumber pada sesi-sesinya dulu.")))
-		return nil
+		return nil, data.Errorf(data.KindInvalid, "%s", L("Jadwal program ini belum mencantumkan narasumber; isi nama narasumber pada sesi-sesinya dulu."))
 	}
-	k := &kiosk{u: u, tab: tab, program: tab.p, pf: r, form: f, speakers: speakers}
+	k := &kiosk{u: u, program: p, pf: r, form: f, speakers: speakers}
 	k.win = u.app.NewWindow(L("Mode kios") + " · " + f.Title)
 	k.root = container.NewStack()
 	k.themed = container.NewThemeOverride(k.root, kioskTheme{u.app.Settings().Theme()})
 	k.win.SetContent(k.themed)
 	k.win.SetFullScreen(true)
-	k.win.SetCloseIntercept(k.confirmExit)
-	k.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+	k.win.SetCloseIntercept(k.askExit)
+	handleDialogKeys(k.win, func(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyEscape {
-			k.confirmExit()
+			k.askExit()
 		}
 	})
 	k.start()
-	k.win.Show()
-	return k
+	return k, nil
 }
 
 func (k *kiosk) show(o fyne.CanvasObject) {
-	exit := widget.NewButtonWithIcon(L("Keluar"), theme.LogoutIcon(), k.confirmExit)
+	k.screen++
+	exit := widget.NewButtonWithIcon(L("Keluar"), theme.LogoutIcon(), k.askExit)
 	exit.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(k.form.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -192,9 +209,36 @@ func (k *kiosk) show(o fyne.CanvasObject) {
 	top := container.NewBorder(nil, nil, nil, exit, container.NewVBox(title, program))
 	k.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, o)}
 	if k.themed != nil {
-		k.themed.Refresh() // gives the new screen's widgets the kiosk's sizes
-	} else {
-		k.root.Refresh()
+		// The theme reaches a widget's inner parts (a label's text) only once they exist, which the first pass
+		// makes; the second gives them the kiosk's sizes, and the last lays the screen out with those sizes
+		// (else the scroll ends inside the last question: measured small, drawn large).
+		k.themed.Refresh()
+		k.themed.Refresh()
+	}
+	k.root.Refresh()
+	// A widget of the last screen (the list of names) may keep the keyboard focus, and with it Escape.
+	k.win.Canvas().Unfocus()
+}
+
+// noShrink lays out its content at full size and reports as its minimum height at least the height it was
+// last laid out at. A scroll clamps its offset to the content's minimum height, while it sized the content
+// earlier: under the kiosk's theme override, labels measure a little larger while the screen is laid out than
+// afterwards, so the minimum shrank below the laid-out form and the last question could not be scrolled to.
+type noShrink struct{ laid float32 }
+
+func (n *noShrink) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return fyne.NewSize(s.Width, max(s.Height, n.laid))
+}
+
+func (n *noShrink) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	n.laid = size.Height
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
 }
 
@@ -229,6 +273,7 @@ func (k *kiosk) start() {
 		k.next.Stop()
 		k.next = nil
 	}
+	trace("kios: daftar nama")
 	k.who, k.queue, k.speaker = nil, nil, ""
 	if k.pf.Respondent == data.RespondentAnonymous {
 		begin := newChoiceTile(L("Mulai mengisi"), func() { k.begin(nil) })
@@ -245,7 +290,7 @@ func (k *kiosk) start() {
 	heading := widget.NewLabelWithStyle(ask, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	var all, shown []store.Respondent
-	k.search = widget.NewEntry()
+	k.search = k.newEntry()
 	k.search.SetPlaceHolder(L("Cari nama atau NIP…"))
 	list := widget.NewList(func() int { return len(shown) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("Nama Peserta Yang Panjang")
@@ -283,7 +328,7 @@ func (k *kiosk) start() {
 		rate, err := k.u.store.ResponseRate(context.Background(), k.pf.ID)
 		fyne.Do(func() {
 			if err != nil {
-				k.u.showError(err)
+				k.showError(err)
 				return
 			}
 			all = rate.Missing()
@@ -293,6 +338,13 @@ func (k *kiosk) start() {
 			filter()
 		})
 	})
+}
+
+// newEntry is a text field of the kiosk: Escape in it asks to leave, as anywhere in the kiosk.
+func (k *kiosk) newEntry() *keyEntry {
+	e := newKeyEntry()
+	e.onEscape = k.askExit
+	return e
 }
 
 func layoutSpacer(h float32) fyne.CanvasObject {
@@ -310,7 +362,7 @@ func (k *kiosk) begin(who *store.Respondent) {
 		if who != nil {
 			var err error
 			if judged, err = k.u.store.SpeakersJudged(context.Background(), k.pf.ID, who.ParticipantID); err != nil {
-				k.u.showError(err)
+				k.showError(err)
 				return
 			}
 		}
@@ -352,7 +404,7 @@ func (k *kiosk) fill() {
 	}
 	k.superior = nil
 	if k.pf.Respondent == data.RespondentSuperior {
-		k.superior = widget.NewEntry()
+		k.superior = k.newEntry()
 		k.superior.SetPlaceHolder(L("Nama Anda (atasan langsung)"))
 		box.Add(k.superior)
 	}
@@ -392,12 +444,22 @@ func (k *kiosk) fill() {
 		skip := widget.NewButton(L("Lewati narasumber ini"), k.skipSpeaker)
 		buttons = container.NewGridWithColumns(2, skip, send)
 	}
-	box.Add(widget.NewSeparator())
-	box.Add(k.message)
-	box.Add(buttons)
-	box.Add(layoutSpacer(40))
-	k.scroll = container.NewVScroll(centered(container.NewPadded(box)))
-	k.show(k.scroll)
+	box.Add(layoutSpacer(20))
+	k.scroll = container.NewVScroll(container.New(&noShrink{}, centered(container.NewPadded(box))))
+	// The send button and the message sit in a footer outside the scroll, so that they are on screen at any
+	// window size and whatever the message's length.
+	footer := container.NewVBox(widget.NewSeparator(), centered(container.NewPadded(container.NewVBox(k.message, buttons))))
+	k.page = container.NewBorder(nil, footer, nil, nil, k.scroll)
+	k.show(k.page)
+}
+
+// say shows msg above the send button ("" hides it); the page is laid out again, the footer growing.
+func (k *kiosk) say(msg string) {
+	k.message.SetText(msg)
+	k.message.Hidden = msg == ""
+	if k.page != nil {
+		k.page.Refresh()
+	}
 }
 
 func (k *kiosk) answer(q *data.Question) *data.Answer {
@@ -443,8 +505,8 @@ func (k *kiosk) card(q *data.Question, number int) *kioskCard {
 		c.tiles = append(c.tiles, tiles...)
 		return row
 	}
-	numberEntry := func(set func(v float64, ok bool)) *widget.Entry {
-		e := widget.NewEntry()
+	numberEntry := func(set func(v float64, ok bool)) *keyEntry {
+		e := k.newEntry()
 		e.OnChanged = func(s string) {
 			v, err := indo.ParseDecimal(s)
 			set(v, err == nil && strings.TrimSpace(s) != "")
@@ -470,7 +532,7 @@ func (k *kiosk) card(q *data.Question, number int) *kioskCard {
 				a := k.answer(q)
 				a.Number, a.HasNumber = v, ok
 			})))
-			e2 := widget.NewEntry()
+			e2 := k.newEntry()
 			e2.OnChanged = func(s string) {
 				v, err := indo.ParseDecimal(s)
 				a := k.answer(q)
@@ -495,9 +557,9 @@ func (k *kiosk) card(q *data.Question, number int) *kioskCard {
 		c.box.Add(note(L("Boleh memilih lebih dari satu.")))
 		c.box.Add(k.options(c, q, q.Options, true, 1))
 	case data.QuestionShortText, data.QuestionLongText:
-		e := widget.NewEntry()
+		e := k.newEntry()
 		if q.Kind == data.QuestionLongText {
-			e = widget.NewMultiLineEntry()
+			e.MultiLine = true
 			e.Wrapping = fyne.TextWrapWord
 			e.SetMinRowsVisible(3)
 		}
@@ -585,8 +647,7 @@ func (k *kiosk) submit() {
 		}
 	}
 	if len(missing) > 0 {
-		k.message.SetText(fmt.Sprintf(L("Jawaban belum dikirim: pertanyaan %s wajib dijawab."), strings.Join(missing, ", ")))
-		k.message.Show()
+		k.say(fmt.Sprintf(L("Jawaban belum dikirim: pertanyaan %s wajib dijawab."), strings.Join(missing, ", ")))
 		if first != nil && k.scroll != nil {
 			k.scroll.Offset = fyne.NewPos(0, max(0, first.box.Position().Y-20))
 			k.scroll.Refresh()
@@ -594,17 +655,15 @@ func (k *kiosk) submit() {
 		return
 	}
 	if err := r.Validate(k.form); err != nil {
-		k.message.SetText(data.ErrorMessage(err))
-		k.message.Show()
+		k.say(data.ErrorMessage(err))
 		return
 	}
-	k.message.Hide()
+	k.say("")
 	k.u.goBackground(func() {
 		err := k.u.store.SaveResponse(context.Background(), r, false)
 		fyne.Do(func() {
 			if err != nil {
-				k.message.SetText(data.ErrorMessage(err))
-				k.message.Show()
+				k.say(data.ErrorMessage(err))
 				return
 			}
 			if len(k.queue) > 0 {
@@ -624,6 +683,10 @@ func (k *kiosk) skipSpeaker() {
 	k.thanks()
 }
 
+// kioskThanksDelay is how long the thank-you screen stays before the kiosk is back at the names: long enough
+// to read it, short enough that the next person does not find the last one's screen.
+const kioskThanksDelay = 5 * time.Second
+
 // thanks thanks the respondent and, after a few seconds (or a tap), starts again for the next person.
 func (k *kiosk) thanks() {
 	text := L("Terima kasih!")
@@ -633,29 +696,39 @@ func (k *kiosk) thanks() {
 	heading := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameHeadingText
 	heading.Wrapping = fyne.TextWrapWord
-	body := widget.NewLabel(L("Jawaban Anda sudah tersimpan. Silakan serahkan laptop kepada peserta berikutnya."))
+	body := widget.NewLabel(L("Jawaban Anda sudah tersimpan. Layar ini kembali ke daftar nama dalam beberapa detik; silakan serahkan laptop kepada peserta berikutnya."))
 	body.Alignment = fyne.TextAlignCenter
 	body.Wrapping = fyne.TextWrapWord
 	next := newChoiceTile(L("Peserta berikutnya"), k.start)
 	k.show(centered(container.NewVBox(layoutSpacer(80), heading, body, layoutSpacer(20), next)))
-	if !k.u.serial {
-		k.next = time.AfterFunc(8*time.Second, func() {
-			fyne.Do(func() {
-				if !k.closed && k.next != nil {
-					k.start()
-				}
-			})
-		})
+	trace("kios: jawaban terkirim")
+	k.screen++
+	shown := k.screen
+	back := func() {
+		if !k.closed && k.screen == shown { // still this thank-you screen
+			k.start()
+		}
 	}
+	delay := k.thanksDelay
+	if delay == 0 {
+		delay = kioskThanksDelay
+	}
+	k.next = time.AfterFunc(delay, func() {
+		if k.u.serial {
+			k.u.goBackground(back) // tests run it on their goroutine in WaitIdle
+			return
+		}
+		fyne.Do(back)
+	})
 }
 
-// confirmExit asks before leaving the kiosk, so that a participant does not close it by accident.
-func (k *kiosk) confirmExit() {
-	dialog.ShowConfirm(L("Keluar dari mode kios?"), L("Jawaban yang belum dikirim akan hilang."), func(ok bool) {
-		if ok {
-			k.close()
-		}
-	}, k.win)
+// showError shows a failure on the kiosk's own window (the main window is behind it, or absent).
+func (k *kiosk) showError(err error) {
+	msg := widget.NewLabel(data.ErrorMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(L("Tidak dapat dilanjutkan"), L("Tutup"), msg, k.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
 }
 
 func (k *kiosk) close() {

@@ -38,6 +38,7 @@ func (u *UI) settingsPage() fyne.CanvasObject {
 		container.NewTabItem(L("Nilai bawaan"), u.defaultsTab(u.settings.draft)),
 		container.NewTabItem(L("Basis data & cadangan"), u.databaseTab()),
 		container.NewTabItem(L("Bahasa"), u.languageTab()),
+		container.NewTabItem(L("Mode kios"), u.kioskTab()),
 	)
 	tabs.SelectIndex(u.settings.tab)
 	tabs.OnSelected = func(*container.TabItem) { u.settings.tab = tabs.SelectedIndex() }
@@ -56,6 +57,7 @@ const (
 	settingsTabDefaults
 	settingsTabDatabase
 	settingsTabLanguage
+	settingsTabKiosk
 )
 
 // refreshSettings rebuilds Pengaturan when it is the page shown (after a backup, to list it).

@@ -125,6 +125,7 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 		{key: "settings", title: "Pengaturan", icon: theme.SettingsIcon(), build: (*UI).settingsPage},
 	}
 	u.initWindow(opt)
+	handleDialogKeys(u.win, nil)
 	u.content = container.NewStack()
 	u.root = container.NewStack()
 	u.win.SetContent(u.root)
