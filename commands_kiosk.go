@@ -23,7 +23,7 @@ func runKiosk(c *cli, args []string) error {
 	formID := fs.Int64("form", 0, "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(err))
+		return usagef("%s", flagMessage(fs, err))
 	}
 	switch {
 	case len(pos) > 0:
