@@ -10,7 +10,8 @@ import (
 
 // TestEmojiNamePrints gives a participant of a finished program a name typed on a phone and prints the
 // program's certificates and sign-in sheet: both are made, the PDFs show the name with the substitute, the
-// database keeps the emoji, and a print that fails after the numbers were issued reprints the same numbers.
+// database keeps the emoji; a destination that cannot take the PDF issues no number, and a reprint draws the
+// same numbers.
 func TestEmojiNamePrints(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed")
@@ -41,22 +42,31 @@ func TestEmojiNamePrints(t *testing.T) {
 		return strings.Join(strings.Fields(string(b)), " ")
 	}
 
-	// The first print fails after the numbers are issued: its folder does not exist.
-	code, _, errOut := pembina(t, "--db", db, "certificates", "--program", program, "--out", filepath.Join(dir, "tidak-ada", "s.pdf"))
-	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "nomornya tetap sama") {
-		t.Fatalf("certificates into a missing folder = %d %q; want 1 and that the numbers are kept", code, errOut)
+	// A destination that cannot take the PDF is refused before any number is given.
+	for _, bad := range []string{filepath.Join(dir, "tidak-ada", "s.pdf"), dir, "/dev/null"} {
+		code, _, errOut := pembina(t, "--db", db, "certificates", "--program", program, "--out", bad)
+		if code != 1 || strings.Count(errOut, "\n") != 1 {
+			t.Fatalf("certificates --out %s = %d %q; want 1 with one line", bad, code, errOut)
+		}
+		if _, list, _ := pembina(t, "--db", db, "list", "certificates", "--program", program); list != "" {
+			t.Fatalf("certificates --out %s issued numbers:\n%s", bad, list)
+		}
+	}
+	pdf := filepath.Join(dir, "skk.pdf")
+	code, out, errOut := pembina(t, "--db", db, "certificates", "--program", program, "--out", pdf)
+	if code != 0 || strings.Contains(out, "(0 nomor baru)") {
+		t.Fatalf("certificates = %d %s %s; want new numbers", code, out, errOut)
 	}
 	_, before, _ := pembina(t, "--db", db, "list", "certificates", "--program", program)
 	if !strings.Contains(before, "Dadang 😀 Hakim 👨‍👩‍👧") {
 		t.Errorf("the register lost the emoji:\n%s", before)
 	}
-	pdf := filepath.Join(dir, "skk.pdf")
-	code, out, errOut := pembina(t, "--db", db, "certificates", "--program", program, "--out", pdf)
-	if code != 0 || !strings.Contains(out, "(0 nomor baru)") {
+	// Printing again gives no new number and the same register.
+	if code, out, errOut := pembina(t, "--db", db, "certificates", "--program", program, "--out", pdf); code != 0 || !strings.Contains(out, "(0 nomor baru)") {
 		t.Fatalf("certificates again = %d %s %s; want no new number", code, out, errOut)
 	}
 	if _, after, _ := pembina(t, "--db", db, "list", "certificates", "--program", program); after != before {
-		t.Errorf("the numbers changed between the failed print and the reprint:\n%s\n%s", before, after)
+		t.Errorf("the numbers changed between the prints:\n%s\n%s", before, after)
 	}
 	if text := pdftext(pdf); !strings.Contains(text, "Dadang � Hakim �") {
 		t.Errorf("the certificates lack the name with its substitute")

@@ -54,6 +54,9 @@ func hostileFiles(t *testing.T, dir string) map[string]string {
 		"dbfolder":  filepath.Join(dir, "basis-data"),
 		"binary":    filepath.Join(dir, "acak.csv"),
 	}
+	p["link"] = filepath.Join(dir, "tautan.pdf")
+	os.WriteFile(filepath.Join(dir, "hadir.pdf"), nil, 0o644)
+	os.Symlink("hadir.pdf", p["link"])
 	os.Mkdir(p["folder"], 0o755)
 	os.Mkdir(p["dbfolder"], 0o755)
 	os.WriteFile(p["notzip"], []byte("PK\x03\x04 bukan zip"), 0o644)
@@ -116,6 +119,9 @@ func TestHostileInputs(t *testing.T) {
 		{[]string{"--db", db, "list", "programs", "--tahun", "2026"}, 2, "opsi --tahun tidak dikenal; opsi yang ada: --program, --session"},
 		{[]string{"--db", db, "\x1b[31mlist"}, 2, "tidak dikenal"},
 		{[]string{"--db", db, "sign-in-sheet", "--program", "PTD-I/2026", "--out", p["folder"]}, 1, "folder"},
+		{[]string{"--db", db, "sign-in-sheet", "--program", "PTD-I/2026", "--out", "/dev/null"}, 1, "/dev/null bukan berkas biasa"},
+		{[]string{"--db", db, "summary", "--program", "PTD-I/2026", "--out", "/dev/null"}, 2, "--out BERKAS.pdf"},
+		{[]string{"--db", db, "sign-in-sheet", "--program", "PTD-I/2026", "--out", p["link"]}, 0, ""},
 		{[]string{"--db", db, "summary", "--program", "PTD-I/2026", "--out", filepath.Join(p["missing"], "a.pdf")}, 1, "tidak"},
 		{[]string{"--db", db, "workbook", "--year", "2026", "--out", filepath.Join(p["missing"], "a.xlsx")}, 1, "tidak"},
 		{[]string{"--db", db, "backup", p["folder"]}, 1, "folder"},
@@ -123,6 +129,20 @@ func TestHostileInputs(t *testing.T) {
 		{[]string{"--db", db, "verify", "😀\x00\x1b"}, 1, "TIDAK"},
 		{[]string{"--db", db, "list", "programs"}, 0, ""},
 	}
+	defer func() {
+		if fi, err := os.Lstat(p["link"]); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Error("saving to a symbolic link replaced the link")
+		}
+		if fi, err := os.Stat(filepath.Join(dir, "hadir.pdf")); err != nil || fi.Size() == 0 {
+			t.Error("saving to a symbolic link did not write its target")
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				t.Errorf("a temporary file was left: %s", e.Name())
+			}
+		}
+	}()
 	for _, tt := range tests {
 		code, _, errOut := pembina(t, tt.args...)
 		if code != tt.code || !strings.Contains(errOut, tt.want) {

@@ -105,7 +105,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	if cmd.ownStore {
-		return finish(rest[0], cmd, cmd.run(&cli{ctx: context.Background(), dbPath: path, stdout: stdout, stderr: stderr}, rest[1:]), stderr)
+		ctx, stop := interruptible(stderr)
+		defer stop()
+		return finish(rest[0], cmd, cmd.run(&cli{ctx: ctx, dbPath: path, stdout: stdout, stderr: stderr}, rest[1:]), stderr)
 	}
 	if notice != "" && len(rest) > 0 {
 		fmt.Fprintf(stderr, "pembina: %s\n", notice)
@@ -136,7 +138,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		return 0
 	}
-	c := &cli{ctx: context.Background(), dbPath: path, store: s, stdout: stdout, stderr: stderr}
+	ctx, stop := interruptible(stderr)
+	defer stop()
+	c := &cli{ctx: ctx, dbPath: path, store: s, stdout: stdout, stderr: stderr}
 	return finish(rest[0], cmd, cmd.run(c, rest[1:]), stderr)
 }
 

@@ -142,10 +142,19 @@ type Progress func(done, total int)
 // Print issues the program's new certificates and writes every valid one: into the PDF at out, or with split
 // one file per certificate into the folder out. Nothing is left at out when it fails or is cancelled.
 //
-// The numbers are committed before the PDF is drawn (the store hands out whole operations, and a batch of a
-// thousand is not drawn twice), so a print that fails afterwards leaves them issued: printing again issues no
-// new number and draws the same numbers, dates and QR codes, and the error says so.
+// The destination is checked before numbers are given. The numbers are committed before the PDF is drawn (the
+// store hands out whole operations, and a batch of a thousand is not drawn twice), so a print that fails
+// afterwards leaves them issued: printing again issues no new number and draws the same numbers, dates and QR
+// codes, and the error says so.
 func Print(ctx context.Context, s *store.Store, p *data.Program, out string, split bool, today time.Time, progress Progress) (res Result, err error) {
+	// A destination that cannot take the file is refused before any number is given.
+	if !split {
+		if err := report.CheckDestination(out); err != nil {
+			return res, err
+		}
+	} else if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+		return res, data.Errorf(data.KindInvalid, "%s sudah ada dan bukan folder; dengan --split, sebutkan folder tujuan", out)
+	}
 	issued, err := Issue(ctx, s, p, today)
 	if err != nil {
 		return res, err

@@ -186,6 +186,7 @@ func WriteCertificateFiles(ctx context.Context, dir string, b *CertificateBatch,
 	cleanup := func() {
 		for _, t := range temps {
 			os.Remove(t)
+			pending.remove(t)
 		}
 	}
 	seen := map[string]int{}
@@ -208,7 +209,10 @@ func WriteCertificateFiles(ctx context.Context, dir string, b *CertificateBatch,
 		seen[strings.ToLower(name)]++
 		final := filepath.Join(dir, name)
 		temp := final + ".tmp"
+		pending.add(temp)
 		if err := os.WriteFile(temp, buf.Bytes(), 0o644); err != nil {
+			pending.remove(temp)
+			os.Remove(temp)
 			cleanup()
 			return nil, data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %v", final, err)
 		}
@@ -222,6 +226,7 @@ func WriteCertificateFiles(ctx context.Context, dir string, b *CertificateBatch,
 			cleanup()
 			return nil, data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %v", finals[i], err)
 		}
+		pending.remove(temps[i])
 	}
 	return finals, nil
 }

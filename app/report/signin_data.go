@@ -3,8 +3,6 @@ package report
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
@@ -58,26 +56,4 @@ func LoadSignInSheets(ctx context.Context, s *store.Store, p *data.Program, sess
 // so a failure never leaves half a PDF where an older, complete one was.
 func SaveSignInSheets(path string, doc *SignInSheets) error {
 	return saveFile(path, func(w io.Writer) error { return WriteSignInSheets(w, doc) })
-}
-
-func saveFile(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis (%v); pilih folder lain", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	f.Chmod(0o644) // CreateTemp makes the file readable by its owner only; a document is an ordinary file
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %v", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis (%v); tutup berkas itu bila sedang dibuka, atau pilih nama lain", path, err)
-	}
-	return nil
 }
