@@ -150,6 +150,9 @@ func (fl *formList) cell(row, col int) string {
 	case 5:
 		return indo.Int(int64(f.Responses))
 	case 6:
+		if data.IsSampleTest(f.Builtin) {
+			return L("Data contoh")
+		}
 		if f.Builtin != "" {
 			return L("Bawaan")
 		}

@@ -11,9 +11,17 @@ const (
 	BuiltinFollowUpSuperior = "epp-atasan"
 )
 
-// BuiltinKeys lists the built-in forms in the order the standard set attaches them.
+// BuiltinKeys lists every form of BuiltinForms, the sample data's tests included.
 var BuiltinKeys = []string{BuiltinOrganisation, BuiltinSpeaker, BuiltinPreTest, BuiltinPostTest,
 	BuiltinFollowUpAlumni, BuiltinFollowUpSuperior}
+
+// StandardKeys are the generic forms every database receives and "Lampirkan set standar" attaches, in that
+// order: they fit any program. A test belongs to one subject and is made per program, so the pre-test and
+// post-test on digital technology are sample data (IsSampleTest), made by the sample data set only.
+var StandardKeys = []string{BuiltinOrganisation, BuiltinSpeaker, BuiltinFollowUpAlumni, BuiltinFollowUpSuperior}
+
+// IsSampleTest reports whether a built-in key names one of the sample data's tests.
+func IsSampleTest(key string) bool { return key == BuiltinPreTest || key == BuiltinPostTest }
 
 // BuiltinItemBank is the item bank shared by the built-in pre-test and post-test.
 const BuiltinItemBank = "teknologi-digital-pembelajaran"

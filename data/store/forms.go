@@ -12,19 +12,32 @@ import (
 
 // builtinFormsVersion is the set of built-in forms this build installs. Each database records the version it
 // received (setting "builtin_forms"), so every form is installed once: a coordinator who edits or deletes a
-// built-in form does not get it back on the next start.
-const builtinFormsVersion = "1"
+// built-in form does not get it back on the next start. Version 1 also installed the sample data's pre-test
+// and post-test; version 2 installs the generic forms only (data.StandardKeys).
+const builtinFormsVersion = "2"
 
 // installBuiltinForms adds the built-in forms to a database that has not received them yet, new or migrated.
 // It runs on open rather than in a migration because the forms are Go values checked by Form.Validate and
 // shared with the tests and the sample data; the version marker gives it a migration's run-once behaviour.
+// A database that received version 1 loses the sample tests no program uses; a test attached to a program
+// (and so possibly answered) stays, an ordinary form labelled as sample.
 func (s *Store) installBuiltinForms(ctx context.Context) error {
 	v, err := s.Setting(ctx, "builtin_forms", "")
 	if err != nil || v == builtinFormsVersion {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if v == "1" {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM form WHERE builtin IN (?, ?)
+				AND NOT EXISTS (SELECT 1 FROM program_form WHERE program_form.form_id = form.id)`,
+				data.BuiltinPreTest, data.BuiltinPostTest); err != nil {
+				return storageError(err)
+			}
+		}
 		for _, f := range data.BuiltinForms() {
+			if v == "1" || data.IsSampleTest(f.Builtin) {
+				continue // version 1 installed the generic forms already; the tests are sample data
+			}
 			var n int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM form WHERE builtin = ?", f.Builtin).Scan(&n); err != nil {
 				return storageError(err)

@@ -23,14 +23,24 @@ func TestBuiltinFormsInstalledOnce(t *testing.T) {
 			t.Errorf("form %+v is not a complete built-in form", r)
 		}
 	}
-	for _, k := range []data.FormKind{data.FormOrganisation, data.FormSpeaker, data.FormPreTest, data.FormPostTest,
-		data.FormFollowUpAlumni, data.FormFollowUpSuperior} {
+	for _, k := range []data.FormKind{data.FormOrganisation, data.FormSpeaker, data.FormFollowUpAlumni, data.FormFollowUpSuperior} {
 		if kinds[k] != 1 {
 			t.Errorf("%d built-in forms of kind %s", kinds[k], k)
 		}
 	}
-	pre, _ := s.FormByBuiltin(ctx, data.BuiltinPreTest)
-	post, _ := s.FormByBuiltin(ctx, data.BuiltinPostTest)
+	// Tests are made per program: the sample data's tests are not in a new database.
+	if kinds[data.FormPreTest] != 0 || kinds[data.FormPostTest] != 0 {
+		t.Errorf("a new database holds %d pre-tests and %d post-tests", kinds[data.FormPreTest], kinds[data.FormPostTest])
+	}
+	var pre, post *data.Form
+	for _, f := range data.BuiltinForms() {
+		switch f.Builtin {
+		case data.BuiltinPreTest:
+			pre = f
+		case data.BuiltinPostTest:
+			post = f
+		}
+	}
 	if pre.ItemBank == "" || pre.ItemBank != post.ItemBank || len(pre.Questions()) != len(post.Questions()) || pre.TotalPoints() != 100 {
 		t.Errorf("pre-test and post-test do not share an item bank: %q %q", pre.ItemBank, post.ItemBank)
 	}
@@ -214,7 +224,7 @@ func TestResponsesAndRate(t *testing.T) {
 		s.Enrol(ctx, p.ID, pp.ID, data.RoleParticipant)
 		people = append(people, pp.ID)
 	}
-	if n, err := s.AttachStandard(ctx, p.ID, data.BuiltinKeys); err != nil || n != 6 {
+	if n, err := s.AttachStandard(ctx, p.ID, data.BuiltinKeys); err != nil || n != 4 {
 		t.Fatalf("standard set attached %d: %v", n, err)
 	}
 	if n, _ := s.AttachStandard(ctx, p.ID, data.BuiltinKeys); n != 0 {
@@ -352,5 +362,58 @@ func TestAnonymousResponded(t *testing.T) {
 		if got := anonymousResponded(tt.expected, tt.responses, tt.of); got != tt.want {
 			t.Errorf("anonymousResponded(%d, %d, %d) = %d, want %d", tt.expected, tt.responses, tt.of, got, tt.want)
 		}
+	}
+}
+
+// A database that received the first set of built-in forms (the sample tests among them) loses the tests no
+// program uses; a test attached to a program, and answered, stays with its responses.
+func TestSampleTestsLeaveOlderDatabases(t *testing.T) {
+	path := tempDB(t)
+	s := mustOpen(t, path)
+	ctx := context.Background()
+	var pre, post *data.Form
+	for _, f := range data.BuiltinForms() {
+		if data.IsSampleTest(f.Builtin) {
+			if err := s.CreateForm(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Builtin == data.BuiltinPreTest {
+				pre = f
+			} else {
+				post = f
+			}
+		}
+	}
+	p := sampleProgram("OLD-1")
+	if err := s.CreateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	pf := &data.ProgramForm{ProgramID: p.ID, FormID: pre.ID, Level: 2, Respondent: data.RespondentAnonymous}
+	if err := s.AttachForm(ctx, pf); err != nil {
+		t.Fatal(err)
+	}
+	q := pre.Questions()[0]
+	r := &data.Response{ProgramFormID: pf.ID, Source: data.ResponsePaper, Answers: []data.Answer{{QuestionID: q.ID, Text: q.Options[0]}}}
+	if err := s.SaveResponse(ctx, r, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSetting(ctx, "builtin_forms", "1"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s = mustOpen(t, path)
+	if _, err := s.Form(ctx, post.ID); !data.IsKind(err, data.KindNotFound) {
+		t.Errorf("the unused sample post-test stays: %v", err)
+	}
+	if f, err := s.Form(ctx, pre.ID); err != nil || f.Builtin != data.BuiltinPreTest {
+		t.Errorf("the answered pre-test is gone: %v", err)
+	}
+	if rate, err := s.ResponseRate(ctx, pf.ID); err != nil || rate.Responses != 1 {
+		t.Errorf("the pre-test's response: %+v, %v", rate, err)
+	}
+	forms, _ := s.Forms(ctx)
+	if len(forms) != len(data.StandardKeys)+1 {
+		t.Errorf("%d forms after the upgrade, want the %d generic ones and the answered test", len(forms), len(data.StandardKeys))
 	}
 }

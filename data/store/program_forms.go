@@ -180,7 +180,7 @@ func (s *Store) StandardSet(ctx context.Context, programID int64) ([]StandardIte
 		attached[r.FormID] = true
 	}
 	var out []StandardItem
-	for _, key := range data.BuiltinKeys {
+	for _, key := range data.StandardKeys {
 		f, err := s.FormByBuiltin(ctx, key)
 		if data.IsKind(err, data.KindNotFound) {
 			continue
