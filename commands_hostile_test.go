@@ -85,3 +85,35 @@ func runningProgram(t *testing.T, db string) string {
 	t.Fatal("no running program in the sample")
 	return ""
 }
+
+// TestImportResponsesRecognisesAndChooses: a participant list is no evaluation export (exit 1 with the
+// reason); --form with --new-form is wrong usage; --new-form makes a new form; without either the chosen form
+// and its share are printed.
+func TestImportResponsesRecognisesAndChooses(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	program := runningProgram(t, db)
+	list := filepath.Join(dir, "peserta.csv")
+	os.WriteFile(list, []byte("NO,NIP,NAMA,UNIT KERJA\n1,198609262015051001,Budi Santoso,SD Negeri 1\n"), 0o644)
+	if code, _, errOut := pembina(t, "--db", db, "import", "responses", list, "--program", program); code != 1 ||
+		!strings.Contains(errOut, "bukan ekspor jawaban evaluasi") {
+		t.Errorf("participant list as responses = %d %q", code, errOut)
+	}
+	export := filepath.Join(dir, "Survei Asrama.csv")
+	os.WriteFile(export, []byte("Timestamp,Nama Lengkap,Kebersihan kamar asrama,Kenyamanan tempat tidur,Kualitas makanan\r\n"+
+		"2026/11/20 8:01:02 AM GMT+7,Peserta Baru,Sangat Baik,Baik,Cukup\r\n"), 0o644)
+	if code, _, errOut := pembina(t, "--db", db, "import", "responses", export, "--program", program, "--form", "1", "--new-form"); code != 2 {
+		t.Errorf("--form with --new-form = %d %q", code, errOut)
+	}
+	code, out, errOut := pembina(t, "--db", db, "import", "responses", export, "--program", program, "--dry-run")
+	if code != 0 || !strings.Contains(out, "formulir baru dibuat dari kolom berkas") || !strings.Contains(out, "kolom pertanyaan (") {
+		t.Errorf("without a form = %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = pembina(t, "--db", db, "import", "responses", export, "--program", program, "--new-form")
+	if code != 0 || !strings.Contains(out, "(--new-form)") || !strings.Contains(out, "Formulir baru dibuat dari kolom berkas: ID") {
+		t.Errorf("--new-form = %d\n%s%s", code, out, errOut)
+	}
+}

@@ -14,15 +14,16 @@ import (
 
 func init() {
 	importKinds["responses"] = importKind{
-		usage:   "responses BERKAS --program KODE [--form ID] [--speaker NAMA] [--skip-invalid] [--dry-run]",
+		usage:   "responses BERKAS --program KODE [--form ID | --new-form] [--speaker NAMA] [--skip-invalid] [--dry-run]",
 		summary: "impor jawaban evaluasi dari Google Forms (.csv, .xlsx)", run: runImportResponses}
 	listers["forms"] = listEntry{listForms, false}
 }
 
 // runImportResponses is `pembina import responses FILE --program CODE [--form ID]`: it imports a Google Forms
 // export into a program's evaluation. With --form the columns are matched to that form's questions; without
-// it they go to the program's attached form they fit best, or, when none fits, to a new form made from the
-// columns, attached to the program, its ID printed: the same file imported twice adds nothing. --speaker names the
+// it they go to the program's attached form most of their question columns match (the share is printed), or,
+// when none does, to a new form made from the columns, attached to the program, its ID printed: the same file
+// imported twice adds nothing. --new-form asks for a new form outright. --speaker names the
 // speaker every row judges (a file per speaker); --skip-invalid leaves out the rows with errors instead of
 // refusing the file; --dry-run shows what would be imported without writing.
 func runImportResponses(c *cli, args []string) error {
@@ -30,6 +31,7 @@ func runImportResponses(c *cli, args []string) error {
 	fs.SetOutput(io.Discard)
 	code := fs.String("program", "", "")
 	formID := fs.Int64("form", 0, "")
+	newForm := fs.Bool("new-form", false, "")
 	speaker := fs.String("speaker", "", "")
 	skip := fs.Bool("skip-invalid", false, "")
 	dry := fs.Bool("dry-run", false, "")
@@ -44,6 +46,8 @@ func runImportResponses(c *cli, args []string) error {
 		return usagef("satu berkas saja; argumen tidak dikenal: %v", files[1:])
 	case *code == "":
 		return usagef("sebutkan programnya dengan --program KODE")
+	case *formID != 0 && *newForm:
+		return usagef("pilih salah satu: --form ID (formulir yang ada) atau --new-form (formulir baru dari kolom berkas)")
 	}
 	program, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {
@@ -55,12 +59,20 @@ func runImportResponses(c *cli, args []string) error {
 	}
 	var form *data.Form
 	var attached *data.ProgramForm
-	if *formID != 0 {
+	switch {
+	case *formID != 0:
 		if form, err = c.store.Form(c.ctx, *formID); err != nil {
 			return err
 		}
-	} else if form, attached, err = importer.BestAttachment(c.ctx, c.store, program, rf); err != nil {
-		return err
+	case *newForm:
+		fmt.Fprintln(c.stdout, "Formulir baru dibuat dari kolom berkas (--new-form).")
+	default:
+		choice, err := importer.ChooseForm(c.ctx, c.store, program, rf)
+		if err != nil {
+			return err
+		}
+		form, attached = choice.Form, choice.ProgramForm
+		fmt.Fprintln(c.stdout, choice.Reason)
 	}
 	target, err := importer.OpenTarget(c.ctx, c.store, program, form, attached)
 	if err != nil {

@@ -60,6 +60,9 @@ type responseImport struct {
 	skip      bool
 	plan      *importer.ResponsePlan
 	formSel   *widget.Select
+	reason    *widget.Label // which form was chosen and why
+	why       string        // the reason for the form chosen first, shown until the coordinator picks another
+	first     int
 	speaker   *widget.Select
 	mapping   *fyne.Container
 	summary   *widget.Label
@@ -70,7 +73,12 @@ type responseImport struct {
 func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store.ProgramFormRow) {
 	ctx := context.Background()
 	ri := &responseImport{t: t, rf: rf, forms: map[int64]*data.Form{}}
-	best, bestN := -1, 0
+	choice, err := importer.ChooseForm(ctx, t.u.store, t.p, rf)
+	if err != nil {
+		t.u.showError(err)
+		return
+	}
+	best := -1
 	for i, r := range t.rows {
 		f, err := t.u.store.Form(ctx, r.FormID)
 		if err != nil {
@@ -79,12 +87,21 @@ func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store
 		}
 		ri.forms[r.ID] = f
 		ri.targets = append(ri.targets, r)
-		if preferred != nil && r.ID == preferred.ID {
-			best, bestN = i, 1<<30
+		switch {
+		case preferred != nil && r.ID == preferred.ID:
+			fit := importer.FitOf(rf, f)
+			best, ri.why = i, fmt.Sprintf(L("Dipilih %q karena impor dimulai dari formulir itu: %d dari %d kolom pertanyaan berkas (%d%%) cocok."),
+				r.FormTitle, fit.Matched, fit.Questions, fit.Percent())
+		case preferred == nil && choice.ProgramForm != nil && r.ID == choice.ProgramForm.ID:
+			best, ri.why = i, fmt.Sprintf(L("Dipilih %q: %d dari %d kolom pertanyaan berkas (%d%%) cocok dengan pertanyaannya."),
+				r.FormTitle, choice.Fit.Matched, choice.Fit.Questions, choice.Fit.Percent())
 		}
-		if n := importer.MatchedQuestions(rf, f); n > bestN {
-			best, bestN = i, n
-		}
+	}
+	if best < 0 && len(ri.targets) > 0 {
+		ri.why = fmt.Sprintf(L("Tidak ada formulir terlampir yang cocok (yang paling dekat hanya %d dari %d kolom pertanyaan, %d%%); formulir baru dibuat dari kolom berkas."),
+			choice.Fit.Matched, choice.Fit.Questions, choice.Fit.Percent())
+	} else if best < 0 {
+		ri.why = L("Program belum memiliki formulir terlampir; formulir baru dibuat dari kolom berkas.")
 	}
 	names := make([]string, 0, len(ri.targets)+1)
 	for _, r := range ri.targets {
@@ -92,6 +109,9 @@ func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store
 	}
 	names = append(names, L("Formulir baru dari kolom berkas"))
 	ri.formSel = widget.NewSelect(names, nil)
+	ri.reason = widget.NewLabel("")
+	ri.reason.Wrapping = fyne.TextWrapWord
+	newForm := widget.NewButton(L("Buat formulir baru"), func() { ri.formSel.SetSelectedIndex(len(ri.targets)) })
 	ri.speaker = widget.NewSelect(nil, nil)
 	ri.speaker.PlaceHolder = L("narasumber yang dinilai di seluruh berkas")
 	ri.speaker.OnChanged = func(s string) { ri.target.Speaker = s; ri.replan() }
@@ -108,7 +128,8 @@ func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store
 
 	head := widget.NewForm(
 		widget.NewFormItem(L("Berkas"), widget.NewLabel(fmt.Sprintf(L("%s · %d baris jawaban, %d kolom"), rf.Name, len(rf.Rows), len(rf.Columns)))),
-		widget.NewFormItem(L("Isi ke formulir"), ri.formSel),
+		widget.NewFormItem(L("Isi ke formulir"), container.NewBorder(nil, nil, nil, newForm, ri.formSel)),
+		widget.NewFormItem("", ri.reason),
 		widget.NewFormItem(L("Narasumber"), ri.speaker),
 		widget.NewFormItem("", skip),
 	)
@@ -124,6 +145,7 @@ func (t *evaluationTab) importWindow(rf *importer.ResponseFile, preferred *store
 	if best < 0 {
 		best = len(ri.targets)
 	}
+	ri.first = best
 	ri.formSel.SetSelectedIndex(best)
 	ri.dlg.Show()
 }
@@ -147,6 +169,16 @@ func (ri *responseImport) chooseForm(i int) {
 	} else {
 		target.Form, ri.cols = ri.rf.Infer(importer.NewFormTitle(ri.rf))
 		target.NewForm = true
+	}
+	switch {
+	case i == ri.first:
+		ri.reason.SetText(ri.why)
+	case f != nil:
+		fit := importer.FitOf(ri.rf, f)
+		ri.reason.SetText(fmt.Sprintf(L("Pilihan Anda: %d dari %d kolom pertanyaan berkas (%d%%) cocok dengan pertanyaan formulir ini."),
+			fit.Matched, fit.Questions, fit.Percent()))
+	default:
+		ri.reason.SetText(L("Pilihan Anda: formulir baru dibuat dari kolom berkas dan dilampirkan ke program."))
 	}
 	ri.target = target
 	ri.speaker.Options = target.Speakers

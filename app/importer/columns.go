@@ -113,6 +113,9 @@ func ReadResponses(path string) (*ResponseFile, error) {
 	s := sheet
 	rf.numeric = func(row, col int) bool { return s.IsNumeric(rf.Lines[row]-1, col) }
 	assignRoles(rf.Columns)
+	if err := rf.recognise(); err != nil {
+		return nil, err
+	}
 	return rf, nil
 }
 

@@ -671,29 +671,6 @@ func MatchedQuestions(rf *ResponseFile, f *data.Form) int {
 	return n
 }
 
-// BestAttachment is the form attached to the program that the file fits best (the most columns mapped to its
-// questions), with its attachment; nil when no attached form has a question of the file. Importing without
-// naming a form goes there, so that a file imported twice lands in the same form and its rows are known.
-func BestAttachment(ctx context.Context, s *store.Store, program *data.Program, rf *ResponseFile) (*data.Form, *data.ProgramForm, error) {
-	rows, err := s.ProgramForms(ctx, program.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	var best *data.Form
-	var bestPF *data.ProgramForm
-	bestN := 0
-	for _, r := range rows {
-		f, err := s.Form(ctx, r.FormID)
-		if err != nil {
-			return nil, nil, err
-		}
-		if n := MatchedQuestions(rf, f); n > bestN {
-			best, bestPF, bestN = f, r.ProgramForm, n
-		}
-	}
-	return best, bestPF, nil
-}
-
 // NewFormTitle is the title of a form made from a file: "Impor evaluasi-hari-1".
 func NewFormTitle(rf *ResponseFile) string {
 	name := strings.TrimSuffix(rf.Name, filepathExt(rf.Name))
