@@ -117,6 +117,13 @@ func runVerify(c *cli, args []string) error {
 		}
 		fmt.Fprintf(w, "Nomor: %s\nNama: %s\nIdentitas: %s\nProgram: %s\nTanggal: %s\nJP: %s\n", cl.Number, cl.Name, holder,
 			cl.ProgramCode, indo.DateRange(cl.Start, cl.End), indo.WithWords(int64(cl.JP)))
+		if cl.Format == data.PayloadFormat {
+			predicate := cl.Predicate
+			if predicate == "" {
+				predicate = "-"
+			}
+			fmt.Fprintf(w, "Peran: %s\nPredikat: %s\nTanggal terbit: %s\n", cl.Role.Label(), predicate, indo.Date(cl.Issued))
+		}
 	}
 	if v.Signer != "" {
 		fmt.Fprintf(w, "Penanda tangan digital: %s\n", v.Signer)

@@ -51,10 +51,19 @@ func (u *UI) showVerifyDialog() {
 				holder = "NIP. " + nip.Format(holder)
 			}
 			details := widget.NewForm()
-			for _, it := range []struct{ label, value string }{
+			items := []struct{ label, value string }{
 				{L("Nomor"), cl.Number}, {L("Nama"), cl.Name}, {L("Identitas"), holder}, {L("Program"), cl.ProgramCode},
 				{L("Tanggal"), indo.DateRange(cl.Start, cl.End)}, {L("JP"), indo.WithWords(int64(cl.JP))},
-			} {
+			}
+			if cl.Format == data.PayloadFormat {
+				predicate := cl.Predicate
+				if predicate == "" {
+					predicate = "-"
+				}
+				items = append(items, []struct{ label, value string }{{L("Peran"), L(cl.Role.Label())}, {L("Predikat"), predicate},
+					{L("Tanggal terbit"), indo.Date(cl.Issued)}}...)
+			}
+			for _, it := range items {
 				l := widget.NewLabel(it.value)
 				l.Wrapping = fyne.TextWrapWord
 				details.Append(it.label, l)

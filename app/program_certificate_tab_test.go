@@ -239,14 +239,26 @@ func TestCertificateDesignPreviewAndSave(t *testing.T) {
 	}
 	test.Tap(findButton(t, u, "Simpan desain"))
 	u.WaitIdle()
+	// PTD-I has numbers already: another pattern is refused and the reason shown.
+	before, _ := s.Program(context.Background(), p.ID)
 	pattern.SetText("B.{seq}/DISDIK/{month_roman}/{year}")
+	u.WaitIdle()
+	test.Tap(findButton(t, u, "Simpan desain"))
+	u.WaitIdle()
+	if !hasLabelContaining(u, "tidak dapat diubah") {
+		t.Error("changing the pattern of a program with numbers is not refused with a reason")
+	}
+	for u.win.Canvas().Overlays().Top() != nil {
+		u.win.Canvas().Overlays().Top().Hide()
+	}
+	pattern.SetText(before.NumberPattern)
 	u.WaitIdle()
 	test.Tap(findButton(t, u, "Simpan desain"))
 	u.WaitIdle()
 	d, _ := s.CertificateDesign(context.Background(), p.ID)
 	again, _ := s.Program(context.Background(), p.ID)
-	if d.Title != "SERTIFIKAT PELATIHAN" || again.NumberPattern != "B.{seq}/DISDIK/{month_roman}/{year}" {
-		t.Errorf("saved title %q, pattern %q", d.Title, again.NumberPattern)
+	if d.Title != "SERTIFIKAT PELATIHAN" || again.NumberPattern != before.NumberPattern || before.NumberPattern == "" {
+		t.Errorf("saved title %q, pattern %q (was %q)", d.Title, again.NumberPattern, before.NumberPattern)
 	}
 }
 

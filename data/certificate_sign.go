@@ -15,30 +15,48 @@ import (
 // The QR code of a certificate carries a compact signed text, readable by any QR app and checkable offline by
 // any Pembina that knows the signing office's public key:
 //
-//	PBN1|800/007/DISDIK/XI/2026|198609262015051001|Dr. Siti Aminah, S.Pd.|PTD-I/2026|20261103|20261105|30|k7c1f09a2|<signature>
+//	PBN2|800/007/DISDIK/XI/2026|198609262015051001|Dr. Siti Aminah, S.Pd.|peserta|PTD-I/2026|20261103|20261105|30|Memuaskan|20261128|k7c1f09a2|<signature>
 //
-// fields: format, number, NIP (or "#" and the participant's number), name as printed, program code, first and
-// last day, JP, the key's ID (k and 8 hex digits: a hint to find the key, not signed) and the Ed25519
-// signature (base64url, 86 characters) over the fields before the key ID joined by "|". A "|" or "%" inside
-// a field is written %7C or %25.
+// fields: format, number, NIP (or "#" and the participant's number), name as printed, role, program code,
+// first and last day, JP, predicate ("-" for none), issue date, the key's ID (k and 8 hex digits: a hint to find
+// the key, not signed) and the Ed25519 signature (base64url, 86 characters) over the fields before the key ID
+// joined by "|". A "|" or "%" inside a field is written %7C or %25. Certificates printed before role, predicate
+// and issue date were signed are "PBN1" texts without those three fields; they keep verifying.
 
 // PayloadFormat is the first field of every signed text this version writes.
-const PayloadFormat = "PBN1"
+const PayloadFormat = "PBN2"
+
+// payloadFormatV1 is the first signed format, still verified.
+const payloadFormatV1 = "PBN1"
+
+// noPredicate stands in the signed text for a certificate without a predicate, so that an empty field always
+// means a field cut out.
+const noPredicate = "-"
 
 // CertificateClaim is what a certificate's QR code asserts.
 type CertificateClaim struct {
+	Format      string // PayloadFormat, or "PBN1" for a certificate printed before role, predicate and date were signed
 	Number      string
 	Holder      string // NIP, or "#" and the participant's number
 	Name        string
+	Role        EnrolmentRole // PBN2
 	ProgramCode string
 	Start, End  time.Time
 	JP          int
+	Predicate   string    // PBN2; "" for none
+	Issued      time.Time // PBN2
 }
 
-// ClaimOf is the claim of certificate c of program p.
+// ClaimOf is the claim of certificate c, taken from what c recorded at issue (its snapshot); p supplies the
+// program's part only for a certificate that recorded none.
 func ClaimOf(p *Program, c *Certificate) CertificateClaim {
-	return CertificateClaim{Number: c.Number, Holder: c.IdentityKey(), Name: c.HolderName, ProgramCode: p.Code,
-		Start: p.StartDate, End: p.EndDate, JP: p.TotalJP}
+	p = c.ProgramAsPrinted(p)
+	role := c.Role
+	if role == "" {
+		role = RoleParticipant
+	}
+	return CertificateClaim{Format: PayloadFormat, Number: c.Number, Holder: c.IdentityKey(), Name: c.HolderName, Role: role,
+		ProgramCode: p.Code, Start: p.StartDate, End: p.EndDate, JP: p.TotalJP, Predicate: c.PredicateAsPrinted(), Issued: c.IssuedOn}
 }
 
 var payloadEscaper = strings.NewReplacer("%", "%25", "|", "%7C", "\n", " ", "\r", " ")
@@ -46,12 +64,21 @@ var payloadUnescaper = strings.NewReplacer("%7C", "|", "%7c", "|", "%25", "%")
 
 // message is the signed part of the text.
 func (c CertificateClaim) message() string {
-	fields := []string{PayloadFormat, c.Number, c.Holder, c.Name, c.ProgramCode, c.Start.Format("20060102"),
-		c.End.Format("20060102"), strconv.Itoa(c.JP)}
-	for i := 1; i < 5; i++ {
-		fields[i] = payloadEscaper.Replace(fields[i])
+	if c.Format == payloadFormatV1 {
+		fields := []string{payloadFormatV1, c.Number, c.Holder, c.Name, c.ProgramCode, c.Start.Format("20060102"),
+			c.End.Format("20060102"), strconv.Itoa(c.JP)}
+		for i := 1; i < 5; i++ {
+			fields[i] = payloadEscaper.Replace(fields[i])
+		}
+		return strings.Join(fields, "|")
 	}
-	return strings.Join(fields, "|")
+	predicate := c.Predicate
+	if predicate == "" {
+		predicate = noPredicate
+	}
+	esc := payloadEscaper.Replace
+	return strings.Join([]string{PayloadFormat, esc(c.Number), esc(c.Holder), esc(c.Name), esc(string(c.Role)), esc(c.ProgramCode),
+		c.Start.Format("20060102"), c.End.Format("20060102"), strconv.Itoa(c.JP), esc(predicate), c.Issued.Format("20060102")}, "|")
 }
 
 // KeyID names a public key in a few characters: "k" and the first 8 hex digits of its SHA-256.
@@ -75,40 +102,76 @@ type SignedClaim struct {
 	message   string
 }
 
-// ParseSignedClaim takes a signed text apart. A text that is cut short, has a field too many or too few, or is
-// not a Pembina certificate text is an invalid-kind error.
+// claimFields names the fields of each format, in order, as a coordinator would call them.
+var claimFields = map[string][]string{
+	payloadFormatV1: {"format", "nomor", "NIP", "nama", "kode program", "tanggal mulai", "tanggal selesai", "JP", "kode kunci", "tanda tangan"},
+	PayloadFormat: {"format", "nomor", "NIP", "nama", "peran", "kode program", "tanggal mulai", "tanggal selesai", "JP", "predikat",
+		"tanggal terbit", "kode kunci", "tanda tangan"},
+}
+
+// ParseSignedClaim takes a signed text apart. A text that is cut short, has a field too many or too few, has a
+// field left empty, or is not a Pembina certificate text is an invalid-kind error naming what is wrong.
 func ParseSignedClaim(text string) (*SignedClaim, error) {
 	text = strings.TrimSpace(text)
 	bad := func(why string) error {
 		return Errorf(KindInvalid, "Teks QR tidak utuh atau bukan teks sertifikat Pembina (%s)", why)
 	}
 	fields := strings.Split(text, "|")
-	if len(fields) == 0 || fields[0] != PayloadFormat {
-		return nil, bad("tidak diawali " + PayloadFormat)
+	names, ok := claimFields[fields[0]]
+	if !ok {
+		return nil, bad("tidak diawali " + PayloadFormat + " atau " + payloadFormatV1)
 	}
-	if len(fields) != 10 {
-		return nil, bad("jumlah bagiannya " + strconv.Itoa(len(fields)) + ", seharusnya 10")
+	if len(fields) != len(names) {
+		return nil, bad("jumlah bagiannya " + strconv.Itoa(len(fields)) + ", seharusnya " + strconv.Itoa(len(names)) + ": " + strings.Join(names, ", "))
 	}
-	sig, err := base64.RawURLEncoding.Strict().DecodeString(fields[9])
+	for i, f := range fields {
+		if strings.TrimSpace(f) == "" {
+			return nil, bad("bagian " + names[i] + " kosong")
+		}
+	}
+	n := len(fields)
+	sig, err := base64.RawURLEncoding.Strict().DecodeString(fields[n-1])
 	if err != nil || len(sig) != ed25519.SignatureSize {
 		return nil, bad("tanda tangan digitalnya terpotong atau rusak")
 	}
-	if len(fields[8]) != 9 || fields[8][0] != 'k' {
+	keyID := fields[n-2]
+	if len(keyID) != 9 || keyID[0] != 'k' {
 		return nil, bad("kode kuncinya rusak")
 	}
-	if _, err := hex.DecodeString(fields[8][1:]); err != nil {
+	if _, err := hex.DecodeString(keyID[1:]); err != nil {
 		return nil, bad("kode kuncinya rusak")
 	}
-	start, err1 := time.Parse("20060102", fields[5])
-	end, err2 := time.Parse("20060102", fields[6])
-	jp, err3 := strconv.Atoi(fields[7])
+	un := payloadUnescaper.Replace
+	c := CertificateClaim{Format: fields[0], Number: un(fields[1]), Holder: un(fields[2]), Name: un(fields[3])}
+	rest := fields[4:]
+	if c.Format == PayloadFormat {
+		c.Role = EnrolmentRole(un(fields[4]))
+		known := false
+		for _, r := range EnrolmentRoles {
+			known = known || r == c.Role
+		}
+		if !known {
+			return nil, bad("peran " + fields[4] + " tidak dikenal")
+		}
+		rest = fields[5:]
+	}
+	c.ProgramCode = un(rest[0])
+	start, err1 := time.Parse("20060102", rest[1])
+	end, err2 := time.Parse("20060102", rest[2])
+	jp, err3 := strconv.Atoi(rest[3])
 	if err1 != nil || err2 != nil || err3 != nil {
 		return nil, bad("tanggal atau JP-nya rusak")
 	}
-	sc := &SignedClaim{KeyID: fields[8], Signature: sig, message: strings.Join(fields[:8], "|"),
-		Claim: CertificateClaim{Number: payloadUnescaper.Replace(fields[1]), Holder: payloadUnescaper.Replace(fields[2]),
-			Name: payloadUnescaper.Replace(fields[3]), ProgramCode: payloadUnescaper.Replace(fields[4]), Start: start, End: end, JP: jp}}
-	return sc, nil
+	c.Start, c.End, c.JP = start, end, jp
+	if c.Format == PayloadFormat {
+		if c.Predicate = un(rest[4]); c.Predicate == noPredicate {
+			c.Predicate = ""
+		}
+		if c.Issued, err = time.Parse("20060102", rest[5]); err != nil {
+			return nil, bad("tanggal terbitnya rusak")
+		}
+	}
+	return &SignedClaim{KeyID: keyID, Signature: sig, message: strings.Join(fields[:n-2], "|"), Claim: c}, nil
 }
 
 // VerifiedBy reports whether pub signed the text.
@@ -218,10 +281,6 @@ func VerifyCertificate(text string, keys []TrustedKey, register func(number stri
 		return v, nil
 	}
 	v.Certificate = c
-	if c.IdentityKey() != sc.Claim.Holder {
-		v.Verdict, v.Reason = VerdictAltered, "Nomor "+c.Number+" di register milik orang lain"
-		return v, nil
-	}
 	if c.Revoked {
 		v.Verdict = VerdictRevoked
 		v.Reason = "Sertifikat ini dicabut"
@@ -231,10 +290,65 @@ func VerifyCertificate(text string, keys []TrustedKey, register func(number stri
 		v.Reason += ": " + c.RevokedReason
 		return v, nil
 	}
+	// The text is compared with what the register recorded at issue (its signed text), never with the
+	// holder's or the program's current data: a NIP or a title corrected later changes neither.
+	recorded := c.RecordedClaim()
+	if differs := recorded.Differences(sc.Claim); len(differs) > 0 {
+		for _, earlier := range c.Earlier {
+			if old, err := ParseSignedClaim(earlier); err == nil && old.message == sc.message {
+				v.Verdict = VerdictValid
+				v.Reason = "Tanda tangan digital cocok; sertifikat ini telah diterbitkan ulang dengan nomor yang sama"
+				v.Notes = append(v.Notes, "Cetakan ini versi sebelum diterbitkan ulang; yang berlaku kini memuat "+strings.Join(differs, "; "))
+				return v, nil
+			}
+		}
+		v.Verdict = VerdictAltered
+		if recorded.Holder != sc.Claim.Holder {
+			v.Reason = "Nomor " + c.Number + " di register milik orang lain"
+		} else {
+			v.Reason = "Isi teks berbeda dengan yang tercatat di register untuk nomor " + c.Number + ": " + strings.Join(differs, "; ")
+		}
+		return v, nil
+	}
 	v.Verdict = VerdictValid
 	v.Reason = "Tanda tangan digital cocok dan sertifikat tercatat berlaku di register"
-	if c.HolderName != sc.Claim.Name {
-		v.Notes = append(v.Notes, "Nama di register telah dikoreksi menjadi "+c.HolderName+"; cetakan ini masih memuat nama lama")
-	}
 	return v, nil
+}
+
+// RecordedClaim is what the register recorded for c at issue: its signed text taken apart, or for a
+// certificate without one the claim of its snapshot.
+func (c *Certificate) RecordedClaim() CertificateClaim {
+	if sc, err := ParseSignedClaim(c.Payload); err == nil {
+		return sc.Claim
+	}
+	return ClaimOf(&Program{}, c)
+}
+
+// Differences lists, in Indonesian, the fields in which other says something else than c, as "NIP
+// 198609262015051001" (c's value). Fields a PBN1 text lacks are not compared.
+func (c CertificateClaim) Differences(other CertificateClaim) []string {
+	var out []string
+	add := func(label, mine, theirs string) {
+		if mine != theirs {
+			if mine == "" {
+				mine = "(kosong)"
+			}
+			out = append(out, label+" "+mine)
+		}
+	}
+	holderLabel := "NIP"
+	if strings.HasPrefix(c.Holder, "#") {
+		holderLabel = "identitas"
+	}
+	add(holderLabel, c.Holder, other.Holder)
+	add("nama", c.Name, other.Name)
+	add("kode program", c.ProgramCode, other.ProgramCode)
+	add("tanggal", indo.DateRange(c.Start, c.End), indo.DateRange(other.Start, other.End))
+	add("JP", strconv.Itoa(c.JP), strconv.Itoa(other.JP))
+	if c.Format == PayloadFormat && other.Format == PayloadFormat {
+		add("peran", c.Role.Label(), other.Role.Label())
+		add("predikat", c.Predicate, other.Predicate)
+		add("tanggal terbit", indo.Date(c.Issued), indo.Date(other.Issued))
+	}
+	return out
 }

@@ -243,8 +243,50 @@ type Certificate struct {
 	Revoked       bool
 	RevokedReason string
 	RevokedAt     time.Time
-	Payload       string // the signed text in the QR code
-	QR            []byte // the QR code's modules, encoded once (see store.SaveCertificateQR); nil until then
+	Predicate     string   // as printed; "" for none (a certificate recorded before predicates were kept: see PredicateAsPrinted)
+	Payload       string   // the signed text in the QR code
+	QR            []byte   // the QR code's modules, encoded once (see store.SaveCertificateQR); nil until then
+	Earlier       []string // the signed texts it carried before it was issued again, oldest first
+
+	// The program as printed on it (zero for a certificate recorded before programs were kept with it).
+	ProgramCode, ProgramTitle, ProgramKind string
+	Organiser, Place                       string
+	Batch, BudgetYear, JP                  int
+	Start, End                             time.Time
+}
+
+// ProgramAsPrinted is program p as certificate c printed it: p with the title, code, kind, batch, organiser,
+// place, dates, JP and budget year recorded at issue, so that a program corrected later does not change a
+// reprint. A certificate that recorded nothing gives p itself.
+func (c *Certificate) ProgramAsPrinted(p *Program) *Program {
+	if c.ProgramCode == "" {
+		return p
+	}
+	copied := *p
+	copied.Code, copied.Title, copied.Kind, copied.Organiser, copied.Place = c.ProgramCode, c.ProgramTitle, c.ProgramKind, c.Organiser, c.Place
+	copied.Batch, copied.BudgetYear, copied.TotalJP, copied.StartDate, copied.EndDate = c.Batch, c.BudgetYear, c.JP, c.Start, c.End
+	return &copied
+}
+
+// PredicateAsPrinted is the predicate the certificate shows: the recorded one, or for a participant with a
+// final score and no recorded predicate the one of that score. Speakers, moderators and the committee have none.
+func (c *Certificate) PredicateAsPrinted() string {
+	if c.Role != RoleParticipant && c.Role != "" {
+		return ""
+	}
+	if c.Predicate != "" {
+		return c.Predicate
+	}
+	if c.FinalScore != nil {
+		return Predicate(*c.FinalScore)
+	}
+	return ""
+}
+
+// TakeProgram records program p on the certificate as it stands now (at issue, or when issued again).
+func (c *Certificate) TakeProgram(p *Program) {
+	c.ProgramCode, c.ProgramTitle, c.ProgramKind, c.Organiser, c.Place = p.Code, p.Title, p.Kind, p.Organiser, p.Place
+	c.Batch, c.BudgetYear, c.JP, c.Start, c.End = p.Batch, p.BudgetYear, p.TotalJP, p.StartDate, p.EndDate
 }
 
 // IdentityKey is how the certificate names its holder in file names and in the QR text: the NIP, or "#" and
@@ -266,6 +308,7 @@ func (c *Certificate) StatusLabel() string {
 
 // CertificateValues are the placeholder values of one certificate of program p.
 func CertificateValues(p *Program, c *Certificate) map[string]string {
+	p = c.ProgramAsPrinted(p)
 	v := map[string]string{
 		"nama":          c.HolderName,
 		"jabatan":       c.Position,
@@ -299,7 +342,9 @@ func CertificateValues(p *Program, c *Certificate) map[string]string {
 	}
 	if c.FinalScore != nil && (c.Role == RoleParticipant || c.Role == "") {
 		v["nilai"] = FormatScoreValue(*c.FinalScore)
-		v["predikat"] = strings.ToUpper(Predicate(*c.FinalScore))
+	}
+	if pr := c.PredicateAsPrinted(); pr != "" {
+		v["predikat"] = strings.ToUpper(pr)
 	}
 	if v["peran"] == "" {
 		v["peran"] = RoleParticipant.Label()

@@ -149,6 +149,7 @@ func TestSignAndVerify(t *testing.T) {
 	p := testProgram()
 	c := &Certificate{Number: "800/007/DISDIK/XI/2026", HolderName: "Dra. Siti | Aminah, M.Pd.", NIP: "198609262015051001", ParticipantID: 9}
 	text := SignClaim(ClaimOf(p, c), own)
+	c.Payload = text // the register keeps the signed text it printed
 	if len(text) > 260 {
 		t.Errorf("signed text is %d characters: too long for a small QR code", len(text))
 	}
@@ -202,11 +203,71 @@ func TestSignAndVerify(t *testing.T) {
 		t.Errorf("revocation reason missing: %s", v.Reason)
 	}
 	c.Revoked = false
+	// A NIP and a name corrected in the participant's record change nothing: the register keeps its text.
+	c.NIP = "198609262015051002"
+	check("holder's record corrected since", text, keys, VerdictValid)
+	// Issued again with the corrected name: the copy printed before still verifies, with a note.
 	c.HolderName = "Dra. Siti Aminah, M.Pd."
-	v = check("name corrected since", text, keys, VerdictValid)
-	if len(v.Notes) == 0 {
-		t.Error("no note about the corrected name")
+	c.Earlier, c.Payload = []string{text}, SignClaim(ClaimOf(p, c), own)
+	v = check("issued again since", text, keys, VerdictValid)
+	if len(v.Notes) == 0 || !strings.Contains(v.Notes[0], "Dra. Siti Aminah, M.Pd.") {
+		t.Errorf("no note about the certificate issued again: %v", v.Notes)
 	}
+	check("the new copy", c.Payload, keys, VerdictValid)
+	// A text signed with this key that the register never held for the number (a number given again after
+	// an older backup was restored) is not valid.
+	someone := *c
+	someone.NIP, someone.HolderName = "199001012020121001", "Budi"
+	check("someone else's text for the number", SignClaim(ClaimOf(p, &someone), own), keys, VerdictAltered)
 	c.Number = "800/008/DISDIK/XI/2026"
 	check("not in register", text, keys, VerdictUnknown)
+}
+
+// TestVerifyOlderFormatAndMissingField: a PBN1 text printed before role, predicate and issue date were signed
+// keeps verifying; a PBN2 text with a field missing or emptied is not valid, and the reason names the field.
+func TestVerifyOlderFormatAndMissingField(t *testing.T) {
+	own := newKey(t)
+	p := testProgram()
+	score := 91.5
+	c := &Certificate{Number: "800/001/DISDIK/XI/2026", HolderName: "Siti", NIP: "198609262015051001", Role: RoleParticipant,
+		FinalScore: &score, IssuedOn: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)}
+	c.TakeProgram(p)
+	keys := []TrustedKey{{Public: own.Public().(ed25519.PublicKey), Own: true}}
+	register := func(string) (*Certificate, error) { return c, nil }
+
+	old := ClaimOf(p, c)
+	old.Format = payloadFormatV1
+	c.Payload = SignClaim(old, own)
+	if !strings.HasPrefix(c.Payload, "PBN1|") || strings.Count(c.Payload, "|") != 9 {
+		t.Fatalf("PBN1 text %q", c.Payload)
+	}
+	if v, _ := VerifyCertificate(c.Payload, keys, register); v.Verdict != VerdictValid {
+		t.Errorf("PBN1 text: %s (%s)", v.Verdict, v.Reason)
+	}
+
+	c.Payload = SignClaim(ClaimOf(p, c), own)
+	v, _ := VerifyCertificate(c.Payload, keys, register)
+	if v.Verdict != VerdictValid || v.Claim.Role != RoleParticipant || v.Claim.Predicate != "Sangat Memuaskan" || !v.Claim.Issued.Equal(c.IssuedOn) {
+		t.Errorf("PBN2 text: %s (%s), claim %+v", v.Verdict, v.Reason, v.Claim)
+	}
+	fields := strings.Split(c.Payload, "|")
+	for i, name := range claimFields[PayloadFormat][1:11] {
+		cut := append(append([]string{}, fields[:i+1]...), fields[i+2:]...)
+		emptied := append([]string{}, fields...)
+		emptied[i+1] = ""
+		for what, text := range map[string]string{"cut out": strings.Join(cut, "|"), "emptied": strings.Join(emptied, "|")} {
+			v, _ := VerifyCertificate(text, keys, register)
+			if v.Verdict != VerdictAltered || v.Verdict.Label() != "TIDAK SAH: diubah atau dipalsukan" {
+				t.Errorf("%s %s: %s", name, what, v.Verdict)
+			}
+			if what == "emptied" && !strings.Contains(v.Reason, "bagian "+name+" kosong") {
+				t.Errorf("%s emptied: reason %q does not name the field", name, v.Reason)
+			}
+		}
+	}
+	// A speaker's text carries the role and no predicate.
+	c.Role = RoleSpeaker
+	if cl := ClaimOf(p, c); cl.Predicate != "" || !strings.Contains(SignClaim(cl, own), "|narasumber|") || !strings.Contains(SignClaim(cl, own), "|-|20261128|") {
+		t.Errorf("speaker's claim %+v", cl)
+	}
 }

@@ -249,9 +249,8 @@ func WriteRegister(ctx context.Context, s *store.Store, p *data.Program, path st
 	offset := map[string]int{"WIB": 7, "WITA": 8, "WIT": 9}[in.TimeZone]
 	var rows []report.RegisterChange
 	for _, ch := range changes {
-		field := "Nama"
+		field := ch.Label()
 		if ch.Field == "status" {
-			field = "Status"
 			ch.Old, ch.New = "Berlaku", "Dicabut"
 		}
 		local := ch.At.Add(time.Duration(offset) * time.Hour) // stored in UTC; shown in the office's time zone

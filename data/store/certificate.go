@@ -10,24 +10,29 @@ import (
 	"github.com/pembina/pembina/data"
 )
 
+// certificateColumns are the register's columns: everything a certificate printed is kept with it at issue
+// (migration 006), so nothing here reads the participant's or the program's current data.
 const certificateColumns = `c.id, c.enrolment_id, e.participant_id, c.number, c.seq, c.issued_on, c.holder_name,
-	COALESCE(p.nip, ''), p.birth_place, p.birth_date, e.rank_code, e.position, e.unit, e.agency, e.role, e.final_score,
-	c.status, c.revoked_reason, c.revoked_at, c.payload, c.qr`
+	c.nip, c.birth_place, c.birth_date, c.rank_code, c.position, c.unit, c.agency, c.role, c.final_score, c.predicate,
+	c.status, c.revoked_reason, c.revoked_at, c.payload, c.qr,
+	c.program_code, c.program_title, c.program_kind, c.organiser, c.place, c.batch, c.budget_year, c.jp, c.start_date, c.end_date`
 
 const certificateFrom = ` FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id JOIN participant p ON p.id = e.participant_id`
 
 func scanCertificate(row interface{ Scan(...any) error }) (*data.Certificate, error) {
 	var c data.Certificate
 	var issued, status string
-	var birth, revokedAt sql.NullString
+	var birth, revokedAt, start, end sql.NullString
 	var score sql.NullFloat64
 	if err := row.Scan(&c.ID, &c.EnrolmentID, &c.ParticipantID, &c.Number, &c.Seq, &issued, &c.HolderName, &c.NIP,
-		&c.BirthPlace, &birth, &c.RankCode, &c.Position, &c.Unit, &c.Agency, &c.Role, &score, &status, &c.RevokedReason,
-		&revokedAt, &c.Payload, &c.QR); err != nil {
+		&c.BirthPlace, &birth, &c.RankCode, &c.Position, &c.Unit, &c.Agency, &c.Role, &score, &c.Predicate, &status, &c.RevokedReason,
+		&revokedAt, &c.Payload, &c.QR, &c.ProgramCode, &c.ProgramTitle, &c.ProgramKind, &c.Organiser, &c.Place, &c.Batch,
+		&c.BudgetYear, &c.JP, &start, &end); err != nil {
 		return nil, err
 	}
 	c.IssuedOn, _ = time.Parse(data.DateLayout, issued)
 	c.BirthDate = dateOf(birth)
+	c.Start, c.End = dateOf(start), dateOf(end)
 	c.Revoked = status == "revoked"
 	if revokedAt.Valid {
 		c.RevokedAt = instantOf(revokedAt.String)
@@ -36,6 +41,44 @@ func scanCertificate(row interface{ Scan(...any) error }) (*data.Certificate, er
 		c.FinalScore = &score.Float64
 	}
 	return &c, nil
+}
+
+// snapshotQuery reads, for enrolments of one program, what a certificate issued now records of the holder.
+const snapshotQuery = `SELECT e.id, e.participant_id, COALESCE(p.nip, ''), p.front_title, p.name, p.back_title, p.birth_place,
+	p.birth_date, e.rank_code, e.position, e.unit, e.agency, e.role, e.final_score`
+
+// scanSnapshot reads a row of snapshotQuery into a certificate (the name written with the titles).
+func scanSnapshot(row interface{ Scan(...any) error }, extra ...any) (*data.Certificate, error) {
+	var c data.Certificate
+	var front, name, back string
+	var birth sql.NullString
+	var score sql.NullFloat64
+	if err := row.Scan(append([]any{&c.EnrolmentID, &c.ParticipantID, &c.NIP, &front, &name, &back, &c.BirthPlace, &birth,
+		&c.RankCode, &c.Position, &c.Unit, &c.Agency, &c.Role, &score}, extra...)...); err != nil {
+		return nil, err
+	}
+	c.HolderName = data.FullName(front, name, back)
+	c.BirthDate = dateOf(birth)
+	if score.Valid {
+		c.FinalScore = &score.Float64
+	}
+	c.Predicate = c.PredicateAsPrinted()
+	return &c, nil
+}
+
+// snapshotArgs are the values of the snapshot columns of certificate c, in the order of snapshotColumns.
+const snapshotColumns = `holder_name = ?, nip = ?, birth_place = ?, birth_date = ?, rank_code = ?, position = ?, unit = ?, agency = ?,
+	role = ?, final_score = ?, predicate = ?, program_code = ?, program_title = ?, program_kind = ?, organiser = ?, place = ?,
+	batch = ?, budget_year = ?, jp = ?, start_date = ?, end_date = ?`
+
+func snapshotArgs(c *data.Certificate) []any {
+	var score any
+	if c.FinalScore != nil {
+		score = *c.FinalScore
+	}
+	return []any{c.HolderName, c.NIP, c.BirthPlace, nullDate(c.BirthDate), c.RankCode, c.Position, c.Unit, c.Agency, c.Role, score,
+		c.Predicate, c.ProgramCode, c.ProgramTitle, c.ProgramKind, c.Organiser, c.Place, c.Batch, c.BudgetYear, c.JP,
+		nullDate(c.Start), nullDate(c.End)}
 }
 
 // IssueResult says what IssueCertificates did.
@@ -82,34 +125,27 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 		for _, id := range enrolmentIDs {
 			want[id] = true
 		}
-		type pending struct {
-			enrolment, participant int64
-			nip, name              string
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.participant_id, COALESCE(p.nip, ''), p.front_title, p.name, p.back_title,
-			(SELECT count(*) FROM certificate c WHERE c.enrolment_id = e.id)
+		rows, err := tx.QueryContext(ctx, snapshotQuery+`, (SELECT count(*) FROM certificate c WHERE c.enrolment_id = e.id)
 			FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ? ORDER BY p.sort_name, p.id`, programID)
 		if err != nil {
 			return storageError(err)
 		}
-		var todo []pending
+		var todo []*data.Certificate
 		for rows.Next() {
-			var x pending
-			var front, name, back string
 			var has int
-			if err := rows.Scan(&x.enrolment, &x.participant, &x.nip, &front, &name, &back, &has); err != nil {
+			x, err := scanSnapshot(rows, &has)
+			if err != nil {
 				rows.Close()
 				return storageError(err)
 			}
-			if !want[x.enrolment] {
+			if !want[x.EnrolmentID] {
 				continue
 			}
-			delete(want, x.enrolment)
+			delete(want, x.EnrolmentID)
 			if has > 0 {
 				res.Already++
 				continue
 			}
-			x.name = data.FullName(front, name, back)
 			todo = append(todo, x)
 		}
 		rows.Close()
@@ -148,8 +184,10 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 			return storageError(err)
 		}
 		defer taken.Close()
-		insert, err := tx.PrepareContext(ctx, `INSERT INTO certificate (enrolment_id, number, pattern, year, seq, issued_on,
-			holder_name, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO certificate (enrolment_id, number, pattern, year, seq, issued_on, payload,
+			holder_name, nip, birth_place, birth_date, rank_code, position, unit, agency, role, final_score, predicate, program_code,
+			program_title, program_kind, organiser, place, batch, budget_year, jp, start_date, end_date)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return storageError(err)
 		}
@@ -175,9 +213,11 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 					break
 				}
 			}
-			c := &data.Certificate{Number: number, HolderName: x.name, NIP: x.nip, ParticipantID: x.participant}
-			payload := data.SignClaim(data.ClaimOf(p, c), key)
-			if _, err := insert.ExecContext(ctx, x.enrolment, number, canonical, year, seq, data.FormatDate(day), x.name, payload); err != nil {
+			x.Number, x.IssuedOn = number, day
+			x.TakeProgram(p)
+			payload := data.SignClaim(data.ClaimOf(p, x), key)
+			args := append([]any{x.EnrolmentID, number, canonical, year, seq, data.FormatDate(day), payload}, snapshotArgs(x)...)
+			if _, err := insert.ExecContext(ctx, args...); err != nil {
 				return constraintError(err, "Nomor sertifikat "+number+" sudah dipakai", "Pendaftaran tidak ditemukan")
 			}
 			res.Issued++
@@ -228,7 +268,22 @@ func (s *Store) CertificateByNumber(ctx context.Context, number string) (*data.C
 	if err == sql.ErrNoRows {
 		return nil, nil
 	}
-	return c, storageError(err)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT old_value FROM certificate_change WHERE certificate_id = ? AND field = 'payload' ORDER BY id", c.ID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var text string
+		if err := rows.Scan(&text); err != nil {
+			return nil, storageError(err)
+		}
+		c.Earlier = append(c.Earlier, text)
+	}
+	return c, storageError(rows.Err())
 }
 
 // RevokeCertificate revokes a certificate with a reason. The number stays in the register, with the reason,
@@ -306,9 +361,7 @@ func (s *Store) CorrectCertificateName(ctx context.Context, id int64, name, reas
 		if _, err := tx.ExecContext(ctx, "UPDATE certificate SET holder_name = ?, payload = ?, qr = NULL WHERE id = ?", name, payload, id); err != nil {
 			return storageError(err)
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO certificate_change (certificate_id, field, old_value, new_value, reason)
-			VALUES (?, 'holder_name', ?, ?, ?)`, id, old, name, reason)
-		return storageError(err)
+		return recordChanges(ctx, tx, id, reason, []change{{field: "holder_name", old: old, new: name}, {field: "payload", old: c.Payload, new: payload}})
 	})
 }
 
@@ -344,16 +397,27 @@ type CertificateChange struct {
 	CertificateID int64
 	Number        string
 	At            time.Time
-	Field         string // "holder_name" or "status"
+	Field         string // "status", or the field of the snapshot ("holder_name", "nip", …): see Label
 	Old, New      string
 	Reason        string
+}
+
+// Label is the changed field in Indonesian, as the register prints it.
+func (ch CertificateChange) Label() string {
+	if ch.Field == "status" {
+		return "Status"
+	}
+	if l, ok := changeLabels[ch.Field]; ok {
+		return l
+	}
+	return ch.Field
 }
 
 // CertificateChanges lists the changes of a program's certificates, oldest first.
 func (s *Store) CertificateChanges(ctx context.Context, programID int64) ([]CertificateChange, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT x.certificate_id, c.number, x.changed_at, x.field, x.old_value, x.new_value, x.reason
 		FROM certificate_change x JOIN certificate c ON c.id = x.certificate_id JOIN enrolment e ON e.id = c.enrolment_id
-		WHERE e.program_id = ? ORDER BY x.changed_at, x.id`, programID)
+		WHERE e.program_id = ? AND x.field <> 'payload' ORDER BY x.changed_at, x.id`, programID)
 	if err != nil {
 		return nil, storageError(err)
 	}
