@@ -18,6 +18,8 @@ func init() {
 		summary: "terbitkan dan cetak sertifikat program dalam satu PDF (--split: satu berkas per peserta di folder)", run: runCertificates}
 	commands["certificate-register"] = command{usage: "certificate-register --program KODE --out BERKAS.xlsx",
 		summary: "tulis register sertifikat program sebagai xlsx", run: runCertificateRegister}
+	commands["certificate-reissue"] = command{usage: "certificate-reissue NOMOR --reason ALASAN",
+		summary: "terbitkan ulang satu sertifikat dengan data peserta dan program sekarang, nomor tetap", run: runCertificateReissue}
 	commands["verify"] = command{usage: "verify TEKS", summary: "periksa teks kode QR sertifikat (kode keluar 0 hanya bila sah)", run: runVerify}
 	commands["key"] = command{usage: "key export [--out BERKAS] | key trust BERKAS [--label NAMA]",
 		summary: "ekspor kunci publik sertifikat, atau percayai kunci kantor lain", run: runKey}
@@ -94,6 +96,44 @@ func runCertificateRegister(c *cli, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Register sertifikat %s ditulis ke %s\n", p.Code, *out)
+	return nil
+}
+
+// runCertificateReissue issues one certificate again (store.ReissueCertificate) and says what changed.
+func runCertificateReissue(c *cli, args []string) error {
+	fs := flag.NewFlagSet("certificate-reissue", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	reason := fs.String("reason", "", "")
+	var numbers []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return usagef("%s", flagMessage(err))
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		numbers = append(numbers, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(numbers) != 1 {
+		return usagef("sebutkan satu nomor sertifikat")
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usagef("sebutkan alasannya dengan --reason, misalnya --reason \"NIP dikoreksi\"")
+	}
+	cert, err := c.store.CertificateByNumber(c.ctx, numbers[0])
+	if err != nil {
+		return err
+	}
+	if cert == nil {
+		return data.Errorf(data.KindNotFound, "Nomor sertifikat %s tidak ada di register", numbers[0])
+	}
+	res, err := c.store.ReissueCertificate(c.ctx, cert.ID, *reason)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Sertifikat %s diterbitkan ulang dengan nomor yang sama (%s); cetak ulang untuk menyerahkannya. "+
+		"Cetakan lama tetap dapat diverifikasi, dengan catatan.\n", res.Number, strings.Join(res.Changes, "; "))
 	return nil
 }
 

@@ -3,10 +3,13 @@ package main
 import (
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pembina/pembina/data/nip"
 )
 
 // sampleOnce holds the sample database made once per test binary; sampleCopy hands each test its own copy.
@@ -134,5 +137,104 @@ func TestScenarioRestoreOlderBackupThenIssue(t *testing.T) {
 				t.Errorf("%s got %s, a number printed before the restore", code, n)
 			}
 		}
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// TestScenarioNIPCorrectedThenVerified: a holder's NIP corrected after the certificate was printed leaves it
+// SAH, showing the NIP it printed; a reprint shows the snapshot; issuing it again keeps the number, prints the
+// new NIP, and the copy printed before still verifies with a note.
+func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
+	db := sampleCopy(t)
+	s := openStore(t, db)
+	p, err := s.ProgramByCode(ctxT(), "PTD-I/2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	certs, err := s.Certificates(ctxT(), p.ID)
+	if err != nil || len(certs) == 0 {
+		t.Fatalf("%d certificates, %v", len(certs), err)
+	}
+	var cert = certs[0]
+	for _, c := range certs {
+		if c.NIP != "" {
+			cert = c
+			break
+		}
+	}
+	oldNIP, printed := cert.NIP, cert.Payload
+	if oldNIP == "" {
+		t.Fatal("no certificate holder with a NIP in the sample")
+	}
+	person, err := s.Participant(ctxT(), cert.ParticipantID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newNIP := oldNIP[:17] + string("0123456789"[(int(oldNIP[17]-'0')+1)%10])
+	person.NIP = newNIP
+	if err := s.UpdateParticipant(ctxT(), person); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	status, out, errOut := pembina(t, "--db", db, "verify", printed)
+	if status != 0 || !strings.Contains(out, "Hasil: SAH") || !strings.Contains(out, "NIP. "+nip.Format(oldNIP)) {
+		t.Fatalf("verify after the NIP was corrected = %d\n%s%s", status, out, errOut)
+	}
+	if !strings.Contains(out, "Peran: Peserta") || !strings.Contains(out, "Tanggal terbit: ") {
+		t.Errorf("verify does not show role and issue date:\n%s", out)
+	}
+	// A reprint shows what was printed, not the corrected record.
+	pdf := filepath.Join(t.TempDir(), "ulang.pdf")
+	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-I/2026", "--out", pdf); status != 0 {
+		t.Fatal(errOut)
+	}
+	text := pdfText(t, pdf)
+	if !strings.Contains(text, nip.Format(oldNIP)) || strings.Contains(text, nip.Format(newNIP)) {
+		t.Errorf("the reprint does not show the NIP as printed (%s), or shows the corrected one", nip.Format(oldNIP))
+	}
+
+	// Terbitkan ulang: same number, the new NIP, the old copy still SAH with a note.
+	if status, _, _ := pembina(t, "--db", db, "certificate-reissue", cert.Number); status != 2 {
+		t.Errorf("reissue without a reason = %d, want 2", status)
+	}
+	status, out, errOut = pembina(t, "--db", db, "certificate-reissue", cert.Number, "--reason", "NIP dikoreksi sesuai SK")
+	if status != 0 || !strings.Contains(out, "NIP: "+oldNIP+" → "+newNIP) {
+		t.Fatalf("reissue = %d\n%s%s", status, out, errOut)
+	}
+	if status, _, errOut := pembina(t, "--db", db, "certificate-reissue", cert.Number, "--reason", "lagi"); status != 1 ||
+		!strings.Contains(errOut, "tidak ada yang perlu diterbitkan ulang") {
+		t.Errorf("reissue with nothing changed = %d, %q", status, errOut)
+	}
+	s = openStore(t, db)
+	again, err := s.CertificateByNumber(ctxT(), cert.Number)
+	s.Close()
+	if err != nil || again == nil || again.NIP != newNIP || again.ID != cert.ID {
+		t.Fatalf("after reissue: %+v, %v", again, err)
+	}
+	status, out, _ = pembina(t, "--db", db, "verify", printed)
+	if status != 0 || !strings.Contains(out, "Hasil: SAH") || !strings.Contains(out, "Catatan: Cetakan ini versi sebelum diterbitkan ulang") {
+		t.Errorf("the copy printed before the reissue = %d\n%s", status, out)
+	}
+	status, out, _ = pembina(t, "--db", db, "verify", again.Payload)
+	if status != 0 || !strings.Contains(out, "NIP. "+nip.Format(newNIP)) || strings.Contains(out, "Catatan") {
+		t.Errorf("the reissued copy = %d\n%s", status, out)
+	}
+	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-I/2026", "--out", pdf); status != 0 {
+		t.Fatal(errOut)
+	}
+	if text := pdfText(t, pdf); !strings.Contains(text, nip.Format(newNIP)) {
+		t.Errorf("the print after the reissue lacks the corrected NIP")
 	}
 }
