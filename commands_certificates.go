@@ -107,7 +107,7 @@ func runCertificateReissue(c *cli, args []string) error {
 	var numbers []string
 	for rest := args; ; {
 		if err := fs.Parse(rest); err != nil {
-			return usagef("%s", flagMessage(err))
+			return usagef("%s", flagMessage(fs, err))
 		}
 		if fs.NArg() == 0 {
 			break
