@@ -175,7 +175,7 @@ func TestImportAttendanceCommand(t *testing.T) {
 		{[]string{"sign-in-sheet", "--program", planned, "--out", filepath.Join(dir, "x.pdf"), "--paper", "B5"}, 2, "A4 atau F4"},
 		{[]string{"sign-in-sheet", "--program", planned}, 2, "--out"},
 		{[]string{"sign-in-sheet", "--program", "NOPE", "--out", filepath.Join(dir, "x.pdf")}, 1, "tidak ditemukan"},
-		{[]string{"sign-in-sheet", "--program", planned, "--out", filepath.Join(dir, "no", "x.pdf")}, 1, "tidak dapat ditulis"},
+		{[]string{"sign-in-sheet", "--program", planned, "--out", filepath.Join(dir, "no", "x.pdf")}, 1, "Folder " + filepath.Join(dir, "no") + " tidak ada"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := pembina(t, append([]string{"--db", db}, tt.args...)...)
