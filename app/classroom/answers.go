@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
@@ -89,6 +90,7 @@ type formView struct {
 	Anonymous, Replace                  bool
 	Errors                              []string
 	Sections                            []sectionView
+	Questions                           template.HTML // Sections rendered already, for a blank form
 }
 
 type sectionView struct {

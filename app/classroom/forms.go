@@ -1,11 +1,13 @@
 package classroom
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"time"
@@ -76,17 +78,18 @@ func (s *Server) entries(ctx context.Context, participantID int64, today time.Ti
 	if err != nil {
 		return nil, err
 	}
+	var answered map[int64]map[string]bool
+	if withDone {
+		if answered, err = s.st.ParticipantAnswered(ctx, s.program.ID, participantID); err != nil {
+			return nil, err
+		}
+	}
 	var out []entry
 	for _, pf := range rows {
 		if !pf.IsOpen(today) || !answersParticipants(pf.ProgramForm) {
 			continue
 		}
-		var judged map[string]bool
-		if withDone && pf.Respondent != data.RespondentAnonymous {
-			if judged, err = s.st.SpeakersJudged(ctx, pf.ID, participantID); err != nil {
-				return nil, err
-			}
-		}
+		judged := answered[pf.ID]
 		done := func(speaker string) bool {
 			if pf.Respondent == data.RespondentAnonymous {
 				s.mu.Lock()
@@ -232,6 +235,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(e.title())
 	p.Form = s.formView(f, e, ticket, nil, nil)
+	p.Form.Questions = s.blankQuestions(f, p.Form)
 	s.render(w, http.StatusOK, "form", p)
 }
 
@@ -336,4 +340,25 @@ func (s *Server) sent(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, http.StatusOK, "sent", p)
+}
+
+// blankQuestions renders the questions of a blank form once per form and run: they are the same for every
+// participant (only the signed hidden fields differ), and escaping thirty questions' tiles is most of the
+// work of a form page when sixty phones open it at once.
+func (s *Server) blankQuestions(f *data.Form, fv *formView) template.HTML {
+	s.mu.Lock()
+	h, ok := s.blank[f.ID]
+	s.mu.Unlock()
+	if ok {
+		return h
+	}
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, "questions", fv); err != nil {
+		return "" // the page renders the questions itself
+	}
+	h = template.HTML(buf.String())
+	s.mu.Lock()
+	s.blank[f.ID] = h
+	s.mu.Unlock()
+	return h
 }

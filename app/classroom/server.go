@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"errors"
+	"html/template"
 	"net"
 	"net/http"
 	"strconv"
@@ -61,6 +62,7 @@ type Server struct {
 	visitors map[string]*visitor // by ticket
 	anon     map[anonKey]bool    // anonymous forms sent during this run
 	forms    map[int64]*data.Form
+	blank    map[int64]template.HTML // rendered questions of blank forms, by form ID
 	pfCache  []store.ProgramFormRow
 	pfRead   time.Time
 	speakers []string
@@ -96,7 +98,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.CodeEvery = DefaultCodeEvery
 	}
 	s := &Server{cfg: cfg, st: cfg.Store, visitors: map[string]*visitor{}, anon: map[anonKey]bool{},
-		forms: map[int64]*data.Form{}, limiter: newLimiter(), stop: make(chan struct{})}
+		forms: map[int64]*data.Form{}, blank: map[int64]template.HTML{}, limiter: newLimiter(), stop: make(chan struct{})}
 	var err error
 	if s.program, err = s.st.Program(ctx, cfg.ProgramID); err != nil {
 		return nil, err

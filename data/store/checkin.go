@@ -43,3 +43,28 @@ func (s *Store) CheckIn(ctx context.Context, m *data.Mark) (held *data.Mark, cre
 	}
 	return held, created, nil
 }
+
+// ParticipantAnswered tells which of a program's attached forms a participant has answered, by program form
+// ID, with the speakers judged (the empty speaker for other forms): one query for a participant's whole
+// list of forms in Mode Kelas, where SpeakersJudged would take one per form.
+func (s *Store) ParticipantAnswered(ctx context.Context, programID, participantID int64) (map[int64]map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.program_form_id, r.speaker FROM response r
+		JOIN program_form pf ON pf.id = r.program_form_id WHERE pf.program_id = ? AND r.participant_id = ?`, programID, participantID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	out := map[int64]map[string]bool{}
+	for rows.Next() {
+		var id int64
+		var speaker string
+		if err := rows.Scan(&id, &speaker); err != nil {
+			return nil, storageError(err)
+		}
+		if out[id] == nil {
+			out[id] = map[string]bool{}
+		}
+		out[id][speaker] = true
+	}
+	return out, storageError(rows.Err())
+}
