@@ -103,7 +103,16 @@ func dialogButtons(o fyne.CanvasObject) (dismiss, confirm *widget.Button, ok boo
 // it sits in (its dismissing button), since a focused field otherwise swallows the key.
 type keyEntry struct {
 	widget.Entry
-	onEscape func()
+	onEscape    func()
+	onFocusLost func() // e.g. an inline editor that stores what was typed when the focus moves on
+}
+
+// FocusLost tells onFocusLost after the entry's own handling.
+func (e *keyEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
 }
 
 func newKeyEntry() *keyEntry {

@@ -66,6 +66,9 @@ func findEntry(t *testing.T, u *UI, placeholder string) *widget.Entry {
 		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
 			return e
 		}
+		if e, ok := o.(*keyEntry); ok && e.PlaceHolder == placeholder {
+			return &e.Entry
+		}
 	}
 	t.Fatalf("no entry with placeholder %q on screen", placeholder)
 	return nil

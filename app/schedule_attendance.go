@@ -23,8 +23,10 @@ import (
 )
 
 // attendanceView is the Presensi tab: every participant of one session with their mark, keyed in with the
-// keyboard (a status letter sets the mark and moves on; arrows or Tab move; Enter opens the time and note;
-// Delete clears) or with the status buttons. Every mark is stored at once, in the order it was made.
+// keyboard (a status letter sets the mark and moves on, T with the time of arrival now; arrows or Tab move;
+// Enter edits a T's time in the row, or opens the note of another mark; Delete clears) or with the status
+// buttons. Every mark is stored at once, in the order it was made. No key opens a dialog that would catch the
+// letters typed for the next rows.
 type attendanceView struct {
 	st      *scheduleTab
 	session *data.Session
@@ -75,7 +77,7 @@ func (st *scheduleTab) newAttendanceView() *attendanceView {
 	})
 	v.print = widget.NewButtonWithIcon(L("Cetak daftar hadir sesi ini"), theme.DocumentPrintIcon(), func() { st.printSheets(v.session) })
 	v.list = newMarkList(v)
-	help := st.u.hintButton(L("Mengisi presensi dengan papan ketik"), L("Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya; ↑ ↓ atau Tab untuk pindah; Enter untuk jam datang dan catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."))
+	help := st.u.hintButton(L("Mengisi presensi dengan papan ketik"), L("Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya (T mencatat jam datang sekarang); ↑ ↓ atau Tab untuk pindah; Enter mengubah jam datang di baris, atau membuka catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."))
 	classroom := widget.NewButtonWithIcon(L("Mode Kelas"), theme.ComputerIcon(), func() { st.u.openClassroom(st.p, v.session) })
 	tools := container.NewHBox(v.allPresent, classroom, v.importFile, v.print)
 	top := container.NewVBox(
@@ -247,6 +249,23 @@ func (v *attendanceView) setMark(i int, status data.AttendanceStatus, clock, not
 	v.st.marks[sessionID] = v.counts.Marked()
 }
 
+// attendanceNow is the clock T reads (tests fix it).
+var attendanceNow = time.Now
+
+// markLate marks row i late: on the session's day with the time now, on another day keeping the time it
+// had (the coordinator types it with Enter).
+func (v *attendanceView) markLate(i int) {
+	if v.session == nil || i < 0 || i >= len(v.roster) {
+		return
+	}
+	if v.session.Date.Equal(scheduleToday()) {
+		now := attendanceNow().Format("15:04")
+		v.setMark(i, data.Late, &now, nil)
+		return
+	}
+	v.setMark(i, data.Late, nil, nil)
+}
+
 // markAllPresent marks everyone without a mark present, in one transaction, then shows the result.
 func (v *attendanceView) markAllPresent() {
 	x := v.session
@@ -277,7 +296,7 @@ func (v *attendanceView) details(i int) {
 		options = append(options, string(s)+" – "+L(s.Label()))
 	}
 	status := widget.NewSelect(options, nil)
-	clock, note := widget.NewEntry(), widget.NewEntry()
+	clock, note := newKeyEntry(), newKeyEntry() // Escape in them cancels the dialog
 	clock.SetPlaceHolder(L("JJ:MM, untuk yang terlambat"))
 	clock.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -332,6 +351,33 @@ func (v *attendanceView) details(i int) {
 		} else {
 			c.Focus(note)
 		}
+	}
+}
+
+// markOf is row i's mark, or nil.
+func (v *attendanceView) markOf(i int) *data.Mark {
+	if i < 0 || i >= len(v.roster) {
+		return nil
+	}
+	return v.marks[v.roster[i].EnrolmentID]
+}
+
+// tapLabel is a label that reacts to a click (the Keterangan cell of an attendance row).
+type tapLabel struct {
+	widget.Label
+	onTap func()
+}
+
+func newTapLabel(onTap func()) *tapLabel {
+	l := &tapLabel{onTap: onTap}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped runs onTap.
+func (l *tapLabel) Tapped(*fyne.PointEvent) {
+	if l.onTap != nil {
+		l.onTap()
 	}
 }
 
@@ -399,6 +445,8 @@ type markList struct {
 	cur     int
 	focused bool
 	shift   bool
+	editing int        // the row whose time of arrival is edited in place, or -1
+	rows    []*markRow // every row made, to find the one showing a given participant
 }
 
 var (
@@ -408,10 +456,14 @@ var (
 )
 
 func newMarkList(v *attendanceView) *markList {
-	ml := &markList{v: v}
+	ml := &markList{v: v, editing: -1}
 	ml.ExtendBaseWidget(ml)
 	ml.Length = func() int { return len(v.roster) }
-	ml.CreateItem = func() fyne.CanvasObject { return newMarkRow(ml) }
+	ml.CreateItem = func() fyne.CanvasObject {
+		r := newMarkRow(ml)
+		ml.rows = append(ml.rows, r)
+		return r
+	}
 	ml.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { o.(*markRow).update(id) }
 	ml.OnSelected = func(id widget.ListItemID) {
 		ml.Unselect(id)
@@ -492,25 +544,82 @@ func (ml *markList) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyEnd:
 		ml.moveTo(len(ml.v.roster) - 1)
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if m := ml.v.markOf(ml.cur); m != nil && m.Status == data.Late {
+			ml.editTime(ml.cur)
+			return
+		}
 		ml.v.details(ml.cur)
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		ml.v.setMark(ml.cur, "", nil, nil)
 	}
 }
 
-// TypedRune sets the current participant's status from its letter and moves on; T (terlambat) opens the
-// time of arrival instead.
+// TypedRune sets the current participant's status from its letter and moves on; T (terlambat) takes the
+// time now, which Enter on the row edits.
 func (ml *markList) TypedRune(r rune) {
 	status, ok := markKeys[unicode.ToUpper(r)]
 	if !ok {
 		return
 	}
-	ml.v.setMark(ml.cur, status, nil, nil)
 	if status == data.Late {
-		ml.v.details(ml.cur)
-		return
+		ml.v.markLate(ml.cur)
+	} else {
+		ml.v.setMark(ml.cur, status, nil, nil)
 	}
 	ml.moveTo(ml.cur + 1)
+}
+
+// editTime opens row id's time of arrival for editing in the row itself: Enter stores it, Escape leaves it.
+func (ml *markList) editTime(id int) {
+	if id < 0 || id >= len(ml.v.roster) {
+		return
+	}
+	ml.moveTo(id)
+	old := ml.editing
+	ml.editing = id
+	if old >= 0 && old != id {
+		ml.RefreshItem(old)
+	}
+	ml.RefreshItem(id)
+	for _, r := range ml.rows {
+		if r.id == id && r.clock.Visible() {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(ml); c != nil {
+				c.Focus(r.clock)
+				r.clock.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces the time shown
+			}
+			return
+		}
+	}
+}
+
+// endEdit closes the inline time of arrival; with save, a valid time is stored (Enter on an invalid one
+// keeps the field open, red; leaving it drops it). refocus gives the keyboard back to the list.
+func (ml *markList) endEdit(r *markRow, save, refocus bool) {
+	if ml.editing < 0 || r.id != ml.editing {
+		return
+	}
+	id := ml.editing
+	text := strings.TrimSpace(r.clock.Text)
+	if save && text != "" && clockValidator(text) != nil {
+		if refocus {
+			return
+		}
+		save = false
+	}
+	if save {
+		t := ""
+		if text != "" {
+			t = normalClock(text)
+		}
+		ml.editing = -1
+		ml.v.setMark(id, data.Late, &t, nil)
+	} else {
+		ml.editing = -1
+	}
+	ml.RefreshItem(id)
+	if refocus {
+		ml.focus()
+	}
 }
 
 // markColumns are the widths of the list's columns: number, name (takes the spare width), NIP, the status
@@ -533,13 +642,15 @@ func markHeader() fyne.CanvasObject {
 // markRow is one participant's row.
 type markRow struct {
 	widget.BaseWidget
-	ml                  *markList
-	id                  int
-	bg                  *canvas.Rectangle
-	no, name, nip, note *widget.Label
-	buttons             []*widget.Button
-	edit                *widget.Button
-	box                 *fyne.Container
+	ml            *markList
+	id            int
+	bg            *canvas.Rectangle
+	no, name, nip *widget.Label
+	note          *tapLabel
+	clock         *keyEntry // the time of arrival, edited in place
+	buttons       []*widget.Button
+	edit          *widget.Button
+	box           *fyne.Container
 }
 
 func newMarkRow(ml *markList) *markRow {
@@ -547,20 +658,42 @@ func newMarkRow(ml *markList) *markRow {
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.no = widget.NewLabel("")
 	r.no.Alignment = fyne.TextAlignTrailing
-	r.name, r.nip, r.note = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{r.name, r.nip, r.note} {
+	r.name, r.nip = widget.NewLabel(""), widget.NewLabel("")
+	r.note = newTapLabel(func() {
+		// A click on a late participant's note edits the time of arrival, as Enter does.
+		if m := r.ml.v.markOf(r.id); m != nil && m.Status == data.Late {
+			r.ml.editTime(r.id)
+			return
+		}
+		r.ml.moveTo(r.id)
+		r.ml.focus()
+	})
+	for _, l := range []*widget.Label{r.name, r.nip, &r.note.Label} {
 		l.Truncation = fyne.TextTruncateEllipsis
 	}
+	r.clock = newKeyEntry()
+	r.clock.SetPlaceHolder(L("JJ:MM"))
+	r.clock.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return clockValidator(s)
+	}
+	r.clock.OnSubmitted = func(string) { r.ml.endEdit(r, true, true) }
+	r.clock.onEscape = func() { r.ml.endEdit(r, false, true) }
+	r.clock.onFocusLost = func() { r.ml.endEdit(r, true, false) }
+	r.clock.Hide()
 	statuses := container.New(&columnsLayout{cols: []column{{width: 40}, {width: 40}, {width: 40}, {width: 40}, {width: 40}, {width: 40}, {width: 40}}, gap: 2})
 	for _, s := range data.AttendanceStatuses {
 		s := s
 		b := widget.NewButton(string(s), func() {
 			r.ml.moveTo(r.id)
-			r.ml.v.setMark(r.id, s, nil, nil)
-			r.ml.focus()
 			if s == data.Late {
-				r.ml.v.details(r.id)
+				r.ml.v.markLate(r.id)
+			} else {
+				r.ml.v.setMark(r.id, s, nil, nil)
 			}
+			r.ml.focus()
 		})
 		r.buttons = append(r.buttons, b)
 		statuses.Add(b)
@@ -570,7 +703,7 @@ func newMarkRow(ml *markList) *markRow {
 		r.ml.v.details(r.id)
 	})
 	r.edit.Importance = widget.LowImportance
-	r.box = container.New(&columnsLayout{cols: markColumns}, r.no, r.name, r.nip, statuses, r.note, r.edit)
+	r.box = container.New(&columnsLayout{cols: markColumns}, r.no, r.name, r.nip, statuses, container.NewStack(r.note, r.clock), r.edit)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -592,7 +725,21 @@ func (r *markRow) update(id int) {
 	setText(r.no, strconv.Itoa(id+1))
 	setText(r.name, p.Name)
 	setText(r.nip, printedNIP(p.NIP))
-	setText(r.note, noteText(m))
+	setText(&r.note.Label, noteText(m))
+	if id == r.ml.editing {
+		if !r.clock.Visible() {
+			t := ""
+			if m != nil {
+				t = m.Time
+			}
+			r.clock.SetText(t)
+			r.clock.Show()
+			r.note.Hide()
+		}
+	} else if r.clock.Visible() {
+		r.clock.Hide()
+		r.note.Show()
+	}
 	for k, s := range data.AttendanceStatuses {
 		imp := widget.LowImportance
 		if m != nil && m.Status == s {

@@ -136,17 +136,55 @@ func TestKeyboardAttendanceEntry(t *testing.T) {
 		t.Fatalf("current row %d, want 4", ml.cur)
 	}
 
-	// T marks late at once and asks for the time of arrival.
+	// T marks late at once with the time now and moves on, without a dialog: the next letter marks the
+	// next row. Enter on the late row edits its time in the row; Enter stores it.
+	attendanceNow = func() time.Time { return time.Date(2026, 1, 1, 8, 7, 0, 0, time.Local) }
+	t.Cleanup(func() { attendanceNow = time.Now })
 	test.Type(ml, "t")
 	u.WaitIdle()
-	want(4, data.Late)
-	clock := findEntry(t, u, "JJ:MM, untuk yang terlambat")
-	clock.SetText("820")
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("T opened a dialog")
+	}
+	if m := storedMark(t, s, x, r[4].EnrolmentID); m == nil || m.Status != data.Late || m.Time != "08:07" {
+		t.Fatalf("T stored %+v, want T at 08:07", m)
+	}
+	if ml.cur != 5 || u.win.Canvas().Focused() != ml {
+		t.Fatalf("after T the current row is %d and the focus on %T, want row 5 on the list", ml.cur, u.win.Canvas().Focused())
+	}
+	key(fyne.KeyUp)
+	key(fyne.KeyReturn)
+	clock, ok := u.win.Canvas().Focused().(*keyEntry)
+	if !ok || ml.editing != 4 || clock.Text != "08:07" {
+		t.Fatalf("Enter on the late row focused %T (editing row %d), want its time in the row", u.win.Canvas().Focused(), ml.editing)
+	}
+	test.Type(clock, "820") // replaces the selected time
+	key(fyne.KeyReturn)
+	u.WaitIdle()
+	if m := storedMark(t, s, x, r[4].EnrolmentID); m == nil || m.Status != data.Late || m.Time != "08:20" {
+		t.Errorf("late mark %+v, want T at 08:20", m)
+	}
+	if u.win.Canvas().Focused() != ml || ml.editing != -1 {
+		t.Fatal("after Enter the keyboard is not back on the list")
+	}
+	// Escape leaves the time as it was; the note stays in the dialog of the pencil button.
+	key(fyne.KeyReturn)
+	test.Type(u.win.Canvas().Focused(), "9")
+	key(fyne.KeyEscape)
+	u.WaitIdle()
+	if m := storedMark(t, s, x, r[4].EnrolmentID); m.Time != "08:20" || u.win.Canvas().Focused() != ml {
+		t.Errorf("after Escape the time is %q and the focus on %T", m.Time, u.win.Canvas().Focused())
+	}
+	v.details(4)
 	findEntry(t, u, "Misalnya: surat tugas dari sekolah").SetText("Ban bocor")
-	clock.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	u.WaitIdle()
 	if m := storedMark(t, s, x, r[4].EnrolmentID); m == nil || m.Status != data.Late || m.Time != "08:20" || m.Note != "Ban bocor" {
 		t.Errorf("late mark %+v, want T at 08:20 with the note", m)
+	}
+	v.details(4)
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Escape cancels
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the note did not close the dialog")
 	}
 
 	// Delete clears; two quick letters on one row end as the second in the database.

@@ -101,7 +101,7 @@ func TestAttendanceHeaderCompact(t *testing.T) {
 	u, s := newTestUI(t, true)
 	u.win.Resize(fyne.NewSize(1366, 690))
 	st := openSchedule(t, u, s, data.StatusRunning, 1)
-	hint := "Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya; ↑ ↓ atau Tab untuk pindah; Enter untuk jam datang dan catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."
+	hint := "Ketik H, T, I, S, D (Dinas Luar), C atau A untuk mengisi lalu lanjut ke baris berikutnya (T mencatat jam datang sekarang); ↑ ↓ atau Tab untuk pindah; Enter mengubah jam datang di baris, atau membuka catatan; Delete untuk mengosongkan. Setiap tanda langsung tersimpan."
 	if hasLabel(u, hint) {
 		t.Error("the keyboard hint takes rows above the list; it belongs behind the ? button")
 	}
