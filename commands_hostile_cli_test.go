@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -193,5 +195,44 @@ func TestStderrUnderAnyLanguage(t *testing.T) {
 			}
 			assertIndonesian(t, c.args, got)
 		}
+	}
+}
+
+// TestListFiltersByProgram: --program narrows `list forms` to the forms attached to the program, and `list
+// programs` to the program.
+func TestListFiltersByProgram(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	_, all, _ := pembina(t, "--db", db, "list", "forms")
+	total := strings.Count(all, "\n")
+	s := openStore(t, db)
+	defer s.Close()
+	narrowed := false
+	for _, code := range []string{"PTD-I/2026", "SKK-I/2026", "BTK-I/2026"} {
+		_, some, e := pembina(t, "--db", db, "list", "forms", "--program", code)
+		p, _ := s.ProgramByCode(ctxT(), code)
+		pfs, _ := s.ProgramForms(ctxT(), p.ID)
+		want := map[string]bool{}
+		for _, pf := range pfs {
+			want[strconv.FormatInt(pf.FormID, 10)] = true
+		}
+		got := map[string]bool{}
+		for _, l := range strings.Split(strings.TrimSpace(some), "\n") {
+			if l != "" {
+				got[strings.Split(l, "\t")[0]] = true
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("list forms --program %s = %v (%s), want the attached forms %v", code, got, e, want)
+		}
+		narrowed = narrowed || len(got) < total
+	}
+	if !narrowed {
+		t.Errorf("no program narrowed the %d forms", total)
+	}
+	if _, one, _ := pembina(t, "--db", db, "list", "programs", "--program", "PTD-I/2026"); strings.Count(one, "\n") != 1 || !strings.HasPrefix(one, "PTD-I/2026\t") {
+		t.Errorf("list programs --program = %q", one)
 	}
 }

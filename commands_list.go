@@ -73,12 +73,15 @@ func runList(c *cli, args []string) error {
 	return l.run(c, program)
 }
 
-func listPrograms(c *cli, _ *data.Program) error {
+func listPrograms(c *cli, program *data.Program) error {
 	rows, err := c.store.Programs(c.ctx, store.ProgramFilter{IncludeArchived: true})
 	if err != nil {
 		return err
 	}
 	for _, p := range rows {
+		if program != nil && p.ID != program.ID {
+			continue
+		}
 		tsv(c.stdout, p.Code, p.Title, data.FormatDate(p.StartDate), data.FormatDate(p.EndDate), string(p.Status))
 	}
 	return nil
