@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -96,14 +97,53 @@ func TestLoad60PhonesAllStored(t *testing.T) {
 // BenchmarkClassroom60Phones measures rounds of sixty phones checking in and sending a 30-item form at the
 // same moment (later rounds replace the earlier responses and keep the marks, as a phone sending again does).
 // Traffic goes to 127.0.0.1 only.
+//
+// It also measures what the window feels: the reads of the attendance grid (roster and marks) and of the
+// live list (Status), every 20 ms, while no phone is busy and while the rounds run.
 func BenchmarkClassroom60Phones(b *testing.B) {
 	f := newFixture(b, 60)
+	ctx := context.Background()
+	windowRead := func() time.Duration {
+		t0 := time.Now()
+		if _, err := f.st.Roster(ctx, f.program.ID); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.st.Marks(ctx, f.session.ID); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.srv.Status(ctx); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(t0)
+	}
+	var idle []time.Duration
+	for range 25 {
+		idle = append(idle, windowRead())
+		time.Sleep(20 * time.Millisecond)
+	}
+	var busy []time.Duration
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+				busy = append(busy, windowRead())
+			}
+		}
+	}()
 	var all []time.Duration
 	b.ResetTimer()
 	for b.Loop() {
 		all = append(all, loadRound(b, f, 60)...)
 	}
 	b.StopTimer()
+	close(stop)
+	<-done
+	b.ReportMetric(float64(percentile(idle, 0.95).Microseconds())/1000, "window-read-idle-p95-ms")
+	b.ReportMetric(float64(percentile(busy, 0.95).Microseconds())/1000, "window-read-busy-p95-ms")
 	if n := storetest.Count(b, f.st, "SELECT count(*) FROM response WHERE program_form_id = ?", f.big); n != 60 {
 		b.Errorf("%d responses stored, want 60", n)
 	}
