@@ -237,6 +237,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item(L("Cadangkan sekarang…"), fyne.KeyB, ctrl, u.backupNowDialog),
 		item(L("Pulihkan dari cadangan…"), "", 0, u.restoreDialog),
 		fyne.NewMenuItemSeparator(),
+		item(L("Verifikasi Sertifikat…"), fyne.KeyV, ctrl|fyne.KeyModifierShift, u.showVerifyDialog),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	pages := fyne.NewMenu(L("Halaman"), item(L("Cari di halaman ini"), fyne.KeyF, ctrl, func() { u.runCommand(cmdSearch) }),
@@ -246,6 +248,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		pages.Items = append(pages.Items, item(L(p.title), fyne.KeyName(string(rune('1'+i))), ctrl, func() { u.goToPage(key) }))
 	}
 	help := fyne.NewMenu(L("Bantuan"),
+		item(L("Panduan"), "", 0, u.showGuide),
 		item(L("Pintasan papan ketik"), "", 0, u.showShortcuts),
 		item(L("Panduan Mode Kelas"), "", 0, u.showClassroomGuide),
 		item(L("Tentang Pembina"), "", 0, u.showAbout),
@@ -302,6 +305,7 @@ func (u *UI) showShortcuts() {
 		{"Ctrl+E", L("Ekspor yang tampil ke Excel")},
 		{"Ctrl+O", L("Buka basis data lain")},
 		{"Ctrl+B", L("Cadangkan sekarang")},
+		{"Ctrl+Shift+V", L("Verifikasi Sertifikat")},
 		{"Ctrl+1 … Ctrl+6", L("Beranda, Program, Peserta, Formulir, Laporan, Pengaturan")},
 		{"Ctrl+Q", L("Keluar")},
 		{"Tab / Shift+Tab", L("Pindah ke isian berikutnya / sebelumnya")},
