@@ -379,6 +379,7 @@ func (u *UI) restoreFrom(path string) {
 				u.restore(sum.Path)
 			}
 		}, u.win)
+		d.SetConfirmImportance(widget.DangerImportance)
 		d.Resize(fyne.NewSize(600, 300))
 		d.Show()
 	})

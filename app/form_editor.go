@@ -657,7 +657,7 @@ func (e *formEditor) copyForm() {
 
 func (e *formEditor) deleteForm() {
 	msg := fmt.Sprintf(L("Hapus formulir %q? Formulir yang sudah dipakai di program tidak dapat dihapus."), e.form.Title)
-	dialog.ShowConfirm(L("Hapus formulir"), msg, func(ok bool) {
+	showDangerConfirm(L("Hapus formulir"), msg, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -80,7 +80,7 @@ func (u *UI) participantPage(p *data.Participant, notice string) {
 }
 
 func (u *UI) deleteParticipant(p *data.Participant) {
-	dialog.ShowConfirm(L("Hapus peserta"), fmt.Sprintf(L("Hapus data %s? Peserta yang pernah terdaftar di program tidak dapat dihapus."), p.FullName()), func(ok bool) {
+	showDangerConfirm(L("Hapus peserta"), fmt.Sprintf(L("Hapus data %s? Peserta yang pernah terdaftar di program tidak dapat dihapus."), p.FullName()), func(ok bool) {
 		if !ok {
 			return
 		}

@@ -496,6 +496,7 @@ func (t *certificateTab) revokeCertificate() {
 			}
 			t.load()
 		}, t.u.win)
+	d.SetConfirmImportance(widget.DangerImportance)
 	d.Resize(fyne.NewSize(560, 260))
 	d.Show()
 }

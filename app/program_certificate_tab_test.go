@@ -153,6 +153,9 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 	table.Select(widget.TableCellID{Row: row, Col: 1})
 	tapDialogButton(t, u, "Cabut…")
 	test.Type(findEntry(t, u, "Alasan pencabutan"), "ternyata tidak mengikuti sesi praktik")
+	if b := findButton(t, u, "Cabut"); b.Importance != widget.DangerImportance {
+		t.Errorf("the Cabut confirmation is not in the danger colour (importance %v)", b.Importance)
+	}
 	tapDialogButton(t, u, "Cabut")
 	if got := table.cell(rowOf(t, table, name), status); got != "Dicabut (manual)" {
 		t.Errorf("after revoking: %q", got)

@@ -382,7 +382,7 @@ func (t *evaluationTab) responsesView(r store.ProgramFormRow) fyne.CanvasObject 
 		if who == "" {
 			who = L("Anonim")
 		}
-		dialog.ShowConfirm(L("Hapus jawaban"), fmt.Sprintf(L("Hapus jawaban dari %s? Jawaban yang dihapus tidak dapat dikembalikan."), who), func(ok bool) {
+		showDangerConfirm(L("Hapus jawaban"), fmt.Sprintf(L("Hapus jawaban dari %s? Jawaban yang dihapus tidak dapat dikembalikan."), who), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -565,7 +565,7 @@ func (t *evaluationTab) detach(r store.ProgramFormRow) {
 	if r.Responses > 0 {
 		msg += " " + fmt.Sprintf(L("%d jawaban yang sudah masuk ikut terhapus."), r.Responses)
 	}
-	dialog.ShowConfirm(L("Lepas formulir"), msg, func(ok bool) {
+	showDangerConfirm(L("Lepas formulir"), msg, func(ok bool) {
 		if !ok {
 			return
 		}

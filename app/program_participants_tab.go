@@ -344,7 +344,7 @@ func (t *enrolmentTab) editEnrolment(r store.EnrolmentRow) {
 	)
 	var d dialog.Dialog
 	remove := widget.NewButtonWithIcon(L("Hapus dari program"), theme.DeleteIcon(), func() {
-		dialog.ShowConfirm(L("Hapus dari program"), fmt.Sprintf(L("Hapus %s dari %s? Tanda hadir dan jawaban evaluasinya di program ini ikut terhapus."), r.Name, t.p.Code),
+		showDangerConfirm(L("Hapus dari program"), fmt.Sprintf(L("Hapus %s dari %s? Tanda hadir dan jawaban evaluasinya di program ini ikut terhapus."), r.Name, t.p.Code),
 			func(ok bool) {
 				if !ok {
 					return

@@ -198,7 +198,7 @@ func (u *UI) setRemoveAction(b *widget.Button, p *data.Program, deps store.Progr
 	case !deps.Any():
 		b.SetText(L("Hapus program"))
 		b.OnTapped = func() {
-			dialog.ShowConfirm(L("Hapus program"), fmt.Sprintf(L("Hapus %s beserta mata pelatihan dan jadwalnya? Tindakan ini tidak dapat dibatalkan."), p.Code+" · "+p.Title),
+			showDangerConfirm(L("Hapus program"), fmt.Sprintf(L("Hapus %s beserta mata pelatihan dan jadwalnya? Tindakan ini tidak dapat dibatalkan."), p.Code+" · "+p.Title),
 				func(ok bool) {
 					if ok {
 						u.deleteProgram(p)
@@ -207,7 +207,7 @@ func (u *UI) setRemoveAction(b *widget.Button, p *data.Program, deps store.Progr
 		}
 	default:
 		b.SetText(L("Arsipkan"))
-		b.SetIcon(theme.DownloadIcon())
+		b.SetIcon(theme.FolderIcon()) // archived programs leave the list for the archive, nothing is downloaded
 		b.Importance = widget.MediumImportance
 		b.OnTapped = func() {
 			msg := fmt.Sprintf(L("Program ini tidak dapat dihapus karena sudah memiliki %s peserta, %s tanda hadir, %s jawaban evaluasi dan %s sertifikat. Arsipkan agar tidak tampil di daftar program? Semua datanya tetap tersimpan."),

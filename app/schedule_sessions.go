@@ -416,6 +416,7 @@ func (v *sessionsView) delete() {
 			})
 		})
 	}, st.u.win)
+	c.SetConfirmImportance(widget.DangerImportance)
 	c.Resize(fyne.NewSize(480, 220))
 	c.Show()
 }

@@ -269,7 +269,7 @@ func (sl *signatoryList) save(g *data.Signatory, isNew, makeDefault bool) error 
 
 func (sl *signatoryList) confirmDelete(g *data.Signatory, deleted func()) {
 	msg := fmt.Sprintf(L("Hapus %s dari daftar penandatangan? Program yang memilihnya akan memakai penandatangan bawaan. Dokumen yang sudah dicetak tidak berubah."), g.FullName())
-	dialog.ShowConfirm(L("Hapus penandatangan?"), msg, func(ok bool) {
+	showDangerConfirm(L("Hapus penandatangan?"), msg, func(ok bool) {
 		if !ok {
 			return
 		}

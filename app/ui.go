@@ -304,3 +304,11 @@ func (u *UI) hintButton(title, text string) *widget.Button {
 	b.Importance = widget.LowImportance
 	return b
 }
+
+// showDangerConfirm is dialog.ShowConfirm for what cannot be undone (deleting, detaching, revoking): the
+// confirming button is in the danger colour, so it does not look like an ordinary "yes".
+func showDangerConfirm(title, message string, callback func(bool), parent fyne.Window) {
+	d := dialog.NewConfirm(title, message, callback, parent)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}

@@ -1,14 +1,17 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
 )
 
 func TestPlanWindow(t *testing.T) {
@@ -129,5 +132,28 @@ func TestAttendanceHeaderCompact(t *testing.T) {
 	w := (&columnsLayout{cols: markColumns}).widths(1100)
 	if w[1] <= 220 || w[4] != 170 {
 		t.Errorf("column widths at 1100: name %v, note %v", w[1], w[4])
+	}
+}
+
+// Arsipkan keeps a program out of the list; its icon must not say "download".
+func TestArchiveIconAndDangerConfirm(t *testing.T) {
+	u, s := newTestUI(t, true)
+	rows, _ := s.Programs(context.Background(), store.ProgramFilter{Status: data.StatusRunning})
+	u.Navigate("programs")
+	u.openProgram(rows[0].ID)
+	u.WaitIdle()
+	b := findButton(t, u, "Arsipkan")
+	if b.Icon == nil || b.Icon.Name() == theme.DownloadIcon().Name() {
+		t.Errorf("Arsipkan shows %v", b.Icon)
+	}
+	showDangerConfirm("Hapus", "Hapus?", func(bool) {}, u.win)
+	found := false
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Importance == widget.DangerImportance {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("a destructive confirmation has no button in the danger colour")
 	}
 }
