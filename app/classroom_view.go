@@ -75,21 +75,20 @@ func (u *UI) openClassroom(p *data.Program, x *data.Session) *classroomView {
 
 func (cv *classroomView) build() {
 	ctx := context.Background()
-	cv.addrs = classroom.Addresses()
-	labels := make([]string, len(cv.addrs))
-	for i, a := range cv.addrs {
-		labels[i] = a.Label()
-	}
-	remembered, _ := cv.u.store.Setting(ctx, classroom.AddressSetting, "")
-	chosen := classroom.PickAddress(remembered)
 	port, _ := cv.u.store.Setting(ctx, classroom.PortSetting, strconv.Itoa(classroom.DefaultPort))
-	cv.address = widget.NewSelect(labels, nil)
-	for i, a := range cv.addrs {
-		if a.IP == chosen {
-			cv.address.SetSelectedIndex(i)
-		}
-	}
+	cv.address = widget.NewSelect(nil, nil)
+	cv.listAddresses()
 	cv.address.OnChanged = func(string) { cv.start() }
+	// A hotspot turned on after Mode Kelas opened brings a new address.
+	again := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), func() {
+		before := cv.address.Selected
+		cv.address.OnChanged = nil
+		cv.listAddresses()
+		cv.address.OnChanged = func(string) { cv.start() }
+		if cv.srv == nil || cv.address.Selected != before {
+			cv.start() // a new address; the phones' address stays when it did not change
+		}
+	})
 	cv.port = widget.NewEntry()
 	cv.port.SetText(port)
 	cv.port.OnSubmitted = func(string) { cv.start() }
@@ -99,7 +98,7 @@ func (cv *classroomView) build() {
 	cv.problem.Importance = widget.DangerImportance
 	cv.problem.Hide()
 	network := container.NewBorder(nil, nil, widget.NewLabel(L("Alamat laptop")),
-		container.NewHBox(widget.NewLabel(L("Port")), container.NewGridWrap(fyne.NewSize(90, cv.port.MinSize().Height), cv.port), apply),
+		container.NewHBox(again, widget.NewLabel(L("Port")), container.NewGridWrap(fyne.NewSize(90, cv.port.MinSize().Height), cv.port), apply),
 		cv.address)
 
 	cv.qr = canvas.NewImageFromImage(nil)
@@ -144,6 +143,30 @@ func (cv *classroomView) build() {
 	bottom := container.NewHBox(sheet, guide, layout.NewSpacer(), full, stop)
 	cv.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
 	cv.sortBy.SetSelectedIndex(0)
+}
+
+// listAddresses fills the address choice with the laptop's addresses now, selecting the one in use, else
+// the one remembered, else the first.
+func (cv *classroomView) listAddresses() {
+	current := ""
+	if i := cv.address.SelectedIndex(); i >= 0 && i < len(cv.addrs) {
+		current = cv.addrs[i].IP
+	}
+	if current == "" {
+		current, _ = cv.u.store.Setting(context.Background(), classroom.AddressSetting, "")
+	}
+	chosen := classroom.PickAddress(current)
+	cv.addrs = classroom.Addresses()
+	labels := make([]string, len(cv.addrs))
+	for i, a := range cv.addrs {
+		labels[i] = a.Label()
+	}
+	cv.address.SetOptions(labels)
+	for i, a := range cv.addrs {
+		if a.IP == chosen {
+			cv.address.SetSelectedIndex(i)
+		}
+	}
 }
 
 // start (re)starts the server on the chosen address and port and remembers them.
