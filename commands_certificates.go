@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,8 +15,9 @@ import (
 )
 
 func init() {
-	commands["certificates"] = command{usage: "certificates --program KODE --out BERKAS [--split]",
-		summary: "terbitkan dan cetak sertifikat program dalam satu PDF (--split: satu berkas per peserta di folder)", run: runCertificates}
+	commands["certificates"] = command{usage: "certificates --program KODE --out BERKAS [--split] [--allow-unmarked ALASAN]",
+		summary: "terbitkan dan cetak sertifikat program dalam satu PDF (--split: satu berkas per peserta di folder; " +
+			"--allow-unmarked: terbitkan walau presensi sesi yang sudah lewat belum diisi, dengan alasannya)", run: runCertificates}
 	commands["certificate-register"] = command{usage: "certificate-register --program KODE --out BERKAS.xlsx",
 		summary: "tulis register sertifikat program sebagai xlsx", run: runCertificateRegister}
 	commands["certificate-reissue"] = command{usage: "certificate-reissue NOMOR --reason ALASAN",
@@ -51,9 +53,11 @@ func programFlag(name string, args []string, extra func(fs *flag.FlagSet)) (*fla
 func runCertificates(c *cli, args []string) error {
 	var out *string
 	var split *bool
+	var allow *string
 	_, code, err := programFlag("certificates", args, func(fs *flag.FlagSet) {
 		out = fs.String("out", "", "")
 		split = fs.Bool("split", false, "")
+		allow = fs.String("allow-unmarked", "", "")
 	})
 	if err != nil {
 		return err
@@ -66,7 +70,10 @@ func runCertificates(c *cli, args []string) error {
 		return err
 	}
 	start := time.Now()
-	res, err := certify.Print(c.ctx, c.store, p, *out, *split, today(), nil)
+	res, err := certify.Print(c.ctx, c.store, p, *out, *split, today(), nil, certify.Options{AllowUnmarked: *allow})
+	if errors.Is(err, certify.ErrUnentered) {
+		return data.Wrap(data.KindConflict, err, "%s (dengan --allow-unmarked \"alasan\")", err)
+	}
 	if err != nil {
 		return err
 	}

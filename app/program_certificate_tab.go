@@ -33,6 +33,7 @@ type certificateTab struct {
 	u          *UI
 	p          *data.Program
 	candidates []certify.Candidate
+	unentered  []*data.Session // sessions held up to today without attendance ("belum diisi")
 	selected   int
 	scores     bool            // the table has a score column
 	root       *fyne.Container // the list, or the design editor in its place
@@ -102,21 +103,17 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 // load reads the candidates off the UI goroutine and shows them.
 func (t *certificateTab) load() {
 	t.u.goBackground(func() {
-		list, err := certify.Candidates(context.Background(), t.u.store, t.p, certificateToday())
-		future, ferr := certify.FutureSessions(context.Background(), t.u.store, t.p, certificateToday())
+		roll, err := certify.Load(context.Background(), t.u.store, t.p, certificateToday())
 		fyne.Do(func() {
-			if err == nil {
-				err = ferr
-			}
 			if err != nil {
 				t.u.showError(err)
 				return
 			}
-			t.candidates = list
-			if t.selected >= len(list) {
+			t.candidates, t.unentered = roll.Candidates, roll.Day.Unentered
+			if t.selected >= len(t.candidates) {
 				t.selected = -1
 			}
-			t.summary.SetText(t.summaryText(future))
+			t.summary.SetText(t.summaryText(roll.Day.Future))
 			t.table.Refresh()
 			t.updateActions()
 		})
@@ -143,6 +140,8 @@ func (t *certificateTab) summaryText(future int) string {
 	switch {
 	case future > 0:
 		s += " · " + L("{{.N}} sesi belum terlaksana: sertifikat diterbitkan setelah sesi terakhir", map[string]any{"N": future})
+	case len(t.unentered) > 0:
+		s += " · " + L("presensi belum diisi: {{.Sessions}}", map[string]any{"Sessions": sessionNumbers(t.unentered)})
 	case waiting > 0:
 		s += " · " + L("{{.N}} menunggu nomor", map[string]any{"N": waiting})
 	}
@@ -217,7 +216,7 @@ func (t *certificateTab) cell(row, col int) string {
 			}
 			return L("Syarat terpenuhi")
 		}
-		return strings.Join(c.Reasons, "; ")
+		return reasonsText(c.Reasons)
 	case 7:
 		if c.Certificate != nil {
 			return c.Certificate.Number
@@ -301,27 +300,40 @@ func (t *certificateTab) printAll() {
 		note.SetText(L("{{.N}} peserta akan mendapat nomor baru. Nomor yang sudah diberikan tidak dapat diubah atau dipakai ulang; sertifikat yang sudah terbit dicetak dengan nomor yang sama.", map[string]any{"N": newNumbers}))
 	}
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(L("Terbitkan & cetak sertifikat"), L("Lanjut"), L("Batal"), container.NewVBox(mode, note), func(ok bool) {
+	content := container.NewVBox(mode, note)
+	// Sessions held without attendance entered hold new numbers back, unless the coordinator writes why.
+	allow := widget.NewEntry()
+	allow.SetPlaceHolder(L("Alasan menerbitkan walau presensi belum diisi"))
+	if newNumbers > 0 && len(t.unentered) > 0 {
+		warn := widget.NewLabel(L("Presensi belum diisi untuk {{.Sessions}}. Sesi tanpa presensi tidak dihitung sebagai absen; isi presensinya dulu, atau tuliskan alasan untuk tetap menerbitkan.",
+			map[string]any{"Sessions": sessionList(t.unentered)}))
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		content.Add(warn)
+		content.Add(allow)
+	}
+	d := dialog.NewCustomConfirm(L("Terbitkan & cetak sertifikat"), L("Lanjut"), L("Batal"), content, func(ok bool) {
 		if !ok {
 			return
 		}
+		opts := certify.Options{AllowUnmarked: allow.Text}
 		split := mode.Selected != mode.Options[0]
 		name := safeFileName("Sertifikat " + t.p.Code)
 		if split {
-			chooseFolder(t.u, L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true) })
+			chooseFolder(t.u, L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true, opts) })
 			return
 		}
-		chooseSavePath(t.u, name+".pdf", func(path string) { t.runPrint(path, false) })
+		chooseSavePath(t.u, name+".pdf", func(path string) { t.runPrint(path, false, opts) })
 	}, t.u.win)
-	d.Resize(fyne.NewSize(520, 280))
+	d.Resize(fyne.NewSize(520, 340))
 	d.Show()
 }
 
-func (t *certificateTab) runPrint(out string, split bool) {
+func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) {
 	var res certify.Result
 	t.u.runTask(L("Mencetak sertifikat"), func(ctx context.Context, progress Progress) error {
 		var err error
-		res, err = certify.Print(ctx, t.u.store, t.p, out, split, certificateToday(), certify.Progress(progress))
+		res, err = certify.Print(ctx, t.u.store, t.p, out, split, certificateToday(), certify.Progress(progress), opts)
 		return err
 	}, func(err error) {
 		t.load()
@@ -373,7 +385,7 @@ func (t *certificateTab) editOverride() {
 	default:
 		choice.SetSelected(options[2])
 	}
-	why := strings.Join(c.Reasons, "; ")
+	why := reasonsText(c.Reasons)
 	if why == "" {
 		why = L("Syarat terpenuhi")
 	}

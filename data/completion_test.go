@@ -40,27 +40,3 @@ func TestRateFromTalliesEqualsAdd(t *testing.T) {
 		}
 	}
 }
-
-func TestCompleted(t *testing.T) {
-	eligible := Eligibility{State: Eligible}
-	notEligible := Eligibility{State: NotEligible}
-	finished, running := &Program{Status: StatusFinished}, &Program{Status: StatusRunning}
-	tests := []struct {
-		name string
-		p    *Program
-		e    *Enrolment
-		el   Eligibility
-		want bool
-	}{
-		{"finished, eligible participant", finished, &Enrolment{Role: RoleParticipant}, eligible, true},
-		{"attendance or score not met", finished, &Enrolment{Role: RoleParticipant}, notEligible, false},
-		{"program still running", running, &Enrolment{Role: RoleParticipant}, eligible, false},
-		{"withdrawn", finished, &Enrolment{Role: RoleParticipant, Withdrawn: true}, eligible, false},
-		{"speaker", finished, &Enrolment{Role: RoleSpeaker}, eligible, false},
-	}
-	for _, tt := range tests {
-		if got := Completed(tt.p, tt.e, tt.el); got != tt.want {
-			t.Errorf("%s: Completed = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -64,76 +65,129 @@ func sameRate(a, b float64) bool {
 	return math.Abs(a-b) < 1e-9
 }
 
-func TestSessionHeld(t *testing.T) {
+func TestSessionHeldUnenteredOver(t *testing.T) {
 	today := time.Date(2026, 11, 28, 15, 30, 0, 0, time.UTC) // the clock must not matter
 	tests := []struct {
-		date   string
-		marked bool
-		want   bool
+		date                  string
+		marked                bool
+		held, unentered, over bool
 	}{
-		{"2026-11-27", false, true},  // yesterday, forgotten: counts, as absence
-		{"2026-11-28", false, false}, // today, not taken yet
-		{"2026-11-28", true, true},   // today, taken
-		{"2026-11-29", true, false},  // tomorrow never counts
-		{"2026-12-01", false, false},
+		{"2026-11-27", false, false, true, true},  // yesterday, not entered: "belum diisi", not absence
+		{"2026-11-27", true, true, false, true},   // yesterday, entered
+		{"2026-11-28", false, false, true, false}, // today, not taken yet
+		{"2026-11-28", true, true, false, true},   // today, taken
+		{"2026-11-29", true, false, false, false}, // tomorrow never counts, even with a stray mark
+		{"2026-12-01", false, false, false, false},
 	}
 	for _, tt := range tests {
-		if got := SessionHeld(day(tt.date), today, tt.marked); got != tt.want {
-			t.Errorf("SessionHeld(%s, marked %v) = %v, want %v", tt.date, tt.marked, got, tt.want)
+		d := day(tt.date)
+		if SessionHeld(d, today, tt.marked) != tt.held || SessionUnentered(d, today, tt.marked) != tt.unentered ||
+			SessionOver(d, today, tt.marked) != tt.over {
+			t.Errorf("%s marked %v: held %v unentered %v over %v, want %v %v %v", tt.date, tt.marked, SessionHeld(d, today, tt.marked),
+				SessionUnentered(d, today, tt.marked), SessionOver(d, today, tt.marked), tt.held, tt.unentered, tt.over)
 		}
 	}
 }
 
+// TestDecideEligibility runs the one completion rule over every reason it gives, and over when the JP count.
 func TestDecideEligibility(t *testing.T) {
 	const H, A = Present, Absent
 	score := func(f float64) *float64 { return &f }
 	yes, no := true, false
 	good := rateOf([]int{4, 4, 4, 4, 4}, []AttendanceStatus{H, H, H, H, A}, false) // 80%
 	poor := rateOf([]int{4, 4, 4, 4, 4}, []AttendanceStatus{H, H, H, A, A}, false) // 60%
+	participant := Enrolment{Role: RoleParticipant}
 	tests := []struct {
 		name      string
 		threshold float64
 		pass      float64
+		status    ProgramStatus
+		ended     bool
 		e         Enrolment
+		post      *float64
 		rate      AttendanceRate
 		want      EligibilityState
-		reason    string // a part of the reasons
+		completed bool
+		reasons   []ReasonCode
+		text      string // the reasons in Indonesian
 	}{
-		{"at the threshold", 80, 0, Enrolment{Role: RoleParticipant}, good, Eligible, ""},
-		{"below the threshold", 80, 0, Enrolment{Role: RoleParticipant}, poor, NotEligible, "kehadiran 60%, kurang dari batas 80%"},
-		{"lower threshold", 60, 0, Enrolment{Role: RoleParticipant}, poor, Eligible, ""},
-		{"no sessions yet", 80, 0, Enrolment{Role: RoleParticipant}, AttendanceRate{}, Pending, "belum ada sesi"},
-		{"withdrawn", 80, 0, Enrolment{Role: RoleParticipant, Withdrawn: true}, good, NotEligible, "mengundurkan diri"},
-		{"withdrawn before any session", 80, 0, Enrolment{Role: RoleParticipant, Withdrawn: true}, AttendanceRate{}, NotEligible, "mengundurkan diri"},
-		{"speaker needs no attendance", 80, 0, Enrolment{Role: RoleSpeaker}, AttendanceRate{}, Eligible, ""},
-		{"speaker sits no test", 80, 70, Enrolment{Role: RoleSpeaker}, AttendanceRate{}, Eligible, ""},
-		{"committee sits no test", 80, 70, Enrolment{Role: RoleCommittee}, poor, Eligible, ""},
-		{"score met", 80, 70, Enrolment{Role: RoleParticipant, FinalScore: score(70)}, good, Eligible, ""},
-		{"score missing", 80, 70, Enrolment{Role: RoleParticipant}, good, NotEligible, "nilai akhir belum diisi"},
-		{"score too low", 80, 70, Enrolment{Role: RoleParticipant, FinalScore: score(65.5)}, good, NotEligible, "nilai akhir 65,5, kurang dari nilai lulus 70"},
-		{"both rules fail", 80, 70, Enrolment{Role: RoleParticipant, FinalScore: score(50)}, poor, NotEligible, "kehadiran 60%"},
-		{"override grants", 80, 0, Enrolment{Role: RoleParticipant, EligibleOverride: &yes, OverrideReason: "sakit, tugas pengganti"}, poor, Eligible, "diputuskan koordinator: sakit, tugas pengganti"},
-		{"override refuses", 80, 0, Enrolment{Role: RoleParticipant, EligibleOverride: &no, OverrideReason: "plagiat"}, good, NotEligible, "plagiat"},
+		{"at the threshold", 80, 0, StatusFinished, true, participant, nil, good, Eligible, true, nil, ""},
+		{"below the threshold", 80, 0, StatusFinished, true, participant, nil, poor, NotEligible, false,
+			[]ReasonCode{ReasonAttendanceBelow}, "kehadiran 60%, kurang dari batas 80%"},
+		{"lower threshold", 60, 0, StatusFinished, true, participant, nil, poor, Eligible, true, nil, ""},
+		{"no sessions held yet", 80, 0, StatusRunning, false, participant, nil, AttendanceRate{}, Pending, false,
+			[]ReasonCode{ReasonNothingHeld}, "belum ada sesi yang terlaksana"},
+		{"withdrawn", 80, 0, StatusFinished, true, Enrolment{Role: RoleParticipant, Withdrawn: true}, nil, good, NotEligible, false,
+			[]ReasonCode{ReasonWithdrawn}, "mengundurkan diri"},
+		{"withdrawn before any session", 80, 0, StatusRunning, false, Enrolment{Role: RoleParticipant, Withdrawn: true}, nil,
+			AttendanceRate{}, NotEligible, false, []ReasonCode{ReasonWithdrawn, ReasonNothingHeld}, "mengundurkan diri; belum ada sesi yang terlaksana"},
+		{"speaker needs no attendance", 80, 0, StatusFinished, true, Enrolment{Role: RoleSpeaker}, nil, AttendanceRate{}, Eligible, false, nil, ""},
+		{"moderator sits no test", 80, 70, StatusFinished, true, Enrolment{Role: RoleModerator}, nil, AttendanceRate{}, Eligible, false, nil, ""},
+		{"committee sits no test", 80, 70, StatusFinished, true, Enrolment{Role: RoleCommittee}, nil, poor, Eligible, false, nil, ""},
+		{"score met", 80, 70, StatusFinished, true, Enrolment{Role: RoleParticipant, FinalScore: score(70)}, nil, good, Eligible, true, nil, ""},
+		{"score missing", 80, 70, StatusFinished, true, participant, nil, good, NotEligible, false,
+			[]ReasonCode{ReasonScoreMissing}, "nilai akhir belum diisi (nilai lulus 70)"},
+		{"score too low", 80, 70, StatusFinished, true, Enrolment{Role: RoleParticipant, FinalScore: score(65.5)}, nil, good, NotEligible, false,
+			[]ReasonCode{ReasonScoreBelow}, "nilai akhir 65,5, kurang dari nilai lulus 70"},
+		{"post-test stands in", 80, 70, StatusFinished, true, participant, score(80), good, Eligible, true, nil, ""},
+		{"post-test too low", 80, 70, StatusFinished, true, participant, score(55), good, NotEligible, false,
+			[]ReasonCode{ReasonScoreBelow}, "nilai post-test 55, kurang dari nilai lulus 70"},
+		{"final score wins over the post-test", 80, 70, StatusFinished, true, Enrolment{Role: RoleParticipant, FinalScore: score(60)},
+			score(90), good, NotEligible, false, []ReasonCode{ReasonScoreBelow}, "nilai akhir 60, kurang"},
+		{"both rules fail", 80, 70, StatusFinished, true, Enrolment{Role: RoleParticipant, FinalScore: score(50)}, nil, poor, NotEligible, false,
+			[]ReasonCode{ReasonAttendanceBelow, ReasonScoreBelow}, "kehadiran 60%, kurang dari batas 80%; nilai akhir 50, kurang dari nilai lulus 70"},
+		{"override grants", 80, 0, StatusFinished, true, Enrolment{Role: RoleParticipant, EligibleOverride: &yes, OverrideReason: "sakit, tugas pengganti"},
+			nil, poor, Eligible, true, []ReasonCode{ReasonAttendanceBelow, ReasonOverride}, "diputuskan koordinator memenuhi syarat: sakit, tugas pengganti"},
+		{"override refuses", 80, 0, StatusFinished, true, Enrolment{Role: RoleParticipant, EligibleOverride: &no, OverrideReason: "plagiat"},
+			nil, good, NotEligible, false, []ReasonCode{ReasonOverride}, "diputuskan koordinator tidak memenuhi syarat: plagiat"},
+		// When the JP count: once the program has ended, whatever its status, unless it was cancelled.
+		{"ended, left running", 80, 0, StatusRunning, true, participant, nil, good, Eligible, true, nil, ""},
+		{"not ended yet", 80, 0, StatusRunning, false, participant, nil, good, Eligible, false, nil, ""},
+		{"finished early on paper, not ended", 80, 0, StatusFinished, false, participant, nil, good, Eligible, false, nil, ""},
+		{"cancelled", 80, 0, StatusCancelled, true, participant, nil, good, Eligible, false, nil, ""},
 	}
+	seen := map[ReasonCode]bool{}
 	for _, tt := range tests {
-		p := &Program{AttendanceThreshold: tt.threshold, PassScore: tt.pass}
+		p := &Program{AttendanceThreshold: tt.threshold, PassScore: tt.pass, Status: tt.status}
 		e := tt.e
-		got := DecideEligibility(EligibilityInput{Program: p, Enrolment: &e, Attendance: tt.rate, Complete: true})
-		if got.State != tt.want {
-			t.Errorf("%s: state %q, want %q (%v)", tt.name, got.State, tt.want, got.Reasons)
+		got := DecideEligibility(EligibilityInput{Program: p, Enrolment: &e, Attendance: tt.rate, Complete: true, Ended: tt.ended, PostTest: tt.post})
+		if got.State != tt.want || got.Eligible() != (tt.want == Eligible) || got.Completed != tt.completed {
+			t.Errorf("%s: state %q completed %v, want %q %v (%v)", tt.name, got.State, got.Completed, tt.want, tt.completed, got.Reasons)
 		}
-		if got.Eligible() != (tt.want == Eligible) {
-			t.Errorf("%s: Eligible() = %v", tt.name, got.Eligible())
+		var codes []ReasonCode
+		for _, r := range got.Reasons {
+			codes = append(codes, r.Code)
+			seen[r.Code] = true
 		}
-		reasons := strings.Join(got.Reasons, "; ")
-		if tt.reason != "" && !strings.Contains(reasons, tt.reason) {
-			t.Errorf("%s: reasons %q lack %q", tt.name, reasons, tt.reason)
+		if !slices.Equal(codes, tt.reasons) {
+			t.Errorf("%s: reasons %v, want %v", tt.name, codes, tt.reasons)
 		}
-		if tt.want == Eligible && tt.e.EligibleOverride == nil && reasons != "" {
-			t.Errorf("%s: eligible with reasons %q", tt.name, reasons)
+		if text := got.Reasons.String(); !strings.Contains(text, tt.text) || tt.text == "" && text != "" {
+			t.Errorf("%s: reasons %q, want %q", tt.name, text, tt.text)
 		}
 		if tested := tt.e.Role == RoleParticipant; (tt.pass > 0 && tested) != (got.Score != nil) {
 			t.Errorf("%s: score check %+v with pass score %v", tt.name, got.Score, tt.pass)
+		}
+		if tt.post != nil && tt.e.FinalScore == nil && (!got.HeldPostTest || *got.HeldScore != *tt.post) {
+			t.Errorf("%s: held score %v (post-test %v)", tt.name, got.HeldScore, got.HeldPostTest)
+		}
+	}
+	for _, c := range ReasonCodes {
+		if !seen[c] {
+			t.Errorf("reason %d is never given by the table", c)
+		}
+	}
+}
+
+// TestReasonTemplates: every reason has an Indonesian template whose placeholders its arguments fill, so that
+// the window's translation gets them all.
+func TestReasonTemplates(t *testing.T) {
+	for _, c := range ReasonCodes {
+		for _, r := range []Reason{{Code: c, Rate: 0.5, Threshold: 80, Score: 1, PassScore: 2, Note: "x"}, {Code: c, PostTest: true, Granted: true}} {
+			text, args := r.Template()
+			if strings.Contains(r.String(), "{{") || text == "alasan tidak dikenal" || r.Group() == "" {
+				t.Errorf("reason %d: %q, template %q %v", c, r.String(), text, args)
+			}
 		}
 	}
 }
@@ -172,8 +226,8 @@ func TestBuildRecap(t *testing.T) {
 		}
 	}
 	check("excused not counted", r, []want{{8, 10, 2, 3, true}, {6, 10, 2, 3, false}, {4, 10, 1, 3, false}})
-	if got := r.HeldCount(); got != 3 || r.Complete {
-		t.Errorf("held %d, complete %v; want 3, false", got, r.Complete)
+	if got := r.HeldCount(); got != 3 || r.Complete || !r.Unentered[3] || r.Unentered[2] || r.Unentered[4] || len(r.Day.Unentered) != 1 {
+		t.Errorf("held %d, complete %v, unentered %v; want 3, false, only today's", got, r.Complete, r.Unentered)
 	}
 	if got := r.BelowThreshold(); got != 2 {
 		t.Errorf("below threshold %d, want 2", got)
@@ -197,6 +251,14 @@ func TestBuildRecap(t *testing.T) {
 	p.ExcusedCountPresent = false
 	r = BuildRecap(p, sessions, people, marks, today)
 	check("today taken", r, []want{{12, 14, 3, 4, true}, {6, 14, 2, 4, false}, {4, 14, 1, 4, false}})
+
+	// A day later, with the 26th still not entered: it is "belum diisi", not absence for everyone; the 27th,
+	// taken for Budi, counts. Every session is over, so the program has ended, but it is not complete.
+	r = BuildRecap(p, sessions, people, marks[:len(marks)-1], day("2026-11-27"))
+	check("a session not entered", r, []want{{8, 14, 2, 4, false}, {10, 14, 3, 4, false}, {4, 14, 1, 4, false}})
+	if !r.Unentered[3] || r.Complete || !r.Day.Ended(p, day("2026-11-27")) || len(r.Day.Unentered) != 1 || r.Day.Unentered[0].ID != 14 {
+		t.Errorf("unentered %v, complete %v, ended %v", r.Unentered, r.Complete, r.Day.Ended(p, day("2026-11-27")))
+	}
 
 	// Before the first session nothing is defined and nobody is flagged.
 	r = BuildRecap(p, sessions, people, nil, day("2026-11-01"))

@@ -28,26 +28,28 @@ type TrainingRecord struct {
 	ProgramJP   int
 	Role        EnrolmentRole
 	Withdrawn   bool
-	// Completed is whether the person completed the program (Completed: finished, as a participant, and
-	// eligible under the certificate rules), as the store decided it when it read the history.
+	// Completed is the completion rule's word (Eligibility.Completed: eligible as a participant, the program
+	// ended and not cancelled), as the store decided it when it read the history.
 	Completed bool
+	// Ended is whether the program has ended (ProgramDay.Ended); before then its JP may still come.
+	Ended bool
 }
 
 // EarnedJP is the JP this record adds to the person's yearly total: the program's JP when the person completed
-// it, otherwise 0.
-//
-// "Completed" is the one rule every screen and report that shows JP per year follows (the person's history,
-// the leadership workbook's JP Pegawai, Unit Kerja and SIASN sheets, the dashboard): the program is finished
-// (Selesai), the person took part as a participant (peserta) — speakers, moderators and committee members do
-// not earn development hours by serving a program — and the enrolment meets the certificate rules of
-// DecideEligibility: the attendance threshold by JP under the program's excused rule, the pass score when the
-// program has one, or the coordinator's decision when they overrode the rules. The store computes Completed in
-// bulk (store.Completions), never one query per person.
+// it (DecideEligibility's Completed), otherwise 0. Every screen and report that shows JP per year (the person's
+// history, the leadership workbook's JP Pegawai, Unit Kerja and SIASN sheets, the dashboard) follows it; the
+// store decides Completed in bulk (store.Outcomes), never one query per person.
 func (r TrainingRecord) EarnedJP() int {
-	if r.Status != StatusFinished || r.Withdrawn || r.Role != RoleParticipant || !r.Completed {
+	if !r.Completed {
 		return 0
 	}
 	return r.ProgramJP
+}
+
+// Pending reports whether the record earns nothing yet but may: the person takes part as a participant in a
+// program that has not ended and was not cancelled.
+func (r TrainingRecord) Pending() bool {
+	return !r.Completed && !r.Ended && !r.Withdrawn && r.Role == RoleParticipant && r.Status != StatusCancelled
 }
 
 // Dates writes the program's date range in Indonesian.
@@ -62,7 +64,7 @@ type YearJP struct {
 	Year     int
 	JP       int // earned, see TrainingRecord.EarnedJP
 	Programs int // programs that earned JP
-	Pending  int // programs of the year that earn nothing yet (planned, running) but may later
+	Pending  int // programs of the year that earn nothing yet (not ended) but may later
 }
 
 // Reached reports whether the year reached AnnualJPTarget.
@@ -84,7 +86,7 @@ func JPByYear(records []TrainingRecord) []YearJP {
 		if jp := r.EarnedJP(); jp > 0 {
 			y.JP += jp
 			y.Programs++
-		} else if !r.Withdrawn && r.Role == RoleParticipant && (r.Status == StatusPlanned || r.Status == StatusRunning) {
+		} else if r.Pending() {
 			y.Pending++
 		}
 	}

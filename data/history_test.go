@@ -17,29 +17,32 @@ func day(s string) time.Time {
 
 func TestEarnedJPAndJPByYear(t *testing.T) {
 	rec := func(end string, jp int, status ProgramStatus, role EnrolmentRole, withdrawn, completed bool) TrainingRecord {
-		return TrainingRecord{EndDate: day(end), ProgramJP: jp, Status: status, Role: role, Withdrawn: withdrawn, Completed: completed}
+		return TrainingRecord{EndDate: day(end), ProgramJP: jp, Status: status, Role: role, Withdrawn: withdrawn, Completed: completed,
+			Ended: end < "2026-11-28"}
 	}
 	records := []TrainingRecord{
 		rec("2025-03-10", 12, StatusFinished, RoleParticipant, false, true),
 		rec("2025-08-01", 6, StatusFinished, RoleParticipant, false, true),
 		rec("2026-01-02", 24, StatusFinished, RoleParticipant, false, true), // began 29-12-2025, counts for 2026
 		rec("2026-05-05", 30, StatusFinished, RoleParticipant, true, false), // withdrawn
-		rec("2026-06-05", 16, StatusFinished, RoleSpeaker, false, true),     // a speaker earns nothing
+		rec("2026-06-05", 16, StatusFinished, RoleSpeaker, false, false),    // a speaker earns nothing (the rule says so)
 		rec("2026-07-05", 8, StatusCancelled, RoleParticipant, false, false),
 		rec("2026-12-20", 16, StatusPlanned, RoleParticipant, false, false),
 		rec("2024-02-02", 20, StatusFinished, RoleParticipant, false, true),
 		// Finished but not completed (attendance below the threshold, or the pass score missed): since the JP
 		// rule follows the certificate rules, this program no longer counts; before, every finished program did.
 		rec("2026-09-09", 10, StatusFinished, RoleParticipant, false, false),
+		// Left running after its last session: the rule says completed, so its JP count.
+		rec("2026-10-10", 4, StatusRunning, RoleParticipant, false, true),
 	}
-	wantEarned := []int{12, 6, 24, 0, 0, 0, 0, 20, 0}
+	wantEarned := []int{12, 6, 24, 0, 0, 0, 0, 20, 0, 4}
 	for i, r := range records {
 		if got := r.EarnedJP(); got != wantEarned[i] {
 			t.Errorf("record %d EarnedJP = %d, want %d", i, got, wantEarned[i])
 		}
 	}
 	got := JPByYear(records)
-	want := []YearJP{{Year: 2026, JP: 24, Programs: 1, Pending: 1}, {Year: 2025, JP: 18, Programs: 2}, {Year: 2024, JP: 20, Programs: 1}}
+	want := []YearJP{{Year: 2026, JP: 28, Programs: 2, Pending: 1}, {Year: 2025, JP: 18, Programs: 2}, {Year: 2024, JP: 20, Programs: 1}}
 	if len(got) != len(want) {
 		t.Fatalf("JPByYear = %+v, want %+v", got, want)
 	}

@@ -108,17 +108,21 @@ type RecapRow struct {
 type Recap struct {
 	Program  *Program
 	Sessions []*Session
-	Held     []bool         // per session: whether it counts on the recap's day (SessionHeld)
-	Counts   []StatusCounts // per session
-	Rows     []RecapRow
-	Complete bool // every session has been held
+	Held     []bool // per session: whether it counts on the recap's day (SessionHeld)
+	// Unentered is per session whether it is of the recap's day or earlier and nobody has a mark for it
+	// ("belum diisi"): not absence, and certificates wait for it.
+	Unentered []bool
+	Counts    []StatusCounts // per session
+	Rows      []RecapRow
+	Complete  bool       // every session has been held: none to come, none to enter
+	Day       ProgramDay // the schedule on the recap's day
 }
 
 // BuildRecap makes the recap of a program on day today from its sessions (in order), its participants and
 // their marks. Marks of people or sessions not listed are ignored.
 func BuildRecap(p *Program, sessions []*Session, people []RecapPerson, marks []StatusMark, today time.Time) *Recap {
-	r := &Recap{Program: p, Sessions: sessions, Held: make([]bool, len(sessions)), Counts: make([]StatusCounts, len(sessions)),
-		Rows: make([]RecapRow, len(people)), Complete: true}
+	r := &Recap{Program: p, Sessions: sessions, Held: make([]bool, len(sessions)), Unentered: make([]bool, len(sessions)),
+		Counts: make([]StatusCounts, len(sessions)), Rows: make([]RecapRow, len(people))}
 	sessionIndex := make(map[int64]int, len(sessions))
 	for i, x := range sessions {
 		sessionIndex[x.ID] = i
@@ -140,11 +144,10 @@ func BuildRecap(p *Program, sessions []*Session, people []RecapPerson, marks []S
 		marked[si] = true
 	}
 	for si, x := range sessions {
-		r.Held[si] = SessionHeld(x.Date, today, marked[si])
-		if !r.Held[si] {
-			r.Complete = false
-		}
+		r.Held[si] = r.Day.Add(x, today, marked[si])
+		r.Unentered[si] = SessionUnentered(x.Date, today, marked[si])
 	}
+	r.Complete = r.Day.Complete()
 	for pi := range r.Rows {
 		row := &r.Rows[pi]
 		for si, x := range sessions {

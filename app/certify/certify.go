@@ -2,6 +2,7 @@ package certify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -21,21 +22,30 @@ func IssueDate(d *data.CertificateDesign, today time.Time) time.Time {
 	return data.Day(today)
 }
 
+// Options are the coordinator's decisions for one issue.
+type Options struct {
+	// AllowUnmarked, when not empty, is the coordinator's reason for issuing although sessions held up to
+	// today have no attendance entered at all (those sessions then do not count at all).
+	AllowUnmarked string
+}
+
 // Issue gives a number to every eligible enrolment of the program that has none yet, all in one transaction
-// (store.IssueCertificates). It refuses while sessions are still to come, and when nobody is eligible and no
-// certificate was issued before it says why, so that no empty batch is ever printed.
-func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (store.IssueResult, error) {
-	future, err := FutureSessions(ctx, s, p, today)
-	if err != nil {
-		return store.IssueResult{}, err
+// (store.IssueCertificates, which also refuses a cancelled program). It refuses while sessions are still to come, and while
+// a session held up to today has no attendance entered at all (naming the sessions) unless opts gives the
+// coordinator's reason; when nobody is eligible and no certificate was issued before it says why, so that no
+// empty batch is ever printed.
+func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time, opts ...Options) (store.IssueResult, error) {
+	var opt Options
+	for _, o := range opts {
+		opt = o
 	}
-	candidates, err := Candidates(ctx, s, p, today)
+	roll, err := Load(ctx, s, p, today)
 	if err != nil {
 		return store.IssueResult{}, err
 	}
 	var ids []int64
 	valid := 0
-	for _, c := range candidates {
+	for _, c := range roll.Candidates {
 		if c.Certificate != nil && !c.Certificate.Revoked {
 			valid++
 		}
@@ -43,12 +53,15 @@ func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time
 			ids = append(ids, c.Enrolment.ID)
 		}
 	}
-	if len(ids) > 0 && future > 0 {
+	if len(ids) > 0 && roll.Day.Future > 0 {
 		return store.IssueResult{}, data.Errorf(data.KindConflict, "Program %s masih memiliki %d sesi yang belum terlaksana; "+
-			"sertifikat diterbitkan setelah sesi terakhir, saat kehadiran sudah lengkap", p.Code, future)
+			"sertifikat diterbitkan setelah sesi terakhir, saat kehadiran sudah lengkap", p.Code, roll.Day.Future)
+	}
+	if len(ids) > 0 && len(roll.Day.Unentered) > 0 && strings.TrimSpace(opt.AllowUnmarked) == "" {
+		return store.IssueResult{}, UnenteredError(p, roll.Day.Unentered)
 	}
 	if len(ids) == 0 && valid == 0 {
-		return store.IssueResult{}, noneEligible(p, candidates)
+		return store.IssueResult{}, noneEligible(p, roll.Candidates)
 	}
 	d, err := s.CertificateDesign(ctx, p.ID)
 	if err != nil {
@@ -60,6 +73,17 @@ func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time
 	return s.IssueCertificates(ctx, p.ID, ids, IssueDate(d, today))
 }
 
+// ErrUnentered is in the chain of UnenteredError, so that the command line can name its flag.
+var ErrUnentered = errors.New("attendance not entered")
+
+// UnenteredError is the refusal to issue while sessions held up to today have no attendance entered: a session
+// nobody was marked for is not absence, so eligibility would be judged on part of the program.
+func UnenteredError(p *data.Program, sessions []*data.Session) error {
+	return data.Wrap(data.KindConflict, ErrUnentered, "Presensi program %s belum diisi untuk %s; sertifikat belum diterbitkan karena "+
+		"kelayakan dinilai dari presensi yang lengkap. Isi presensinya lebih dulu, atau terbitkan juga dengan menuliskan alasannya",
+		p.Code, data.UnenteredLabel(sessions))
+}
+
 // noneEligible says why nobody in the program may have a certificate, counting the reasons.
 func noneEligible(p *data.Program, candidates []Candidate) error {
 	if len(candidates) == 0 {
@@ -69,19 +93,7 @@ func noneEligible(p *data.Program, candidates []Candidate) error {
 	var order []string
 	for _, c := range candidates {
 		for _, r := range c.Reasons {
-			key := r
-			switch {
-			case strings.HasPrefix(r, "kehadiran"):
-				key = "kehadiran di bawah batas"
-			case strings.HasPrefix(r, "nilai akhir belum"):
-				key = "nilai akhir belum diisi"
-			case strings.HasPrefix(r, "nilai akhir"):
-				key = "nilai akhir di bawah nilai lulus"
-			case strings.HasPrefix(r, "nilai post-test"):
-				key = "nilai post-test di bawah nilai lulus"
-			case strings.HasPrefix(r, "diputuskan koordinator"):
-				key = "diputuskan tidak memenuhi syarat oleh koordinator"
-			}
+			key := r.Group()
 			if counts[key] == 0 {
 				order = append(order, key)
 			}
@@ -146,7 +158,7 @@ type Progress func(done, total int)
 // store hands out whole operations, and a batch of a thousand is not drawn twice), so a print that fails
 // afterwards leaves them issued: printing again issues no new number and draws the same numbers, dates and QR
 // codes, and the error says so.
-func Print(ctx context.Context, s *store.Store, p *data.Program, out string, split bool, today time.Time, progress Progress) (res Result, err error) {
+func Print(ctx context.Context, s *store.Store, p *data.Program, out string, split bool, today time.Time, progress Progress, opts ...Options) (res Result, err error) {
 	// A destination that cannot take the file is refused before any number is given.
 	if !split {
 		if err := report.CheckDestination(out); err != nil {
@@ -155,7 +167,7 @@ func Print(ctx context.Context, s *store.Store, p *data.Program, out string, spl
 	} else if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
 		return res, data.Errorf(data.KindInvalid, "%s sudah ada dan bukan folder; dengan --split, sebutkan folder tujuan", out)
 	}
-	issued, err := Issue(ctx, s, p, today)
+	issued, err := Issue(ctx, s, p, today, opts...)
 	if err != nil {
 		return res, err
 	}

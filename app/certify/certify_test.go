@@ -71,7 +71,7 @@ func TestEligibilityRules(t *testing.T) {
 	}{
 		{true, 1, ""}, {false, 0.75, "kehadiran 75%, kurang dari batas 80%"}, {true, 0.875, ""},
 		{false, 0.625, "kehadiran 62,5%, kurang dari batas 80%"}, {true, math.NaN(), ""}, {false, 1, "mengundurkan diri"},
-		{true, 10.0 / 16, "diputuskan koordinator: tugas pengganti disetujui kepala bidang"},
+		{true, 10.0 / 16, "diputuskan koordinator memenuhi syarat: tugas pengganti disetujui kepala bidang"},
 	}
 	for _, person := range people {
 		pp := &data.Participant{Name: person.name, EmploymentStatus: "Non-ASN"}
@@ -106,7 +106,7 @@ func TestEligibilityRules(t *testing.T) {
 		}
 		for i, c := range cands {
 			eligible, rate, reason := want(i)
-			if c.Eligible != eligible || !(c.Rate == rate || math.IsNaN(c.Rate) && math.IsNaN(rate)) || !strings.Contains(strings.Join(c.Reasons, "; "), reason) {
+			if c.Eligible != eligible || !(c.Rate == rate || math.IsNaN(c.Rate) && math.IsNaN(rate)) || !strings.Contains(c.Reasons.String(), reason) {
 				t.Errorf("%s: %s eligible %v rate %v reasons %q; want %v %v %q", label, c.Name, c.Eligible, c.Rate, c.Reasons, eligible, rate, reason)
 			}
 		}
@@ -134,7 +134,7 @@ func TestEligibilityRules(t *testing.T) {
 	p.PassScore = 70
 	s.UpdateProgram(ctx, p)
 	cands, _ := Candidates(ctx, s, p, day("2026-11-06"))
-	if cands[0].Eligible || !strings.Contains(cands[0].Reasons[0], "nilai akhir belum diisi (nilai lulus 70)") {
+	if cands[0].Eligible || !strings.Contains(cands[0].Reasons[0].String(), "nilai akhir belum diisi (nilai lulus 70)") {
 		t.Errorf("without a final score: %v %q", cands[0].Eligible, cands[0].Reasons)
 	}
 	if !cands[4].Eligible {
@@ -144,7 +144,7 @@ func TestEligibilityRules(t *testing.T) {
 	e.FinalScore = score(69.99)
 	s.UpdateEnrolment(ctx, e)
 	cands, _ = Candidates(ctx, s, p, day("2026-11-06"))
-	if cands[0].Eligible || !strings.Contains(cands[0].Reasons[0], "nilai akhir 69,99, kurang dari nilai lulus 70") {
+	if cands[0].Eligible || !strings.Contains(cands[0].Reasons[0].String(), "nilai akhir 69,99, kurang dari nilai lulus 70") {
 		t.Errorf("below the pass score: %q", cands[0].Reasons)
 	}
 	e.FinalScore = score(70)

@@ -6,15 +6,15 @@ package certify
 
 import (
 	"context"
+	"math"
 	"time"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/certrule"
 	"github.com/pembina/pembina/data/store"
 )
 
-// Candidate is one enrolment of a program as the Sertifikat tab lists it: who, whether the certificate rules
-// let them have one and why not, and their certificate when it was issued.
+// Candidate is one enrolment of a program as the Sertifikat tab lists it: who, what the completion rule
+// (data.DecideEligibility) says and why, and their certificate when it was issued.
 type Candidate struct {
 	Enrolment   *data.Enrolment
 	NIP         string
@@ -24,7 +24,7 @@ type Candidate struct {
 	Rate        float64  // attendance by JP, 0–1; NaN when nothing was held or it does not apply
 	Score       *float64 // held against the pass score: the final score, or the post-test's; nil when none
 	PostTest    bool     // Score is the post-test's
-	Reasons     []string
+	Reasons     data.Reasons
 	Certificate *data.Certificate // nil until issued
 }
 
@@ -49,20 +49,28 @@ var Statuses = []string{"Dicabut", "Terbit", "Memenuhi syarat", "Belum dinilai",
 // Overridden reports whether the coordinator decided for this candidate.
 func (c *Candidate) Overridden() bool { return c.Enrolment.EligibleOverride != nil }
 
-// Candidates lists every enrolment of the program, by name, with its eligibility on day today
-// (certrule.Decide) and its certificate.
-func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time.Time) ([]Candidate, error) {
+// Roll is a program's candidates on one day with where its schedule stands: sessions to come and sessions
+// held without attendance entered ("belum diisi"), which hold certificates back.
+type Roll struct {
+	Candidates []Candidate
+	Day        data.ProgramDay
+	Ended      bool
+}
+
+// Load lists every enrolment of the program, by name, with the completion rule's outcome on day today (read
+// in bulk, store.Outcomes) and its certificate, and the program's schedule on that day.
+func Load(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (*Roll, error) {
 	rows, err := s.Enrolments(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	decisions, err := certrule.Decide(ctx, s, p.ID, today)
+	o, err := s.Outcomes(ctx, store.Scope{ProgramID: p.ID}, today)
 	if err != nil {
 		return nil, err
 	}
-	byEnrolment := make(map[int64]*certrule.Decision, len(decisions))
-	for i := range decisions {
-		byEnrolment[decisions[i].Enrolment.ID] = &decisions[i]
+	roll := &Roll{}
+	if po := o.Programs[p.ID]; po != nil {
+		roll.Day, roll.Ended = po.ProgramDay, po.Ended
 	}
 	certs, err := s.Certificates(ctx, p.ID)
 	if err != nil {
@@ -72,17 +80,31 @@ func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time
 	for _, c := range certs {
 		issued[c.EnrolmentID] = c
 	}
-	out := make([]Candidate, 0, len(rows))
+	roll.Candidates = make([]Candidate, 0, len(rows))
 	for _, r := range rows {
-		d := byEnrolment[r.ID]
-		if d == nil { // enrolled between the two reads: shown on the next load
+		eo := o.Enrolment(r.ID)
+		if eo == nil { // enrolled between the two reads: shown on the next load
 			continue
 		}
-		out = append(out, Candidate{Enrolment: r.Enrolment, NIP: r.NIP, Name: r.Name, Eligible: d.Eligible(),
-			Pending: d.Eligibility.State == data.Pending, Rate: d.Rate(), Reasons: d.Eligibility.Reasons, Score: d.Score,
-			PostTest: d.PostTest, Certificate: issued[r.ID]})
+		el := &eo.Eligibility
+		rate := math.NaN()
+		if el.AttendanceApplies {
+			rate = el.Attendance.Rate()
+		}
+		roll.Candidates = append(roll.Candidates, Candidate{Enrolment: r.Enrolment, NIP: r.NIP, Name: r.Name,
+			Eligible: el.Eligible(), Pending: el.State == data.Pending, Rate: rate, Reasons: el.Reasons,
+			Score: el.HeldScore, PostTest: el.HeldPostTest, Certificate: issued[r.ID]})
 	}
-	return out, nil
+	return roll, nil
+}
+
+// Candidates lists every enrolment of the program with its outcome on day today and its certificate (Load).
+func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time.Time) ([]Candidate, error) {
+	roll, err := Load(ctx, s, p, today)
+	if err != nil {
+		return nil, err
+	}
+	return roll.Candidates, nil
 }
 
 // FutureSessions counts the program's sessions after today: while there are some, eligibility may still

@@ -405,7 +405,7 @@ func completedByProgram(o *overview.Overview) []*store.EnrolmentOutcome {
 	for i := range o.Outcomes.Enrolments {
 		eo := &o.Outcomes.Enrolments[i]
 		_, known := person[eo.Enrolment.ParticipantID]
-		if _, listed := order[eo.Enrolment.ProgramID]; eo.Completed && known && listed {
+		if _, listed := order[eo.Enrolment.ProgramID]; eo.Completed() && known && listed {
 			out = append(out, eo)
 		}
 	}

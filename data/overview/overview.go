@@ -82,9 +82,9 @@ type ProgramLine struct {
 	Enrolled     int // participants
 	Attended     int // of them, present at one session at least
 	Eligible     int // meeting the certificate rules today
-	Completed    int // finished and eligible: their JP count
+	Completed    int // eligible in an ended program: their JP count (data.Eligibility.Completed)
 	Certified    int // holding a valid certificate
-	Uncertified  int // eligible enrolments of any role in a finished program without a valid certificate
+	Uncertified  int // eligible enrolments of any role in an ended program without a valid certificate
 	JPAttended   int // over the participants and the sessions held
 	JPHeld       int
 	HeldSessions int
@@ -346,11 +346,12 @@ func (o *Overview) combine(unitOnly bool) {
 	for i := range o.Outcomes.Enrolments {
 		eo := &o.Outcomes.Enrolments[i]
 		e, l := eo.Enrolment, lines[eo.Enrolment.ProgramID]
+		ended := o.Outcomes.Programs[e.ProgramID].Ended && l.Program.Status != data.StatusCancelled
 		touched[e.ProgramID] = true
 		if e.Withdrawn {
 			continue
 		}
-		if l.Program.Status == data.StatusFinished && eo.Eligibility.Eligible() && !certified[e.ID] {
+		if ended && eo.Eligibility.Eligible() && !certified[e.ID] {
 			l.Uncertified++
 		}
 		if e.Role != data.RoleParticipant {
@@ -369,7 +370,7 @@ func (o *Overview) combine(unitOnly bool) {
 		if certified[e.ID] {
 			l.Certified++
 		}
-		if eo.Completed {
+		if eo.Completed() {
 			l.Completed++
 			if person := o.people[e.ParticipantID]; person != nil {
 				person.JP += l.Program.TotalJP

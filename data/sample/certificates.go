@@ -9,7 +9,6 @@ import (
 	"math"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/certrule"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -49,14 +48,14 @@ func (w *world) issueCertificates(ctx context.Context, s *store.Store) error {
 	if err := s.SaveCertificateDesign(ctx, d); err != nil {
 		return err
 	}
-	decisions, err := certrule.Decide(ctx, s, p.ID, w.today)
+	o, err := s.Outcomes(ctx, store.Scope{ProgramID: p.ID}, w.today)
 	if err != nil {
 		return err
 	}
 	var eligible []int64
-	for i := range decisions {
-		if decisions[i].Eligible() {
-			eligible = append(eligible, decisions[i].Enrolment.ID)
+	for _, eo := range o.Enrolments {
+		if eo.Eligibility.Eligible() {
+			eligible = append(eligible, eo.Enrolment.ID)
 		}
 	}
 	_, err = s.IssueCertificates(ctx, p.ID, eligible, d.IssueDate)

@@ -280,61 +280,6 @@ func (s *Store) AttendanceRecap(ctx context.Context, programID int64, today time
 	return r, err
 }
 
-// EnrolmentEligibility is one enrolment with the outcome of the certificate rules.
-type EnrolmentEligibility struct {
-	Enrolment   *data.Enrolment
-	Eligibility data.Eligibility
-}
-
-// ProgramEligibility applies the certificate rules (data.DecideEligibility) on day today to every enrolment
-// of a program, speakers and the committee included, in the order of Enrolments: attendance over the sessions
-// held, the pass score when the program has one, and the coordinator's overrides.
-func (s *Store) ProgramEligibility(ctx context.Context, programID int64, today time.Time) ([]EnrolmentEligibility, error) {
-	var out []EnrolmentEligibility
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		p, err := programTx(ctx, tx, programID)
-		if err != nil {
-			return err
-		}
-		sessions, err := sessionsTx(ctx, tx, programID)
-		if err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+enrolmentColumns+` FROM enrolment e JOIN participant p ON p.id = e.participant_id
-			WHERE e.program_id = ? ORDER BY p.sort_name, p.id`, programID)
-		if err != nil {
-			return storageError(err)
-		}
-		var enrolments []*data.Enrolment
-		var people []data.RecapPerson
-		for rows.Next() {
-			e, err := scanEnrolment(rows)
-			if err != nil {
-				rows.Close()
-				return storageError(err)
-			}
-			enrolments = append(enrolments, e)
-			people = append(people, data.RecapPerson{EnrolmentID: e.ID})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return storageError(err)
-		}
-		marks, err := programMarks(ctx, tx, programID)
-		if err != nil {
-			return err
-		}
-		r := data.BuildRecap(p, sessions, people, marks, today)
-		out = make([]EnrolmentEligibility, len(enrolments))
-		for i, e := range enrolments {
-			out[i] = EnrolmentEligibility{Enrolment: e, Eligibility: data.DecideEligibility(data.EligibilityInput{
-				Program: p, Enrolment: e, Attendance: r.Rows[i].Rate, Complete: r.Complete})}
-		}
-		return nil
-	})
-	return out, err
-}
-
 // ImportResult counts what ImportMarks did.
 type ImportResult struct {
 	Added     int // new marks

@@ -181,15 +181,15 @@ func TestRecapAndEligibilityFromTheDatabase(t *testing.T) {
 	es[1].EligibleOverride, es[1].OverrideReason = &yes, "Tugas pengganti diterima"
 	es[1].FinalScore = &score
 	s.UpdateEnrolment(ctx, es[1])
-	list, err := s.ProgramEligibility(ctx, p.ID, after)
-	if err != nil || len(list) != 4 {
-		t.Fatalf("ProgramEligibility = %d, %v", len(list), err)
+	o, err := s.Outcomes(ctx, Scope{ProgramID: p.ID}, after)
+	if err != nil || len(o.Enrolments) != 4 {
+		t.Fatalf("Outcomes = %v, %v", o, err)
 	}
 	got := map[int64]data.Eligibility{}
-	for _, x := range list {
+	for _, x := range o.Enrolments {
 		got[x.Enrolment.ID] = x.Eligibility
 	}
-	if e := got[es[0].ID]; e.State != data.NotEligible || !e.AttendanceMet || !strings.Contains(strings.Join(e.Reasons, ";"), "nilai akhir belum diisi") {
+	if e := got[es[0].ID]; e.State != data.NotEligible || !e.AttendanceMet || !e.Reasons.Has(data.ReasonScoreMissing) {
 		t.Errorf("person 0 (80%%, no score): %+v", e)
 	}
 	if e := got[es[1].ID]; e.State != data.Eligible || e.AttendanceMet || e.Override == nil {

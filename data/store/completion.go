@@ -53,28 +53,24 @@ func (sc Scope) selection() selection {
 	return selection{programs: w, args: args, enrolments: ew, eargs: eargs}
 }
 
-// ProgramOutcome is a program with how many of its sessions were held on the day outcomes were decided
-// (data.SessionHeld).
+// ProgramOutcome is a program with where its schedule stood on the day outcomes were decided: sessions held,
+// unentered ("belum diisi") and to come (data.ProgramDay), and whether it has ended.
 type ProgramOutcome struct {
-	Program      *data.Program
-	Sessions     int
-	HeldSessions int
-	HeldJP       int
-	Complete     bool // every session has been held
+	Program *data.Program
+	data.ProgramDay
+	Complete bool // every session is held: none to come, none to enter
+	Ended    bool // its JP count for those who completed it (data.ProgramDay.Ended)
 }
 
 // EnrolmentOutcome is one enrolment with its attendance over the sessions held and the outcome of the
-// certificate rules, decided as the certificates decide them (data/certrule): data.DecideEligibility over the
-// attendance, where a program with a pass score judges a participant without a final score by their best
-// post-test score.
+// completion rule (data.DecideEligibility), whose Completed says whether the program's JP count.
 type EnrolmentOutcome struct {
 	Enrolment   *data.Enrolment
 	Eligibility data.Eligibility
-	Score       *float64 // the score held against the pass score: the final score, or the post-test's; nil when none
-	PostTest    bool     // Score is the post-test's
-	// Completed is data.Completed: the program is finished and the participant eligible, so that its JP count.
-	Completed bool
 }
+
+// Completed is whether the enrolment's JP count (data.Eligibility.Completed).
+func (eo *EnrolmentOutcome) Completed() bool { return eo.Eligibility.Completed }
 
 // Outcomes are the outcomes of many programs' enrolments, read in bulk.
 type Outcomes struct {
@@ -91,11 +87,12 @@ func (o *Outcomes) Enrolment(id int64) *EnrolmentOutcome {
 	return nil
 }
 
-// Outcomes decides on day today, in bulk, the attendance and the certificate rules of every enrolment of the
-// programs in the scope (of the scope's unit only, when it names one), and whether each completed its
-// program. It reads in four queries whatever the number of programs and people, summing the marks per
-// enrolment and status in SQLite, so that the JP of 100,000 people can be counted in well under a second;
-// the result equals ProgramEligibility's for every enrolment.
+// Outcomes supplies, in bulk, the inputs of the completion rule (data.DecideEligibility) for every enrolment
+// of the programs in the scope (of the scope's unit only, when it names one) on day today, and decides each:
+// the attendance over the sessions held, the best post-test score, and whether the program has ended. It
+// reads in five queries whatever the number of programs and people, summing the marks per enrolment and
+// status in SQLite, so that the JP of 100,000 people can be counted in well under a second. Certificates (one
+// program: Scope.ProgramID), the person's history, the workbook and the dashboard all read it.
 func (s *Store) Outcomes(ctx context.Context, sc Scope, today time.Time) (*Outcomes, error) {
 	return outcomes(ctx, s.db, sc.selection(), today)
 }
@@ -112,7 +109,7 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 			rows.Close()
 			return nil, storageError(err)
 		}
-		out.Programs[p.ID] = &ProgramOutcome{Program: p, Complete: true}
+		out.Programs[p.ID] = &ProgramOutcome{Program: p}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -122,33 +119,30 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		return out, nil
 	}
 
-	rows, err = q.QueryContext(ctx, `SELECT x.program_id, x.date, x.jp, EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = x.id)
-		FROM session x JOIN program p ON p.id = x.program_id WHERE `+sel.programs, sel.args...)
+	rows, err = q.QueryContext(ctx, `SELECT x.program_id, x.id, x.position, x.date, x.topic, x.jp,
+		EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = x.id)
+		FROM session x JOIN program p ON p.id = x.program_id WHERE `+sel.programs+`
+		ORDER BY x.program_id, x.position, x.date, x.start_time, x.id`, sel.args...)
 	if err != nil {
 		return nil, storageError(err)
 	}
 	for rows.Next() {
-		var programID int64
+		var x data.Session
 		var day string
-		var jp int
 		var marked bool
-		if err := rows.Scan(&programID, &day, &jp, &marked); err != nil {
+		if err := rows.Scan(&x.ProgramID, &x.ID, &x.Number, &day, &x.Topic, &x.JP, &marked); err != nil {
 			rows.Close()
 			return nil, storageError(err)
 		}
-		po := out.Programs[programID]
-		po.Sessions++
-		d, _ := time.Parse(data.DateLayout, day)
-		if data.SessionHeld(d, today, marked) {
-			po.HeldSessions++
-			po.HeldJP += jp
-		} else {
-			po.Complete = false
-		}
+		x.Date, _ = time.Parse(data.DateLayout, day)
+		out.Programs[x.ProgramID].Add(&x, today, marked)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, storageError(err)
+	}
+	for _, po := range out.Programs {
+		po.Complete, po.Ended = po.ProgramDay.Complete(), po.ProgramDay.Ended(po.Program, today)
 	}
 
 	// Marks on sessions after today never count; a session of today counts once anyone is marked, so every
@@ -208,27 +202,12 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		}
 		po := out.Programs[e.ProgramID]
 		p := po.Program
-		rate := data.RateFromTallies(po.HeldJP, po.HeldSessions, tallies[e.ID], p.ExcusedCountPresent)
-		eo := EnrolmentOutcome{Enrolment: e, Score: e.FinalScore}
-		in := data.EligibilityInput{Program: p, Enrolment: e, Attendance: rate, Complete: po.Complete}
-		participant := e.Role == data.RoleParticipant || e.Role == ""
-		switch {
-		case p.PassScore > 0 && !participant:
-			eo.Score = nil // speakers, moderators and the committee sit no test (data.DecideEligibility)
-		case p.PassScore > 0 && e.FinalScore == nil:
-			if score, ok := post[[2]int64{e.ProgramID, e.ParticipantID}]; ok {
-				withScore := *e
-				withScore.FinalScore = &score
-				in.Enrolment, eo.Score, eo.PostTest = &withScore, &score, true
-			}
+		in := data.EligibilityInput{Program: p, Enrolment: e, Complete: po.Complete, Ended: po.Ended,
+			Attendance: data.RateFromTallies(po.HeldJP, po.HeldSessions, tallies[e.ID], p.ExcusedCountPresent)}
+		if score, ok := post[[2]int64{e.ProgramID, e.ParticipantID}]; ok {
+			in.PostTest = &score
 		}
-		eo.Eligibility = data.DecideEligibility(in)
-		if eo.PostTest {
-			for i, r := range eo.Eligibility.Reasons {
-				eo.Eligibility.Reasons[i] = strings.Replace(r, "nilai akhir", "nilai post-test", 1)
-			}
-		}
-		eo.Completed = data.Completed(p, e, eo.Eligibility)
+		eo := EnrolmentOutcome{Enrolment: e, Eligibility: data.DecideEligibility(in)}
 		out.Enrolments = append(out.Enrolments, eo)
 	}
 	return out, storageError(rows.Err())

@@ -9,8 +9,8 @@ import (
 )
 
 // ParticipantHistory lists every program a participant is or was enrolled in, newest first, with what the JP
-// rule (data.TrainingRecord.EarnedJP) needs: whether the person completed each finished program is decided on
-// day today by the certificate rules, as Outcomes decides it for everyone at once. data.JPByYear turns the
+// rule (data.TrainingRecord.EarnedJP) needs: whether the person completed each program and whether it has
+// ended, decided on day today by the completion rule, as Outcomes decides it for everyone at once. data.JPByYear turns the
 // history into JP per year.
 func (s *Store) ParticipantHistory(ctx context.Context, participantID int64, today time.Time) ([]data.TrainingRecord, error) {
 	var out []data.TrainingRecord
@@ -21,7 +21,7 @@ func (s *Store) ParticipantHistory(ctx context.Context, participantID int64, tod
 		if err != nil {
 			return storageError(err)
 		}
-		finished := false
+		var programs int
 		for rows.Next() {
 			var r data.TrainingRecord
 			var start, end sql.NullString
@@ -32,15 +32,15 @@ func (s *Store) ParticipantHistory(ctx context.Context, participantID int64, tod
 				return storageError(err)
 			}
 			r.StartDate, r.EndDate, r.Withdrawn = dateOf(start), dateOf(end), status == "withdrawn"
-			finished = finished || r.Status == data.StatusFinished
+			programs++
 			out = append(out, r)
 		}
 		rows.Close()
-		if err := rows.Err(); err != nil || !finished {
+		if err := rows.Err(); err != nil || programs == 0 {
 			return storageError(err)
 		}
 		o, err := outcomes(ctx, tx, selection{
-			programs:   "p.status = 'finished' AND p.id IN (SELECT program_id FROM enrolment WHERE participant_id = ?)",
+			programs:   "p.id IN (SELECT program_id FROM enrolment WHERE participant_id = ?)",
 			args:       []any{participantID},
 			enrolments: "e.participant_id = ?", eargs: []any{participantID},
 		}, today)
@@ -49,7 +49,8 @@ func (s *Store) ParticipantHistory(ctx context.Context, participantID int64, tod
 		}
 		for i := range out {
 			if eo := o.Enrolment(out[i].EnrolmentID); eo != nil {
-				out[i].Completed = eo.Completed
+				out[i].Completed = eo.Completed()
+				out[i].Ended = o.Programs[out[i].ProgramID].Ended
 			}
 		}
 		return nil

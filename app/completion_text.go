@@ -1,0 +1,50 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// reasonText is one reason of the completion rule in the interface language: the rule gives its Indonesian
+// template and figures (data.Reason.Template), the translations give the English.
+func reasonText(r data.Reason) string {
+	text, args := r.Template()
+	if args == nil {
+		return L(text)
+	}
+	return L(text, args)
+}
+
+// reasonsText joins an enrolment's reasons in the interface language.
+func reasonsText(rs data.Reasons) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = reasonText(r)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sessionNumbers names sessions briefly: "sesi 3, 4".
+func sessionNumbers(sessions []*data.Session) string {
+	numbers := make([]string, len(sessions))
+	for i, x := range sessions {
+		numbers[i] = strconv.Itoa(x.Number)
+	}
+	return L("sesi {{.Numbers}}", map[string]any{"Numbers": strings.Join(numbers, ", ")})
+}
+
+// sessionList names sessions with their day and topic: "sesi 3 (Sabtu, 28 November 2026, Evaluasi)".
+func sessionList(sessions []*data.Session) string {
+	parts := make([]string, len(sessions))
+	for i, x := range sessions {
+		what := indo.DateWithDay(x.Date)
+		if t := strings.TrimSpace(x.Topic); t != "" {
+			what += ", " + t
+		}
+		parts[i] = L("sesi {{.Numbers}}", map[string]any{"Numbers": x.Number}) + " (" + what + ")"
+	}
+	return strings.Join(parts, "; ")
+}
