@@ -202,6 +202,32 @@ func linkRow(icon fyne.Resource, text string, open func()) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), b, wrapLabel(text))
 }
 
+// finishRow is the attention item of an ended program still marked planned or running: its JP already count,
+// and one click sets it Selesai.
+func (d *dashboard) finishRow(p *data.Program) fyne.CanvasObject {
+	u := d.u
+	text := L("{{.Code}} sudah berakhir {{.Date}} tetapi masih berstatus {{.Status}}",
+		map[string]any{"Code": p.Code, "Date": indo.Date(p.EndDate), "Status": L(p.Status.Label())})
+	b := widget.NewButtonWithIcon(L("Tandai Selesai"), theme.ConfirmIcon(), nil)
+	b.Importance = widget.LowImportance
+	id := p.ID
+	b.OnTapped = func() {
+		b.Disable()
+		u.goBackground(func() {
+			err := u.store.SetProgramStatus(context.Background(), id, data.StatusFinished)
+			fyne.Do(func() {
+				if err != nil {
+					b.Enable()
+					u.showError(err)
+					return
+				}
+				d.load()
+			})
+		})
+	}
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())), b, wrapLabel(text))
+}
+
 func (d *dashboard) showWeek() {
 	u := d.u
 	d.week.RemoveAll()
@@ -219,18 +245,26 @@ func (d *dashboard) showWeek() {
 	d.week.Refresh()
 }
 
-// showAttention lists what needs the coordinator: finished programs without evaluation results, eligible
-// people without certificates, employees without JP this year, and forms still open.
+// showAttention lists what needs the coordinator: ended programs still marked planned or running (with a
+// button that sets them Selesai), sessions held without attendance entered, ended programs without evaluation
+// results, eligible people without certificates, employees without JP this year, and forms still open.
 func (d *dashboard) showAttention() {
 	u := d.u
 	d.attention.RemoveAll()
 	open := func(id int64, tab string) func() {
 		return func() { u.Navigate("programs"); u.openProgramAt(id, tab) }
 	}
-	var noResults, uncertified []fyne.CanvasObject
+	var unfinished, unentered, noResults, uncertified []fyne.CanvasObject
 	for _, l := range d.programs {
 		p := l.Program
-		if p.Status != data.StatusFinished {
+		if l.Unfinished() {
+			unfinished = append(unfinished, d.finishRow(p))
+		}
+		if len(l.Unentered) > 0 && p.Status != data.StatusCancelled {
+			unentered = append(unentered, linkRow(theme.ErrorIcon(), L("{{.Code}}: presensi belum diisi ({{.Sessions}})",
+				map[string]any{"Code": p.Code, "Sessions": sessionNumbers(l.Unentered)}), open(p.ID, "Jadwal & Presensi")))
+		}
+		if !l.Ended || p.Status == data.StatusCancelled {
 			continue
 		}
 		if l.Responses == 0 {
@@ -266,6 +300,8 @@ func (d *dashboard) showAttention() {
 			d.attention.Add(it)
 		}
 	}
+	add(unfinished, L("… dan %d program lain yang sudah berakhir tetapi belum ditandai selesai"))
+	add(unentered, L("… dan %d program lain dengan presensi belum diisi"))
 	add(noResults, L("… dan %d program selesai lain tanpa hasil evaluasi"))
 	add(uncertified, L("… dan %d program lain dengan peserta belum bersertifikat"))
 	if n := d.withoutJP; n > 0 {

@@ -189,8 +189,12 @@ func (v *recapView) show(r *data.Recap) {
 		v.summary.SetText(fmt.Sprintf(L("Per %s: %d dari %d sesi sudah berlangsung; %d dari %d peserta di bawah batas kehadiran."),
 			indo.Date(scheduleToday()), r.HeldCount(), len(r.Sessions), r.BelowThreshold(), len(r.Rows)))
 	}
+	if len(r.Day.Unentered) > 0 && len(r.Rows) > 0 {
+		v.summary.SetText(v.summary.Text + " " + L("Presensi {{.Sessions}} belum diisi: sesi itu belum dihitung, dan sertifikat menunggu presensinya.",
+			map[string]any{"Sessions": sessionNumbers(r.Day.Unentered)}))
+	}
 	v.summary.Importance = widget.MediumImportance
-	if r.BelowThreshold() > 0 {
+	if r.BelowThreshold() > 0 || len(r.Day.Unentered) > 0 {
 		v.summary.Importance = widget.DangerImportance
 	}
 	v.summary.Refresh()

@@ -89,6 +89,8 @@ type ProgramLine struct {
 	JPHeld       int
 	HeldSessions int
 	Sessions     int
+	Ended        bool            // the program has ended (its last session is over or its end date passed)
+	Unentered    []*data.Session // sessions held up to the day without attendance entered ("belum diisi")
 
 	Forms        []*FormLine
 	Responses    int // to every attached form
@@ -102,6 +104,12 @@ type ProgramLine struct {
 
 // AttendanceRate is JP attended over JP held, over the participants; NaN before any session was held.
 func (l *ProgramLine) AttendanceRate() float64 { return ratio(l.JPAttended, l.JPHeld) }
+
+// Unfinished reports whether the program has ended but is still marked planned or running: its JP count
+// already, and the coordinator is asked to set it Selesai.
+func (l *ProgramLine) Unfinished() bool {
+	return l.Ended && (l.Program.Status == data.StatusPlanned || l.Program.Status == data.StatusRunning)
+}
 
 // ResponseRate is the share of participants who answered the level-1 forms; NaN when none is attached.
 func (l *ProgramLine) ResponseRate() float64 { return ratio(l.Responded, l.Expected) }
@@ -340,7 +348,7 @@ func (o *Overview) combine(unitOnly bool) {
 	lines := map[int64]*ProgramLine{}
 	for id, po := range o.Outcomes.Programs {
 		lines[id] = &ProgramLine{Program: po.Program, HeldSessions: po.HeldSessions, Sessions: po.Sessions, NGain: math.NaN(),
-			Satisfaction: analysis.SatisfactionIndex(nil)}
+			Satisfaction: analysis.SatisfactionIndex(nil), Ended: po.Ended, Unentered: po.Unentered}
 	}
 	touched := map[int64]bool{} // programs with someone of the unit
 	for i := range o.Outcomes.Enrolments {
