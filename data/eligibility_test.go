@@ -330,3 +330,26 @@ func BenchmarkBuildRecap(b *testing.B) {
 		r.Sort(ByRate, 0, false)
 	}
 }
+
+func TestSIASNKind(t *testing.T) {
+	tests := []struct {
+		kind, competency string
+		want             int
+	}{
+		{"Pelatihan Teknis", "Teknis", 3},
+		{"Pelatihan Teknis", "Manajerial", 5}, // the competency kind decides a general training
+		{"Coaching", "Sosial Kultural", 6},
+		{"E-learning", "Teknis", 3},
+		{"Workshop/Lokakarya", "Manajerial", 4}, // a form SIASN names keeps its code
+		{"Bimbingan Teknis", "Teknis", 8},
+		{"Seminar/Konferensi", "Sosial Kultural", 9},
+		{"Pelatihan Struktural Kepemimpinan", "Manajerial", 1},
+		{"Magang", "Teknis", 10},
+		{"Bentuk lama", "Manajerial", 5},
+	}
+	for _, tt := range tests {
+		if got := SIASNKind(&Program{Kind: tt.kind, CompetencyKind: tt.competency}); got != tt.want {
+			t.Errorf("%s, %s: %d, want %d", tt.kind, tt.competency, got, tt.want)
+		}
+	}
+}

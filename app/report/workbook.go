@@ -66,6 +66,10 @@ func WriteWorkbook(ctx context.Context, w io.Writer, s *store.Store, p overview.
 	if err != nil {
 		return nil, err
 	}
+	batched, err := s.BatchedTitles(ctx)
+	if err != nil {
+		return nil, err
+	}
 	o, err := overview.Load(ctx, s, p, today, func(done, steps int) { progress(done*30/steps, total) })
 	if err != nil {
 		return nil, err
@@ -75,7 +79,7 @@ func WriteWorkbook(ctx context.Context, w io.Writer, s *store.Store, p overview.
 		return nil, err
 	}
 	defer wb.f.Close()
-	wb.o, wb.in = o, in
+	wb.o, wb.in, wb.batched = o, in, batched
 	res := &WorkbookResult{Overview: o, Rows: map[string]int{}}
 	for i, name := range WorkbookSheets {
 		if i == 0 {
@@ -198,7 +202,9 @@ type workbook struct {
 	f  *excelize.File
 	o  *overview.Overview
 	in *data.Institution
-	mu sync.Mutex // held while a sheet is created or finished, or the Ringkasan sheet written: the file's shared parts
+	// batched are the titles that run in batches (store.BatchedTitles): SIASN names only those with "Angkatan".
+	batched map[string]bool
+	mu      sync.Mutex // held while a sheet is created or finished, or the Ringkasan sheet written: the file's shared parts
 
 	title, subtitle, heading, label, text, nip, wrap, plain, integer, decimal, percent, date int
 	good, bad                                                                                int // conditional formats

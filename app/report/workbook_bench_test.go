@@ -22,7 +22,7 @@ import (
 // building it once into a file kept between runs: sample.LoadLarge takes about 40 s. PEMBINA_LARGE_DB names
 // the file; by default it lives in the temporary folder, named after the schema version so that a migration
 // builds it anew.
-func largeDatabase(b *testing.B) *store.Store {
+func largeDatabase(b testing.TB) *store.Store {
 	b.Helper()
 	path := os.Getenv("PEMBINA_LARGE_DB")
 	if path == "" {

@@ -335,7 +335,7 @@ func (wb *workbook) siasn(_ context.Context) (int, error) {
 		{"PENYELENGGARA (institusiPenyelenggara)", wb.text, 20}, {"JENIS DIKLAT (jenisDiklatId)", wb.plain, 14},
 		{"NAMA JENIS DIKLAT", wb.text, 16}, {"JUMLAH JAM (jumlahJam)", wb.integer, 12}, {"NOMOR SERTIFIKAT (nomorSertipikat)", wb.text, 20},
 		{"TAHUN (tahunKursus)", wb.plain, 10}, {"TANGGAL MULAI (tanggalKursus)", wb.text, 14},
-		{"TANGGAL SELESAI (tanggalSelesaiKursus)", wb.text, 14},
+		{"TANGGAL SELESAI (tanggalSelesaiKursus)", wb.text, 14}, {"CATATAN", wb.text, 24},
 	}
 	numbers := map[int64]string{}
 	for _, c := range wb.o.Certificates {
@@ -351,7 +351,7 @@ func (wb *workbook) siasn(_ context.Context) (int, error) {
 		return wb.in.Name
 	}
 	for _, l := range wb.o.Programs {
-		cols[2].fit(60, siasnTitle(l.Program))
+		cols[2].fit(60, wb.siasnTitle(l.Program))
 		cols[3].fit(50, organiser(l.Program))
 	}
 	for _, p := range wb.o.People {
@@ -359,6 +359,7 @@ func (wb *workbook) siasn(_ context.Context) (int, error) {
 			cols[1].fit(44, p.Name)
 		}
 	}
+	cols[11].fit(60, noCertificateNote)
 	t, err := wb.newTable(SheetSIASN, cols)
 	if err != nil {
 		return 0, err
@@ -370,25 +371,47 @@ func (wb *workbook) siasn(_ context.Context) (int, error) {
 	}
 	courses := map[int64]*course{}
 	for _, eo := range completedByProgram(wb.o) {
+		person := wb.o.Person(eo.Enrolment.ParticipantID)
+		if !siasnPerson(person) {
+			continue
+		}
 		c := courses[eo.Enrolment.ProgramID]
 		if c == nil {
 			p := wb.o.Program(eo.Enrolment.ProgramID).Program
-			kind, _ := data.ProgramKindByName(p.Kind)
-			c = &course{siasnTitle(p), organiser(p), data.SIASNKinds[kind.SIASNID], p.StartDate.Format("02-01-2006"),
-				p.EndDate.Format("02-01-2006"), kind.SIASNID, p.TotalJP, p.EndDate.Year()}
+			kind := data.SIASNKind(p)
+			c = &course{wb.siasnTitle(p), organiser(p), data.SIASNKinds[kind], p.StartDate.Format("02-01-2006"),
+				p.EndDate.Format("02-01-2006"), kind, p.TotalJP, p.EndDate.Year()}
 			courses[eo.Enrolment.ProgramID] = c
 		}
-		person := wb.o.Person(eo.Enrolment.ParticipantID)
-		if err := t.add(person.NIP, person.Name, c.title, c.organiser, c.kind, c.kindName, c.jp, numbers[eo.Enrolment.ID],
-			c.year, c.start, c.end); err != nil {
+		number, note := numbers[eo.Enrolment.ID], ""
+		if number == "" {
+			note = noCertificateNote
+		}
+		if err := t.add(person.NIP, person.Name, c.title, c.organiser, c.kind, c.kindName, c.jp, number,
+			c.year, c.start, c.end, note); err != nil {
 			return 0, err
 		}
 	}
 	return t.close()
 }
 
-// siasnTitle is the course name SIASN records: the title with the batch, "Pelatihan … Angkatan II".
-func siasnTitle(p *data.Program) string { return p.Title + " " + p.BatchLabel() }
+// noCertificateNote marks a SIASN row without a certificate number: SIASN asks for one, so the certificate
+// is to be issued (or its number looked up) before the row is typed in.
+const noCertificateNote = "Belum ada nomor sertifikat: terbitkan sertifikatnya dulu"
+
+// siasnPerson reports whether a person has a place in SIASN: an ASN with a NIP.
+func siasnPerson(p *overview.Person) bool {
+	return p != nil && p.NIP != "" && p.EmploymentStatus != "Non-ASN"
+}
+
+// siasnTitle is the course name SIASN records: the title, with the batch ("Pelatihan … Angkatan II") only for a
+// course that runs in more than one batch.
+func (wb *workbook) siasnTitle(p *data.Program) string {
+	if p.Batch > 1 || store.Batched(wb.batched, p.Title) {
+		return p.Title + " " + p.BatchLabel()
+	}
+	return p.Title
+}
 
 // completedByProgram lists the completed enrolments of the overview's people, in the order of the programs
 // (by end date), then of the people (by name).

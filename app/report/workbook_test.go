@@ -79,11 +79,15 @@ func TestWorkbookReadBack(t *testing.T) {
 			JOIN program p ON p.id = x.program_id WHERE p.end_date BETWEEN ? AND ?`, from, to),
 		SheetCertificates: storetest.Count(t, s, "SELECT count(*) FROM certificate"),
 	}
-	// Completed enrolments, counted person by person through their histories (the JP rule), and rated
-	// questions with answers, counted through the full analysis of each program.
+	// Completed enrolments of ASN with a NIP (SIASN knows no one else), counted person by person through
+	// their histories (the JP rule), and rated questions with answers, counted through the full analysis of
+	// each program.
 	siasn, rated := 0, 0
 	people, _ := s.People(ctx, "")
 	for _, p := range people {
+		if p.NIP == "" || p.EmploymentStatus == "Non-ASN" {
+			continue
+		}
 		h, _ := s.ParticipantHistory(ctx, p.ID, sampleDay)
 		for _, r := range h {
 			if r.EarnedJP() > 0 && r.Year() == 2026 {

@@ -1,0 +1,4 @@
+package report
+
+// LargeDatabase opens the `demo --large` database for the tests outside the package (largeDatabase).
+var LargeDatabase = largeDatabase
