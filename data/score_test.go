@@ -65,7 +65,7 @@ func TestPassScoreOnPrintedScore(t *testing.T) {
 		score := tt.score
 		got := DecideEligibility(EligibilityInput{Program: &Program{AttendanceThreshold: 80, PassScore: 75},
 			Enrolment: &Enrolment{Role: RoleParticipant, FinalScore: &score}, Attendance: all, Complete: true})
-		if got.Eligible() != tt.met || !strings.Contains(strings.Join(got.Reasons, "; "), tt.reason) {
+		if got.Eligible() != tt.met || !strings.Contains(got.Reasons.String(), tt.reason) {
 			t.Errorf("score %v (printed %s) with pass score 75: eligible %v %v, want %v %q", tt.score, FormatScoreValue(tt.score),
 				got.Eligible(), got.Reasons, tt.met, tt.reason)
 		}
