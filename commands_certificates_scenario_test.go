@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/nip"
 )
 
@@ -236,5 +238,62 @@ func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 	}
 	if text := pdfText(t, pdf); !strings.Contains(text, nip.Format(newNIP)) {
 		t.Errorf("the print after the reissue lacks the corrected NIP")
+	}
+}
+
+// TestScenarioSpeakerOnSTTP: on the STTP design a speaker is "sebagai Narasumber" and never "LULUS", while the
+// participants who passed are "DINYATAKAN LULUS"; read back from the PDFs with pdftotext.
+func TestScenarioSpeakerOnSTTP(t *testing.T) {
+	db := sampleCopy(t)
+	s := openStore(t, db)
+	p, err := s.ProgramByCode(ctxT(), "PTD-II/2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.CertificateDesign(ctxT(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Kind, d.Title, d.Body, d.SubjectsPage = "sttp", data.CertificateTitle("sttp"), "", false
+	if err := s.SaveCertificateDesign(ctxT(), d); err != nil {
+		t.Fatal(err)
+	}
+	speaker := &data.Participant{NIP: "197805122003121004", Name: "Hendra Gunawan", FrontTitle: "Dr.", BackTitle: "M.Kom.",
+		EmploymentStatus: "PNS", RankCode: "IV/a", Position: "Widyaiswara Ahli Madya", Unit: "BPSDM Provinsi"}
+	if err := s.CreateParticipant(ctxT(), speaker); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Enrol(ctxT(), p.ID, speaker.ID, data.RoleSpeaker); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	folder := filepath.Join(t.TempDir(), "sttp")
+	if status, out, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-II/2026", "--out", folder, "--split"); status != 0 {
+		t.Fatalf("certificates = %d\n%s%s", status, out, errOut)
+	}
+	s = openStore(t, db)
+	certs, err := s.Certificates(ctxT(), p.ID)
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	speakers, passed := 0, 0
+	for _, c := range certs {
+		text := pdfText(t, filepath.Join(folder, report.CertificateFileName(c)))
+		if c.Role == data.RoleSpeaker {
+			speakers++
+			if !strings.Contains(text, "sebagai Narasumber") || strings.Contains(strings.ToUpper(text), "LULUS") {
+				t.Errorf("the speaker's STTP reads: %s", text)
+			}
+			continue
+		}
+		passed++
+		if !strings.Contains(text, "TELAH MENGIKUTI DAN DINYATAKAN LULUS") || strings.Contains(text, "sebagai Peserta") {
+			t.Errorf("%s's STTP reads: %s", c.HolderName, text)
+		}
+	}
+	if speakers != 1 || passed == 0 {
+		t.Errorf("%d speakers and %d participants printed", speakers, passed)
 	}
 }

@@ -43,6 +43,7 @@ type certificateTab struct {
 	chosen     *widget.Label
 	override   *widget.Button
 	correct    *widget.Button
+	reissue    *widget.Button
 	revoke     *widget.Button
 	reprint    *widget.Button
 }
@@ -88,10 +89,11 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 	t.chosen.Wrapping = fyne.TextWrapWord // the whole reason, on two lines when it must
 	t.override = widget.NewButton(L("Putuskan manual…"), t.editOverride)
 	t.correct = widget.NewButton(L("Koreksi nama…"), t.correctName)
+	t.reissue = widget.NewButton(L("Terbitkan ulang…"), t.reissueCertificate)
 	t.revoke = widget.NewButton(L("Cabut…"), t.revokeCertificate)
 	t.revoke.Importance = widget.DangerImportance
 	t.reprint = widget.NewButton(L("Cetak ulang…"), t.reprintOne)
-	rowActions := container.NewBorder(nil, nil, nil, container.NewHBox(t.override, t.correct, t.reprint, t.revoke), t.chosen)
+	rowActions := container.NewBorder(nil, nil, nil, container.NewHBox(t.override, t.correct, t.reissue, t.reprint, t.revoke), t.chosen)
 	top := container.NewVBox(t.summary, container.NewHScroll(actions), rowActions)
 	t.list = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table)
 	t.root = container.NewStack(t.list)
@@ -256,7 +258,7 @@ func (t *certificateTab) choose(row int) {
 
 func (t *certificateTab) updateActions() {
 	c := t.current()
-	for _, b := range []*widget.Button{t.override, t.correct, t.revoke, t.reprint} {
+	for _, b := range []*widget.Button{t.override, t.correct, t.reissue, t.revoke, t.reprint} {
 		b.Disable()
 	}
 	if c == nil {
@@ -279,6 +281,7 @@ func (t *certificateTab) updateActions() {
 	}
 	if !c.Certificate.Revoked {
 		t.correct.Enable()
+		t.reissue.Enable()
 		t.revoke.Enable()
 		t.reprint.Enable()
 	}

@@ -98,6 +98,9 @@ func (d *CertificateDesign) Validate() error {
 	if d.Body != "" {
 		if _, err := ParseCertificateTemplate(d.Body); err != nil {
 			fe.Add("Isi sertifikat", "%s", ErrorMessage(err))
+		} else if hasWordLulus(d.Body) {
+			fe.Add("Isi sertifikat", "menulis kata LULUS langsung, sehingga narasumber, moderator dan panitia juga disebut lulus; "+
+				"ganti dengan {keterangan} (judul) atau [ dan {lulus}] (kalimat), yang hanya terisi bagi peserta yang lulus")
 		}
 	}
 	if len(d.Background) > 0 {

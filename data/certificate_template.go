@@ -40,17 +40,22 @@ var CertificatePlaceholders = []struct{ Name, Meaning string }{
 	{"jp", "JP dengan angka dan huruf, misalnya 30 (tiga puluh)"},
 	{"nilai", "nilai akhir, bila ada"},
 	{"predikat", "predikat kelulusan dari nilai akhir, bila ada"},
+	{"keterangan", "TELAH MENGIKUTI DAN DINYATAKAN LULUS bagi peserta yang lulus, selainnya TELAH MENGIKUTI"},
+	{"lulus", "dinyatakan LULUS bagi peserta yang lulus; kosong untuk narasumber, moderator dan panitia"},
+	{"sebagai", "sebagai Narasumber, sebagai Moderator atau sebagai Panitia; kosong untuk peserta"},
 	{"tahun", "tahun anggaran program"},
 }
 
-// DefaultCertificateBody is the built-in body of a certificate kind (DOMAIN.md §5).
+// DefaultCertificateBody is the built-in body of a certificate kind (DOMAIN.md §5). The words that depend on
+// the holder's role come from placeholders: only a participant who passed is "dinyatakan LULUS"; speakers,
+// moderators and the committee are named "sebagai Narasumber/Moderator/Panitia".
 func DefaultCertificateBody(kind string) string {
 	identity := "Diberikan kepada:\n# {nama}\n| NIP | {nip}\n| Pangkat/Golongan | {pangkat}\n| Jabatan | {jabatan}\n" +
 		"| Unit Kerja | {unit_kerja}\n| Instansi | {instansi}\n"
 	switch kind {
 	case "sttp":
-		return identity + "## TELAH MENGIKUTI DAN DINYATAKAN LULUS\n" +
-			"{program} {angkatan} yang diselenggarakan oleh {penyelenggara}[ di {tempat}] pada tanggal {tanggal} " +
+		return identity + "## {keterangan}\n" +
+			"{program} {angkatan}[ {sebagai}] yang diselenggarakan oleh {penyelenggara}[ di {tempat}] pada tanggal {tanggal} " +
 			"sebanyak {jp} jam pelajaran[ dengan predikat {predikat}]."
 	case "piagam":
 		return "Diberikan kepada:\n# {nama}\n[NIP. {nip}]\n[{jabatan}][, {unit_kerja}]\n" +
@@ -59,7 +64,7 @@ func DefaultCertificateBody(kind string) string {
 	}
 	return identity + "## TELAH MENGIKUTI\n" +
 		"{program} {angkatan} sebagai {peran} yang diselenggarakan oleh {penyelenggara}[ di {tempat}] pada tanggal {tanggal} " +
-		"sebanyak {jp} jam pelajaran[ dengan predikat {predikat}]."
+		"sebanyak {jp} jam pelajaran[ dan {lulus}][ dengan predikat {predikat}]."
 }
 
 // CertificateLineKind says how a line of the body is printed.
@@ -306,8 +311,25 @@ func (c *Certificate) StatusLabel() string {
 	return "Berlaku"
 }
 
-// CertificateValues are the placeholder values of one certificate of program p.
+// CertificateValues are the placeholder values of one certificate of program p, for a design of no particular
+// kind (CertificateValuesOf says what the kind changes).
 func CertificateValues(p *Program, c *Certificate) map[string]string {
+	return CertificateValuesOf("", p, c)
+}
+
+// PassApplies reports whether the holder of c is "dinyatakan LULUS" on a certificate of the given kind: a
+// participant, on an STTP (a training's graduation document) or in a program with a pass score or a final
+// score. Speakers, moderators and the committee never are.
+func PassApplies(kind string, p *Program, c *Certificate) bool {
+	if c.Role != RoleParticipant && c.Role != "" {
+		return false
+	}
+	return kind == "sttp" || p.PassScore > 0 || c.FinalScore != nil
+}
+
+// CertificateValuesOf are the placeholder values of one certificate of program p on a design of the given kind,
+// taken from what the certificate recorded at issue.
+func CertificateValuesOf(kind string, p *Program, c *Certificate) map[string]string {
 	p = c.ProgramAsPrinted(p)
 	v := map[string]string{
 		"nama":          c.HolderName,
@@ -349,5 +371,40 @@ func CertificateValues(p *Program, c *Certificate) map[string]string {
 	if v["peran"] == "" {
 		v["peran"] = RoleParticipant.Label()
 	}
+	v["keterangan"] = "TELAH MENGIKUTI"
+	if PassApplies(kind, p, c) {
+		v["lulus"] = "dinyatakan LULUS"
+		v["keterangan"] = "TELAH MENGIKUTI DAN DINYATAKAN LULUS"
+	}
+	if c.Role != RoleParticipant && c.Role != "" {
+		v["sebagai"] = "sebagai " + v["peran"]
+	}
 	return v
+}
+
+// RoleTextError refuses filled lines that call a speaker, a moderator or the committee "lulus": a body
+// written with the word itself instead of {keterangan} or {lulus}.
+func RoleTextError(lines []CertificateLine, c *Certificate) error {
+	if c.Role == RoleParticipant || c.Role == "" {
+		return nil
+	}
+	for _, l := range lines {
+		if hasWordLulus(l.Text) {
+			return Errorf(KindInvalid, "Isi sertifikat menyebut %s (%s) LULUS, padahal narasumber, moderator dan panitia tidak dinyatakan lulus. "+
+				"Di desain sertifikat ganti kata LULUS dengan {keterangan} atau [ dan {lulus}]", c.HolderName, c.Role.Label())
+		}
+	}
+	return nil
+}
+
+// hasWordLulus reports whether text has the word "lulus" in any case, outside {placeholders}.
+func hasWordLulus(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z') && r != '{' && r != '}' && r != '_'
+	}) {
+		if w == "lulus" {
+			return true
+		}
+	}
+	return false
 }

@@ -96,7 +96,7 @@ func TestCertificateTemplateFill(t *testing.T) {
 	}
 	text := strings.Join(all, "\n")
 	for _, want := range []string{"=Dra. Siti Aminah, M.Pd.", "NIP=19860926 201505 1 001", "Pangkat/Golongan=Penata Muda Tingkat I (III/b)",
-		"Angkatan II sebagai Peserta", "3 s.d. 5 November 2026", "30 (tiga puluh) jam pelajaran dengan predikat MEMUASKAN.",
+		"Angkatan II sebagai Peserta", "3 s.d. 5 November 2026", "30 (tiga puluh) jam pelajaran dan dinyatakan LULUS dengan predikat MEMUASKAN.",
 		"di Aula Dinas Pendidikan"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("filled body lacks %q:\n%s", want, text)
@@ -269,5 +269,65 @@ func TestVerifyOlderFormatAndMissingField(t *testing.T) {
 	c.Role = RoleSpeaker
 	if cl := ClaimOf(p, c); cl.Predicate != "" || !strings.Contains(SignClaim(cl, own), "|narasumber|") || !strings.Contains(SignClaim(cl, own), "|-|20261128|") {
 		t.Errorf("speaker's claim %+v", cl)
+	}
+}
+
+// TestCertificateTextByRole fills every built-in design for each role: a participant who passed is "dinyatakan
+// LULUS", speakers, moderators and the committee are "sebagai …" and never "lulus".
+func TestCertificateTextByRole(t *testing.T) {
+	score := 85.5
+	for _, kind := range []string{"sertifikat", "sttp", "piagam"} {
+		tpl, err := ParseCertificateTemplate(DefaultCertificateBody(kind))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, role := range EnrolmentRoles {
+			c := &Certificate{HolderName: "Siti", Role: role}
+			p := testProgram()
+			if role == RoleParticipant {
+				c.FinalScore = &score
+			}
+			lines := tpl.Fill(CertificateValuesOf(kind, p, c))
+			var all []string
+			for _, l := range lines {
+				all = append(all, l.Text)
+			}
+			text := strings.Join(all, " ")
+			if err := RoleTextError(lines, c); err != nil {
+				t.Errorf("%s, %s: %v", kind, role, err)
+			}
+			switch {
+			case role != RoleParticipant:
+				if hasWordLulus(text) || !strings.Contains(text, "sebagai "+role.Label()) {
+					t.Errorf("%s for a %s: %s", kind, role, text)
+				}
+			case kind == "piagam":
+				if hasWordLulus(text) {
+					t.Errorf("piagam calls a participant lulus: %s", text)
+				}
+			default:
+				if !strings.Contains(strings.ToUpper(text), "DINYATAKAN LULUS") || !strings.Contains(text, "dengan predikat MEMUASKAN") {
+					t.Errorf("%s for a participant who passed: %s", kind, text)
+				}
+			}
+		}
+	}
+	// A seminar participant without a score in a program without a pass score only "telah mengikuti".
+	tpl, _ := ParseCertificateTemplate(DefaultCertificateBody("sertifikat"))
+	for _, l := range tpl.Fill(CertificateValuesOf("sertifikat", testProgram(), &Certificate{HolderName: "Siti", Role: RoleParticipant})) {
+		if hasWordLulus(l.Text) {
+			t.Errorf("no pass applies, yet: %s", l.Text)
+		}
+	}
+	// A body that writes LULUS itself is refused when saved, and for a speaker when printed.
+	d := &CertificateDesign{Kind: "sttp", Body: "# {nama}\n## TELAH MENGIKUTI DAN DINYATAKAN LULUS\n{program}"}
+	d.Normalize()
+	if err := d.Validate(); err == nil || !strings.Contains(err.Error(), "{keterangan}") {
+		t.Errorf("a body with LULUS written in: %v", err)
+	}
+	bad, _ := ParseCertificateTemplate(d.Body)
+	speaker := &Certificate{HolderName: "Dr. Hendra", Role: RoleSpeaker}
+	if err := RoleTextError(bad.Fill(CertificateValuesOf("sttp", testProgram(), speaker)), speaker); err == nil || !strings.Contains(err.Error(), "Dr. Hendra") {
+		t.Errorf("printing LULUS for a speaker: %v", err)
 	}
 }

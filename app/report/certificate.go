@@ -270,7 +270,10 @@ type laidOut struct {
 // body lays out the filled template in a box of the given height, shrinking every size together (down to
 // 60%) until it fits. A body that does not fit even then is an error: a certificate never overflows.
 func (l *certificateLayout) body(c *data.Certificate, room float64) (laidOut, error) {
-	lines := l.template.Fill(data.CertificateValues(l.b.Program, c))
+	lines := l.template.Fill(data.CertificateValuesOf(l.b.Design.Kind, l.b.Program, c))
+	if err := data.RoleTextError(lines, c); err != nil {
+		return laidOut{}, err
+	}
 	start := 1.0
 	if l.w < l.h {
 		start = 1.15 // a portrait page has the height for larger type
