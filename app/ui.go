@@ -112,6 +112,7 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 		return nil, err
 	}
 	u := &UI{app: a, store: s, serial: serial}
+	a.Settings().SetTheme(appTheme{theme.DefaultTheme()})
 	u.win = a.NewWindow("Pembina")
 	u.win.SetIcon(assets.Icon)
 	u.win.Resize(fyne.NewSize(1200, 760))
