@@ -15,14 +15,37 @@ import (
 func fieldOf(q *data.Question) string  { return "q" + strconv.FormatInt(q.ID, 10) }
 func field2Of(q *data.Question) string { return fieldOf(q) + "k" }
 
+// missingAnswer is the note of a required question left unanswered.
+const missingAnswer = "Wajib dijawab."
+
+// problemSummary is the box above a form sent back: the required questions left unanswered by number, each a
+// link to its question, then the other problems by question.
+type problemSummary struct {
+	Missing []int
+	Others  []string
+}
+
+func summarise(f *data.Form, problems map[int64]string) problemSummary {
+	var sum problemSummary
+	for i, q := range f.Visible() {
+		switch msg := problems[q.ID]; msg {
+		case "":
+		case missingAnswer:
+			sum.Missing = append(sum.Missing, i+1)
+		default:
+			sum.Others = append(sum.Others, data.QuestionRef(i+1, q)+": "+msg)
+		}
+	}
+	return sum
+}
+
 // readAnswers turns the posted fields into a response, with a message per question whose field holds
 // something the question cannot take (a changed option value, a word in a number) or that is required and
 // empty. Fields of no visible question are ignored.
 func readAnswers(f *data.Form, v url.Values) (*data.Response, map[int64]string) {
 	r := &data.Response{}
 	problems := map[int64]string{}
-	for i, q := range f.Visible() {
-		ref := data.QuestionRef(i+1, q)
+	for _, q := range f.Visible() {
 		a := data.Answer{QuestionID: q.ID}
 		number := func(name string) (float64, bool, bool) {
 			s := strings.TrimSpace(v.Get(name))
@@ -66,16 +89,16 @@ func readAnswers(f *data.Form, v url.Values) (*data.Response, map[int64]string) 
 		}
 		switch {
 		case !ok:
-			problems[q.ID] = ref + ": jawaban ini tidak dapat dibaca; pilih atau tulis lagi jawabannya"
+			problems[q.ID] = "Jawaban ini tidak dapat dibaca; pilih atau tulis lagi jawabannya."
 			continue
 		case !a.Answered(q.Kind):
 			if q.Required {
-				problems[q.ID] = ref + ": wajib dijawab"
+				problems[q.ID] = missingAnswer
 			}
 			continue
 		}
 		if err := data.CheckAnswer(f, q, &a); err != nil {
-			problems[q.ID] = ref + ": " + err.Error()
+			problems[q.ID] = sentence(err.Error())
 			continue
 		}
 		r.Answers = append(r.Answers, a)
@@ -89,6 +112,7 @@ type formView struct {
 	N, Sig                              string
 	Anonymous, Replace                  bool
 	Errors                              []string
+	Summary                             problemSummary
 	Sections                            []sectionView
 	Questions                           template.HTML // Sections rendered already, for a blank form
 }
@@ -202,4 +226,13 @@ func (s *Server) formView(f *data.Form, e entry, ticket string, posted url.Value
 		}
 	}
 	return fv
+}
+
+// sentence starts a message with a capital and ends it with a full stop.
+func sentence(s string) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) == 0 {
+		return ""
+	}
+	return strings.ToUpper(string(r[0])) + strings.TrimSuffix(string(r[1:]), ".") + "."
 }

@@ -89,14 +89,37 @@ func TestRealBrowserOnPhone(t *testing.T) {
 		t.Error("the form is wider than the phone")
 	}
 	shoot(t, ctx, "formulir")
-	var taps []chromedp.Action[chromedp.Void]
-	for _, q := range f.bigForm.Visible() {
+	tap := func(q int) chromedp.Action[chromedp.Void] {
 		// Tap the answer's tile, as a thumb does: the label carries the radio.
-		taps = append(taps, chromedp.Click(css(fmt.Sprintf(`label.choice:has(input[name="%s"][value="4"])`, fieldOf(q)))))
+		return chromedp.Click(css(fmt.Sprintf(`label.choice:has(input[name="%s"][value="4"])`, fieldOf(f.bigForm.Visible()[q]))))
 	}
-	taps = append(taps, chromedp.Click(css("#kirim")), chromedp.WaitVisible(css("#terkirim")))
+	// Everything but the first question, then Kirim: the form comes back with the first marked and the
+	// other 29 answers kept.
+	var taps []chromedp.Action[chromedp.Void]
+	for q := 1; q < 30; q++ {
+		taps = append(taps, tap(q))
+	}
+	taps = append(taps, chromedp.Click(css("#kirim")), chromedp.WaitVisible(css("#pesan")))
 	if err := chromedp.Do(ctx, taps...); err != nil {
 		t.Fatalf("answering the form in Chromium: %v", err)
+	}
+	shoot(t, ctx, "belum-lengkap")
+	missing, err := chromedp.Run(ctx, chromedp.Text(css("#pesan")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('input[type=radio]:checked').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(missing, "Pertanyaan wajib yang belum dijawab (ditandai merah): 1.") || kept != 29 {
+		t.Errorf("form sent back says %q with %d answers kept, want question 1 named and 29 kept", missing, kept)
+	}
+	if got := storetest.Count(t, f.st, "SELECT count(*) FROM response"); got != 0 {
+		t.Errorf("%d responses stored from an incomplete form", got)
+	}
+	if err := chromedp.Do(ctx, tap(0), chromedp.Click(css("#kirim")), chromedp.WaitVisible(css("#terkirim"))); err != nil {
+		t.Fatalf("completing the form in Chromium: %v", err)
 	}
 	shoot(t, ctx, "terkirim")
 	sent, err := chromedp.Run(ctx, chromedp.Text(css("main")))

@@ -275,14 +275,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(problems) > 0 || len(errs) > 0 {
-		for _, q := range f.Visible() {
-			if msg := problems[q.ID]; msg != "" {
-				errs = append(errs, msg)
-			}
-		}
 		p := s.newPage(e.title())
 		p.Form = s.formView(f, e, ticket, r.PostForm, problems)
-		p.Form.Errors = errs
+		p.Form.Errors, p.Form.Summary = errs, summarise(f, problems)
 		s.render(w, http.StatusUnprocessableEntity, "form", p)
 		return
 	}

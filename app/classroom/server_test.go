@@ -330,9 +330,9 @@ func TestBadSubmissionsStoreNothing(t *testing.T) {
 	}{
 		{"tampered signature", func(h url.Values, a map[string]string) { h.Set("sig", strings.Repeat("0", 32)) }, http.StatusBadRequest, "Isian tersembunyi formulir ini berubah"},
 		{"tampered speaker index", func(h url.Values, a map[string]string) { h.Set("n", "0") }, http.StatusNotFound, "tidak ada di daftar"},
-		{"point off the scale", func(h url.Values, a map[string]string) { a[q1] = "7" }, http.StatusUnprocessableEntity, "di luar skala"},
+		{"point off the scale", func(h url.Values, a map[string]string) { a[q1] = "7" }, http.StatusUnprocessableEntity, "Pertanyaan 1 (Butir 1): Nilai 7 di luar skala"},
 		{"word for a point", func(h url.Values, a map[string]string) { a[q1] = "baik" }, http.StatusUnprocessableEntity, "tidak dapat dibaca"},
-		{"required left empty", func(h url.Values, a map[string]string) { delete(a, q1) }, http.StatusUnprocessableEntity, "Pertanyaan 1 (Butir 1): wajib dijawab"},
+		{"required left empty", func(h url.Values, a map[string]string) { delete(a, q1) }, http.StatusUnprocessableEntity, "Pertanyaan wajib yang belum dijawab (ditandai merah): 1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			hidden := p.open(t, f.big, "")
