@@ -29,8 +29,16 @@ func (l *columnChartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	plotH := max(size.Height-2*textH, 0)
 	slot := size.Width / float32(n)
 	barW := max(min(slot*0.62, 36), 0)
+	var figureW, labelW []float32
+	for i := range l.values {
+		figureW = append(figureW, objs[3*i+1].MinSize().Width)
+		labelW = append(labelW, objs[3*i+2].MinSize().Width)
+	}
+	figureStep, labelStep := textStep(figureW, slot), textStep(labelW, slot)
 	for i, v := range l.values {
 		bar, figure, label := objs[3*i], objs[3*i+1], objs[3*i+2]
+		figure.(*canvas.Text).Hidden = i%figureStep != 0
+		label.(*canvas.Text).Hidden = i%labelStep != 0
 		h := float32(0)
 		if l.top > 0 && !math.IsNaN(v) {
 			h = plotH * float32(math.Max(0, math.Min(1, v/l.top)))
@@ -48,6 +56,22 @@ func (l *columnChartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	base := objs[len(objs)-1].(*canvas.Line)
 	base.Position1 = fyne.NewPos(0, textH+plotH)
 	base.Position2 = fyne.NewPos(size.Width, textH+plotH)
+}
+
+// textStep is how many columns apart figures (or labels) can be shown without touching: 1 when each fits its
+// column, 2 for every other one, and so on. Crowded charts (twelve months of thousands on a narrow card)
+// thin their texts rather than print them into each other ("3,4 rb3,2 rb").
+func textStep(widths []float32, slot float32) int {
+	const gap = 4
+	if slot <= 0 {
+		return max(len(widths), 1)
+	}
+	widest := float32(0)
+	for _, w := range widths {
+		widest = max(widest, w)
+	}
+	step := int(math.Ceil(float64((widest + gap) / slot)))
+	return max(step, 1)
 }
 
 // newColumnsChart draws values as columns with their figures and labels (canvas rectangles and texts).
