@@ -236,3 +236,19 @@ func TestListFiltersByProgram(t *testing.T) {
 		t.Errorf("list programs --program = %q", one)
 	}
 }
+
+// TestControlCharactersAreStripped: a name with terminal escapes imported from a list is stored and listed
+// without them, and an emoji stays.
+func TestControlCharactersAreStripped(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	list := filepath.Join(dir, "daftar.csv")
+	os.WriteFile(list, []byte("NIP,NAMA,UNIT KERJA\n198609262015051001,\"Budi \x1b[31mSantoso\x1b[0m 😀\",\"SD\x07 Negeri\x1b 1\"\n"), 0o644)
+	if code, out, e := pembina(t, "--db", db, "import", "participants", list); code != 0 {
+		t.Fatalf("import = %d %s %s", code, out, e)
+	}
+	_, out, _ := pembina(t, "--db", db, "list", "participants")
+	if strings.ContainsAny(out, "\x1b\x07\x00") || !strings.Contains(out, "Budi [31mSantoso[0m 😀\t") || !strings.Contains(out, "SD Negeri 1") {
+		t.Errorf("list participants = %q", out)
+	}
+}

@@ -56,7 +56,7 @@ func CertificateKindLabel(kind string) string {
 func (d *CertificateDesign) Normalize() {
 	trim(&d.Kind, &d.Orientation, &d.SignatureMode, &d.Place)
 	d.Title = strings.Join(strings.Fields(d.Title), " ")
-	d.Body = strings.TrimSpace(strings.ReplaceAll(d.Body, "\r\n", "\n"))
+	d.Body = CleanText(d.Body)
 	if d.Kind == "" {
 		d.Kind = "sertifikat"
 	}

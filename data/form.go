@@ -2,7 +2,6 @@ package data
 
 import (
 	"strconv"
-	"strings"
 )
 
 // FormKind is what a form is for; the Kirkpatrick level of its use is set when it is attached to a program.
@@ -230,8 +229,8 @@ func (f *Form) Copy() *Form {
 // Normalize trims the texts and fills defaults: the form's scale, the item bank of a test.
 func (f *Form) Normalize() {
 	trim(&f.Title)
-	f.Description = strings.TrimSpace(f.Description)
-	f.ItemBank = strings.TrimSpace(f.ItemBank)
+	f.Description = CleanText(f.Description)
+	f.ItemBank = CleanText(f.ItemBank)
 	if f.Scale == "" {
 		f.Scale = Scale4
 	}
@@ -241,7 +240,7 @@ func (f *Form) Normalize() {
 	for _, s := range f.Sections {
 		trim(&s.Title)
 		for _, q := range s.Questions {
-			q.Text = strings.TrimSpace(q.Text)
+			q.Text = CleanText(q.Text)
 			trim(&q.Correct, &q.ItemKey)
 			q.Options = cleanList(q.Options)
 			q.Labels = cleanList(q.Labels)
@@ -265,7 +264,7 @@ func (f *Form) Normalize() {
 func cleanList(list []string) []string {
 	var out []string
 	for _, s := range list {
-		if s = strings.Join(strings.Fields(s), " "); s != "" {
+		if s = CleanLine(s); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -120,7 +120,7 @@ func (p *Program) Dates() string { return indo.DateRange(p.StartDate, p.EndDate)
 // Normalize trims the fields and fills what a new program may leave empty.
 func (p *Program) Normalize() {
 	trim(&p.Code, &p.Title, &p.Kind, &p.CompetencyKind, &p.Delivery, &p.Organiser, &p.Place, &p.NumberPattern)
-	p.Description = strings.TrimSpace(p.Description)
+	p.Description = CleanText(p.Description)
 	if p.Status == "" {
 		p.Status = StatusPlanned
 	}

@@ -155,6 +155,14 @@ const (
 // points) and checks it: a point on the scale, a known option, a text not too long. The message says what
 // is wrong and what is allowed, for the kiosk, paper entry and imports alike.
 func CheckAnswer(f *Form, q *Question, a *Answer) error {
+	if q.Kind == QuestionLongText {
+		a.Text = CleanText(a.Text)
+	} else {
+		a.Text = CleanLine(a.Text)
+	}
+	for i := range a.Choices {
+		a.Choices[i] = CleanLine(a.Choices[i])
+	}
 	sc := f.ScaleOf(q)
 	onScale := func(v float64, what string) error {
 		if !sc.Contains(v) {
@@ -252,7 +260,8 @@ func (r *Response) Validate(f *Form) error {
 	default:
 		fe.Add("Sumber", "tidak dikenal: %q", r.Source)
 	}
-	if f.Kind == FormSpeaker && strings.TrimSpace(r.Speaker) == "" {
+	r.Speaker = CleanLine(r.Speaker)
+	if f.Kind == FormSpeaker && r.Speaker == "" {
 		fe.Add("Narasumber", "pilih narasumber yang dinilai")
 	}
 	number := map[int64]int{}

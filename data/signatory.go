@@ -111,6 +111,6 @@ func FullName(front, name, back string) string {
 
 func trim(fields ...*string) {
 	for _, f := range fields {
-		*f = strings.Join(strings.Fields(*f), " ")
+		*f = CleanLine(*f)
 	}
 }
