@@ -48,6 +48,7 @@ type choiceTile struct {
 	widget.BaseWidget
 	Text     string
 	selected bool
+	focused  bool
 	onTap    func()
 	bg       *canvas.Rectangle
 	label    *widget.Label
@@ -92,6 +93,10 @@ func (c *choiceTile) paint() {
 		c.bg.StrokeWidth = 2
 		c.label.TextStyle = fyne.TextStyle{}
 	}
+	if c.focused { // the keyboard's place, in the focus colour
+		c.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
+		c.bg.StrokeWidth = 4
+	}
 	c.bg.Refresh()
 	c.label.Refresh()
 }
@@ -100,6 +105,37 @@ func (c *choiceTile) paint() {
 func (c *choiceTile) Tapped(*fyne.PointEvent) {
 	if c.onTap != nil {
 		c.onTap()
+	}
+}
+
+// FocusGained frames the tile for the keyboard: Tab moves between answers, Space or Enter chooses.
+func (c *choiceTile) FocusGained() {
+	c.focused = true
+	c.paint()
+}
+
+// FocusLost removes the keyboard frame.
+func (c *choiceTile) FocusLost() {
+	c.focused = false
+	c.paint()
+}
+
+// TypedRune chooses the tile on Space.
+func (c *choiceTile) TypedRune(r rune) {
+	if r == ' ' {
+		c.Tapped(nil)
+	}
+}
+
+// TypedKey chooses the tile on Enter; Escape goes on to the window (leaving the kiosk).
+func (c *choiceTile) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		c.Tapped(nil)
+	case fyne.KeyEscape:
+		if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil && cv.OnTypedKey() != nil {
+			cv.OnTypedKey()(e)
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
@@ -202,5 +203,37 @@ func TestDialogKeys(t *testing.T) {
 	pressKey(u.win, fyne.KeyEscape)
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close a pop-up")
+	}
+}
+
+// The kiosk answers by keyboard too: Tab reaches the tiles in order, Space chooses, Escape still asks to leave.
+func TestKioskTilesByKeyboard(t *testing.T) {
+	u, s := newTestUI(t, true)
+	tab := evaluationOf(t, u, s, "KPP-I/2026")
+	org := attachment(t, tab, data.FormOrganisation)
+	k := u.openKiosk(tab, org)
+	u.WaitIdle()
+	rate, _ := s.ResponseRate(context.Background(), org.ID)
+	k.begin(&rate.Missing()[0])
+	u.WaitIdle()
+	c := k.win.Canvas()
+	c.FocusNext() // the first tile (the form comes before the top bar in the focus order)
+	tile, ok := c.Focused().(*choiceTile)
+	if !ok || tile.Text != "1\nTidak Penting" {
+		t.Fatalf("Tab reached %T, want the first answer tile", c.Focused())
+	}
+	if tile.bg.StrokeColor != theme.Color(theme.ColorNameFocus) {
+		t.Error("the focused tile is not framed in the focus colour")
+	}
+	for i := 0; i < 3; i++ {
+		c.FocusNext()
+	}
+	test.Type(c.Focused(), " ")
+	if !c.Focused().(*choiceTile).Selected() || c.Focused().(*choiceTile).Text != "4\nSangat Penting" {
+		t.Fatal("Space did not choose the fourth tile")
+	}
+	pressKey(k.win, fyne.KeyEscape)
+	if c.Overlays().Top() == nil {
+		t.Fatal("Escape on a tile did not ask to leave")
 	}
 }
