@@ -107,6 +107,10 @@ type keyEntry struct {
 	onFocusLost func() // e.g. an inline editor that stores what was typed when the focus moves on
 }
 
+// AcceptsTab is false even for a multi-line field: Tab moves on to the next field or button, as a keyboard
+// user of a dialog or of the kiosk expects, instead of typing a tab character.
+func (e *keyEntry) AcceptsTab() bool { return false }
+
 // FocusLost tells onFocusLost after the entry's own handling.
 func (e *keyEntry) FocusLost() {
 	e.Entry.FocusLost()

@@ -356,10 +356,18 @@ func (k *kiosk) start() {
 		list.Refresh()
 	}
 	k.search.OnChanged = func(string) { filter() }
+	// Enter starts the one name the search leaves, so the kiosk works from the keyboard too.
+	k.search.OnSubmitted = func(string) {
+		if len(shown) == 1 {
+			who := shown[0]
+			k.begin(&who)
+		}
+	}
 	empty := note(L("Semua peserta sudah mengisi formulir ini. Terima kasih!"))
 	empty.Alignment = fyne.TextAlignCenter
 	empty.Hide()
 	k.show(centered(container.NewBorder(container.NewVBox(heading, k.search, empty), nil, nil, nil, list)))
+	k.win.Canvas().Focus(k.search) // ready for a name typed
 	k.u.goBackground(func() {
 		rate, err := k.u.store.ResponseRate(context.Background(), k.pf.ID)
 		fyne.Do(func() {
@@ -368,6 +376,7 @@ func (k *kiosk) start() {
 				return
 			}
 			all = rate.Missing()
+			trace("kios: %d nama", len(all))
 			if len(all) == 0 {
 				empty.Show()
 			}

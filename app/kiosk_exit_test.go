@@ -214,9 +214,18 @@ func TestKioskTilesByKeyboard(t *testing.T) {
 	k := u.openKiosk(tab, org)
 	u.WaitIdle()
 	rate, _ := s.ResponseRate(context.Background(), org.ID)
-	k.begin(&rate.Missing()[0])
-	u.WaitIdle()
 	c := k.win.Canvas()
+	// The name: typed into the search, which has the focus; Enter starts the one name left.
+	who := rate.Missing()[0]
+	if c.Focused() != k.search {
+		t.Fatalf("the start screen's focus is on %T, want the search", c.Focused())
+	}
+	test.Type(k.search, who.Name)
+	pressKey(k.win, fyne.KeyReturn)
+	u.WaitIdle()
+	if k.who == nil || k.who.ParticipantID != who.ParticipantID {
+		t.Fatalf("Enter on the search for %q started %+v", who.Name, k.who)
+	}
 	c.FocusNext() // the first tile (the form comes before the top bar in the focus order)
 	tile, ok := c.Focused().(*choiceTile)
 	if !ok || tile.Text != "1\nTidak Penting" {
