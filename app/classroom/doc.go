@@ -12,6 +12,9 @@
 //     the start (a setting, 15 minutes unless changed) the mark is H; later it is T with the time of arrival.
 //     A mark that exists already (keyed by the coordinator, or an earlier check-in) is kept: one mark per
 //     participant per session.
+//   - Times are the laptop's clock, in its own time zone: the session's date and start and end times are read
+//     as local times. A check-in mark is stored as the window's marks are (source "screen") with the note
+//     CheckInNote, so that the attendance grid shows where it came from.
 //   - A checked-in participant sees the forms attached to the program that are open today and meant for
 //     participants (named or anonymous; a superior's form is not answered on the participant's phone). One
 //     response per participant per form (per speaker on a speaker form): sending again replaces the earlier
@@ -19,6 +22,8 @@
 //     in memory only that the participant sent it, so that it is not sent twice while Mode Kelas runs.
 //   - A response is stored whole or not at all: the body is read and checked completely before one
 //     transaction stores it, so a phone that loses the connection halfway leaves nothing behind.
+//
+// The pages are in Indonesian only: they are read by participants, not by the coordinator.
 //
 // Privacy and safety: no page shows a NIP or another participant's data; every address starts with a random
 // token made when the server starts, so that a guessed address reaches nothing; a participant is recognised
