@@ -35,7 +35,7 @@ func newCertificateDocument(d *data.CertificateDesign, title string) *Doc {
 	pdf.SetCreator("Pembina", true)
 	pdf.SetLang("id-ID")
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(false) // packStreams compresses the pages, much faster than fpdf does
+	pdf.SetCompression(!packCertificates) // packStreams compresses the pages, much faster than fpdf does
 	if !Fixed.IsZero() {
 		pdf.SetCreationDate(Fixed)
 		pdf.SetModificationDate(Fixed)
@@ -128,6 +128,9 @@ func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qr
 		if progress != nil {
 			progress(i+1, len(b.Certificates))
 		}
+	}
+	if !packCertificates {
+		return finish(pdf, w)
 	}
 	return finish(pdf, packingWriter{w})
 }
