@@ -68,7 +68,7 @@ func (s *Store) ReissueCertificate(ctx context.Context, id int64, reason string)
 		var changes []change
 		for _, f := range snapshotFields(old, now) {
 			changes = append(changes, f)
-			res.Changes = append(res.Changes, f.label+": "+f.old+" → "+f.new)
+			res.Changes = append(res.Changes, f.label+": "+orDash(f.old)+" → "+orDash(f.new))
 		}
 		if len(changes) == 0 {
 			return data.Errorf(data.KindInvalid, "Data sertifikat %s sama dengan data peserta dan program sekarang; tidak ada yang perlu diterbitkan ulang. "+
@@ -113,7 +113,7 @@ func snapshotFields(old, now *data.Certificate) []change {
 	}
 	add("holder_name", old.HolderName, now.HolderName)
 	add("nip", old.NIP, now.NIP)
-	add("birth", old.BirthPlace+" "+data.FormatDate(old.BirthDate), now.BirthPlace+" "+data.FormatDate(now.BirthDate))
+	add("birth", strings.TrimSpace(old.BirthPlace+" "+data.FormatDate(old.BirthDate)), strings.TrimSpace(now.BirthPlace+" "+data.FormatDate(now.BirthDate)))
 	add("rank_code", old.RankCode, now.RankCode)
 	add("position", old.Position, now.Position)
 	add("unit", old.Unit, now.Unit)
@@ -130,4 +130,12 @@ func snapshotFields(old, now *data.Certificate) []change {
 	add("dates", data.FormatDate(old.Start)+" "+data.FormatDate(old.End), data.FormatDate(now.Start)+" "+data.FormatDate(now.End))
 	add("jp", indo.Plain(int64(old.JP)), indo.Plain(int64(now.JP)))
 	return out
+}
+
+// orDash writes an empty value as a dash, so that "NIP: – → 1990…" reads as given where there was none.
+func orDash(v string) string {
+	if v == "" {
+		return "–"
+	}
+	return v
 }

@@ -328,3 +328,75 @@ func TestCertificateDesignRoundTrip(t *testing.T) {
 		t.Errorf("unknown placeholder: %v", err)
 	}
 }
+
+// TestCertificateIsASnapshot: correcting the person (a Non-ASN given a NIP, a name) and the program after issue
+// changes neither the register's record nor its verification; a PBN1 text printed before role, predicate and
+// issue date were signed keeps verifying.
+func TestCertificateIsASnapshot(t *testing.T) {
+	s := mustOpen(t, tempDB(t))
+	ctx := context.Background()
+	p, e := certProgram(t, s, "PTD-I", 2)
+	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	certs, _ := s.Certificates(ctx, p.ID)
+	c := certs[0]
+	if c.ProgramTitle != p.Title || c.JP != p.TotalJP || c.ProgramCode != "PTD-I" || c.NIP != "" || !strings.Contains(c.Payload, "|#") {
+		t.Fatalf("snapshot at issue %+v", c)
+	}
+	person, _ := s.Participant(ctx, c.ParticipantID)
+	person.NIP, person.EmploymentStatus, person.Name = "199001012020121001", "PNS", "Nama Baru"
+	if err := s.UpdateParticipant(ctx, person); err != nil {
+		t.Fatal(err)
+	}
+	p, _ = s.ProgramByCode(ctx, "PTD-I")
+	p.Title, p.TotalJP = "Judul Dikoreksi", p.TotalJP+6
+	if err := s.UpdateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.Certificate(ctx, c.ID)
+	if after.NIP != "" || after.HolderName != c.HolderName || after.ProgramTitle != c.ProgramTitle || after.JP != c.JP {
+		t.Errorf("the record changed with the person or the program: %+v", after)
+	}
+	if v := data.CertificateValues(p, after); v["program"] != c.ProgramTitle || !strings.HasPrefix(v["jp"], fmt.Sprint(c.JP)) {
+		t.Errorf("a reprint would show %q, %q", v["program"], v["jp"])
+	}
+	if v, err := s.VerifyCertificate(ctx, c.Payload); err != nil || v.Verdict != data.VerdictValid {
+		t.Errorf("after the corrections: %v (%v)", v, err)
+	}
+
+	// Issued again: the new NIP, title and JP; the number stays, and the first copy still verifies.
+	res, err := s.ReissueCertificate(ctx, c.ID, "NIP diberikan setelah diangkat PNS")
+	// name, NIP, the birth date the NIP gives, title and JP
+	if err != nil || res.Number != c.Number || len(res.Changes) != 5 || res.Changes[1] != "NIP: – → 199001012020121001" {
+		t.Fatalf("reissue = %+v, %v", res, err)
+	}
+	again, _ := s.Certificate(ctx, c.ID)
+	if again.NIP != person.NIP || again.ProgramTitle != "Judul Dikoreksi" || again.Number != c.Number || again.Payload == c.Payload {
+		t.Errorf("after reissue %+v", again)
+	}
+	for _, text := range []string{c.Payload, again.Payload} {
+		if v, _ := s.VerifyCertificate(ctx, text); v.Verdict != data.VerdictValid {
+			t.Errorf("%s: %s (%s)", text[:40], v.Verdict, v.Reason)
+		}
+	}
+	if _, err := s.ReissueCertificate(ctx, c.ID, " "); data.ErrorKind(err) != data.KindInvalid {
+		t.Errorf("reissue without a reason: %v", err)
+	}
+
+	// A certificate printed by an older version carries a PBN1 text: it still verifies.
+	other := certs[1]
+	key, err := signingKeyTx(ctx, s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := data.ClaimOf(p, other)
+	old.Format = "PBN1"
+	v1 := data.SignClaim(old, key)
+	if _, err := s.db.Exec("UPDATE certificate SET payload = ? WHERE id = ?", v1, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.VerifyCertificate(ctx, v1); v.Verdict != data.VerdictValid || !strings.HasPrefix(v1, "PBN1|") {
+		t.Errorf("PBN1 text: %s (%s)", v.Verdict, v.Reason)
+	}
+}
