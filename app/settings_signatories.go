@@ -194,7 +194,7 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		widget.NewFormItem("NIP", nipEntry),
 		widget.NewFormItem(L("Pangkat/Golongan"), rankSelect),
 		widget.NewFormItem(L("Jabatan"), position),
-		widget.NewFormItem(L("Keterangan"), delegation),
+		widget.NewFormItem(L("Status penandatangan"), delegation),
 		widget.NewFormItem(L("Atas nama"), onBehalf),
 		widget.NewFormItem(L("Tanda tangan"), signature.view),
 		widget.NewFormItem("", container.NewVBox(active, isDefault)),

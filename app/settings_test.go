@@ -273,7 +273,7 @@ func TestLanguageSwitchKeepsSettingsTabAndEdits(t *testing.T) {
 	if u.CurrentPage() != "settings" || settingsTabs(t, u).SelectedIndex() != settingsTabLanguage {
 		t.Fatalf("after switching: page %s, tab %d", u.CurrentPage(), settingsTabs(t, u).SelectedIndex())
 	}
-	if !hasLabel(u, "Settings") || settingsTabs(t, u).Items[1].Text != "Signatories" {
+	if !hasLabel(u, "Settings") || settingsTabs(t, u).Items[1].Text != "Signatory" {
 		t.Error("Pengaturan is not in English")
 	}
 	settingsTabs(t, u).SelectIndex(settingsTabInstitution)

@@ -80,7 +80,7 @@ func (s *Signatory) Validate() error {
 		valid = valid || s.Delegation == d
 	}
 	if !valid {
-		fe.Add("Keterangan", "pilih kosong, Plt., Plh. atau a.n.")
+		fe.Add("Status penandatangan", "pilih kosong, Plt., Plh. atau a.n.")
 	}
 	if s.Delegation == "a.n." && s.OnBehalfOf == "" {
 		fe.Add("Atas nama", "wajib diisi bila menandatangani a.n.: jabatan yang diwakili, misalnya Kepala Dinas Pendidikan")
