@@ -188,7 +188,7 @@ func (t *enrolmentTab) nipChanged() {
 	}
 	n, err := nip.Parse(text)
 	if err != nil {
-		t.say(err.Error(), widget.DangerImportance)
+		t.say(data.ErrorMessage(err), widget.DangerImportance)
 		return
 	}
 	derived := nipSummary(n)

@@ -244,7 +244,8 @@ func (u *UI) SetLanguage(code string) error {
 	return nil
 }
 
-// showError shows a failure in a dialog, with the message the data layer wrote for coordinators.
+// showError shows a failure in a dialog: the sentence the data layer wrote for coordinators, and the technical
+// text behind it (the operating system's or SQLite's English) folded away under "Detail", for whoever helps.
 func (u *UI) showError(err error) {
 	if err == nil {
 		return
@@ -255,7 +256,14 @@ func (u *UI) showError(err error) {
 	}
 	msg := widget.NewLabel(data.ErrorMessage(err))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, L("Tutup"), container.NewVScroll(msg), u.win)
+	body := container.NewVBox(msg)
+	if detail := data.ErrorDetail(err); detail != "" {
+		text := widget.NewLabel(detail)
+		text.Wrapping = fyne.TextWrapWord
+		text.Importance = widget.LowImportance
+		body.Add(widget.NewAccordion(widget.NewAccordionItem(L("Detail"), text)))
+	}
+	d := dialog.NewCustom(title, L("Tutup"), container.NewVScroll(body), u.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
 }

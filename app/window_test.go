@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -155,5 +158,32 @@ func TestArchiveIconAndDangerConfirm(t *testing.T) {
 	}
 	if !found {
 		t.Error("a destructive confirmation has no button in the danger colour")
+	}
+}
+
+// A raw operating-system error reaches the coordinator as an Indonesian sentence; its English stays behind
+// "Detail".
+func TestErrorDialogSentenceAndDetail(t *testing.T) {
+	u, _ := newTestUI(t, false)
+	_, err := os.Open(filepath.Join(t.TempDir(), "hilang.xlsx"))
+	u.showError(fmt.Errorf("impor: %w", err))
+	var texts []string
+	var detail *widget.Accordion
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if x.Visible() {
+				texts = append(texts, x.Text)
+			}
+		case *widget.Accordion:
+			detail = x
+		}
+	}
+	shown := strings.Join(texts, " ")
+	if strings.Contains(shown, "no such file") || !strings.Contains(shown, "hilang.xlsx") {
+		t.Errorf("the dialog says %q", shown)
+	}
+	if detail == nil || detail.Items[0].Title != "Detail" || !strings.Contains(detail.Items[0].Detail.(*widget.Label).Text, "no such file") {
+		t.Error("the technical text is not behind Detail")
 	}
 }
