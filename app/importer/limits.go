@@ -25,8 +25,9 @@ const (
 	// 15 columns.
 	maxCells = 3_000_000
 	// maxCellElements is the most cell elements, empty ones included, the worksheets of a workbook may hold;
-	// they are counted before any is read.
-	maxCellElements = 4_000_000
+	// they are counted before any is read, so that a workbook beyond maxCells is refused at once rather than
+	// after streaming three million cells.
+	maxCellElements = maxCells
 
 	// maxPackageBytes is the most a workbook package may expand to, all its parts together.
 	maxPackageBytes = 256 << 20
