@@ -113,9 +113,21 @@ type formView struct {
 	Anonymous, Replace                  bool
 	Errors                              []string
 	Summary                             problemSummary
+	Step, Steps                         int           // the section shown, of how many: one at a time on a phone
+	Shown                               []sectionView // the section shown (every section of a form without them)
+	Carry                               []carried     // the answers of the other sections, as hidden fields
 	Sections                            []sectionView
 	Questions                           template.HTML // Sections rendered already, for a blank form
 }
+
+// carried is one hidden field holding an answer given in another section.
+type carried struct{ Name, Value string }
+
+// StepNumber is the section shown, counted from 1.
+func (fv *formView) StepNumber() int { return fv.Step + 1 }
+
+// Last reports whether the section shown is the last one: its button sends the form.
+func (fv *formView) Last() bool { return fv.Step >= fv.Steps-1 }
 
 type sectionView struct {
 	Title     string
@@ -142,7 +154,7 @@ type choiceView struct {
 }
 
 // formView builds the form page, filled in with the posted values when a submission is shown again.
-func (s *Server) formView(f *data.Form, e entry, ticket string, posted url.Values, problems map[int64]string) *formView {
+func (s *Server) formView(f *data.Form, e entry, ticket string, posted url.Values, problems map[int64]string, step int) *formView {
 	fv := &formView{Action: s.href("isi", e), Title: f.Title, Description: f.Description, Speaker: e.speaker,
 		Sig: s.signature(ticket, e), Anonymous: e.pf.Respondent == data.RespondentAnonymous, Replace: e.done}
 	if e.n >= 0 {
@@ -225,7 +237,43 @@ func (s *Server) formView(f *data.Form, e entry, ticket string, posted url.Value
 			fv.Sections = append(fv.Sections, sv)
 		}
 	}
+	fv.Steps, fv.Shown = 1, fv.Sections
+	if len(fv.Sections) > 1 {
+		fv.Steps, fv.Step = len(fv.Sections), min(max(step, 0), len(fv.Sections)-1)
+		fv.Shown = fv.Sections[fv.Step : fv.Step+1]
+		shown := map[string]bool{}
+		for _, q := range sectionsOf(f)[fv.Step] {
+			shown[fieldOf(q)], shown[field2Of(q)] = true, true
+		}
+		for _, q := range f.Visible() {
+			for _, name := range []string{fieldOf(q), field2Of(q)} {
+				if shown[name] {
+					continue
+				}
+				for _, v := range posted[name] {
+					fv.Carry = append(fv.Carry, carried{name, v})
+				}
+			}
+		}
+	}
 	return fv
+}
+
+// sectionsOf returns the visible questions of each section that has any, as the form page shows them.
+func sectionsOf(f *data.Form) [][]*data.Question {
+	var out [][]*data.Question
+	for _, sec := range f.Sections {
+		var qs []*data.Question
+		for _, q := range sec.Questions {
+			if !q.Hidden {
+				qs = append(qs, q)
+			}
+		}
+		if len(qs) > 0 {
+			out = append(out, qs)
+		}
+	}
+	return out
 }
 
 // sentence starts a message with a capital and ends it with a full stop.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store/storetest"
 )
 
@@ -131,6 +132,58 @@ func TestRealBrowserOnPhone(t *testing.T) {
 	}
 	if !strings.Contains(sent, "Jawaban Anda untuk Evaluasi 30 butir sudah tersimpan") || strings.Contains(sent, n) {
 		t.Errorf("sent page = %q", sent)
+	}
+	// The organisation form a section at a time: Lanjut, then Kirim on the last.
+	org, err := f.st.Form(context.Background(), mustFormID(t, f, f.org))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%sisi/%d", f.base(), f.org)), chromedp.WaitVisible(css("#bagian"))); err != nil {
+		t.Fatalf("opening the organisation form: %v", err)
+	}
+	choose := func(name, value string) chromedp.Action[chromedp.Void] {
+		return chromedp.Click(css(fmt.Sprintf(`label.choice:has(input[name="%s"][value="%s"])`, name, value)))
+	}
+	sections := sectionsOf(org)
+	for i, qs := range sections {
+		var steps []chromedp.Action[chromedp.Void]
+		for _, q := range qs {
+			switch q.Kind {
+			case data.QuestionImportancePerf:
+				steps = append(steps, choose(fieldOf(q), "3"), choose(field2Of(q), "3"))
+			case data.QuestionScale:
+				steps = append(steps, choose(fieldOf(q), "3"))
+			case data.QuestionYesNo:
+				steps = append(steps, choose(fieldOf(q), data.Yes))
+			case data.QuestionSingleChoice, data.QuestionMultiChoice:
+				steps = append(steps, choose(fieldOf(q), "0"))
+			case data.QuestionShortText, data.QuestionLongText:
+				steps = append(steps, chromedp.SendKeys(css(fmt.Sprintf(`[name="%s"]`, fieldOf(q))), "Tempat parkir kurang."))
+			}
+		}
+		next := "#lanjut"
+		wait := fmt.Sprintf("Bagian %d dari %d", i+2, len(sections))
+		if i == len(sections)-1 {
+			next, wait = "#kirim", ""
+		}
+		steps = append(steps, chromedp.Click(css(next)))
+		if wait != "" {
+			steps = append(steps, chromedp.WaitVisible(css(fmt.Sprintf(`[name="%s"]`, fieldOf(sections[i+1][0])))))
+		} else {
+			steps = append(steps, chromedp.WaitVisible(css("#terkirim")))
+		}
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("section %d of the organisation form: %v", i+1, err)
+		}
+		if wait != "" {
+			if got, _ := chromedp.Run(ctx, chromedp.Text(css("#bagian"))); got != wait {
+				t.Fatalf("after section %d the page says %q, want %q", i+1, got, wait)
+			}
+		}
+	}
+	if got := storetest.Count(t, f.st, `SELECT count(*) FROM answer a JOIN response r ON r.id = a.response_id
+		WHERE r.program_form_id = ? AND r.participant_id = ?`, f.org, f.people[1].ID); got != len(org.Visible()) {
+		t.Errorf("%d answers of the organisation form stored, want %d", got, len(org.Visible()))
 	}
 	if m := f.mark(t, 1); m == nil || m.Note != CheckInNote {
 		t.Errorf("mark after the browser's check-in = %+v", m)

@@ -234,7 +234,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(e.title())
-	p.Form = s.formView(f, e, ticket, nil, nil)
+	p.Form = s.formView(f, e, ticket, nil, nil, 0)
 	p.Form.Questions = s.blankQuestions(f, p.Form)
 	s.render(w, http.StatusOK, "form", p)
 }
@@ -268,6 +268,36 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	resp, problems := readAnswers(f, r.PostForm)
 	resp.ProgramFormID, resp.Source, resp.Speaker = e.pf.ID, data.ResponseApp, e.speaker
 	resp.ParticipantID = v.participantID
+	step, _ := strconv.Atoi(r.PostForm.Get("b"))
+	sections := sectionsOf(f)
+	step = min(max(step, 0), max(len(sections)-1, 0))
+	again := func(status int, step int, problems map[int64]string, errs []string) {
+		p := s.newPage(e.title())
+		p.Form = s.formView(f, e, ticket, r.PostForm, problems, step)
+		p.Form.Errors, p.Form.Summary = errs, summarise(f, problems)
+		s.render(w, status, "form", p)
+	}
+	switch r.PostForm.Get("aksi") {
+	case "kembali":
+		again(http.StatusOK, step-1, nil, nil)
+		return
+	case "lanjut":
+		// The section's answers are checked before the next one shows; nothing is stored until Kirim.
+		here := map[int64]string{}
+		if step < len(sections) {
+			for _, q := range sections[step] {
+				if msg := problems[q.ID]; msg != "" {
+					here[q.ID] = msg
+				}
+			}
+		}
+		if len(here) > 0 {
+			again(http.StatusUnprocessableEntity, step, here, nil)
+			return
+		}
+		again(http.StatusOK, step+1, nil, nil)
+		return
+	}
 	var errs []string
 	if len(problems) == 0 {
 		if err := resp.Validate(f); err != nil {
@@ -275,10 +305,18 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(problems) > 0 || len(errs) > 0 {
-		p := s.newPage(e.title())
-		p.Form = s.formView(f, e, ticket, r.PostForm, problems)
-		p.Form.Errors, p.Form.Summary = errs, summarise(f, problems)
-		s.render(w, http.StatusUnprocessableEntity, "form", p)
+		// Back to the first section with a problem.
+		first := step
+	found:
+		for i, qs := range sections {
+			for _, q := range qs {
+				if problems[q.ID] != "" {
+					first = i
+					break found
+				}
+			}
+		}
+		again(http.StatusUnprocessableEntity, first, problems, errs)
 		return
 	}
 	anonymous := e.pf.Respondent == data.RespondentAnonymous
@@ -337,12 +375,19 @@ func (s *Server) sent(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "sent", p)
 }
 
+// blankKey is a form and the section shown.
+type blankKey struct {
+	formID int64
+	step   int
+}
+
 // blankQuestions renders the questions of a blank form once per form and run: they are the same for every
 // participant (only the signed hidden fields differ), and escaping thirty questions' tiles is most of the
 // work of a form page when sixty phones open it at once.
 func (s *Server) blankQuestions(f *data.Form, fv *formView) template.HTML {
+	key := blankKey{f.ID, fv.Step}
 	s.mu.Lock()
-	h, ok := s.blank[f.ID]
+	h, ok := s.blank[key]
 	s.mu.Unlock()
 	if ok {
 		return h
@@ -353,7 +398,7 @@ func (s *Server) blankQuestions(f *data.Form, fv *formView) template.HTML {
 	}
 	h = template.HTML(buf.String())
 	s.mu.Lock()
-	s.blank[f.ID] = h
+	s.blank[key] = h
 	s.mu.Unlock()
 	return h
 }

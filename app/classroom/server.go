@@ -62,7 +62,7 @@ type Server struct {
 	visitors map[string]*visitor // by ticket
 	anon     map[anonKey]bool    // anonymous forms sent during this run
 	forms    map[int64]*data.Form
-	blank    map[int64]template.HTML // rendered questions of blank forms, by form ID
+	blank    map[blankKey]template.HTML // rendered questions of blank forms, by form and section
 	pfCache  []store.ProgramFormRow
 	pfRead   time.Time
 	speakers []string
@@ -98,7 +98,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.CodeEvery = DefaultCodeEvery
 	}
 	s := &Server{cfg: cfg, st: cfg.Store, visitors: map[string]*visitor{}, anon: map[anonKey]bool{},
-		forms: map[int64]*data.Form{}, blank: map[int64]template.HTML{}, limiter: newLimiter(), stop: make(chan struct{})}
+		forms: map[int64]*data.Form{}, blank: map[blankKey]template.HTML{}, limiter: newLimiter(), stop: make(chan struct{})}
 	var err error
 	if s.program, err = s.st.Program(ctx, cfg.ProgramID); err != nil {
 		return nil, err

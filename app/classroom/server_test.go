@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -567,5 +569,91 @@ func TestDoubleTapStoresOne(t *testing.T) {
 		if n := storetest.Count(t, f.st, "SELECT count(*) FROM response WHERE program_form_id = ?", tt.pf); n != 1 {
 			t.Errorf("form %d: %d responses after a double tap, want 1", tt.pf, n)
 		}
+	}
+}
+
+var anyHiddenRE = regexp.MustCompile(`<input type="hidden" name="([^"]*)" value="([^"]*)">`)
+
+// TestFormOneSectionAtATime walks the built-in organisation form a section at a time, as a phone shows it:
+// Lanjut checks only the section shown, Kembali keeps the answers, nothing is stored before Kirim, and Kirim
+// stores every section's answers.
+func TestFormOneSectionAtATime(t *testing.T) {
+	f := newFixture(t, 1)
+	p := f.phone()
+	p.checkIn(t, nipOf(0), f.srv.Code())
+	org, _ := f.st.Form(context.Background(), mustFormID(t, f, f.org))
+	sections := sectionsOf(org)
+	if len(sections) < 2 {
+		t.Fatalf("the organisation form has %d sections; the test needs several", len(sections))
+	}
+	path := fmt.Sprintf("%sisi/%d", f.srv.Path(), f.org)
+	status, body := p.get(t, path)
+	want := fmt.Sprintf("Bagian 1 dari %d", len(sections))
+	if status != http.StatusOK || !strings.Contains(body, want) || strings.Contains(body, `name="`+fieldOf(sections[1][0])+`"`) {
+		t.Fatalf("first page = %d, want %q and no question of section 2: %s", status, want, pageText(body))
+	}
+	all := allAnswers(org, "3")
+	post := func(body string, step int, aksi string) (int, string) {
+		v := url.Values{}
+		for _, m := range anyHiddenRE.FindAllStringSubmatch(body, -1) {
+			v.Add(m[1], html.UnescapeString(m[2]))
+		}
+		for _, q := range sections[step] {
+			for _, name := range []string{fieldOf(q), field2Of(q)} {
+				if a, ok := all[name]; ok {
+					v.Set(name, a)
+				}
+			}
+		}
+		v.Set("aksi", aksi)
+		return p.post(t, path, v)
+	}
+	// Lanjut with the section empty: refused, still section 1.
+	v := url.Values{}
+	for _, m := range anyHiddenRE.FindAllStringSubmatch(body, -1) {
+		v.Add(m[1], m[2])
+	}
+	v.Set("aksi", "lanjut")
+	if status, page := p.post(t, path, v); status != http.StatusUnprocessableEntity || !strings.Contains(page, want) || !strings.Contains(page, "belum dijawab") {
+		t.Errorf("Lanjut with nothing answered = %d %s", status, pageText(page))
+	}
+	for step := range sections {
+		aksi := "lanjut"
+		if step == len(sections)-1 {
+			aksi = "kirim"
+		}
+		status, body = post(body, step, aksi)
+		if step == 0 {
+			// Back and forth keeps what was chosen.
+			_, back := p.post(t, path, func() url.Values {
+				v := url.Values{}
+				for _, m := range anyHiddenRE.FindAllStringSubmatch(body, -1) {
+					v.Add(m[1], html.UnescapeString(m[2]))
+				}
+				v.Set("aksi", "kembali")
+				return v
+			}())
+			if !strings.Contains(back, want) || strings.Count(back, " checked>") == 0 {
+				t.Errorf("Kembali lost the answers of section 1: %s", pageText(back))
+			}
+		}
+		if n := storetest.Count(t, f.st, "SELECT count(*) FROM response"); n != 0 && step < len(sections)-1 {
+			t.Fatalf("%d responses stored before Kirim", n)
+		}
+		if aksi == "lanjut" && (status != http.StatusOK || !strings.Contains(body, fmt.Sprintf("Bagian %d dari %d", step+2, len(sections)))) {
+			t.Fatalf("after section %d: %d %s", step+1, status, pageText(body))
+		}
+	}
+	if status != http.StatusOK || !strings.Contains(body, `id="terkirim"`) {
+		t.Fatalf("Kirim on the last section = %d %s", status, pageText(body))
+	}
+	want2 := 0
+	for _, q := range org.Visible() {
+		if _, ok := all[fieldOf(q)]; ok {
+			want2++
+		}
+	}
+	if n := storetest.Count(t, f.st, `SELECT count(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.program_form_id = ?`, f.org); n != want2 {
+		t.Errorf("%d answers stored, want %d (every section's)", n, want2)
 	}
 }
