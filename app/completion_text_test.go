@@ -23,6 +23,14 @@ func TestReasonsHaveEnglish(t *testing.T) {
 			}
 		}
 	}
+	for _, st := range data.ServiceStatuses {
+		if _, ok := en[st.Label()]; !ok {
+			t.Errorf("service status %q has no English", st.Label())
+		}
+	}
+	if _, ok := en[pService]; !ok {
+		t.Errorf("%q has no English", pService)
+	}
 	if err := applyLanguage("en"); err != nil {
 		t.Fatal(err)
 	}

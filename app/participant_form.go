@@ -22,11 +22,11 @@ const (
 	pNIP, pNIK, pStatus, pName, pFront, pBack = "NIP", "NIK", "Status kepegawaian", "Nama", "Gelar depan", "Gelar belakang"
 	pSex, pBirthPlace, pBirthDate, pRank      = "Jenis kelamin", "Tempat lahir", "Tanggal lahir", "Pangkat/Golongan"
 	pPosition, pPositionKind, pUnit, pAgency  = "Jabatan", "Jenis jabatan", "Unit kerja", "Instansi"
-	pEmail, pPhone                            = "Email", "Telepon"
+	pEmail, pPhone, pService                  = "Email", "Telepon", "Status keaktifan"
 )
 
 var participantLabels = []string{pNIP, pStatus, pNIK, pFront, pName, pBack, pSex, pBirthPlace, pBirthDate, pRank, pPosition,
-	pPositionKind, pUnit, pAgency, pEmail, pPhone}
+	pPositionKind, pUnit, pAgency, pEmail, pPhone, pService}
 
 // participantForm edits one participant. Typing a NIP checks it at once: at 18 digits it shows the birth date,
 // TMT, sex and PNS/PPPK it encodes (problems in red, doubts in amber), fills those fields when they are empty,
@@ -39,7 +39,7 @@ type participantForm struct {
 	debounce *debouncer
 
 	nip, nik, name, front, back, birthPlace, position, unit, agency, email, phone *widget.Entry
-	status, sex, rank, positionKind                                               *widget.Select
+	status, sex, rank, positionKind, service                                      *widget.Select
 	birth                                                                         *dateField
 	derived                                                                       *widget.Label
 
@@ -122,6 +122,15 @@ func (f *participantForm) build() {
 	f.agency = entry(pAgency, p.Agency, "")
 	f.email = entry(pEmail, p.Email, "")
 	f.phone = entry(pPhone, p.Phone, "")
+	var services []string
+	current = ""
+	for _, st := range data.ServiceStatuses {
+		services = append(services, L(st.Label()))
+		if st == p.Service || p.Service == "" && st == data.ServiceActive {
+			current = L(st.Label())
+		}
+	}
+	f.service = choice(pService, services, current)
 
 	f.save = widget.NewButtonWithIcon(L("Simpan"), theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
@@ -234,6 +243,10 @@ func (f *participantForm) collect() (*data.Participant, map[string][]string) {
 	p.RankCode = ""
 	if i := f.rank.SelectedIndex(); i > 0 {
 		p.RankCode = rank.All()[i-1].Code
+	}
+	p.Service = data.ServiceActive
+	if i := f.service.SelectedIndex(); i >= 0 {
+		p.Service = data.ServiceStatuses[i]
 	}
 	p.PositionKind = ""
 	if i := f.positionKind.SelectedIndex(); i > 0 {

@@ -324,8 +324,10 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 	grace.SetPlaceHolder(strconv.Itoa(int(classroom.DefaultGrace.Minutes())))
 	grace.SetText(u.graceMinutes())
 	grace.OnChanged = func(string) { changed() }
+	targets, targetsView := u.jpTargetEntries(changed)
 	form := widget.NewForm(
 		widget.NewFormItem(L("Batas kehadiran (%)"), threshold),
+		widget.NewFormItem(L("Target JP setahun"), targetsView),
 		widget.NewFormItem(L("Mode Kelas: terlambat setelah (menit)"), container.NewVBox(grace,
 			hintLabel(L("Peserta yang presensi lebih dari sekian menit setelah sesi mulai dicatat T (terlambat) dengan jamnya.")))),
 		widget.NewFormItem(L("Ketidakhadiran berizin"), excused),
@@ -343,6 +345,9 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 		in.AttendanceThreshold, in.ExcusedCountPresent = v, d.ExcusedCountPresent
 		in.DefaultScale, in.CertificateKind = d.DefaultScale, d.CertificateKind
 		in.NumberPattern = strings.TrimSpace(d.NumberPattern)
+		if err := u.saveJPTargets(targets); err != nil {
+			return err
+		}
 		return u.saveGraceMinutes(grace.Text)
 	})
 	return container.NewVScroll(container.NewPadded(container.NewVBox(note, form, container.NewBorder(nil, nil, save, nil, status.Label))))

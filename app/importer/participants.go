@@ -40,12 +40,13 @@ const (
 	FieldAgency       Field = "agency"
 	FieldEmail        Field = "email"
 	FieldPhone        Field = "phone"
+	FieldService      Field = "service" // STATUS KEAKTIFAN: aktif, pensiun, pindah (optional)
 )
 
 // ParticipantFields are the fields a column can be mapped to, in the order a mapping choice offers them.
 var ParticipantFields = []Field{FieldNone, FieldNumber, FieldNIP, FieldName, FieldTitles, FieldFrontTitle, FieldBackTitle,
 	FieldSex, FieldBirth, FieldBirthPlace, FieldBirthDate, FieldStatus, FieldRank, FieldPosition, FieldPositionKind,
-	FieldUnit, FieldAgency, FieldEmail, FieldPhone, FieldNIK}
+	FieldUnit, FieldAgency, FieldEmail, FieldPhone, FieldNIK, FieldService}
 
 // Label is the field's name in Indonesian, as the mapping choice and the messages show it.
 func (f Field) Label() string {
@@ -90,6 +91,8 @@ func (f Field) Label() string {
 		return "Email"
 	case FieldPhone:
 		return "Telepon"
+	case FieldService:
+		return "Status keaktifan"
 	}
 	return string(f)
 }
@@ -154,6 +157,8 @@ func MatchHeading(heading string) Field {
 		return FieldEmail
 	case has("hp", "telepon", "telp", "tlp", "telpon", "handphone", "ponsel", "wa", "whatsapp", "kontak"):
 		return FieldPhone
+	case has("keaktifan", "aktif", "pensiun", "mutasi"):
+		return FieldService
 	case has("status") && !has("perkawinan", "kawin"):
 		return FieldStatus
 	case has("nama", "name"):
@@ -603,6 +608,13 @@ func (f *ParticipantFile) parse(r rawRow, heading func(Field) string) (p *data.P
 			warn(FieldPhone, "nomor telepon %q rusak karena tersimpan sebagai angka di Excel dan dikosongkan; format kolomnya sebagai Teks", s)
 		default:
 			warn(FieldPhone, "%q bukan nomor telepon dan dikosongkan", s)
+		}
+	}
+	if s := v[FieldService]; s != "" && s != "-" {
+		if st, ok := data.ParseServiceStatus(s); ok {
+			p.Service = st
+		} else {
+			warn(FieldService, "status keaktifan %q tidak dikenali dan dibiarkan; tulis Aktif, Pensiun atau Pindah", s)
 		}
 	}
 	return p, problems, warnings

@@ -291,6 +291,9 @@ func merge(existing, file *data.Participant) *data.Participant {
 	if !file.BirthDate.IsZero() {
 		m.BirthDate = file.BirthDate
 	}
+	if file.Service != "" {
+		m.Service = file.Service
+	}
 	return &m
 }
 
@@ -314,6 +317,9 @@ func changes(before, after *data.Participant) []string {
 	}
 	if !before.BirthDate.Equal(after.BirthDate) {
 		out = append(out, "Tanggal lahir")
+	}
+	if after.Service != "" && before.Service != after.Service {
+		out = append(out, "Status keaktifan")
 	}
 	return out
 }
