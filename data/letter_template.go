@@ -79,3 +79,41 @@ func UnknownPlaceholders(body string, known []string) []string {
 		}
 	}
 }
+
+// FollowUpPlaceholders are the placeholders of the JP follow-up's nota dinas body.
+var FollowUpPlaceholders = []string{"unit", "kepala", "tahun", "target", "pegawai", "mencapai", "belum", "kekurangan",
+	"persen", "instansi", "batas"}
+
+// DefaultFollowUpBody is the built-in body of the nota dinas to a unit head about the employees still short
+// of their yearly JP (PP 11/2017 as amended by PP 17/2020: every PNS is entitled to 20 JP a year).
+const DefaultFollowUpBody = `Sehubungan dengan pemenuhan hak pengembangan kompetensi Aparatur Sipil Negara paling sedikit {target} jam pelajaran (JP) dalam 1 (satu) tahun sebagaimana diatur dalam Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020, dengan hormat kami sampaikan capaian JP pegawai {unit} tahun {tahun}.
+
+| Pegawai ASN aktif | {pegawai} orang
+| Telah memenuhi target JP | {mencapai} orang ({persen})
+| Belum memenuhi target JP | {belum} orang
+| Jumlah kekurangan JP | {kekurangan} JP
+
+Nama pegawai yang belum memenuhi target beserta kekurangan JP masing-masing dan program pengembangan kompetensi yang dapat diikuti dalam waktu dekat tercantum dalam lampiran nota dinas ini.
+
+Berkenaan dengan hal tersebut, kami mohon Saudara menugaskan pegawai dimaksud untuk mengikuti program pengembangan kompetensi yang tersedia[ paling lambat {batas}], mengingat capaian pengembangan kompetensi menjadi bagian dari penilaian sistem merit.
+
+Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih.`
+
+// SummonsPlaceholders are the placeholders of the surat panggilan body.
+var SummonsPlaceholders = []string{"unit", "kepala", "tahun", "nama", "nip", "jabatan", "program", "tanggal_program",
+	"sesi", "instansi"}
+
+// DefaultSummonsBody is the built-in body of the letter asking a unit head why an employee invited to a
+// program attended none of it.
+const DefaultSummonsBody = `Berdasarkan data presensi, pegawai Saudara berikut telah terdaftar sebagai peserta program pengembangan kompetensi, namun tidak hadir pada seluruh sesi tanpa keterangan:
+
+| Nama | {nama}
+| NIP | {nip}
+| Jabatan | {jabatan}
+| Program | {program}
+| Tanggal | {tanggal_program}
+| Kehadiran | tidak hadir pada {sesi} sesi (alpa)
+
+Sampai dengan saat ini yang bersangkutan belum memiliki jam pelajaran pengembangan kompetensi pada tahun {tahun}. Sehubungan dengan hal tersebut, kami mohon Saudara menyampaikan alasan ketidakhadiran yang bersangkutan secara tertulis serta mendorong yang bersangkutan mengikuti program pengembangan kompetensi berikutnya.
+
+Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih.`

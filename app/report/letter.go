@@ -61,11 +61,12 @@ func NewLetterDocument(paper Paper, title string) *LetterDocument {
 	pdf := newDocument(paper, "P", title)
 	pdf.SetMargins(25, 15, 20)
 	pdf.SetAutoPageBreak(true, 20)
+	pdf.SetCompression(false) // packStreams compresses the pages, much faster than fpdf does
 	return &LetterDocument{pdf: pdf}
 }
 
 // Finish writes the document to w.
-func (d *LetterDocument) Finish(w io.Writer) error { return finish(d.pdf, w) }
+func (d *LetterDocument) Finish(w io.Writer) error { return finish(d.pdf, packingWriter{w}) }
 
 // Pages is the number of pages so far.
 func (d *LetterDocument) Pages() int { return d.pdf.PageNo() }
@@ -230,6 +231,9 @@ func (d *LetterDocument) labelled(x, width, labelW float64, rows [][2]string, st
 	pdf := d.pdf
 	pdf.SetFont(Font, style, 11)
 	for _, r := range rows {
+		labelW = max(labelW, pdf.GetStringWidth(r[0])+2)
+	}
+	for _, r := range rows {
 		pdf.SetX(x)
 		y := pdf.GetY()
 		pdf.CellFormat(labelW, letterLine, r[0], "", 0, "L", false, 0, "")
@@ -283,8 +287,8 @@ func (d *LetterDocument) appendix(l *Letter, left, width float64) {
 	pdf.Ln(3)
 	t := NewTable(pdf, fitColumns(a.Columns, width))
 	t.X = left
-	t.FontSize = 8.5
-	t.LineHeight = 4.2
+	t.FontSize = 7.5
+	t.LineHeight = 3.7
 	t.Heading()
 	for _, r := range a.Rows {
 		t.Row(r)

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/pembina/pembina/data"
+)
+
+// letterCounterPrefix keeps letter sequences apart from certificate sequences in number_counter (and in the
+// counter file beside the database, which protects both from an older backup).
+const letterCounterPrefix = "surat:"
+
+// LetterPatternKey is the setting holding the letter number pattern.
+const LetterPatternKey = "letter.number_pattern"
+
+// LetterPattern returns the letter number pattern: Pengaturan's, or data.DefaultLetterPattern.
+func (s *Store) LetterPattern(ctx context.Context) (data.NumberPattern, error) {
+	v, err := s.Setting(ctx, LetterPatternKey, data.DefaultLetterPattern)
+	return data.NumberPattern(v), err
+}
+
+// RecordLetters numbers the letters with the letter pattern (one sequence per pattern and year, never given
+// twice: a number already in the register is skipped) and records them with the people they concern, all in
+// one transaction. Each letter's Number and ID are filled in.
+func (s *Store) RecordLetters(ctx context.Context, letters []*data.LetterRecord) error {
+	if len(letters) == 0 {
+		return nil
+	}
+	pattern, err := s.LetterPattern(ctx)
+	if err != nil {
+		return err
+	}
+	if err := pattern.Validate(); err != nil {
+		return data.Wrap(data.KindInvalid, err, "Pola nomor surat di Pengaturan salah: %v", err)
+	}
+	key := letterCounterPrefix + pattern.CounterKey("")
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		next, err := tx.PrepareContext(ctx, "UPDATE number_counter SET last_seq = last_seq + 1 WHERE pattern = ? AND year = ? RETURNING last_seq")
+		if err != nil {
+			return storageError(err)
+		}
+		defer next.Close()
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO letter (kind, number, pattern, year, seq, sent_on, unit, addressee, subject, program_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+		if err != nil {
+			return storageError(err)
+		}
+		defer insert.Close()
+		person, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO letter_person (letter_id, participant_id) VALUES (?, ?)")
+		if err != nil {
+			return storageError(err)
+		}
+		defer person.Close()
+		for _, l := range letters {
+			year := l.Date.Year()
+			if _, err := tx.ExecContext(ctx, "INSERT INTO number_counter (pattern, year, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING", key, year); err != nil {
+				return storageError(err)
+			}
+			var seq int
+			for {
+				if err := next.QueryRowContext(ctx, key, year).Scan(&seq); err != nil {
+					return storageError(err)
+				}
+				if l.Number, err = pattern.Format(seq, l.Date, ""); err != nil {
+					return err
+				}
+				var n int
+				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM letter WHERE number = ?", l.Number).Scan(&n); err != nil {
+					return storageError(err)
+				}
+				if n == 0 {
+					break
+				}
+			}
+			var program any
+			if l.ProgramID != 0 {
+				program = l.ProgramID
+			}
+			if err := insert.QueryRowContext(ctx, string(l.Kind), l.Number, key, year, seq, data.FormatDate(l.Date), l.Unit, l.Addressee,
+				l.Subject, program).Scan(&l.ID); err != nil {
+				return constraintError(err, "Nomor surat "+l.Number+" sudah dipakai", "Program surat tidak ditemukan")
+			}
+			for _, id := range l.People {
+				if _, err := person.ExecContext(ctx, l.ID, id); err != nil {
+					return constraintError(err, "", fmt.Sprintf("Peserta %d tidak ditemukan", id))
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// The counter file keeps the highest numbers given, as for certificates; failing to write it is not fatal.
+	_ = s.recordCounters(ctx)
+	return nil
+}
+
+// ParticipantLetters lists the letters recorded about a participant, newest first: their history shows them.
+func (s *Store) ParticipantLetters(ctx context.Context, participantID int64) ([]*data.LetterRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT l.id, l.kind, l.number, l.sent_on, l.unit, l.addressee, l.subject, COALESCE(l.program_id, 0)
+		FROM letter l JOIN letter_person lp ON lp.letter_id = l.id WHERE lp.participant_id = ? ORDER BY l.sent_on DESC, l.id DESC`, participantID)
+	if err != nil {
+		return nil, storageError(err)
+	}
+	defer rows.Close()
+	var out []*data.LetterRecord
+	for rows.Next() {
+		l := &data.LetterRecord{}
+		var kind, day string
+		if err := rows.Scan(&l.ID, &kind, &l.Number, &day, &l.Unit, &l.Addressee, &l.Subject, &l.ProgramID); err != nil {
+			return nil, storageError(err)
+		}
+		l.Kind = data.LetterKind(kind)
+		l.Date, _ = data.ParseDate(day)
+		out = append(out, l)
+	}
+	return out, storageError(rows.Err())
+}
