@@ -1,4 +1,4 @@
--- 006: units kerja with their heads (letters about a unit's people go to its head), and a record of the
+-- 007: units kerja with their heads (letters about a unit's people go to its head), and a record of the
 -- letters Pembina numbered (nota dinas of the JP follow-up, surat panggilan), with the people each concerns,
 -- so that a participant's history shows the letters sent about them. Letter numbers take their sequence from
 -- number_counter under a "surat:" prefix, so that they too are never given twice.
