@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +13,9 @@ import (
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/data"
 )
 
 // englishPhrases are texts of Go, the operating system, SQLite, the flag package and Fyne that must never
@@ -250,5 +254,52 @@ func TestControlCharactersAreStripped(t *testing.T) {
 	_, out, _ := pembina(t, "--db", db, "list", "participants")
 	if strings.ContainsAny(out, "\x1b\x07\x00") || !strings.Contains(out, "Budi [31mSantoso[0m 😀\t") || !strings.Contains(out, "SD Negeri 1") {
 		t.Errorf("list participants = %q", out)
+	}
+}
+
+// TestRacingImports: a plan made before another import stored the same person is refused as outdated with
+// "coba lagi" (not as a duplicate NIP), and the command line plans again and succeeds.
+func TestRacingImports(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	list := filepath.Join(dir, "daftar.csv")
+	os.WriteFile(list, []byte("NIP,NAMA,UNIT KERJA\n198609262015051001,Budi Santoso,SD Negeri 1\n196903091994032001,Siti Aminah,SMP Negeri 2\n"), 0o644)
+	other := filepath.Join(dir, "lain.csv")
+	os.WriteFile(other, []byte("NIP,NAMA,UNIT KERJA\n198609262015051001,Budi Santoso,SD Negeri 1\n"), 0o644)
+	s := openStore(t, db)
+	defer s.Close()
+	f, err := importer.ReadParticipants(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := func(wantNew int) *importer.Plan {
+		plan, err := f.Plan(ctxT(), s, f.Mapping(), 0, nil)
+		if err != nil || plan.New != wantNew {
+			t.Fatalf("plan: %v, %+v", err, plan)
+		}
+		return plan
+	}
+	first := stale(2)
+	// The other import runs between planning and writing.
+	if code, _, e := pembina(t, "--db", db, "import", "participants", other); code != 0 {
+		t.Fatal(e)
+	}
+	_, err = first.Apply(ctxT(), s, false, nil)
+	if !errors.Is(err, importer.ErrPlanOutdated) || !strings.Contains(data.ErrorMessage(err), "Coba lagi") || strings.Contains(data.ErrorMessage(err), "sudah terdaftar") {
+		t.Fatalf("apply after the other import = %v; want an outdated plan that says to try again", err)
+	}
+	if _, out, _ := pembina(t, "--db", db, "list", "participants"); strings.Count(out, "\n") != 1 {
+		t.Fatalf("the refused apply wrote something:\n%s", out)
+	}
+	// The command line's apply plans again and writes.
+	s.Close()
+	s = openStore(t, db)
+	second := stale(1)
+	if code, _, e := pembina(t, "--db", db, "import", "participants", list); code != 0 {
+		t.Fatal(e)
+	}
+	res, err := applyParticipants(&cli{ctx: ctxT(), store: s}, f, second, 0, false)
+	if err != nil || res.Added+res.Updated+res.Unchanged != 2 {
+		t.Errorf("applyParticipants with an outdated plan = %+v, %v; want it planned again and written", res, err)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -121,7 +122,7 @@ func runImportParticipants(c *cli, args []string) error {
 	if plan.Invalid > 0 && !*skipInvalid {
 		return invalidRows(plan)
 	}
-	res, err := plan.Apply(c.ctx, c.store, *skipInvalid, nil)
+	res, err := applyParticipants(c, f, plan, programID, *skipInvalid)
 	if err != nil {
 		return err
 	}
@@ -135,6 +136,24 @@ func runImportParticipants(c *cli, args []string) error {
 	}
 	fmt.Fprintln(c.stdout, msg+".")
 	return nil
+}
+
+// applyParticipants writes the plan. When another import stored the same people after the plan was made
+// (importer.ErrPlanOutdated), the file is planned again against the database as it now is and written, up to
+// three times, so that two imports racing both succeed instead of one reporting a duplicate NIP.
+func applyParticipants(c *cli, f *importer.ParticipantFile, plan *importer.Plan, programID int64, skipInvalid bool) (importer.Result, error) {
+	for attempt := 1; ; attempt++ {
+		res, err := plan.Apply(c.ctx, c.store, skipInvalid, nil)
+		if err == nil || !errors.Is(err, importer.ErrPlanOutdated) || attempt == 3 {
+			return res, err
+		}
+		if plan, err = f.Plan(c.ctx, c.store, f.Mapping(), programID, nil); err != nil {
+			return res, err
+		}
+		if plan.Invalid > 0 && !skipInvalid {
+			return res, invalidRows(plan)
+		}
+	}
 }
 
 func invalidRows(plan *importer.Plan) error {

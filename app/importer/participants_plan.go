@@ -381,6 +381,10 @@ func (p *Plan) Summary() string {
 	return s
 }
 
+// ErrPlanOutdated marks an Apply refused because the database changed after the plan was made (another import
+// stored the same person in the meantime): nothing was written, and a new plan of the same file applies.
+var ErrPlanOutdated = errors.New("importer: the plan is older than the database")
+
 // Result counts what Apply wrote.
 type Result struct {
 	Added, Updated, Unchanged, Enrolled, Skipped int
@@ -420,6 +424,12 @@ func (p *Plan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, prog
 				continue
 			case RowNew:
 				if err := store.InsertParticipant(ctx, b, &person); err != nil {
+					if data.IsKind(err, data.KindConflict) {
+						// The plan saw no one with this NIP; someone was stored since (another import at the same time).
+						return &data.Error{Kind: data.KindConflict, Err: ErrPlanOutdated, Message: fmt.Sprintf("Baris %d: NIP %s "+
+							"baru saja disimpan oleh proses lain (impor lain berjalan bersamaan; basis data sedang sibuk); "+
+							"tidak ada yang disimpan. Coba lagi", row.Line, row.Participant.NIP)}
+					}
 					return fmt.Errorf("baris %d: %w", row.Line, err)
 				}
 				res.Added++
