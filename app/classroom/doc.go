@@ -20,6 +20,8 @@
 //     response per participant per form (per speaker on a speaker form): sending again replaces the earlier
 //     one while the form is open. An anonymous form is stored without the participant; the server remembers
 //     in memory only that the participant sent it, so that it is not sent twice while Mode Kelas runs.
+//   - A form with sections shows one at a time; the answers of the others travel as hidden fields and nothing
+//     is stored before the last section's Kirim.
 //   - A response is stored whole or not at all: the body is read and checked completely before one
 //     transaction stores it, so a phone that loses the connection halfway leaves nothing behind.
 //
