@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/app/certify"
+	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/nip"
@@ -94,7 +96,7 @@ func (u *UI) showVerifyDialog() {
 
 // exportPublicKey asks where to save this database's public key and writes it there (Sertifikat tab and Pengaturan).
 func (u *UI) exportPublicKey() {
-	chooseSavePath(u, "kunci-publik-sertifikat.txt", func(path string) {
+	chooseSavePath(u, report.FileName("Kunci Publik Sertifikat", "", time.Now(), ".txt"), func(path string) {
 		if err := certify.ExportPublicKey(context.Background(), u.store, path); err != nil {
 			removeIfEmpty(path)
 			u.showError(err)

@@ -5,17 +5,19 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
 
-// saveExport is Ekspor (Ctrl+E) of a list: it asks where to save the workbook, suggesting name, writes it
+// saveExport is Ekspor (Ctrl+E) of a list: it asks where to save the workbook, suggesting a name of kind and
+// code (report.FileName), writes it
 // with write (an app/report export) behind a progress bar with a cancel button, then says where it went and
 // what it holds (what gets the number of rows written).
-func (u *UI) saveExport(title, name string, write func(ctx context.Context, path string, progress Progress) (int, error), what func(n int) string) {
-	chooseSavePath(u, safeFileName(name)+".xlsx", func(path string) {
+func (u *UI) saveExport(title, kind, code string, write func(ctx context.Context, path string, progress Progress) (int, error), what func(n int) string) {
+	chooseSavePath(u, report.FileName(kind, code, time.Now(), ".xlsx"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -45,7 +47,7 @@ func (u *UI) saveExport(title, name string, write func(ctx context.Context, path
 // exportPrograms is Ctrl+E on the Program page: the programs listed, as filtered.
 func (pl *programList) exportPrograms() {
 	f := pl.filter
-	pl.u.saveExport(L("Mengekspor daftar program…"), L("Daftar Program"), func(ctx context.Context, path string, _ Progress) (int, error) {
+	pl.u.saveExport(L("Mengekspor daftar program…"), "Daftar Program", "", func(ctx context.Context, path string, _ Progress) (int, error) {
 		return report.SavePrograms(ctx, path, pl.u.store, f)
 	}, func(n int) string {
 		return fmt.Sprintf(L("%s program, dengan pencarian dan saringan yang tampil."), indo.Int(int64(n)))
@@ -58,11 +60,7 @@ func (pp *participantPager) exportParticipants() {
 	pp.mu.Lock()
 	f := pp.filter
 	pp.mu.Unlock()
-	name := L("Daftar Peserta")
-	if s := strings.TrimSpace(f.Search); s != "" {
-		name += " " + s
-	}
-	pp.u.saveExport(L("Mengekspor peserta…"), name, func(ctx context.Context, path string, progress Progress) (int, error) {
+	pp.u.saveExport(L("Mengekspor peserta…"), "Daftar Peserta", strings.TrimSpace(f.Search), func(ctx context.Context, path string, progress Progress) (int, error) {
 		return report.SaveParticipants(ctx, path, pp.u.store, f, progress)
 	}, func(n int) string {
 		return fmt.Sprintf(L("%s peserta, dalam kolom templat impor: ubah lalu impor kembali lewat Impor daftar."), indo.Int(int64(n)))
@@ -72,7 +70,7 @@ func (pp *participantPager) exportParticipants() {
 // exportEnrolments is Ctrl+E on a program's Peserta tab.
 func (t *enrolmentTab) exportEnrolments() {
 	p, s := t.p, t.u.store
-	t.u.saveExport(L("Mengekspor peserta program…"), L("Peserta")+" "+p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
+	t.u.saveExport(L("Mengekspor peserta program…"), "Peserta", p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
 		return report.SaveEnrolments(ctx, path, s, p.ID)
 	}, func(n int) string { return fmt.Sprintf(L("%s pendaftaran %s."), indo.Int(int64(n)), p.Code) })
 }
@@ -85,7 +83,7 @@ func (st *scheduleTab) exportRecap() {
 		return
 	}
 	today := scheduleToday()
-	st.u.saveExport(L("Mengekspor rekap kehadiran…"), L("Rekap Presensi")+" "+p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
+	st.u.saveExport(L("Mengekspor rekap kehadiran…"), "Rekap Presensi", p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
 		return report.SaveAttendanceRecap(ctx, path, s, p.ID, today)
 	}, func(n int) string {
 		return fmt.Sprintf(L("%s peserta × %d sesi per %s, dengan persentase kehadiran dan status batas kehadiran."), indo.Int(int64(n)),
@@ -106,7 +104,7 @@ func (t *evaluationTab) exportResults() {
 // the numbers behind the summary PDF, for whoever wants to chart them their own way.
 func (u *UI) exportEvaluationResults(p *data.Program) {
 	s := u.store
-	u.saveExport(L("Mengekspor hasil evaluasi…"), L("Hasil Evaluasi")+" "+p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
+	u.saveExport(L("Mengekspor hasil evaluasi…"), "Hasil Evaluasi", p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
 		return report.SaveEvaluationResults(ctx, path, s, p.ID)
 	}, func(n int) string {
 		return fmt.Sprintf(L("%s butir berjawaban, dengan peringkat narasumber dan nilai pre-test dan post-test bila ada."), indo.Int(int64(n)))

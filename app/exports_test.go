@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -215,7 +216,7 @@ func TestFormsPagePrintsABlankForm(t *testing.T) {
 	if !strings.Contains(dialogText(t, u), "Disimpan ke "+path) {
 		t.Fatalf("after printing the dialog says %q", dialogText(t, u))
 	}
-	if suggested != safeFileName(rows[0].Title)+".pdf" {
+	if suggested != report.FileName(rows[0].Title, "", time.Now(), ".pdf") {
 		t.Errorf("suggested %q for %q", suggested, rows[0].Title)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {

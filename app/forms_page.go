@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,7 +86,7 @@ func (fl *formList) printBlank() {
 
 // printBlankForm saves the blank paper version of a form as a PDF where the coordinator chooses.
 func (u *UI) printBlankForm(formID int64, title string) {
-	chooseSavePath(u, safeFileName(title)+".pdf", func(path string) {
+	chooseSavePath(u, report.FileName(title, "", time.Now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}

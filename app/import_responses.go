@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -315,9 +316,7 @@ func (ri *responseImport) run() {
 
 // printForm writes the printable version of an attachment to a PDF the coordinator chooses.
 func (t *evaluationTab) printForm(r store.ProgramFormRow) {
-	name := fmt.Sprintf("%s %s.pdf", r.FormTitle, t.p.Code)
-	name = strings.NewReplacer("/", "-", "\\", "-", ":", "-").Replace(name)
-	chooseSavePath(t.u, name, func(path string) {
+	chooseSavePath(t.u, report.FileName(r.FormTitle, t.p.Code, time.Now(), ".pdf"), func(path string) {
 		if filepath.Ext(path) == "" {
 			path += ".pdf"
 		}

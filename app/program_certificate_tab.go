@@ -321,7 +321,7 @@ func (t *certificateTab) printAll() {
 		}
 		opts := certify.Options{AllowUnmarked: allow.Text}
 		split := mode.Selected != mode.Options[0]
-		name := safeFileName("Sertifikat " + t.p.Code)
+		name := strings.TrimSuffix(report.FileName("Sertifikat", t.p.Code, time.Now(), ".pdf"), ".pdf")
 		if split {
 			chooseFolder(t.u, L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true, opts) })
 			return
@@ -354,7 +354,7 @@ func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) 
 }
 
 func (t *certificateTab) exportRegister() {
-	chooseSavePath(t.u, safeFileName("Register Sertifikat "+t.p.Code)+".xlsx", func(path string) {
+	chooseSavePath(t.u, report.FileName("Register Sertifikat", t.p.Code, time.Now(), ".xlsx"), func(path string) {
 		t.u.runTask(L("Menulis register sertifikat"), func(ctx context.Context, progress Progress) error {
 			return certify.WriteRegister(ctx, t.u.store, t.p, path)
 		}, func(err error) {
@@ -470,7 +470,7 @@ func (t *certificateTab) printOne(id int64, number string) {
 			cert = c.Certificate
 		}
 	}
-	name := safeFileName(number) + ".pdf"
+	name := report.FileName("Sertifikat", number, time.Now(), ".pdf")
 	if cert != nil {
 		name = report.CertificateFileName(cert)
 	}
@@ -550,17 +550,6 @@ func (u *UI) showDone(title, msg, path string) {
 	d := dialog.NewCustom(title, L("Tutup"), container.NewVBox(label, container.NewHBox(open)), u.win)
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
-}
-
-// safeFileName keeps a suggested file name free of the characters Windows refuses.
-func safeFileName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, s)
-	return strings.TrimRight(strings.Join(strings.Fields(s), " "), ". ")
 }
 
 // removeIfEmpty deletes the empty file a save dialog created when the work then failed.

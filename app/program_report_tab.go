@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -191,7 +192,7 @@ func summaryParts(doc *report.Summary) []summaryPart {
 // saveSummary asks where to save the PDF and writes it off the UI goroutine with progress.
 func (rt *reportTab) saveSummary() {
 	u, p := rt.u, rt.p
-	chooseSavePath(u, report.SummaryFileName(p), func(path string) {
+	chooseSavePath(u, report.SummaryFileName(p, time.Now()), func(path string) {
 		if path == "" {
 			return
 		}

@@ -262,16 +262,16 @@ func (rp *reportsPage) period() (overview.Period, error) {
 
 // workbookName suggests a file name: "buku-kerja-pimpinan-2026.xlsx", with the range and the unit.
 func workbookName(p overview.Period) string {
-	name := "buku-kerja-pimpinan-"
+	var period string
 	if y, ok := p.WholeYear(); ok {
-		name += strconv.Itoa(y)
+		period = strconv.Itoa(y)
 	} else {
-		name += data.FormatDate(p.From) + "-sd-" + data.FormatDate(p.To)
+		period = data.FormatDate(p.From) + " sd " + data.FormatDate(p.To)
 	}
 	if p.Unit != "" {
-		name += "-" + strings.ToLower(fileSafe(p.Unit))
+		period += " " + p.Unit
 	}
-	return name + ".xlsx"
+	return report.FileName("Buku Kerja Pimpinan", period, time.Now(), ".xlsx")
 }
 
 // exportWorkbook asks where to save the workbook and writes it with a progress bar and a cancel button, then
@@ -340,7 +340,7 @@ func (rp *reportsPage) saveSummaries() {
 				if err != nil {
 					return err
 				}
-				if err := report.SaveSummary(filepath.Join(dir, report.SummaryFileName(p)), doc); err != nil {
+				if err := report.SaveSummary(filepath.Join(dir, report.SummaryFileName(p, time.Now())), doc); err != nil {
 					return err
 				}
 				written++

@@ -74,7 +74,7 @@ func TestProgramReportTabSavesSummary(t *testing.T) {
 	defer func() { chooseSavePath = old }()
 	test.Tap(findButton(t, u, "Simpan PDF…"))
 	u.WaitIdle()
-	if suggested != "laporan-evaluasi-PTD-I-2026.pdf" {
+	if suggested != "Laporan Evaluasi – PTD-I-2026 – "+time.Now().Format("2006-01-02")+".pdf" {
 		t.Errorf("suggested name %q", suggested)
 	}
 	if !strings.Contains(dialogText(t, u), "Disimpan ke "+path) {
@@ -124,7 +124,7 @@ func TestReportsPageExportsWorkbook(t *testing.T) {
 	defer func() { chooseSavePath = old }()
 	test.Tap(findButton(t, u, "Ekspor buku kerja…"))
 	u.WaitIdle()
-	if suggested != "buku-kerja-pimpinan-2026.xlsx" {
+	if suggested != "Buku Kerja Pimpinan – 2026 – "+time.Now().Format("2006-01-02")+".xlsx" {
 		t.Errorf("suggested %q", suggested)
 	}
 	text := dialogText(t, u)
@@ -152,7 +152,7 @@ func TestReportsPageExportsWorkbook(t *testing.T) {
 	rp.to.SetText("31/10/2026")
 	test.Tap(findButton(t, u, "Ekspor buku kerja…"))
 	u.WaitIdle()
-	if !strings.Contains(suggested, "2026-07-01-sd-2026-10-31") {
+	if !strings.HasPrefix(suggested, "Buku Kerja Pimpinan – 2026-07-01 sd 2026-10-31 ") {
 		t.Errorf("suggested %q for a range", suggested)
 	}
 	if text := dialogText(t, u); !strings.Contains(text, "1 Juli s.d. 31 Oktober 2026 · Unit kerja "+units[0]) {
@@ -198,7 +198,7 @@ func TestReportsPageSavesSummaries(t *testing.T) {
 	}
 	test.Tap(findButton(t, u, "Simpan ke folder…"))
 	u.WaitIdle()
-	files, _ := filepath.Glob(filepath.Join(dir, "laporan-evaluasi-*.pdf"))
+	files, _ := filepath.Glob(filepath.Join(dir, "Laporan Evaluasi – *.pdf"))
 	if len(files) != len(finished) || len(finished) == 0 {
 		t.Fatalf("%d PDFs for %d finished programs", len(files), len(finished))
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -68,12 +69,12 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 			size = report.F4
 		}
 		number := 0
-		name := "daftar-hadir-" + fileSafe(st.p.Code)
+		kind := "Daftar Hadir"
 		if i := which.SelectedIndex(); i > 0 {
 			number = st.sessions[i-1].Number
-			name += fmt.Sprintf("-sesi-%d", number)
+			kind += fmt.Sprintf(" Sesi %d", number)
 		}
-		chooseSavePath(u, name+".pdf", func(path string) {
+		chooseSavePath(u, report.FileName(kind, st.p.Code, time.Now(), ".pdf"), func(path string) {
 			if path == "" {
 				return
 			}
@@ -103,16 +104,6 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 	}, u.win)
 	d.Resize(fyne.NewSize(640, 330))
 	d.Show()
-}
-
-// fileSafe turns a program code into a file name part: "PTD-I/2026" gives "PTD-I-2026".
-func fileSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>| `, r) {
-			return '-'
-		}
-		return r
-	}, s)
 }
 
 // importMeetingReport asks for a meeting report and shows what it would mark for session x before storing.

@@ -392,7 +392,7 @@ func TestPrintSignInSheetFromTheWindow(t *testing.T) {
 	test.Tap(findButton(t, u, "Cetak daftar hadir sesi ini"))
 	test.Tap(findButton(t, u, "Simpan PDF…"))
 	u.WaitIdle()
-	if !strings.HasSuffix(saved, "-sesi-3.pdf") {
+	if !strings.HasPrefix(saved, "Daftar Hadir Sesi 3 – ") || !strings.HasSuffix(saved, ".pdf") {
 		t.Errorf("suggested name %q", saved)
 	}
 	b, err := os.ReadFile(path)

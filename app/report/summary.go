@@ -59,14 +59,10 @@ func SaveSummary(path string, doc *Summary) error {
 	return saveFile(path, func(w io.Writer) error { return WriteSummary(w, doc) })
 }
 
-// SummaryFileName is the file name the summary of a program is saved under: "laporan-evaluasi-PTD-I-2026.pdf".
-func SummaryFileName(p *data.Program) string {
-	return "laporan-evaluasi-" + strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>| `, r) {
-			return '-'
-		}
-		return r
-	}, p.Code) + ".pdf"
+// SummaryFileName is the file name the summary of a program made on day is saved under:
+// "Laporan Evaluasi – PTD-I-2026 – 2026-12-06.pdf".
+func SummaryFileName(p *data.Program, day time.Time) string {
+	return FileName("Laporan Evaluasi", p.Code, day, ".pdf")
 }
 
 // summaryWriter is a summary being drawn.
