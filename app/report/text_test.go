@@ -12,8 +12,10 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
 )
 
 // emojiName is a name as typed on a phone: a plain emoji, a skin tone, a family joined with ZWJ and a flag.
@@ -194,5 +196,44 @@ func TestDrawingPanicBecomesAnError(t *testing.T) {
 	err := draw()
 	if err == nil || !strings.Contains(data.ErrorMessage(err), "PDF tidak dapat dibuat") || !strings.Contains(data.ErrorDetail(err), "index out of range") {
 		t.Errorf("a panic while drawing = %v (detail %q)", err, data.ErrorDetail(err))
+	}
+}
+
+// TestEmojiStaysInExcel: a workbook is not drawn, so a name keeps its emoji there.
+func TestEmojiStaysInExcel(t *testing.T) {
+	s := sampleStore(t)
+	ctx := context.Background()
+	rows, err := s.ListParticipants(ctx, store.ParticipantFilter{}, 0, 1)
+	if err != nil || len(rows) == 0 {
+		t.Fatal(err)
+	}
+	p, err := s.Participant(ctx, rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Name = emojiName
+	if err := s.UpdateParticipant(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := WriteParticipants(ctx, &buf, s, store.ParticipantFilter{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := false
+	for _, sheet := range f.GetSheetList() {
+		cells, _ := f.GetRows(sheet)
+		for _, row := range cells {
+			for _, c := range row {
+				found = found || strings.Contains(c, emojiName)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the participants workbook lacks %q", emojiName)
 	}
 }
