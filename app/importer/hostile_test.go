@@ -30,6 +30,9 @@ func TestHostileFilesRefused(t *testing.T) {
 				t.Errorf("ReadParticipants = %v, want an invalid-kind error with %q", err, c.Want)
 			}
 			t.Logf("refused in %v: %v", time.Since(start).Round(time.Millisecond), err)
+			if c.ParticipantsOnly {
+				return
+			}
 			if _, err := ReadResponses(path); !data.IsKind(err, data.KindInvalid) || !strings.Contains(err.Error(), c.Want) {
 				t.Errorf("ReadResponses = %v, want %q", err, c.Want)
 			}
@@ -57,7 +60,7 @@ func BenchmarkHostileFilesMemory(b *testing.B) {
 			debug.FreeOSMemory() // what the previous file left must not count against this one
 			stop := peakmem.Start()
 			start := time.Now()
-			_, err := Open(path)
+			_, err := ReadParticipants(path)
 			took := time.Since(start).Seconds()
 			mb := stop()
 			if err == nil {

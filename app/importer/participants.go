@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -217,7 +218,10 @@ func ReadParticipants(path string) (*ParticipantFile, error) {
 			continue
 		}
 		empty = false
-		fillMerged(src, sh)
+		if err := fillMerged(sh); err != nil {
+			return nil, data.Wrap(data.KindInvalid, err, "%s terlalu besar untuk dibaca: sel gabungan pada lembar %q mencakup lebih dari %s sel; batalkan penggabungan sel (Unmerge Cells) lalu simpan dan impor lagi",
+				baseName(path), sh.Name, thousands(maxCells))
+		}
 		header, ok := FindHeader(sh, headingScore, 2)
 		if !ok {
 			continue
@@ -344,20 +348,30 @@ func cell(row []string, i int) string {
 	return ""
 }
 
+// errMergedTooLarge: the merged ranges of a sheet cover more than maxCells cells.
+var errMergedTooLarge = errors.New("merged ranges too large")
+
 // fillMerged copies the value of each merged range of a workbook sheet into every cell of the range, so that a
-// unit merged over the rows of its five teachers belongs to all five.
-func fillMerged(src *Source, sh *Sheet) {
+// unit merged over the rows of its five teachers belongs to all five (and a filled cell reads as a number when
+// the merge's first cell does, storedAsNumber judging by the value). The cells the ranges cover count against
+// maxCells, as the sheet's own did.
+func fillMerged(sh *Sheet) error {
 	merges := sh.merges
-	// A filled cell is numeric when the merge's first cell is. A range reaches no further right than the
-	// widest row: a merge over a whole row (to column XFD) must not make every row 16,384 cells wide.
+	// A range reaches no further right than the widest row: a merge over a whole row (to column XFD) must
+	// not make every row 16,384 cells wide.
 	width := 0
 	for _, row := range sh.Rows {
 		width = max(width, len(row))
 	}
-	alias := map[[2]int][2]int{}
+	area := 0
 	for _, m := range merges {
 		r1, c1, r2, c2 := m[0], m[1], m[2], min(m[3], width-1)
-		if r1 >= len(sh.Rows) {
+		if r1 < len(sh.Rows) && r2 >= r1 && c2 >= c1 {
+			if area += (min(r2, len(sh.Rows)-1) - r1 + 1) * (c2 - c1 + 1); area > maxCells {
+				return errMergedTooLarge
+			}
+		}
+		if r1 < 0 || c1 < 0 || r1 >= len(sh.Rows) {
 			continue
 		}
 		value := cell(sh.Rows[r1], c1)
@@ -372,21 +386,12 @@ func fillMerged(src *Source, sh *Sheet) {
 			for c := c1; c <= c2; c++ {
 				if strings.TrimSpace(row[c]) == "" {
 					row[c] = value
-					alias[[2]int{r, c}] = [2]int{r1, c1}
 				}
 			}
 			sh.Rows[r] = row
 		}
 	}
-	if len(alias) > 0 && sh.numeric != nil {
-		numeric := sh.numeric
-		sh.numeric = func(row, col int) bool {
-			if first, ok := alias[[2]int{row, col}]; ok {
-				return numeric(first[0], first[1])
-			}
-			return numeric(row, col)
-		}
-	}
+	return nil
 }
 
 // rawRow is one data row of the file, its cells by field.

@@ -27,11 +27,12 @@ import (
 // value (storedAsNumber), which is where Excel's damage to a NIP shows; asking excelize for each cell's type
 // would need the same whole load, for every list.
 //
-// Streaming replaced a hand-written reader of the package's XML (xlsx_fast.go) that was about ten times
-// faster than GetRows plus a GetCellType per cell, but not twice as fast end to end as this: on the same
-// machine, BenchmarkImportTenThousand went from 1.77–2.47 s to the figures in the commit that removed it, and
-// BenchmarkImportGoogleForms from 0.59–0.73 s likewise; the hand-written reader also allocated gigabytes for a
-// 1.6 KB workbook that claimed row 50,000,000.
+// Streaming replaced a hand-written reader of the package's XML (xlsx_fast.go), which the rule for keeping it
+// required to be at least twice as fast end to end; measured on the same files and machine (2 shared cores,
+// CPU time per operation, wall time in brackets), it was not: BenchmarkImportTenThousand 0.49–0.53 s
+// (1.51–1.68 s) with it, 0.80–0.83 s (2.28–2.68 s) with streaming; BenchmarkImportGoogleForms 0.20–0.21 s
+// (0.38–0.46 s) against 0.33–0.35 s (0.62–0.99 s). It had also allocated 4.4–4.8 GB for a 1.6 KB workbook
+// that claimed row 50,000,000, which excelize refuses at once.
 func openWorkbook(path string, b []byte) (*Source, error) {
 	name := filepath.Base(path)
 	broken := func(err error) error {

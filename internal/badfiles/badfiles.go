@@ -24,7 +24,9 @@ type Case struct {
 	Want string
 	// Slow marks the cases that take more than a second to generate or refuse; -short skips them.
 	Slow bool
-	make func(path string) error
+	// ParticipantsOnly marks a file only a participant list import refuses (the others read no merged cells).
+	ParticipantsOnly bool
+	make             func(path string) error
 }
 
 // Write writes the file into dir and returns its path.
@@ -121,6 +123,14 @@ func Cases() []Case {
 				b.WriteString(`</row>`)
 			}
 			return writeWorkbook(p, sheetXML(b.String(), `<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`), nil)
+		}},
+		{Name: "gabungan-raksasa.xlsx", Want: "sel gabungan pada lembar \"Sheet1\" mencakup lebih dari 3.000.000 sel", ParticipantsOnly: true, make: func(p string) error {
+			var b strings.Builder
+			b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>NIP</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c><c r="BXX1"><v>1</v></c></row>`)
+			for r := 2; r <= 1601; r++ {
+				fmt.Fprintf(&b, `<row r="%d"><c r="B%d" t="inlineStr"><is><t>Peserta %d</t></is></c><c r="C%d" t="inlineStr"><is><t>SD 1</t></is></c></row>`, r, r, r, r)
+			}
+			return writeWorkbook(p, sheetXML(b.String(), `<mergeCells count="1"><mergeCell ref="C2:BXX1601"/></mergeCells>`), nil)
 		}},
 		{Name: "bukan-xlsx.xlsx", Want: "yang utuh", make: func(p string) error {
 			var buf bytes.Buffer
