@@ -4,10 +4,11 @@
 # Debian packages: gcc and pkg-config for cgo (SQLite, GLFW), the OpenGL and X11 headers for the window,
 # poppler-utils (pdftotext, pdfinfo) and zbar-tools (zbarimg) for the tests that read documents back;
 # gcc-mingw-w64-x86-64 for the Windows build, xz-utils and zip for the packages; xvfb, libgl1-mesa-dri (software
-# OpenGL), xdotool and imagemagick for the end-to-end smoke test of the real window.
+# OpenGL), xdotool and imagemagick for the end-to-end tests of the real window, sqlite3 and unzip for the
+# checks of make e2e.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
 	libxi-dev libxxf86vm-dev poppler-utils zbar-tools \
-	gcc-mingw-w64-x86-64 xz-utils zip xvfb libgl1-mesa-dri xdotool imagemagick chromium
+	gcc-mingw-w64-x86-64 xz-utils zip xvfb libgl1-mesa-dri xdotool imagemagick chromium sqlite3 unzip
 
 # Go's module cache and build cache stay where they are between runs: a cold build compiles the C of SQLite
 # and GLFW (minutes); warm rebuilds take seconds.
@@ -38,7 +39,7 @@ keep_fyneapp = cp FyneApp.toml dist/.FyneApp.toml.keep && { ( $(1) ); status=$$?
 # The Windows build is cross-compiled with mingw-w64 on Linux.
 WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
-.PHONY: run test deps build vet unit smoke clean package-linux package-windows check-windows fyne-tool
+.PHONY: run test deps build vet unit smoke e2e clean package-linux package-windows check-windows fyne-tool
 # fyne package writes fyne.syso and a metadata file into the source folder while it builds: another build
 # running beside it would link them in.
 .NOTPARALLEL:
@@ -48,7 +49,7 @@ run: deps build
 
 # make test is what CI runs (.ci/run): vet, every test, the real binary, its end-to-end smoke test under
 # Xvfb (screenshots kept in ci-artifacts/), and the Windows package, which must link.
-test: deps vet unit build smoke check-windows
+test: deps vet unit build smoke e2e check-windows
 
 build:
 	go build -tags $(BUILD_TAGS) -ldflags "$(COMMIT_LDFLAGS)" -o pembina .
@@ -81,6 +82,13 @@ deps:
 
 smoke: build
 	tools/smoke-test.sh ./pembina ci-artifacts
+
+# The coordinator's main flows on the real binary under Xvfb at 1366x768, by keystrokes and clicks (first run,
+# a program, enrolment, attendance with a T, certificates, the workbook, the kiosk); a screenshot per step in
+# $(E2E_OUT), and a failure when a step's result is not in the database or on disk. About 1.5 minutes.
+E2E_OUT ?= ci-artifacts/e2e
+e2e: deps build
+	tools/e2e.sh ./pembina $(E2E_OUT)
 
 fyne-tool:
 	@$(FYNE) version 2>/dev/null | grep -q '$(FYNE_TOOL_VERSION)' || go install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
