@@ -333,7 +333,8 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 		widget.NewFormItem(L("Ketidakhadiran berizin"), excused),
 		widget.NewFormItem(L("Skala evaluasi"), scale),
 		widget.NewFormItem(L("Jenis sertifikat"), kind),
-		widget.NewFormItem(L("Pola nomor sertifikat"), container.NewVBox(pattern, patternHint)),
+		widget.NewFormItem(L("Pola nomor sertifikat"), container.NewVBox(pattern, patternHint,
+			hintLabel(L("Perubahan pola hanya berlaku bagi program yang belum memiliki nomor sertifikat; program yang sudah bernomor tetap memakai polanya. Dengan {program} setiap program mulai dari nomor 1.")))),
 	)
 	note := widget.NewLabel(L("Nilai ini dipakai untuk program baru. Program yang sudah ada tetap memakai pengaturannya sendiri."))
 	note.Wrapping = fyne.TextWrapWord

@@ -15,19 +15,44 @@ import (
 // The QR code of a certificate carries a compact signed text, readable by any QR app and checkable offline by
 // any Pembina that knows the signing office's public key:
 //
-//	PBN2|800/007/DISDIK/XI/2026|198609262015051001|Dr. Siti Aminah, S.Pd.|peserta|PTD-I/2026|20261103|20261105|30|Memuaskan|20261128|k7c1f09a2|<signature>
+//	PBN2|800/007/DISDIK/XI/2026|198609262015051001|Dr. Siti Aminah, S.Pd.|P|PTD-I/2026|261103|261105|30|M|261128|k7c1f09a2|<signature>
 //
-// fields: format, number, NIP (or "#" and the participant's number), name as printed, role, program code,
-// first and last day, JP, predicate ("-" for none), issue date, the key's ID (k and 8 hex digits: a hint to find
-// the key, not signed) and the Ed25519 signature (base64url, 86 characters) over the fields before the key ID
-// joined by "|". A "|" or "%" inside a field is written %7C or %25. Certificates printed before role, predicate
-// and issue date were signed are "PBN1" texts without those three fields; they keep verifying.
+// fields: format, number, NIP (or "#" and the participant's number), name as printed, role (P peserta,
+// N narasumber, M moderator, T panitia), program code, first and last day (yymmdd), JP, predicate (SM Sangat
+// Memuaskan, M Memuaskan, CM Cukup Memuaskan, KM Kurang Memuaskan, TM Tidak Memuaskan, "-" none), issue date
+// (yymmdd), the key's ID (k and 8 hex digits: a hint to find the key, not signed) and the Ed25519 signature
+// (base64url, 86 characters) over the fields before the key ID joined by "|". A "|" or "%" inside a field is
+// written %7C or %25. Role and predicate are codes and dates have six digits so that the text stays within
+// the QR version the older format needed (57 modules for most names): a larger code costs a first print of
+// 1,000 certificates a tenth more time. Certificates printed before role, predicate and issue date were
+// signed are "PBN1" texts (8-digit dates, no role, predicate or issue date); they keep verifying.
 
 // PayloadFormat is the first field of every signed text this version writes.
 const PayloadFormat = "PBN2"
 
 // payloadFormatV1 is the first signed format, still verified.
 const payloadFormatV1 = "PBN1"
+
+// roleCodes are the roles as the signed text writes them.
+var roleCodes = map[EnrolmentRole]string{RoleParticipant: "P", RoleSpeaker: "N", RoleModerator: "M", RoleCommittee: "T"}
+
+// predicateCodes are the predicates as the signed text writes them: the initials.
+var predicateCodes = map[string]string{"Sangat Memuaskan": "SM", "Memuaskan": "M", "Cukup Memuaskan": "CM",
+	"Kurang Memuaskan": "KM", "Tidak Memuaskan": "TM"}
+
+// codeOf finds the key of a code in one of the code maps.
+func codeOf[K comparable](codes map[K]string, code string) (K, bool) {
+	for k, v := range codes {
+		if v == code {
+			return k, true
+		}
+	}
+	var zero K
+	return zero, false
+}
+
+// shortDate is the date layout of PBN2 texts.
+const shortDate = "060102"
 
 // noPredicate stands in the signed text for a certificate without a predicate, so that an empty field always
 // means a field cut out.
@@ -72,13 +97,15 @@ func (c CertificateClaim) message() string {
 		}
 		return strings.Join(fields, "|")
 	}
-	predicate := c.Predicate
-	if predicate == "" {
-		predicate = noPredicate
+	predicate := noPredicate
+	if c.Predicate != "" {
+		if predicate = predicateCodes[c.Predicate]; predicate == "" {
+			predicate = c.Predicate // a label this version does not know, written out
+		}
 	}
 	esc := payloadEscaper.Replace
-	return strings.Join([]string{PayloadFormat, esc(c.Number), esc(c.Holder), esc(c.Name), esc(string(c.Role)), esc(c.ProgramCode),
-		c.Start.Format("20060102"), c.End.Format("20060102"), strconv.Itoa(c.JP), esc(predicate), c.Issued.Format("20060102")}, "|")
+	return strings.Join([]string{PayloadFormat, esc(c.Number), esc(c.Holder), esc(c.Name), roleCodes[c.Role], esc(c.ProgramCode),
+		c.Start.Format(shortDate), c.End.Format(shortDate), strconv.Itoa(c.JP), esc(predicate), c.Issued.Format(shortDate)}, "|")
 }
 
 // KeyID names a public key in a few characters: "k" and the first 8 hex digits of its SHA-256.
@@ -145,29 +172,36 @@ func ParseSignedClaim(text string) (*SignedClaim, error) {
 	c := CertificateClaim{Format: fields[0], Number: un(fields[1]), Holder: un(fields[2]), Name: un(fields[3])}
 	rest := fields[4:]
 	if c.Format == PayloadFormat {
-		c.Role = EnrolmentRole(un(fields[4]))
-		known := false
-		for _, r := range EnrolmentRoles {
-			known = known || r == c.Role
-		}
-		if !known {
+		role, ok := codeOf(roleCodes, fields[4])
+		if !ok {
 			return nil, bad("peran " + fields[4] + " tidak dikenal")
 		}
+		c.Role = role
 		rest = fields[5:]
 	}
 	c.ProgramCode = un(rest[0])
-	start, err1 := time.Parse("20060102", rest[1])
-	end, err2 := time.Parse("20060102", rest[2])
+	layout := "20060102"
+	if c.Format == PayloadFormat {
+		layout = shortDate
+	}
+	start, err1 := time.Parse(layout, rest[1])
+	end, err2 := time.Parse(layout, rest[2])
 	jp, err3 := strconv.Atoi(rest[3])
 	if err1 != nil || err2 != nil || err3 != nil {
 		return nil, bad("tanggal atau JP-nya rusak")
 	}
 	c.Start, c.End, c.JP = start, end, jp
 	if c.Format == PayloadFormat {
-		if c.Predicate = un(rest[4]); c.Predicate == noPredicate {
-			c.Predicate = ""
+		switch p := un(rest[4]); {
+		case p == noPredicate:
+		case predicateCodes[p] != "": // written out: see message
+			c.Predicate = p
+		default:
+			if c.Predicate, ok = codeOf(predicateCodes, p); !ok {
+				c.Predicate = p
+			}
 		}
-		if c.Issued, err = time.Parse("20060102", rest[5]); err != nil {
+		if c.Issued, err = time.Parse(shortDate, rest[5]); err != nil {
 			return nil, bad("tanggal terbitnya rusak")
 		}
 	}

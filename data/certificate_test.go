@@ -267,7 +267,7 @@ func TestVerifyOlderFormatAndMissingField(t *testing.T) {
 	}
 	// A speaker's text carries the role and no predicate.
 	c.Role = RoleSpeaker
-	if cl := ClaimOf(p, c); cl.Predicate != "" || !strings.Contains(SignClaim(cl, own), "|narasumber|") || !strings.Contains(SignClaim(cl, own), "|-|20261128|") {
+	if cl := ClaimOf(p, c); cl.Predicate != "" || !strings.Contains(SignClaim(cl, own), "|N|") || !strings.Contains(SignClaim(cl, own), "|-|261128|") {
 		t.Errorf("speaker's claim %+v", cl)
 	}
 }
