@@ -303,3 +303,18 @@ func TestRacingImports(t *testing.T) {
 		t.Errorf("applyParticipants with an outdated plan = %+v, %v; want it planned again and written", res, err)
 	}
 }
+
+// TestPanicIsFailedWork: a panic inside a command is caught at the top: exit 1, one Indonesian line, the
+// stack in the log.
+func TestPanicIsFailedWork(t *testing.T) {
+	commands["uji-panik"] = command{usage: "uji-panik", run: func(c *cli, args []string) error {
+		var m map[string]int
+		m["x"]++ // a nil map: a runtime panic as a bug would cause
+		return nil
+	}}
+	defer delete(commands, "uji-panik")
+	code, _, errOut := pembina(t, "--db", filepath.Join(t.TempDir(), "a.db"), "uji-panik")
+	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "kesalahan di dalam Pembina") {
+		t.Errorf("a panicking command = %d %q; want 1 and one Indonesian line", code, errOut)
+	}
+}
