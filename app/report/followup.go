@@ -266,3 +266,61 @@ func WriteFollowUpWorkbook(ctx context.Context, w io.Writer, f *followup.FollowU
 	}
 	return nil
 }
+
+// SummonsFileName is the PDF name of the surat panggilan of a year.
+func SummonsFileName(year int) string { return "surat-panggilan-" + indo.Plain(int64(year)) + ".pdf" }
+
+// SummonsLetter is the letter to a unit head asking why an employee invited to a program attended none of it.
+func SummonsLetter(f *followup.FollowUp, u *followup.Unit, a *followup.Absence, ls *LetterSettings, number string, day time.Time) *Letter {
+	p := a.Person
+	nipText := "-"
+	if p.NIP != "" {
+		nipText = formatNIP(p.NIP)
+	}
+	values := map[string]string{"unit": u.Name(), "kepala": u.Unit.Addressee(), "tahun": indo.Plain(int64(f.Year)), "nama": p.Name,
+		"nip": nipText, "jabatan": p.Position, "program": a.Program.Title + " (" + a.Program.Code + ")",
+		"tanggal_program": a.Program.Dates(), "sesi": indo.Plain(int64(a.Sessions)), "instansi": ls.Institution.Name}
+	toPlace := "di\nTempat"
+	if u.Unit.Address != "" {
+		toPlace = "di\n" + u.Unit.Address
+	}
+	return &Letter{Form: Outgoing, Institution: ls.Institution, Date: day, Number: number, Nature: "Penting",
+		Subject: "Ketidakhadiran Pegawai dalam Program Pengembangan Kompetensi", To: u.Unit.Addressee(), ToPlace: toPlace,
+		Body: data.FillLetterBody(ls.Summons, values), Signatory: ls.Signatory}
+}
+
+// SaveSummons writes one PDF at path with a surat panggilan for every absence of the follow-up (people with no
+// JP who were enrolled in a program of the year and marked A at every session), numbered and recorded with
+// the person and the program so that their history shows it. With nobody to summon nothing is written.
+func SaveSummons(ctx context.Context, s *store.Store, f *followup.FollowUp, ls *LetterSettings, path string, day time.Time) (int, error) {
+	type item struct {
+		u *followup.Unit
+		a *followup.Absence
+	}
+	var items []item
+	for _, u := range f.Units {
+		for _, a := range u.Absences {
+			items = append(items, item{u, a})
+		}
+	}
+	if len(items) == 0 {
+		return 0, data.Errorf(data.KindInvalid, "Tidak ada pegawai tanpa JP tahun %d yang terdaftar di suatu program lalu tidak hadir di semua sesinya: tidak ada surat panggilan yang perlu dibuat, dan tidak ada berkas yang ditulis", f.Year)
+	}
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return 0, data.Errorf(data.KindInvalid, "Folder tujuan %s tidak ada; pilih folder lain", filepath.Dir(path))
+	}
+	records := make([]*data.LetterRecord, len(items))
+	for i, it := range items {
+		records[i] = &data.LetterRecord{Kind: data.LetterSummons, Date: day, Unit: it.u.Unit.Name, Addressee: it.u.Unit.Addressee(),
+			Subject: "Ketidakhadiran " + it.a.Person.Name + " dalam " + it.a.Program.Code, ProgramID: it.a.Program.ID,
+			People: []int64{it.a.Person.ID}}
+	}
+	if err := s.RecordLetters(ctx, records); err != nil {
+		return 0, err
+	}
+	letters := make([]*Letter, len(items))
+	for i, it := range items {
+		letters[i] = SummonsLetter(f, it.u, it.a, ls, records[i].Number, day)
+	}
+	return len(letters), SaveLetters(path, ls.Paper, "Surat Panggilan "+indo.Plain(int64(f.Year)), letters)
+}

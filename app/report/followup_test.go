@@ -187,3 +187,76 @@ func between(s, from, to string) string {
 	}
 	return ""
 }
+
+// A person with no JP, enrolled in a finished program of the year and marked A at every session, gets a surat
+// panggilan to their unit's head; the letter is recorded in their history; with nobody to summon nothing is
+// written.
+func TestSummons(t *testing.T) {
+	s := sampleStore(t)
+	ctx := context.Background()
+	f, err := followup.Load(ctx, s, 2026, "", sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := LoadLetterSettings(ctx, s)
+	already := len(f.Absences())
+	var target *followup.Person
+	for _, p := range f.Below() {
+		if p.JP == 0 && p.Programs == 0 {
+			target = p
+			break
+		}
+	}
+	if target == nil {
+		t.Fatal("the sample has no one without JP")
+	}
+	var programID int64
+	if err := s.DB().QueryRow(`SELECT p.id FROM program p WHERE p.status = 'finished' AND p.end_date LIKE '2026-%'
+		AND EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id) ORDER BY p.id LIMIT 1`).Scan(&programID); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Enrol(ctx, programID, target.ID, data.RoleParticipant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sessions, err := s.Sessions(ctx, programID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marks []*data.Mark
+	for _, x := range sessions {
+		marks = append(marks, &data.Mark{SessionID: x.ID, EnrolmentID: e.ID, Status: data.AttendanceStatus("A")})
+	}
+	if err := s.SetMarks(ctx, marks); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = followup.Load(ctx, s, 2026, "", sampleDay, nil); err != nil {
+		t.Fatal(err)
+	}
+	abs := f.Absences()
+	if len(abs) != already+1 {
+		t.Fatalf("%d absences, want %d", len(abs), already+1)
+	}
+	path := filepath.Join(t.TempDir(), SummonsFileName(2026))
+	n, err := SaveSummons(ctx, s, f, ls, path, sampleDay)
+	if err != nil || n != len(abs) {
+		t.Fatalf("summons %d, %v", n, err)
+	}
+	b, _ := os.ReadFile(path)
+	text, _ := pdfText(t, b)
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, w := range []string{"Kepala " + strings.Fields(target.Unit)[0], target.Name, "Hal : Ketidakhadiran Pegawai", "tidak hadir pada " + indo.Plain(int64(len(sessions))) + " sesi"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("summons lacks %q:\n%s", w, flat)
+		}
+	}
+	letters, err := s.ParticipantLetters(ctx, target.ID)
+	if err != nil || len(letters) != 1 || letters[0].Kind != data.LetterSummons || letters[0].ProgramID != programID {
+		t.Errorf("history letters %+v, %v", letters, err)
+	}
+
+	empty := &followup.FollowUp{Year: 2026}
+	if _, err := SaveSummons(ctx, s, empty, ls, filepath.Join(t.TempDir(), "x.pdf"), sampleDay); err == nil || !strings.Contains(err.Error(), "tidak ada berkas") {
+		t.Errorf("empty summons: %v", err)
+	}
+}
