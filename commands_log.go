@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 )
 
 // logName is the log file of the command line, in Pembina's data folder.
@@ -51,5 +52,8 @@ func setUpLog(args []string, stderr io.Writer) (closeLog func()) {
 		return func() {}
 	}
 	log.SetOutput(f)
+	// A fatal error of the Go runtime (out of memory, a panic in another goroutine) cannot be recovered and
+	// exits with code 2 whatever Pembina does; its report at least lands in the log too.
+	debug.SetCrashOutput(f, debug.CrashOptions{})
 	return func() { log.SetOutput(io.Discard); f.Close() }
 }
