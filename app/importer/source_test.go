@@ -32,6 +32,8 @@ func TestOpenCSVVariants(t *testing.T) {
 		{"tab.txt", []byte("NIP\tNAMA\n1\tBudi\n"), [][]string{{"NIP", "NAMA"}, {"1", "Budi"}}},
 		{"cp1252.csv", []byte("NAMA;UNIT\nJos\xe9 Ram\xedrez;SD\n"), [][]string{{"NAMA", "UNIT"}, {"José Ramírez", "SD"}}},
 		{"multiline.csv", []byte("Q,A\n1,\"baris satu\nbaris dua, dengan koma\"\n"), [][]string{{"Q", "A"}, {"1", "baris satu\nbaris dua, dengan koma"}}},
+		{"old-mac.csv", []byte("NIP,NAMA\r198609262015051001,Budi\r196903091994032001,Siti\r"), [][]string{{"NIP", "NAMA"}, {"198609262015051001", "Budi"}, {"196903091994032001", "Siti"}}},
+		{"bare-quote.csv", []byte("NIP,NAMA\r\n1,Budi \"Ubed\" Santoso\r\n"), [][]string{{"NIP", "NAMA"}, {"1", "Budi \"Ubed\" Santoso"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
