@@ -197,6 +197,13 @@ func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 	if !strings.Contains(out, "Peran: Peserta") || !strings.Contains(out, "Tanggal terbit: ") {
 		t.Errorf("verify does not show role and issue date:\n%s", out)
 	}
+	// The same text with its role field emptied is TIDAK SAH, and says which field.
+	fields := strings.Split(printed, "|")
+	fields[4] = ""
+	status, out, errOut = pembina(t, "--db", db, "verify", strings.Join(fields, "|"))
+	if status != 1 || !strings.Contains(out, "TIDAK SAH") || !strings.Contains(errOut, "bagian peran kosong") {
+		t.Errorf("a text without its role = %d\n%s%s", status, out, errOut)
+	}
 	// A reprint shows what was printed, not the corrected record.
 	pdf := filepath.Join(t.TempDir(), "ulang.pdf")
 	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-I/2026", "--out", pdf); status != 0 {

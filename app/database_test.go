@@ -149,6 +149,12 @@ func TestRestoreFromMenu(t *testing.T) {
 	if err := s.CreateParticipant(ctx, extra); err != nil {
 		t.Fatal(err)
 	}
+	// A certificate numbered after the backup: restoring the backup lifts the counter and says so.
+	epa, _ := s.ProgramByCode(ctx, "EPA-I/2026")
+	rows, _ := s.Enrolments(ctx, epa.ID)
+	if _, err := s.IssueCertificates(ctx, epa.ID, []int64{rows[0].ID}, epa.EndDate); err != nil {
+		t.Fatal(err)
+	}
 	u.Navigate("participants")
 	u.WaitIdle()
 
@@ -170,7 +176,7 @@ func TestRestoreFromMenu(t *testing.T) {
 		t.Error(err)
 	}
 	msg := dialogText(t, u)
-	if !strings.Contains(msg, "sebelum-pemulihan") {
+	if !strings.Contains(msg, "sebelum-pemulihan") || !strings.Contains(msg, "dinaikkan") {
 		t.Fatalf("the result says %q", msg)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))
