@@ -37,7 +37,7 @@ func TestReasonsHaveEnglish(t *testing.T) {
 	defer applyLanguage("id")
 	got := reasonsText(data.Reasons{{Code: data.ReasonAttendanceBelow, Rate: 0.6, Threshold: 80},
 		{Code: data.ReasonScoreBelow, Score: 55, PassScore: 70, PostTest: true}})
-	if want := "attendance 60%, below the threshold of 80%; post-test score 55, below the pass score of 70"; got != want {
+	if want := "attendance 60,0%, below the threshold of 80,0%; post-test score 55, below the pass score of 70"; got != want {
 		t.Errorf("English reasons %q, want %q", got, want)
 	}
 	if got := sessionList([]*data.Session{{Number: 3, Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Topic: "Penutupan"}}); !strings.HasPrefix(got, "session 3 (") {

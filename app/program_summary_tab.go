@@ -88,7 +88,7 @@ func (u *UI) programSummaryContent(p *data.Program, reload func()) fyne.CanvasOb
 		widget.NewFormItem(L("Tempat"), wrapLabel(p.Place)),
 		widget.NewFormItem(L("Penyelenggara"), wrapLabel(p.Organiser)),
 		widget.NewFormItem(L("Jumlah JP"), widget.NewLabel(indo.WithWords(int64(p.TotalJP))+" "+L("jam pelajaran"))),
-		widget.NewFormItem(L("Batas kehadiran"), wrapLabel(indo.Number(p.AttendanceThreshold, 1)+"% · "+excused)),
+		widget.NewFormItem(L("Batas kehadiran"), wrapLabel(indo.PercentOf(p.AttendanceThreshold)+" · "+excused)),
 		widget.NewFormItem(L("Nilai lulus"), widget.NewLabel(pass)),
 		widget.NewFormItem(L("Penandatangan"), wrapLabel(signatory)),
 		widget.NewFormItem(L("Pola nomor sertifikat"), wrapLabel(pattern)),

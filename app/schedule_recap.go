@@ -52,7 +52,7 @@ func (st *scheduleTab) newRecapView() *recapView {
 	v.excused = widget.NewCheck(L("Izin, Sakit dan Dinas Luar dihitung hadir"), nil)
 	v.excused.SetChecked(st.p.ExcusedCountPresent)
 	v.excused.OnChanged = v.setExcused
-	threshold := widget.NewLabel(fmt.Sprintf(L("Batas kehadiran %s dari JP"), indo.Number(st.p.AttendanceThreshold, 1)+"%"))
+	threshold := widget.NewLabel(fmt.Sprintf(L("Batas kehadiran %s dari JP"), indo.PercentOf(st.p.AttendanceThreshold)))
 	refresh := widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), v.load)
 	print := widget.NewButtonWithIcon(L("Cetak daftar hadir"), theme.DocumentPrintIcon(), func() { st.printSheets(nil) })
 	legend := st.u.hintButton(L("Rekap kehadiran"), L("H Hadir · T Terlambat · I Izin · S Sakit · DL Dinas Luar · C Cuti · A Alpa · – belum diisi · kosong: sesi belum berlangsung. Klik judul kolom untuk mengurutkan."))

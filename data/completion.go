@@ -72,7 +72,7 @@ func (r Reason) Template() (string, map[string]any) {
 		return "belum ada sesi yang terlaksana", nil
 	case ReasonAttendanceBelow:
 		return "kehadiran {{.Rate}}, kurang dari batas {{.Threshold}}",
-			map[string]any{"Rate": indo.Percent(r.Rate, 1), "Threshold": indo.Number(r.Threshold, 1) + "%"}
+			map[string]any{"Rate": indo.Percent(r.Rate, 1), "Threshold": indo.PercentOf(r.Threshold)}
 	case ReasonScoreMissing:
 		return "nilai akhir belum diisi (nilai lulus {{.PassScore}})", map[string]any{"PassScore": indo.Number(r.PassScore, 2)}
 	case ReasonScoreBelow:

@@ -113,7 +113,7 @@ func TestDecideEligibility(t *testing.T) {
 	}{
 		{"at the threshold", 80, 0, StatusFinished, true, participant, nil, good, Eligible, true, nil, ""},
 		{"below the threshold", 80, 0, StatusFinished, true, participant, nil, poor, NotEligible, false,
-			[]ReasonCode{ReasonAttendanceBelow}, "kehadiran 60%, kurang dari batas 80%"},
+			[]ReasonCode{ReasonAttendanceBelow}, "kehadiran 60,0%, kurang dari batas 80,0%"},
 		{"lower threshold", 60, 0, StatusFinished, true, participant, nil, poor, Eligible, true, nil, ""},
 		{"no sessions held yet", 80, 0, StatusRunning, false, participant, nil, AttendanceRate{}, Pending, false,
 			[]ReasonCode{ReasonNothingHeld}, "belum ada sesi yang terlaksana"},
@@ -135,7 +135,7 @@ func TestDecideEligibility(t *testing.T) {
 		{"final score wins over the post-test", 80, 70, StatusFinished, true, Enrolment{Role: RoleParticipant, FinalScore: score(60)},
 			score(90), good, NotEligible, false, []ReasonCode{ReasonScoreBelow}, "nilai akhir 60, kurang"},
 		{"both rules fail", 80, 70, StatusFinished, true, Enrolment{Role: RoleParticipant, FinalScore: score(50)}, nil, poor, NotEligible, false,
-			[]ReasonCode{ReasonAttendanceBelow, ReasonScoreBelow}, "kehadiran 60%, kurang dari batas 80%; nilai akhir 50, kurang dari nilai lulus 70"},
+			[]ReasonCode{ReasonAttendanceBelow, ReasonScoreBelow}, "kehadiran 60,0%, kurang dari batas 80,0%; nilai akhir 50, kurang dari nilai lulus 70"},
 		{"override grants", 80, 0, StatusFinished, true, Enrolment{Role: RoleParticipant, EligibleOverride: &yes, OverrideReason: "sakit, tugas pengganti"},
 			nil, poor, Eligible, true, []ReasonCode{ReasonAttendanceBelow, ReasonOverride}, "diputuskan koordinator memenuhi syarat: sakit, tugas pengganti"},
 		{"override refuses", 80, 0, StatusFinished, true, Enrolment{Role: RoleParticipant, EligibleOverride: &no, OverrideReason: "plagiat"},

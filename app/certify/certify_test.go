@@ -69,8 +69,8 @@ func TestEligibilityRules(t *testing.T) {
 		rate     float64
 		reason   string
 	}{
-		{true, 1, ""}, {false, 0.75, "kehadiran 75%, kurang dari batas 80%"}, {true, 0.875, ""},
-		{false, 0.625, "kehadiran 62,5%, kurang dari batas 80%"}, {true, math.NaN(), ""}, {false, 1, "mengundurkan diri"},
+		{true, 1, ""}, {false, 0.75, "kehadiran 75,0%, kurang dari batas 80,0%"}, {true, 0.875, ""},
+		{false, 0.625, "kehadiran 62,5%, kurang dari batas 80,0%"}, {true, math.NaN(), ""}, {false, 1, "mengundurkan diri"},
 		{true, 10.0 / 16, "diputuskan koordinator memenuhi syarat: tugas pengganti disetujui kepala bidang"},
 	}
 	for _, person := range people {
@@ -118,7 +118,7 @@ func TestEligibilityRules(t *testing.T) {
 	check("on the third day", day("2026-11-04"), func(i int) (bool, float64, string) {
 		switch i {
 		case 1: // I on 4 JP of 10
-			return false, 0.6, "kehadiran 60%"
+			return false, 0.6, "kehadiran 60,0%"
 		case 2: // S on 2 JP of 10
 			return true, 0.8, ""
 		case 4:

@@ -196,7 +196,7 @@ func WriteAttendanceRecap(ctx context.Context, w io.Writer, s *store.Store, prog
 	lines := append(programLines(p),
 		[2]string{"Keadaan per", indo.Date(today)},
 		[2]string{"Sesi", fmt.Sprintf("%d dari %d sesi sudah berlangsung (lembar Sesi)", r.HeldCount(), len(r.Sessions))},
-		[2]string{"Batas kehadiran", indo.Number(p.AttendanceThreshold, 1) + "% dari JP yang terlaksana"},
+		[2]string{"Batas kehadiran", indo.PercentOf(p.AttendanceThreshold) + " dari JP yang terlaksana"},
 		[2]string{"Izin, Sakit, Dinas Luar", rule},
 		[2]string{"Di bawah batas", fmt.Sprintf("%d dari %d peserta", r.BelowThreshold(), len(r.Rows))},
 		[2]string{"Kode", strings.Join(codes, " · ") + " · – sesi sudah berlangsung tetapi belum diisi (dihitung tidak hadir) · kosong: sesi belum berlangsung"},

@@ -230,7 +230,7 @@ func (sw *summaryWriter) keyFigures() {
 	tiles := [][3]string{
 		{"Peserta terdaftar", indo.Int(int64(l.Enrolled)), "tanpa yang mengundurkan diri"},
 		{"Hadir", indo.Int(int64(l.Attended)), "sedikitnya satu sesi"},
-		{"Memenuhi syarat", indo.Int(int64(l.Eligible)), fmt.Sprintf("kehadiran minimal %s%%", indo.Number(sw.doc.Program.AttendanceThreshold, 1))},
+		{"Memenuhi syarat", indo.Int(int64(l.Eligible)), "kehadiran minimal " + indo.PercentOf(sw.doc.Program.AttendanceThreshold)},
 		{"Bersertifikat", indo.Int(int64(l.Certified)), "sertifikat berlaku"},
 		{"Tingkat kehadiran", attendance, "JP dihadiri dari JP terlaksana"},
 		{"Tingkat respons", response, "evaluasi level 1"},

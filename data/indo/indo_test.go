@@ -48,7 +48,10 @@ func TestNumbers(t *testing.T) {
 		{Number(85.50, 2), "85,5"},
 		{Number(20, 2), "20"},
 		{Percent(0.855, 1), "85,5%"},
-		{Percent(1, 1), "100%"},
+		{Percent(1, 1), "100,0%"},
+		{Percent(0.8, 1), "80,0%"},
+		{PercentOf(80), "80,0%"},
+		{PercentOf(87.5), "87,5%"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -56,13 +56,18 @@ func Number(f float64, places int) string {
 	return s
 }
 
-// Percent writes a share (0–1) as a percentage with at most places decimals: Percent(0.855, 1) → "85,5%".
+// Percent writes a share (0–1) as a percentage with exactly places decimals: Percent(0.855, 1) → "85,5%",
+// Percent(0.8, 1) → "80,0%". Documents and screens write every percentage this way, one decimal, so that
+// "80,0%" stands beside "77,1%" rather than "80%".
 func Percent(share float64, places int) string {
 	if math.IsNaN(share) || math.IsInf(share, 0) {
 		return "–"
 	}
-	return Number(share*100, places) + "%"
+	return Decimal(share*100, places) + "%"
 }
+
+// PercentOf writes a percentage stored as a number (an attendance threshold of 80) like Percent: "80,0%".
+func PercentOf(percent float64) string { return Percent(percent/100, 1) }
 
 // ParseDecimal reads a number written either way, "3,5", "3.5", "1.234,5" or "1,234.5", as people type them in
 // Indonesian spreadsheets.
