@@ -3,12 +3,13 @@
 # (xdotool) under a private Xvfb display of 1366x768, with a fresh database and home folder:
 #   1 first run: Mulai dengan data kosong, then the setup (identity, default signatory, numbering, JP target)
 #   2 a program created in the window (Ctrl+2, Ctrl+N, the form filled by keyboard, Enter saves)
-#   3 participants enrolled in it (`import participants --program`, then seen on the program's Peserta tab)
+#   3 participants enrolled in it on its Peserta tab (NIP, Enter), from the office's list imported into Peserta
 #   on the sample data (`demo`), which has a program running today and finished ones:
 #   4 attendance entered by keyboard in Presensi, including a T (late, with the time now)
 #   5 certificates issued and the PDF saved through the save dialog (Enter keeps the suggested name in HOME)
 #   6 the leadership workbook exported (Ctrl+5, Ctrl+E, Enter)
-#   7 the kiosk (`kiosk --program --form`) answered from the keyboard by a participant and sent
+#   7 the kiosk (`kiosk --program --form`) answered from the keyboard by a participant and sent, then left
+#     with the coordinator's PIN
 # Each step writes a screenshot into OUTDIR (NN-name.png) and fails unless its result is in the database or on
 # disk. Every wait has a timeout. Clicks are used only where the window has no key (opening a program from the
 # list, the program's tabs, the Terbitkan button), at positions that follow from the fixed screen size.
@@ -171,7 +172,8 @@ keys Return
 wait_for 10 "the program saved" sql_is "Pelatihan Uji Coba|16" "SELECT title || '|' || total_jp FROM program WHERE code = '$code'"
 shot 02-program-created
 
-# 3 Participants enrolled (an office's list imported into the program), then shown on its Peserta tab.
+# 3 Participants enrolled: the office's list imported into Peserta (command line), then each enrolled on the
+# program's Peserta tab by typing the NIP and Enter.
 step=participants-enrolled
 cat >"$tmp/peserta.csv" <<'EOF'
 NIP,Nama,Pangkat/Golongan,Jabatan,Unit Kerja
@@ -179,13 +181,15 @@ NIP,Nama,Pangkat/Golongan,Jabatan,Unit Kerja
 196804111993031009,Asep Hidayat S.Pd.,IV/a,Guru Ahli Madya,SMPN 2 Ujicoba
 196903091994032001,Siti Aminah S.Pd.,IV/a,Guru Ahli Madya,SDN 3 Ujicoba
 EOF
-cli --db "$db" import participants "$tmp/peserta.csv" --program "$code" >/dev/null || fail "import participants failed"
-[ "$(q "SELECT count(*) FROM enrolment e JOIN program p ON p.id = e.program_id WHERE p.code = '$code'")" = 3 ] ||
-	fail "the program has not 3 enrolments"
-click 306 53 # Daftar program
-click 500 222 # the only program
-click 355 97 # Peserta
-sleep 1
+cli --db "$db" import participants "$tmp/peserta.csv" >/dev/null || fail "import participants failed"
+[ "$(q "SELECT count(*) FROM participant")" = 3 ] || fail "the import did not add 3 participants"
+click 355 97 # Peserta of the program just saved
+click 640 141 # NIP
+for nip in 198609262015051001 196804111993031009 196903091994032001; do
+	typ "$nip"
+	keys Return
+done
+wait_for 10 "3 enrolments in $code" sql_is 3 "SELECT count(*) FROM enrolment e JOIN program p ON p.id = e.program_id WHERE p.code = '$code'"
 shot 03-participants-enrolled
 quit ctrl+q
 
@@ -297,9 +301,18 @@ after=$(q "SELECT count(*) FROM response WHERE program_form_id = $pf")
 [ "$(q "SELECT a.text FROM answer a JOIN response r ON r.id = a.response_id JOIN participant pa ON pa.id = r.participant_id WHERE r.program_form_id = $pf AND pa.name = '${who//\'/\'\'}' AND a.text LIKE 'Materi%'")" = "Materi sangat bermanfaat" ] ||
 	fail "the remark typed in the kiosk was not stored"
 wait_for 15 "the names again after the thanks" names_again
-# No PIN is set: Escape asks for a confirmation, Enter confirms, the kiosk closes.
-quit Escape Return
+# The PIN the coordinator set (Pengaturan > Mode kios stores it hashed): Escape asks for it, a wrong one keeps
+# the kiosk, the right one closes it.
+q "INSERT INTO setting (key, value) VALUES ('kiosk_pin', 'sha256:$(printf '%s' 'pembina-kiosk-pin:2468' | sha256sum | cut -d' ' -f1)')"
+keys Escape
+typ "1111"
+keys Return
+sleep 1
+kill -0 "$apid" 2>/dev/null || fail "a wrong PIN closed the kiosk"
+shot 08-kiosk-wrong-pin
+typ "2468"
+quit Return
 
 echo "e2e passed in $((SECONDS - started)) s: first run with setup, program $code created, 3 participants enrolled," \
 	"attendance HHTHA by keyboard (T at $late), $issued certificates of $finished in a $pages-page PDF," \
-	"the workbook exported, a kiosk response by $who on $running; screenshots in $out"
+	"the workbook exported, a kiosk response by $who on $running, the kiosk left with its PIN; screenshots in $out"
