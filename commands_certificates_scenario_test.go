@@ -304,3 +304,26 @@ func TestScenarioSpeakerOnSTTP(t *testing.T) {
 		t.Errorf("%d speakers and %d participants printed", speakers, passed)
 	}
 }
+
+// TestScenarioCancelledProgramRefused: no certificate is issued for a cancelled program.
+func TestScenarioCancelledProgramRefused(t *testing.T) {
+	db := sampleCopy(t)
+	s := openStore(t, db)
+	p, err := s.ProgramByCode(ctxT(), "EPA-I/2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Status = data.StatusCancelled
+	if err := s.UpdateProgram(ctxT(), p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out := filepath.Join(t.TempDir(), "batal.pdf")
+	status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "EPA-I/2026", "--out", out)
+	if status != 1 || !strings.Contains(errOut, "dibatalkan") {
+		t.Errorf("certificates for a cancelled program = %d, %q", status, errOut)
+	}
+	if got := registerNumbers(t, db, "EPA-I/2026"); len(got) != 0 {
+		t.Errorf("numbers given: %v", got)
+	}
+}
