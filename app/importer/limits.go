@@ -40,6 +40,11 @@ const (
 	// maxOtherPartBytes is the most any other part (styles, drawings, images) may expand to; excelize holds
 	// these in memory.
 	maxOtherPartBytes = 32 << 20
+	// maxSharedStrings is the most distinct texts the shared-strings part may hold: a list of 100,000 people
+	// with a distinct NIP, name, email and phone each. excelize holds them as structures of a few hundred
+	// bytes (1,000,000 empty strings peaked at 360 MB), or, for a part beyond xmlInMemoryBytes, an index
+	// entry each, written to a temporary file one by one.
+	maxSharedStrings = 500_000
 	// maxParts is the most parts a package may hold.
 	maxParts = 10_000
 	// xmlInMemoryBytes is excelize's UnzipXMLSizeLimit: worksheet and shared-strings parts larger than this

@@ -82,8 +82,9 @@ func openWorkbook(path string, b []byte) (*Source, error) {
 	return src, nil
 }
 
-// packageSize is what measurePackage found: the cell and merged-range elements of the worksheets.
-type packageSize struct{ cells, merges int }
+// packageSize is what measurePackage found: the cell and merged-range elements of the worksheets, and the
+// strings of the shared-strings part.
+type packageSize struct{ cells, merges, strings int }
 
 // measurePackage checks the sizes a package's parts declare before excelize unpacks them (the zip reader
 // refuses a part that expands beyond what it declares), and counts the worksheets' cell and merged-range
@@ -111,36 +112,42 @@ func measurePackage(zr *zip.Reader, name string) (packageSize, error) {
 		if total > maxPackageBytes {
 			return size, tooLarge(name, "isinya lebih dari %s MB setelah dibuka", thousands(maxPackageBytes>>20))
 		}
-		if sheet {
-			cells, merges, err := countElements(zf)
+		if sheet || part == "xl/sharedstrings.xml" {
+			n, err := countElements(zf)
 			if err != nil {
 				return size, data.Wrap(data.KindInvalid, err, "%s bukan buku kerja Excel (.xlsx) yang utuh; buka di Excel lalu simpan ulang sebagai .xlsx", name)
 			}
-			size.cells += cells
-			size.merges += merges
+			size.cells += n.cells
+			size.merges += n.merges
+			size.strings += n.strings
 		}
+	}
+	if size.strings > maxSharedStrings {
+		return size, tooLarge(name, "daftar teksnya (shared strings) berisi %s teks (paling banyak %s)", thousands(size.strings), thousands(maxSharedStrings))
 	}
 	return size, nil
 }
 
 var (
-	cellOpen  = []byte("<c")
-	mergeOpen = []byte("<mergeCell ")
+	cellOpen   = []byte("<c")
+	stringOpen = []byte("<si")
+	mergeOpen  = []byte("<mergeCell ")
 )
 
-// countElements counts, in a worksheet part, the openings of cell elements ("<c" followed by a space, "/" or
-// ">") and of merged ranges, in blocks of 64 KB: a bound on what loading the worksheet whole would build.
-func countElements(zf *zip.File) (cells, merges int, err error) {
+// countElements counts, in a worksheet or shared-strings part, the openings of cell elements ("<c" followed
+// by a space, "/" or ">"), of merged ranges and of shared strings, in blocks of 64 KB: a bound on what
+// loading the part would build.
+func countElements(zf *zip.File) (n packageSize, err error) {
 	rc, err := zf.Open()
 	if err != nil {
-		return 0, 0, err
+		return n, err
 	}
 	defer rc.Close()
 	buf := make([]byte, 64<<10)
 	carry := 0 // bytes kept from the previous block, so an element split across blocks is counted once
 	for {
-		n, err := io.ReadFull(rc, buf[carry:])
-		chunk := buf[:carry+n]
+		got, err := io.ReadFull(rc, buf[carry:])
+		chunk := buf[:carry+got]
 		end := len(chunk)
 		if err == nil {
 			end -= len(mergeOpen) // leave a tail that may hold the start of an element to the next block
@@ -154,17 +161,19 @@ func countElements(zf *zip.File) (cells, merges int, err error) {
 			rest := chunk[i:]
 			switch {
 			case len(rest) > 2 && bytes.HasPrefix(rest, cellOpen) && (rest[2] == ' ' || rest[2] == '/' || rest[2] == '>'):
-				cells++
+				n.cells++
+			case len(rest) > 3 && bytes.HasPrefix(rest, stringOpen) && (rest[3] == ' ' || rest[3] == '/' || rest[3] == '>'):
+				n.strings++
 			case bytes.HasPrefix(rest, mergeOpen):
-				merges++
+				n.merges++
 			}
 			i++
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return cells, merges, nil
+			return n, nil
 		}
 		if err != nil {
-			return 0, 0, err
+			return packageSize{}, err
 		}
 		carry = copy(buf, chunk[end:])
 	}

@@ -56,6 +56,15 @@ func Cases() []Case {
 			}
 			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, ""), map[string]func(io.Writer) error{"xl/sharedStrings.xml": sst})
 		}},
+		{Name: "bom-teks-kosong.xlsx", Want: "3.801.088 teks (paling banyak 500.000)", make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, ""),
+				map[string]func(io.Writer) error{"xl/sharedStrings.xml": emptyStrings(58 << 16)}) // 47 MB, under the byte budget
+		}},
+		{Name: "teks-di-batas.xlsx", Want: "baris terakhir Excel", Slow: true, make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>499999</v></c></row>`+
+				`<row r="50000000"><c r="A50000000" t="s"><v>1</v></c></row>`, ""),
+				map[string]func(io.Writer) error{"xl/sharedStrings.xml": emptyStrings(500_000)})
+		}},
 		{Name: "ukuran-palsu.xlsx", Want: "yang utuh", make: func(p string) error {
 			return writeLyingWorkbook(p)
 		}},
@@ -173,6 +182,23 @@ func Cases() []Case {
 		{Name: "sel-panjang.csv", Want: "32.767 karakter", make: func(p string) error {
 			return os.WriteFile(p, []byte("NIP,NAMA\n1,"+strings.Repeat("a", 40_000)+"\n"), 0o644)
 		}},
+	}
+}
+
+// emptyStrings writes a shared-strings part of n empty strings.
+func emptyStrings(n int) func(io.Writer) error {
+	return func(w io.Writer) error {
+		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+		item := []byte("<si><t/></si>")
+		block := bytes.Repeat(item, 1<<12)
+		for ; n >= 1<<12; n -= 1 << 12 {
+			if _, err := w.Write(block); err != nil {
+				return err
+			}
+		}
+		w.Write(bytes.Repeat(item, n))
+		_, err := io.WriteString(w, `</sst>`)
+		return err
 	}
 }
 
