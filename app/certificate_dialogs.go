@@ -55,7 +55,7 @@ func (u *UI) showVerifyDialog() {
 			details := widget.NewForm()
 			items := []struct{ label, value string }{
 				{L("Nomor"), cl.Number}, {L("Nama"), cl.Name}, {L("Identitas"), holder}, {L("Program"), cl.ProgramCode},
-				{L("Tanggal"), indo.DateRange(cl.Start, cl.End)}, {L("JP"), indo.WithWords(int64(cl.JP))},
+				{L("Tanggal"), uiDateRange(cl.Start, cl.End)}, {L("JP"), indo.WithWords(int64(cl.JP))},
 			}
 			if cl.Format == data.PayloadFormat {
 				predicate := cl.Predicate
@@ -63,7 +63,7 @@ func (u *UI) showVerifyDialog() {
 					predicate = "-"
 				}
 				items = append(items, []struct{ label, value string }{{L("Peran"), L(cl.Role.Label())}, {L("Predikat"), predicate},
-					{L("Tanggal terbit"), indo.Date(cl.Issued)}}...)
+					{L("Tanggal terbit"), uiDate(cl.Issued)}}...)
 			}
 			for _, it := range items {
 				l := widget.NewLabel(it.value)

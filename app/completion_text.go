@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/indo"
 )
 
 // reasonText is one reason of the completion rule in the interface language: the rule gives its Indonesian
@@ -40,7 +39,7 @@ func sessionNumbers(sessions []*data.Session) string {
 func sessionList(sessions []*data.Session) string {
 	parts := make([]string, len(sessions))
 	for i, x := range sessions {
-		what := indo.DateWithDay(x.Date)
+		what := uiDateWithDay(x.Date)
 		if t := strings.TrimSpace(x.Topic); t != "" {
 			what += ", " + t
 		}

@@ -113,7 +113,7 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 	year := strconv.Itoa(o.Period.From.Year())
 	d.heading.SetText(fmt.Sprintf(L("Beranda · tahun %s"), year))
 	d.status.SetText(fmt.Sprintf(L("Keadaan per %s. Angka dihitung seperti lembar Ringkasan buku kerja pimpinan: program yang berakhir tahun ini, JP dari program yang dituntaskan."),
-		indo.DateWithDay(o.Today)))
+		uiDateWithDay(o.Today)))
 
 	var byStatus []string
 	for _, st := range data.ProgramStatuses {
@@ -146,7 +146,7 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 	status := newColumnsChart(labels, values, figures, theme.Color(theme.ColorNamePrimary))
 	labels, values, figures = nil, nil, nil
 	for _, m := range f.Months {
-		labels = append(labels, indo.Month(m.Month)[:3])
+		labels = append(labels, uiMonth(m.Month)[:3])
 		values = append(values, float64(m.Participants))
 		figures = append(figures, compact(m.Participants))
 	}
@@ -207,7 +207,7 @@ func linkRow(icon fyne.Resource, text string, open func()) fyne.CanvasObject {
 func (d *dashboard) finishRow(p *data.Program) fyne.CanvasObject {
 	u := d.u
 	text := L("{{.Code}} sudah berakhir {{.Date}} tetapi masih berstatus {{.Status}}",
-		map[string]any{"Code": p.Code, "Date": indo.Date(p.EndDate), "Status": L(p.Status.Label())})
+		map[string]any{"Code": p.Code, "Date": uiDate(p.EndDate), "Status": L(p.Status.Label())})
 	b := widget.NewButtonWithIcon(L("Tandai Selesai"), theme.ConfirmIcon(), nil)
 	b.Importance = widget.LowImportance
 	id := p.ID
@@ -235,7 +235,7 @@ func (d *dashboard) showWeek() {
 		d.week.Add(wrapLabel(L("Tidak ada sesi pekan ini.")))
 	}
 	for _, x := range d.sessions {
-		text := fmt.Sprintf("%s · %s · %s — %s", indo.DateWithDay(x.Date), x.TimeLabel(), x.ProgramCode, orDash(x.Topic))
+		text := fmt.Sprintf("%s · %s · %s — %s", uiDateWithDay(x.Date), x.TimeLabel(), x.ProgramCode, orDash(x.Topic))
 		if x.Speaker != "" {
 			text += " (" + x.Speaker + ")"
 		}
@@ -269,7 +269,7 @@ func (d *dashboard) showAttention() {
 		}
 		if l.Responses == 0 {
 			noResults = append(noResults, linkRow(theme.WarningIcon(), fmt.Sprintf(L("%s selesai %s tanpa hasil evaluasi"), p.Code,
-				indo.Date(p.EndDate)), open(p.ID, "Evaluasi")))
+				uiDate(p.EndDate)), open(p.ID, "Evaluasi")))
 		}
 		if l.Uncertified > 0 {
 			uncertified = append(uncertified, linkRow(theme.DocumentIcon(), fmt.Sprintf(L("%s: %s orang memenuhi syarat belum bersertifikat"),
@@ -280,7 +280,7 @@ func (d *dashboard) showAttention() {
 	for _, f := range d.forms {
 		closes := L("tanpa tanggal tutup")
 		if !f.ClosesOn.IsZero() {
-			closes = fmt.Sprintf(L("ditutup %s"), indo.Date(f.ClosesOn))
+			closes = fmt.Sprintf(L("ditutup %s"), uiDate(f.ClosesOn))
 		}
 		text := fmt.Sprintf(L("%s · %s: %s jawaban, %s"), f.FormTitle, f.ProgramCode, indo.Int(int64(f.Responses)), closes)
 		if f.Respondent != data.RespondentAnonymous && f.Respondent != data.RespondentSuperior && f.Expected > 0 {

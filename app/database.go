@@ -368,7 +368,7 @@ func (u *UI) restoreFrom(path string) {
 			return
 		}
 		msg := fmt.Sprintf(L("Basis data %s akan diganti dengan isi cadangan %s (%s, %s program, %s peserta)."),
-			u.store.Path(), sum.Path, indo.Date(sum.Modified)+" "+sum.Modified.Format("15.04"),
+			u.store.Path(), sum.Path, uiDate(sum.Modified)+" "+sum.Modified.Format("15.04"),
 			indo.Int(int64(sum.Programs)), indo.Int(int64(sum.Participants))) + "\n\n" +
 			L("Berkas yang sekarang tidak dihapus: berkas itu disimpan dulu di sampingnya dengan nama …sebelum-pemulihan-…db.") + "\n\n" +
 			L("Lanjutkan pemulihan?")

@@ -101,7 +101,7 @@ func newCalendar(selected time.Time, pick func(time.Time)) fyne.CanvasObject {
 }
 
 func (c *calendar) refresh() {
-	c.title.SetText(fmt.Sprintf("%s %d", indo.Month(c.month.Month()), c.month.Year()))
+	c.title.SetText(fmt.Sprintf("%s %d", uiMonth(c.month.Month()), c.month.Year()))
 	var cells []fyne.CanvasObject
 	for i := 1; i <= 7; i++ { // Monday first, as Indonesian calendars are printed
 		l := widget.NewLabelWithStyle(indo.Days[i%7][:3], fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

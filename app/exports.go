@@ -87,7 +87,7 @@ func (st *scheduleTab) exportRecap() {
 		return report.SaveAttendanceRecap(ctx, path, s, p.ID, today)
 	}, func(n int) string {
 		return fmt.Sprintf(L("%s peserta × %d sesi per %s, dengan persentase kehadiran dan status batas kehadiran."), indo.Int(int64(n)),
-			len(st.sessions), indo.Date(today))
+			len(st.sessions), uiDate(today))
 	})
 }
 

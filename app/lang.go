@@ -50,6 +50,10 @@ func applyLanguage(code string) error {
 			return fmt.Errorf("translations for %s: %w", l, err)
 		}
 	}
+	interfaceLanguage = code
+	if code != "en" {
+		interfaceLanguage = "id"
+	}
 	return nil
 }
 

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/nip"
 	"github.com/pembina/pembina/data/rank"
 )
@@ -147,9 +146,9 @@ func (f *participantForm) build() {
 
 // nipSummary says what a NIP encodes, as the form shows it under the NIP.
 func nipSummary(n nip.NIP) string {
-	parts := []string{fmt.Sprintf(L("lahir %s"), indo.Date(n.BirthDate))}
+	parts := []string{fmt.Sprintf(L("lahir %s"), uiDate(n.BirthDate))}
 	if n.Kind == nip.PNS {
-		parts = append(parts, fmt.Sprintf(L("TMT CPNS %s %d"), indo.Month(time.Month(n.TMTMonth)), n.TMTYear))
+		parts = append(parts, fmt.Sprintf(L("TMT CPNS %s %d"), uiMonth(time.Month(n.TMTMonth)), n.TMTYear))
 	} else {
 		parts = append(parts, fmt.Sprintf(L("diangkat %d, kontrak ke-%d"), n.TMTYear, n.Contract))
 	}

@@ -120,7 +120,7 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 		case 2:
 			return r.Code + " · " + r.Title
 		case 3:
-			return r.Dates()
+			return uiDateRange(r.StartDate, r.EndDate)
 		case 4:
 			if r.Withdrawn {
 				return L("Mundur")

@@ -54,7 +54,7 @@ func (u *UI) copyProgramDialog(p *data.Program) {
 		case d.IsZero():
 			msgs = append(msgs, L("Tanggal mulai wajib diisi"))
 		default:
-			ends.SetText(L("Selesai") + " " + indo.Date(d.Add(p.EndDate.Sub(p.StartDate))))
+			ends.SetText(L("Selesai") + " " + uiDate(d.Add(p.EndDate.Sub(p.StartDate))))
 		}
 		if c.Code == "" {
 			msgs = append(msgs, L("Kode wajib diisi"))

@@ -193,7 +193,7 @@ func dateText(d time.Time) string {
 	if d.IsZero() {
 		return "–"
 	}
-	return indo.Date(d)
+	return uiDate(d)
 }
 
 // parseDay reads a typed day; empty is no day.
@@ -356,7 +356,7 @@ func (t *evaluationTab) responsesView(r store.ProgramFormRow) fyne.CanvasObject 
 		x := rows[row]
 		switch col {
 		case 0:
-			return indo.Date(x.SubmittedAt) + " " + x.SubmittedAt.In(zoneOf(t.p.TimeZone)).Format("15.04")
+			return uiDate(x.SubmittedAt) + " " + x.SubmittedAt.In(zoneOf(t.p.TimeZone)).Format("15.04")
 		case 1:
 			if x.Name == "" {
 				return L("Anonim")
@@ -435,7 +435,7 @@ func (t *evaluationTab) attachStandard() {
 	for _, it := range items {
 		key := it.Key
 		text := fmt.Sprintf("%s — %s, %s, %s – %s", it.Form.Title, L(data.LevelLabel(it.Plan.Level)), L(it.Plan.Respondent.Label()),
-			indo.Date(it.Plan.OpensOn), indo.Date(it.Plan.ClosesOn))
+			uiDate(it.Plan.OpensOn), uiDate(it.Plan.ClosesOn))
 		c := widget.NewCheck(text, func(b bool) { chosen[key] = b })
 		if it.Attached {
 			c.SetText(it.Form.Title + " — " + L("sudah dilampirkan"))

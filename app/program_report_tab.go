@@ -113,8 +113,8 @@ func (rt *reportTab) show(doc *report.Summary) {
 		}
 		rt.parts.Add(container.NewBorder(nil, nil, container.NewCenter(icon), nil, text))
 	}
-	rt.status.SetText(fmt.Sprintf(L("Keadaan per %s. Tempat dan tanggal penandatanganan: %s, %s."), indo.Date(doc.Today),
-		orDash(doc.Institution.City), indo.Date(doc.Today)))
+	rt.status.SetText(fmt.Sprintf(L("Keadaan per %s. Tempat dan tanggal penandatanganan: %s, %s."), uiDate(doc.Today),
+		orDash(doc.Institution.City), uiDate(doc.Today)))
 	rt.scroll.Refresh() // the figures and lines grew: lay the tab out again
 }
 

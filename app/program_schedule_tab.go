@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -100,7 +99,7 @@ func (st *scheduleTab) reload() {
 
 // sessionLabel names a session in lists and choices: "Sesi 3 · Selasa, 24 November 2026 · 08.00 – 11.45 WIB".
 func sessionLabel(x *data.Session) string {
-	return fmt.Sprintf("%s %d · %s · %s", L("Sesi"), x.Number, indo.DateWithDay(x.Date), x.TimeLabel())
+	return fmt.Sprintf("%s %d · %s · %s", L("Sesi"), x.Number, uiDateWithDay(x.Date), x.TimeLabel())
 }
 
 // sessionIndex returns the position of the session with the given ID, or -1.

@@ -84,7 +84,7 @@ func (u *UI) programSummaryContent(p *data.Program, reload func()) fyne.CanvasOb
 		widget.NewFormItem(L("Nama program"), wrapLabel(p.Title)),
 		widget.NewFormItem(L("Angkatan"), widget.NewLabel(p.BatchLabel()+" · "+L("Tahun anggaran")+" "+strconv.Itoa(p.BudgetYear))),
 		widget.NewFormItem(L("Jenis"), wrapLabel(p.Kind+" · "+p.CompetencyKind+" · "+p.Delivery)),
-		widget.NewFormItem(L("Tanggal"), widget.NewLabel(p.Dates()+" ("+p.TimeZone+")")),
+		widget.NewFormItem(L("Tanggal"), widget.NewLabel(uiDateRange(p.StartDate, p.EndDate)+" ("+p.TimeZone+")")),
 		widget.NewFormItem(L("Tempat"), wrapLabel(p.Place)),
 		widget.NewFormItem(L("Penyelenggara"), wrapLabel(p.Organiser)),
 		widget.NewFormItem(L("Jumlah JP"), widget.NewLabel(indo.WithWords(int64(p.TotalJP))+" "+L("jam pelajaran"))),

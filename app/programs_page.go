@@ -139,7 +139,7 @@ func (pl *programList) cell(row, col int) string {
 	case 3:
 		return p.Kind
 	case 4:
-		return p.Dates()
+		return uiDateRange(p.StartDate, p.EndDate)
 	case 5:
 		return strconv.Itoa(p.TotalJP)
 	case 6:

@@ -128,7 +128,7 @@ func (rp *reportsPage) summaryPanel() fyne.CanvasObject {
 		r := rp.programs[id]
 		box := o.(*fyne.Container)
 		name, check, status := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Check), box.Objects[2].(*widget.Label)
-		name.SetText(r.Code + " · " + r.Title + " · " + r.Dates())
+		name.SetText(r.Code + " · " + r.Title + " · " + uiDateRange(r.StartDate, r.EndDate))
 		status.SetText(L(r.Status.Label()))
 		check.OnChanged = nil
 		check.SetChecked(rp.chosen[r.ID])

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -92,7 +91,7 @@ func (v *sessionsView) cell(row, col int) string {
 	case 0:
 		return strconv.Itoa(x.Number)
 	case 1:
-		return indo.DateWithDay(x.Date)
+		return uiDateWithDay(x.Date)
 	case 2:
 		return x.TimeLabel()
 	case 3:
@@ -122,7 +121,7 @@ func (v *sessionsView) refresh() {
 	}
 	var b strings.Builder
 	if len(st.sessions) == 0 {
-		fmt.Fprintf(&b, L("Belum ada sesi. Tambahkan sesi satu per satu, atau buat satu sesi untuk setiap hari program (%s)."), st.p.Dates())
+		fmt.Fprintf(&b, L("Belum ada sesi. Tambahkan sesi satu per satu, atau buat satu sesi untuk setiap hari program (%s)."), uiDateRange(st.p.StartDate, st.p.EndDate))
 	} else {
 		fmt.Fprintf(&b, L("%d sesi, %d JP terjadwal dari %d JP program."), len(st.sessions), jp, st.p.TotalJP)
 		if jp != st.p.TotalJP {
@@ -136,7 +135,7 @@ func (v *sessionsView) refresh() {
 		}
 	}
 	if outside > 0 {
-		fmt.Fprintf(&b, " "+L("%d sesi di luar tanggal program (%s)."), outside, st.p.Dates())
+		fmt.Fprintf(&b, " "+L("%d sesi di luar tanggal program (%s)."), outside, uiDateRange(st.p.StartDate, st.p.EndDate))
 	}
 	v.summary.SetText(b.String())
 	v.summary.Importance = widget.MediumImportance
@@ -340,7 +339,7 @@ func (v *sessionsView) generate() {
 		jp += x.JP
 	}
 	note := widget.NewLabel(fmt.Sprintf(L("Satu sesi dibuat untuk setiap hari program (%s) yang belum memiliki sesi. JP program yang belum terjadwal (%d JP) dibagi rata ke sesi baru; semuanya dapat diubah sesudahnya."),
-		st.p.Dates(), max(st.p.TotalJP-jp, 0)))
+		uiDateRange(st.p.StartDate, st.p.EndDate), max(st.p.TotalJP-jp, 0)))
 	note.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{
 		widget.NewFormItem("", note),

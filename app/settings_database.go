@@ -83,7 +83,7 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 		list.Add(empty)
 	}
 	for _, b := range backups {
-		when := indo.DateWithDay(b.Time) + " " + b.Time.Format("15.04")
+		when := uiDateWithDay(b.Time) + " " + b.Time.Format("15.04")
 		label := widget.NewLabel(when + " · " + fileSize(b.Size))
 		label.Truncation = fyne.TextTruncateEllipsis
 		p := b.Path
