@@ -131,6 +131,8 @@ func TestHostileInputs(t *testing.T) {
 		{[]string{"--db", db, "summary", "--program", "PTD-I/2026", "--out", filepath.Join(p["missing"], "a.pdf")}, 1, "tidak"},
 		{[]string{"--db", db, "workbook", "--year", "2026", "--out", filepath.Join(p["missing"], "a.xlsx")}, 1, "tidak"},
 		{[]string{"--db", db, "backup", p["folder"]}, 1, "folder"},
+		{[]string{"--db", db, "sign-in-sheet", "--program", "PTD-I/2026", "--out", "/proc/hadir.pdf"}, 1, "hadir.pdf tidak dapat dibuat di folder /proc"},
+		{[]string{"--db", db, "key", "trust", p["missing"]}, 1, "Berkas " + p["missing"] + " tidak ditemukan"},
 		{[]string{"--db", db, "restore", p["binary"]}, 1, "acak.csv"},
 		{[]string{"--db", db, "verify", "😀\x00\x1b"}, 1, "TIDAK"},
 		{[]string{"--db", db, "list", "programs"}, 0, ""},

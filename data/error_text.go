@@ -31,7 +31,9 @@ func ErrorMessage(err error) string {
 	for e := err; e != nil; e = unwrapOne(e) {
 		if s, ok := causeSentence(e); ok {
 			if t := e.Error(); t != "" && strings.Contains(msg, t) {
-				msg = strings.Replace(msg, t, s, 1)
+				i := strings.Index(msg, t)
+				before := dropRepeatedClause(msg[:i], pathOf(e))
+				msg = before + s + msg[i+len(t):]
 			} else if msg == "" {
 				msg = s
 			}
@@ -58,6 +60,39 @@ func ErrorDetail(err error) string {
 		return ""
 	}
 	return full
+}
+
+// pathOf is the path an operating-system error names, or "".
+func pathOf(e error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(e, &pe):
+		return pe.Path
+	case errors.As(e, &le):
+		return le.New
+	}
+	return ""
+}
+
+// dropRepeatedClause removes the clause that ends before (after its last ". ", "; " or ": ") when it names
+// path too: "Berkas X tidak dapat dibaca: " before a sentence that says "Berkas X tidak ditemukan" says the
+// same thing twice.
+func dropRepeatedClause(before, path string) string {
+	if path == "" || !strings.HasSuffix(before, ": ") {
+		return before
+	}
+	body := before[:len(before)-2]
+	start := 0
+	for _, sep := range []string{". ", "; ", ": "} {
+		if j := strings.LastIndex(body, sep); j >= 0 && j+len(sep) > start {
+			start = j + len(sep)
+		}
+	}
+	if strings.Contains(body[start:], path) {
+		return before[:start]
+	}
+	return before
 }
 
 // unwrapOne follows the first cause of e, also through errors.Join.

@@ -34,7 +34,9 @@ func TestErrorMessageSpeaksIndonesian(t *testing.T) {
 	}{
 		{"not exist", notExist, "tidak-ada.xlsx tidak ditemukan"},
 		{"not exist wrapped", fmt.Errorf("impor: %w", notExist), "impor: Berkas " + dir},
-		{"not exist inside a domain message", Wrap(KindInvalid, notExist, "Berkas tidak dapat dibaca: %v", notExist), "Berkas tidak dapat dibaca: Berkas " + dir},
+		{"not exist inside a domain message", Wrap(KindInvalid, notExist, "Daftar tidak dapat dibaca: %v", notExist), "Daftar tidak dapat dibaca: Berkas " + dir},
+		{"the same path said once", fmt.Errorf("impor: %w", Wrap(KindInvalid, notExist, "Berkas %s tidak dapat dibaca: %v", filepath.Join(dir, "tidak-ada.xlsx"), notExist)),
+			"impor: Berkas " + filepath.Join(dir, "tidak-ada.xlsx") + " tidak ditemukan; periksa"},
 		{"directory", isDir, dir + " adalah folder, bukan berkas"},
 		{"not a directory", notDir, "bukan folder"},
 		{"errno alone", syscall.ENOSPC, "Disk penuh"},

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/pembina/pembina/data"
@@ -69,13 +70,20 @@ func CheckDestination(path string) error {
 // folderError says why no file could be made in the folder of path.
 func folderError(path string, err error) error {
 	dir := filepath.Dir(path)
+	_, statErr := os.Stat(dir)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist) && errors.Is(statErr, fs.ErrNotExist):
 		return data.Wrap(data.KindInvalid, err, "Folder %s tidak ada; buat foldernya dulu atau pilih folder lain", dir)
 	case errors.Is(err, fs.ErrPermission):
 		return data.Wrap(data.KindInvalid, err, "Tidak ada izin menulis di folder %s; pilih folder lain", dir)
 	}
-	return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis di folder %s: %s; pilih folder lain", filepath.Base(path), dir, data.ErrorMessage(err))
+	cause := err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		cause = pe.Err // the path is the hidden temporary file's, which means nothing to the user
+	}
+	return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibuat di folder %s (%s); pilih folder lain", filepath.Base(path), dir,
+		strings.ToLower(data.ErrorMessage(cause)))
 }
 
 // saveTarget resolves the file a save to path replaces: path itself, or the file its symbolic links lead to
