@@ -107,7 +107,7 @@ func (p NumberPattern) Validate() error {
 // their English form, so that "{tahun}" and "{year}" share one counter.
 func (p NumberPattern) Canonical() string { return p.canonical(false, "") }
 
-// CounterKey is the prefix a sequence runs in (DOMAIN.md: the sequence runs per distinct prefix): the
+// CounterKey is the prefix a sequence runs in (as with agenda numbers, a sequence runs per distinct prefix): the
 // canonical pattern with {program} written out as the program's code, so that under "SERT/{seq:03}/{program}"
 // each program starts at 1, while programs sharing a pattern without the code share one sequence. The month
 // stays a token: a sequence runs through the year, not per month. The year is kept beside the key.

@@ -46,7 +46,7 @@ var CertificatePlaceholders = []struct{ Name, Meaning string }{
 	{"tahun", "tahun anggaran program"},
 }
 
-// DefaultCertificateBody is the built-in body of a certificate kind (DOMAIN.md §5). The words that depend on
+// DefaultCertificateBody is the built-in body of a certificate kind. The words that depend on
 // the holder's role come from placeholders: only a participant who passed is "dinyatakan LULUS"; speakers,
 // moderators and the committee are named "sebagai Narasumber/Moderator/Panitia".
 func DefaultCertificateBody(kind string) string {

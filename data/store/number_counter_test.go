@@ -187,3 +187,26 @@ func TestRestoreOlderBackupLiftsCounter(t *testing.T) {
 		t.Errorf("notice %q", damaged.CounterNotice)
 	}
 }
+
+// TestMoveTakesCounterFile: moving the database takes its counter file along.
+func TestMoveTakesCounterFile(t *testing.T) {
+	ctx := context.Background()
+	path := tempDB(t)
+	s := mustOpen(t, path)
+	p, e := certProgram(t, s, "PTD-I", 1)
+	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "pindah.db")
+	moved, err := Move(ctx, s, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer moved.Close()
+	if b, err := os.ReadFile(CounterFile(dest)); err != nil || !strings.Contains(string(b), `"terakhir": 1`) {
+		t.Errorf("counter file at the new place: %s, %v", b, err)
+	}
+	if _, err := os.Stat(CounterFile(path)); !os.IsNotExist(err) {
+		t.Errorf("the old counter file is left behind: %v", err)
+	}
+}
