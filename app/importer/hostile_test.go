@@ -30,7 +30,7 @@ func TestHostileFilesRefused(t *testing.T) {
 				t.Errorf("ReadParticipants = %v, want an invalid-kind error with %q", err, c.Want)
 			}
 			t.Logf("refused in %v: %v", time.Since(start).Round(time.Millisecond), err)
-			if c.ParticipantsOnly {
+			if c.ParticipantsOnly || c.Slow { // the slow ones are refused by Open, which both readers share
 				return
 			}
 			if _, err := ReadResponses(path); !data.IsKind(err, data.KindInvalid) || !strings.Contains(err.Error(), c.Want) {
