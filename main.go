@@ -151,11 +151,14 @@ func finish(name string, cmd command, err error, stderr io.Writer) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		msg := strings.TrimSpace(ue.msg)
-		if i := strings.Index(msg, "\n"); i >= 0 { // a usage line the command added itself
+		msg, usage := strings.TrimSpace(ue.msg), "pembina [--db BERKAS] "+cmd.usage
+		if i := strings.Index(msg, "\n"); i >= 0 { // usage lines the command added itself: the first, more precise one
+			if own := strings.SplitN(msg[i+1:], "\n", 2)[0]; strings.HasPrefix(own, "pembina ") {
+				usage = own
+			}
 			msg = msg[:i]
 		}
-		fmt.Fprintf(stderr, "pembina %s: %s; pemakaian: pembina [--db BERKAS] %s\n", name, oneLine(data.ErrorMessage(errors.New(msg))), cmd.usage)
+		fmt.Fprintf(stderr, "pembina %s: %s; pemakaian: %s\n", name, oneLine(data.ErrorMessage(errors.New(msg))), usage)
 		return 2
 	}
 	return failed(stderr, err)
