@@ -201,6 +201,9 @@ func (u *UI) openKiosk(tab *evaluationTab, r store.ProgramFormRow) *kiosk {
 	}
 	k.tab = tab
 	k.win.Show()
+	// The coordinator's window is hidden while the kiosk runs, so that a participant cannot switch to it
+	// (Alt+Tab, the taskbar); leaving the kiosk with the PIN brings it back.
+	u.win.Hide()
 	return k
 }
 
@@ -782,6 +785,9 @@ func (k *kiosk) close() {
 		k.next.Stop()
 	}
 	k.win.SetCloseIntercept(nil)
+	if k.tab != nil {
+		k.u.win.Show()
+	}
 	k.win.Close()
 	if k.tab != nil {
 		k.tab.reload()

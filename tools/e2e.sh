@@ -267,6 +267,23 @@ sheets=$(unzip -Z1 "$xlsx" | grep -c '^xl/worksheets/sheet' || true)
 [ "$sheets" -ge 5 ] || fail "$xlsx holds $sheets worksheets"
 [ "$(unzip -p "$xlsx" xl/workbook.xml | grep -c 'name="Ringkasan"' || true)" -ge 1 ] || fail "$xlsx has no Ringkasan sheet"
 shot 06-workbook-exported
+keys Return # Tutup
+
+# The kiosk opened from the window hides the coordinator's window until it is left.
+step=kiosk-from-window
+visible_windows() { for w in $(DISPLAY=$disp xdotool search --onlyvisible --pid "$apid" 2>/dev/null); do DISPLAY=$disp xdotool getwindowname "$w"; done; }
+only_kiosk() { [ "$(visible_windows)" = "$(visible_windows | grep '^Mode kios')" ] && visible_windows | grep -q '^Mode kios'; }
+main_back() { visible_windows | grep -q '^Pembina' && ! visible_windows | grep -q '^Mode kios'; }
+keys ctrl+2
+keys ctrl+f ctrl+a
+typ "$running"
+click 500 222
+click 574 97 # Evaluasi, its first form chosen
+click 678 311 # Mode kios
+wait_for 10 "the kiosk alone on screen (visible: $(visible_windows | tr '\n' ' '))" only_kiosk
+shot 07-kiosk-from-window
+keys Escape Return # no PIN yet: a confirmation
+wait_for 10 "the coordinator's window back" main_back
 quit ctrl+q
 
 # 7 The kiosk at the door: the running program's organisation evaluation; a participant who has not answered
@@ -293,7 +310,7 @@ keys Tab Tab
 typ "Materi sangat bermanfaat"
 keys Tab Tab space # past the last remark to Kirim jawaban
 wait_for 20 "the thank-you screen" grep -q "kios: jawaban terkirim" "$log"
-shot 07-kiosk-submitted
+shot 08-kiosk-submitted
 after=$(q "SELECT count(*) FROM response WHERE program_form_id = $pf")
 [ "$after" -eq $((before + 1)) ] || fail "the program's responses went from $before to $after, want one more"
 [ "$(q "SELECT r.source FROM response r JOIN participant pa ON pa.id = r.participant_id WHERE r.program_form_id = $pf AND pa.name = '${who//\'/\'\'}'")" = app ] ||
@@ -309,7 +326,7 @@ typ "1111"
 keys Return
 sleep 1
 kill -0 "$apid" 2>/dev/null || fail "a wrong PIN closed the kiosk"
-shot 08-kiosk-wrong-pin
+shot 09-kiosk-wrong-pin
 typ "2468"
 quit Return
 
