@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,4 +48,38 @@ func sessionList(sessions []*data.Session) string {
 		parts[i] = L("sesi {{.Numbers}}", map[string]any{"Numbers": x.Number}) + " (" + what + ")"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// sameCourseNote says which of the people just enrolled in p (ids; nil for anyone enrolled) already completed
+// the same course in another program, or "" when none did: their JP would count only once a year. It reads
+// the store, so it runs off the UI goroutine.
+func (u *UI) sameCourseNote(p *data.Program, ids []int64) string {
+	done, err := u.store.SameCourseCompleted(context.Background(), p.ID, ids, scheduleToday())
+	if err != nil || len(done) == 0 {
+		return ""
+	}
+	var codes []string
+	n := 0
+	for _, id := range ids {
+		if d, ok := done[id]; ok {
+			n++
+			if !slices.Contains(codes, d.Program) {
+				codes = append(codes, d.Program)
+			}
+		}
+	}
+	if ids == nil {
+		for _, d := range done {
+			n++
+			if !slices.Contains(codes, d.Program) {
+				codes = append(codes, d.Program)
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	slices.Sort(codes)
+	return L("{{.N}} peserta sudah menuntaskan kursus yang sama ({{.Programs}}); JP kursus ini hanya dihitung sekali setahun.",
+		map[string]any{"N": n, "Programs": strings.Join(codes, ", ")})
 }

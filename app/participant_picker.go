@@ -99,6 +99,10 @@ func (u *UI) pickParticipants(p *data.Program, roleIndex int, done func()) {
 		enrol.Disable()
 		u.goBackground(func() {
 			_, _, err := u.store.EnrolMany(context.Background(), p.ID, ids, role)
+			again := ""
+			if err == nil && role == data.RoleParticipant {
+				again = u.sameCourseNote(p, ids)
+			}
 			fyne.Do(func() {
 				if err != nil {
 					enrol.Enable()
@@ -107,6 +111,9 @@ func (u *UI) pickParticipants(p *data.Program, roleIndex int, done func()) {
 				}
 				d.Hide()
 				done()
+				if again != "" {
+					dialog.ShowInformation(L("Kursus yang sama"), again, u.win)
+				}
 			})
 		})
 	})

@@ -233,13 +233,21 @@ func (t *enrolmentTab) enrol(p *data.Participant) {
 	role := t.selectedRole()
 	t.u.goBackground(func() {
 		_, err := t.u.store.Enrol(context.Background(), t.p.ID, p.ID, role)
+		again := ""
+		if err == nil && role == data.RoleParticipant {
+			again = t.u.sameCourseNote(t.p, []int64{p.ID})
+		}
 		fyne.Do(func() {
 			if err != nil {
 				t.u.showError(err)
 				return
 			}
 			t.nip.SetText("")
-			t.say(fmt.Sprintf(L("%s didaftarkan sebagai %s."), p.FullName(), strings.ToLower(L(role.Label()))), widget.SuccessImportance)
+			if again != "" {
+				t.say(fmt.Sprintf(L("%s didaftarkan sebagai %s."), p.FullName(), strings.ToLower(L(role.Label())))+" "+again, widget.WarningImportance)
+			} else {
+				t.say(fmt.Sprintf(L("%s didaftarkan sebagai %s."), p.FullName(), strings.ToLower(L(role.Label()))), widget.SuccessImportance)
+			}
 			t.u.win.Canvas().Focus(t.nip)
 			t.reload()
 		})
@@ -262,13 +270,17 @@ func (t *enrolmentTab) pasteNIPs() {
 		role := t.selectedRole()
 		t.u.goBackground(func() {
 			res, err := t.u.store.EnrolNIPs(context.Background(), t.p.ID, lines, role)
+			again := ""
+			if err == nil && res.Added > 0 && role == data.RoleParticipant {
+				again = t.u.sameCourseNote(t.p, nil)
+			}
 			fyne.Do(func() {
 				if err != nil {
 					t.u.showError(err)
 					return
 				}
 				t.reload()
-				t.showPasteResult(res)
+				t.showPasteResult(res, again)
 			})
 		})
 	}, t.u.win)
@@ -277,8 +289,11 @@ func (t *enrolmentTab) pasteNIPs() {
 	t.u.win.Canvas().Focus(text)
 }
 
-func (t *enrolmentTab) showPasteResult(res store.NIPEnrolment) {
+func (t *enrolmentTab) showPasteResult(res store.NIPEnrolment, again string) {
 	msg := fmt.Sprintf(L("%s didaftarkan, %s sudah terdaftar sebelumnya."), indo.Int(int64(res.Added)), indo.Int(int64(res.Already)))
+	if again != "" {
+		msg += "\n\n" + again
+	}
 	if len(res.Unknown) > 0 {
 		msg += "\n\n" + fmt.Sprintf(L("%s NIP belum ada di data peserta (tambahkan lewat Peserta baru atau impor):"), indo.Int(int64(len(res.Unknown)))) +
 			"\n" + strings.Join(res.Unknown, "\n")

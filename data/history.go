@@ -33,6 +33,10 @@ type TrainingRecord struct {
 	Completed bool
 	// Ended is whether the program has ended (ProgramDay.Ended); before then its JP may still come.
 	Ended bool
+	// Course is the program's CourseKey; RepeatOf is set by JPByYear's rule (CourseRepeats) when the same
+	// course was completed earlier in the year: then its JP do not count again.
+	Course   string
+	RepeatOf int64
 }
 
 // EarnedJP is the JP this record adds to the person's yearly total: the program's JP when the person completed
@@ -40,7 +44,7 @@ type TrainingRecord struct {
 // history, the leadership workbook's JP Pegawai, Unit Kerja and SIASN sheets, the dashboard) follows it; the
 // store decides Completed in bulk (store.Outcomes), never one query per person.
 func (r TrainingRecord) EarnedJP() int {
-	if !r.Completed {
+	if !r.Completed || r.RepeatOf != 0 {
 		return 0
 	}
 	return r.ProgramJP
@@ -50,6 +54,21 @@ func (r TrainingRecord) EarnedJP() int {
 // program that has not ended and was not cancelled.
 func (r TrainingRecord) Pending() bool {
 	return !r.Completed && !r.Ended && !r.Withdrawn && r.Role == RoleParticipant && r.Status != StatusCancelled
+}
+
+// MarkRepeats sets RepeatOf on the records of a course completed a second time in one year (CourseRepeats):
+// their JP count once.
+func MarkRepeats(records []TrainingRecord) {
+	var takes []CourseTake
+	for _, r := range records {
+		if r.Completed && r.Course != "" {
+			takes = append(takes, CourseTake{Enrolment: r.EnrolmentID, Course: r.Course, End: r.EndDate})
+		}
+	}
+	repeats := CourseRepeats(takes)
+	for i := range records {
+		records[i].RepeatOf = repeats[records[i].EnrolmentID]
+	}
 }
 
 // Dates writes the program's date range in Indonesian.
@@ -76,6 +95,7 @@ func (y YearJP) Shortfall() int { return max(0, AnnualJPTarget-y.JP) }
 // JPByYear sums a person's earned JP per calendar year, newest year first. Every year the person has a record
 // in appears, even with 0 JP (a withdrawn or cancelled program), so the history never hides a year.
 func JPByYear(records []TrainingRecord) []YearJP {
+	MarkRepeats(records)
 	byYear := map[int]*YearJP{}
 	for _, r := range records {
 		y := byYear[r.Year()]

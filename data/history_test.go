@@ -140,3 +140,27 @@ func TestNormalizeEmploymentStatus(t *testing.T) {
 		}
 	}
 }
+
+// The same course completed twice in a year counts once; in another year, or another course, it counts again.
+func TestCourseRepeats(t *testing.T) {
+	course := CourseKey("Pelatihan Teknologi Digital", []string{"Pengantar", "Praktik Aplikasi"})
+	if other := CourseKey(" pelatihan  teknologi DIGITAL ", []string{"praktik aplikasi", "Pengantar"}); other != course {
+		t.Errorf("the same course spelt otherwise: %q, %q", course, other)
+	}
+	if CourseKey("Pelatihan Teknologi Digital", []string{"Pengantar"}) == course {
+		t.Error("other subjects make another course")
+	}
+	records := []TrainingRecord{
+		{EnrolmentID: 1, EndDate: day("2026-03-01"), ProgramJP: 20, Role: RoleParticipant, Completed: true, Ended: true, Course: course},
+		{EnrolmentID: 2, EndDate: day("2026-09-01"), ProgramJP: 20, Role: RoleParticipant, Completed: true, Ended: true, Course: course},
+		{EnrolmentID: 3, EndDate: day("2025-09-01"), ProgramJP: 20, Role: RoleParticipant, Completed: true, Ended: true, Course: course},
+		{EnrolmentID: 4, EndDate: day("2026-10-01"), ProgramJP: 8, Role: RoleParticipant, Completed: true, Ended: true, Course: "other"},
+	}
+	years := JPByYear(records)
+	if years[0].JP != 28 || years[0].Programs != 2 || years[1].JP != 20 {
+		t.Errorf("JP by year %+v", years)
+	}
+	if records[1].RepeatOf != 1 || records[0].RepeatOf != 0 || records[2].RepeatOf != 0 || records[1].EarnedJP() != 0 {
+		t.Errorf("repeats %+v", records)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
@@ -205,10 +206,45 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []Fi
 			}
 		}
 	}
+	if programID != 0 {
+		if err := plan.warnSameCourse(ctx, s, f.Columns, mapping); err != nil {
+			return nil, err
+		}
+	}
 	if progress != nil {
 		progress(len(plan.Rows), len(plan.Rows))
 	}
 	return plan, nil
+}
+
+// warnSameCourse warns on the rows of stored people about to be enrolled who already completed the same
+// course in another program (store.SameCourseCompleted): their JP would count only once a year.
+func (plan *Plan) warnSameCourse(ctx context.Context, s *store.Store, columns []Column, mapping []Field) error {
+	var ids []int64
+	for _, row := range plan.Rows {
+		if row.Existing != nil && !row.Enrolled && row.Status != RowInvalid {
+			ids = append(ids, row.Existing.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	done, err := s.SameCourseCompleted(ctx, plan.ProgramID, ids, time.Now())
+	if err != nil {
+		return err
+	}
+	column, _ := columnHeading(columns, mapping, FieldName)
+	for i := range plan.Rows {
+		row := &plan.Rows[i]
+		if row.Existing == nil || row.Enrolled {
+			continue
+		}
+		if d, ok := done[row.Existing.ID]; ok {
+			row.Warnings = append(row.Warnings, Problem{Column: column, Message: fmt.Sprintf("sudah menuntaskan kursus yang sama "+
+				"(%s); bila didaftarkan lagi, JP-nya hanya dihitung sekali setahun", d.Program)})
+		}
+	}
+	return nil
 }
 
 // identity is what makes two rows of one file the same person: the NIP, or without one the folded name with

@@ -50,7 +50,7 @@ func TestSIASNRows(t *testing.T) {
 	for _, p := range people {
 		status[p.NIP] = p.EmploymentStatus
 	}
-	marked, numbered, batched, single := 0, 0, 0, 0
+	marked, numbered, batched, single, repeats := 0, 0, 0, 0, 0
 	for _, r := range rows[1:] {
 		for len(r) < 12 {
 			r = append(r, "")
@@ -73,10 +73,18 @@ func TestSIASNRows(t *testing.T) {
 		if p.ID == skk.ID && r[4] != "5" {
 			t.Errorf("managerial coaching recorded as kind %s", r[4])
 		}
+		note := r[11]
+		if strings.Contains(note, "Kursus yang sama sudah diselesaikan tahun ini") {
+			repeats++ // the same course completed twice: marked, its JP count once
+			note = strings.Split(note, "; Kursus yang sama")[0]
+			if strings.HasPrefix(note, "Kursus yang sama") {
+				note = ""
+			}
+		}
 		switch {
-		case r[7] == "" && r[11] == noCertificateNote:
+		case r[7] == "" && note == noCertificateNote:
 			marked++
-		case r[7] != "" && r[11] == "":
+		case r[7] != "" && note == "":
 			numbered++
 		default:
 			t.Errorf("number %q with note %q", r[7], r[11])
@@ -84,7 +92,19 @@ func TestSIASNRows(t *testing.T) {
 	}
 	// The sample runs the digital-teaching training in two batches and everything else once; it issued the
 	// certificates of the first batch only.
-	if marked == 0 || numbered == 0 || batched == 0 || single == 0 {
-		t.Errorf("%d rows marked without number, %d with one; %d with Angkatan, %d without", marked, numbered, batched, single)
+	if marked == 0 || numbered == 0 || batched == 0 || single == 0 || repeats == 0 {
+		t.Errorf("%d rows marked without number, %d with one; %d with Angkatan, %d without; %d repeats", marked, numbered,
+			batched, single, repeats)
+	}
+	// The people who repeated a course carry the note on JP Pegawai too.
+	jp, _ := f.GetRows(SheetJP)
+	noted := 0
+	for _, r := range jp[1:] {
+		if len(r) > 9 && strings.HasPrefix(r[9], "Menyelesaikan kursus yang sama") {
+			noted++
+		}
+	}
+	if noted == 0 || noted > repeats {
+		t.Errorf("%d people marked on JP Pegawai for %d repeated completions", noted, repeats)
 	}
 }

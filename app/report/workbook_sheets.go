@@ -3,9 +3,11 @@ package report
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -62,11 +64,14 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 	cols := []column{
 		{"NIP", wb.nip, 20}, {"NAMA", wb.text, 20}, {"STATUS KEPEGAWAIAN", wb.text, 12}, {"PANGKAT/GOLONGAN", wb.text, 14},
 		{"UNIT KERJA", wb.text, 14}, {jpTitle, wb.integer, 8}, {"PROGRAM DISELESAIKAN", wb.integer, 12},
-		{"MENCAPAI 20 JP", wb.text, 10}, {"KEKURANGAN JP", wb.integer, 11},
+		{"MENCAPAI 20 JP", wb.text, 10}, {"KEKURANGAN JP", wb.integer, 11}, {"CATATAN", wb.text, 12},
 	}
 	for _, p := range wb.o.People {
 		cols[1].fit(44, p.Name)
 		cols[4].fit(40, p.Unit)
+		if p.Repeats > 0 {
+			cols[9].fit(70, repeatNote(p.Repeats))
+		}
 	}
 	cols[3].fit(36, "Penata Muda Tingkat I (III/b)")
 	t, err := wb.newTable(SheetJP, cols)
@@ -84,7 +89,11 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 		case p.EmploymentStatus != "Non-ASN":
 			reached = "Tanpa target"
 		}
-		if err := t.add(p.NIP, p.Name, p.EmploymentStatus, rankLabel(p.RankCode), p.Unit, p.JP, p.Programs, reached, short); err != nil {
+		note := any(nil)
+		if p.Repeats > 0 {
+			note = repeatNote(p.Repeats)
+		}
+		if err := t.add(p.NIP, p.Name, p.EmploymentStatus, rankLabel(p.RankCode), p.Unit, p.JP, p.Programs, reached, short, note); err != nil {
 			return 0, err
 		}
 		if i%10000 == 0 {
@@ -100,6 +109,11 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 			{Type: "cell", Criteria: "==", Value: `"Belum"`, Format: &no},
 		})
 	})
+}
+
+// repeatNote marks a person who completed a course again in the period: its JP count once (data.CourseRepeats).
+func repeatNote(n int) string {
+	return fmt.Sprintf("Menyelesaikan kursus yang sama %d kali lagi; JP-nya dihitung sekali setahun", n)
 }
 
 // rankLabels are the ranks as lists write them, "Penata Muda Tingkat I (III/b)", by code: made once, not
@@ -383,10 +397,16 @@ func (wb *workbook) siasn(_ context.Context) (int, error) {
 				p.EndDate.Format("02-01-2006"), kind, p.TotalJP, p.EndDate.Year()}
 			courses[eo.Enrolment.ProgramID] = c
 		}
-		number, note := numbers[eo.Enrolment.ID], ""
+		number := numbers[eo.Enrolment.ID]
+		var notes []string
 		if number == "" {
-			note = noCertificateNote
+			notes = append(notes, noCertificateNote)
 		}
+		if counted, repeat := wb.o.Repeats[eo.Enrolment.ID]; repeat {
+			first := wb.o.Program(wb.o.Outcomes.Enrolment(counted).Enrolment.ProgramID).Program
+			notes = append(notes, fmt.Sprintf("Kursus yang sama sudah diselesaikan tahun ini (%s); JP tidak dihitung lagi", first.Code))
+		}
+		note := strings.Join(notes, "; ")
 		if err := t.add(person.NIP, person.Name, c.title, c.organiser, c.kind, c.kindName, c.jp, number,
 			c.year, c.start, c.end, note); err != nil {
 			return 0, err

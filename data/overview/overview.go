@@ -83,6 +83,7 @@ type ProgramLine struct {
 	Attended     int // of them, present at one session at least
 	Eligible     int // meeting the certificate rules today
 	Completed    int // eligible in an ended program: their JP count (data.Eligibility.Completed)
+	Repeats      int // of them, a course the person completed earlier in the year: their JP count once
 	Certified    int // holding a valid certificate
 	Uncertified  int // eligible enrolments of any role in an ended program without a valid certificate
 	JPAttended   int // over the participants and the sessions held
@@ -117,8 +118,9 @@ func (l *ProgramLine) ResponseRate() float64 { return ratio(l.Responded, l.Expec
 // Person is one participant with their JP in the period.
 type Person struct {
 	store.ParticipantRow
-	JP       int // from the programs they completed (data.TrainingRecord.EarnedJP)
-	Programs int // programs completed
+	JP       int // from the programs they completed (data.TrainingRecord.EarnedJP), a course once a year
+	Programs int // programs completed that earned JP
+	Repeats  int // completions of a course already counted this year
 	// Target is the yearly JP target of the person's employment status (store.JPTargets); 0 when it has none.
 	Target int
 }
@@ -217,6 +219,9 @@ type Overview struct {
 	Outcomes     *store.Outcomes
 	Certificates []store.CertificateRow
 	Targets      data.JPTargets // the yearly JP target per employment status
+	// Repeats are the completed enrolments of a course the person completed earlier in the year, with the
+	// enrolment that counted (store.Outcomes.Repeats): their JP count once.
+	Repeats map[int64]int64
 
 	people map[int64]*Person
 	lines  map[int64]*ProgramLine
@@ -350,6 +355,7 @@ func (o *Overview) combine(unitOnly bool) {
 		lines[id] = &ProgramLine{Program: po.Program, HeldSessions: po.HeldSessions, Sessions: po.Sessions, NGain: math.NaN(),
 			Satisfaction: analysis.SatisfactionIndex(nil), Ended: po.Ended, Unentered: po.Unentered}
 	}
+	o.Repeats = o.Outcomes.Repeats()
 	touched := map[int64]bool{} // programs with someone of the unit
 	for i := range o.Outcomes.Enrolments {
 		eo := &o.Outcomes.Enrolments[i]
@@ -380,7 +386,15 @@ func (o *Overview) combine(unitOnly bool) {
 		}
 		if eo.Completed() {
 			l.Completed++
-			if person := o.people[e.ParticipantID]; person != nil {
+			person := o.people[e.ParticipantID]
+			if _, repeat := o.Repeats[e.ID]; repeat {
+				l.Repeats++
+				if person != nil {
+					person.Repeats++
+				}
+				continue
+			}
+			if person != nil {
 				person.JP += l.Program.TotalJP
 				person.Programs++
 			}

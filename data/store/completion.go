@@ -58,8 +58,9 @@ func (sc Scope) selection() selection {
 type ProgramOutcome struct {
 	Program *data.Program
 	data.ProgramDay
-	Complete bool // every session is held: none to come, none to enter
-	Ended    bool // its JP count for those who completed it (data.ProgramDay.Ended)
+	Complete bool   // every session is held: none to come, none to enter
+	Ended    bool   // its JP count for those who completed it (data.ProgramDay.Ended)
+	Course   string // data.CourseKey of its title and subjects: a course completed twice in a year counts once
 }
 
 // EnrolmentOutcome is one enrolment with its attendance over the sessions held and the outcome of the
@@ -179,6 +180,10 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		return nil, storageError(err)
 	}
 
+	if err := courseKeys(ctx, q, sel, out.Programs); err != nil {
+		return nil, err
+	}
+
 	post, err := postTestScores(ctx, q, sel)
 	if err != nil {
 		return nil, err
@@ -211,6 +216,47 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 		out.Enrolments = append(out.Enrolments, eo)
 	}
 	return out, storageError(rows.Err())
+}
+
+// courseKeys sets the course key (data.CourseKey) of every program of the selection from its title and
+// subjects.
+func courseKeys(ctx context.Context, q Querier, sel selection, programs map[int64]*ProgramOutcome) error {
+	rows, err := q.QueryContext(ctx, `SELECT x.program_id, x.name FROM program p CROSS JOIN subject x ON x.program_id = p.id
+		WHERE `+sel.programs, sel.args...)
+	if err != nil {
+		return storageError(err)
+	}
+	defer rows.Close()
+	subjects := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return storageError(err)
+		}
+		subjects[id] = append(subjects[id], name)
+	}
+	if err := rows.Err(); err != nil {
+		return storageError(err)
+	}
+	for id, po := range programs {
+		po.Course = data.CourseKey(po.Program.Title, subjects[id])
+	}
+	return nil
+}
+
+// Repeats applies the once-per-course rule (data.CourseRepeats) to the completed enrolments of the outcomes:
+// each enrolment that repeats a course its person completed earlier in the same year, with the one that counted.
+func (o *Outcomes) Repeats() map[int64]int64 {
+	var takes []data.CourseTake
+	for _, eo := range o.Enrolments {
+		if eo.Completed() {
+			po := o.Programs[eo.Enrolment.ProgramID]
+			takes = append(takes, data.CourseTake{Enrolment: eo.Enrolment.ID, Person: eo.Enrolment.ParticipantID,
+				Course: po.Course, End: po.Program.EndDate})
+		}
+	}
+	return data.CourseRepeats(takes)
 }
 
 // postTestScores reads, for the programs of the selection that have a pass score, each participant's best

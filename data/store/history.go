@@ -51,6 +51,7 @@ func (s *Store) ParticipantHistory(ctx context.Context, participantID int64, tod
 			if eo := o.Enrolment(out[i].EnrolmentID); eo != nil {
 				out[i].Completed = eo.Completed()
 				out[i].Ended = o.Programs[out[i].ProgramID].Ended
+				out[i].Course = o.Programs[out[i].ProgramID].Course
 			}
 		}
 		return nil

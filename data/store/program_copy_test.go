@@ -154,6 +154,7 @@ func TestParticipantHistory(t *testing.T) {
 	// add makes a one-day program with one session of all its JP, the person enrolled and marked so.
 	add := func(code, start string, jp int, status data.ProgramStatus, withdrawn bool, mark data.AttendanceStatus) *data.Enrolment {
 		p := sampleProgram(code)
+		p.Title += " " + strings.TrimRight(code, "0123456789") // B and B2 are the same course, the others differ
 		p.StartDate, p.EndDate, p.TotalJP, p.Status = date(start), date(start), jp, status
 		p.BudgetYear = p.StartDate.Year()
 		if err := s.CreateProgram(ctx, p); err != nil {
@@ -207,6 +208,19 @@ func TestParticipantHistory(t *testing.T) {
 	records, _ = s.ParticipantHistory(ctx, person.ID, today)
 	if years = data.JPByYear(records); years[0].JP != 22 || years[0].Programs != 2 {
 		t.Errorf("after the coordinator's decision, 2026 = %+v; want 22 JP from 2 programs", years[0])
+	}
+
+	// The same course (title and subjects) completed again in the year: its JP count once.
+	b2 := add("B2", "2026-09-01", 16, data.StatusFinished, false, data.Present)
+	records, _ = s.ParticipantHistory(ctx, person.ID, today)
+	years = data.JPByYear(records)
+	for _, r := range records {
+		if r.EnrolmentID == b2.ID && (r.RepeatOf == 0 || r.EarnedJP() != 0 || !r.Completed) {
+			t.Errorf("B2 repeats B: %+v", r)
+		}
+	}
+	if years[0].JP != 22 || years[0].Programs != 2 {
+		t.Errorf("with the course repeated, 2026 = %+v; want 22 JP from 2 programs", years[0])
 	}
 }
 
