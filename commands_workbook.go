@@ -20,7 +20,28 @@ func init() {
 }
 
 func runWorkbook(c *cli, args []string) error {
-	fs := flag.NewFlagSet("workbook", flag.ContinueOnError)
+	period, out, err := periodArgs(c, "workbook", ".xlsx", args)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	res, err := report.SaveWorkbook(c.ctx, out, c.store, period, time.Now(), nil)
+	if err != nil {
+		return err
+	}
+	f := res.Overview.Figures
+	fmt.Fprintf(c.stdout, "Buku kerja %s ditulis ke %s dalam %s detik: %s program, %s orang (%s dari %s pegawai ASN mencapai %d JP), %s tanda hadir, %s baris SIASN, %s sertifikat.\n",
+		period.Label(), out, indo.Decimal(time.Since(start).Seconds(), 2), indo.Int(int64(f.Programs)),
+		indo.Int(int64(res.Rows[report.SheetJP])), indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), data.AnnualJPTarget,
+		indo.Int(int64(res.Rows[report.SheetAttendance])), indo.Int(int64(res.Rows[report.SheetSIASN])),
+		indo.Int(int64(res.Rows[report.SheetCertificates])))
+	return nil
+}
+
+// periodArgs reads the flags of a leadership document (--year, --from, --to, --unit, --out with the extension
+// ext) and resolves the unit to its name as the participants write it.
+func periodArgs(c *cli, name, ext string, args []string) (overview.Period, string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	year := fs.String("year", "", "")
 	from := fs.String("from", "", "")
@@ -29,35 +50,24 @@ func runWorkbook(c *cli, args []string) error {
 	out := fs.String("out", "", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return usagef("%s", flagMessage(fs, err))
+		return overview.Period{}, "", usagef("%s", flagMessage(fs, err))
 	}
 	if len(pos) > 0 {
-		return usagef("argumen tidak dikenal: %v", pos)
+		return overview.Period{}, "", usagef("argumen tidak dikenal: %v", pos)
 	}
-	if *out == "" || !strings.HasSuffix(strings.ToLower(*out), ".xlsx") {
-		return usagef("sebutkan berkas tujuan dengan --out BERKAS.xlsx")
+	if *out == "" || !strings.HasSuffix(strings.ToLower(*out), ext) {
+		return overview.Period{}, "", usagef("sebutkan berkas tujuan dengan --out BERKAS%s", ext)
 	}
 	period, err := workbookPeriod(*year, *from, *to)
 	if err != nil {
-		return err
+		return period, "", err
 	}
 	if strings.TrimSpace(*unit) != "" {
 		if period.Unit, err = c.store.UnitNamed(c.ctx, *unit); err != nil {
-			return err
+			return period, "", err
 		}
 	}
-	start := time.Now()
-	res, err := report.SaveWorkbook(c.ctx, *out, c.store, period, time.Now(), nil)
-	if err != nil {
-		return err
-	}
-	f := res.Overview.Figures
-	fmt.Fprintf(c.stdout, "Buku kerja %s ditulis ke %s dalam %s detik: %s program, %s orang (%s dari %s pegawai ASN mencapai %d JP), %s tanda hadir, %s baris SIASN, %s sertifikat.\n",
-		period.Label(), *out, indo.Decimal(time.Since(start).Seconds(), 2), indo.Int(int64(f.Programs)),
-		indo.Int(int64(res.Rows[report.SheetJP])), indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), data.AnnualJPTarget,
-		indo.Int(int64(res.Rows[report.SheetAttendance])), indo.Int(int64(res.Rows[report.SheetSIASN])),
-		indo.Int(int64(res.Rows[report.SheetCertificates])))
-	return nil
+	return period, *out, nil
 }
 
 // workbookPeriod reads --year, --from and --to: a year alone, a date range (within the year when both are

@@ -35,6 +35,7 @@ type reportsPage struct {
 	from, to *dateField
 	unit     *widget.SelectEntry
 	export   *widget.Button
+	brief    *widget.Button
 
 	// The summaries.
 	summaryYear *widget.Select
@@ -95,6 +96,7 @@ func (rp *reportsPage) workbookPanel() fyne.CanvasObject {
 	rp.unit.SetPlaceHolder(L("Semua unit kerja"))
 	rp.export = widget.NewButtonWithIcon(L("Ekspor buku kerja…"), theme.DocumentSaveIcon(), rp.exportWorkbook)
 	rp.export.Importance = widget.HighImportance
+	rp.brief = widget.NewButtonWithIcon(L("Ringkasan pimpinan (PDF)…"), theme.DocumentIcon(), rp.exportBrief)
 	form := widget.NewForm(
 		widget.NewFormItem(L("Periode"), rp.whole),
 		widget.NewFormItem(L("Tahun"), rp.year),
@@ -108,7 +110,8 @@ func (rp *reportsPage) workbookPanel() fyne.CanvasObject {
 	rule.Importance = widget.LowImportance
 	body := container.NewVBox(subheading(L("Buku kerja pimpinan (Excel)")),
 		wrapLabel(L("Satu buku kerja untuk rapat pimpinan: apa yang diselenggarakan, siapa yang hadir, siapa yang belum mencapai 20 JP, pendapat peserta dan peningkatan hasil belajar.")),
-		form, sheets, rule, container.NewHBox(layout.NewSpacer(), rp.export))
+		form, sheets, rule, container.NewHBox(layout.NewSpacer(), rp.brief, rp.export),
+		wrapLabel(L("Ringkasan pimpinan: satu atau dua halaman untuk rapat pimpinan dengan angka yang sama dengan lembar Ringkasan buku kerja, capaian 20 JP per unit kerja, lima unit paling tertinggal, program tiga bulan ke depan dan temuan.")))
 	return container.NewVScroll(container.NewPadded(body))
 }
 
@@ -260,8 +263,8 @@ func (rp *reportsPage) period() (overview.Period, error) {
 	return p, p.Validate()
 }
 
-// workbookName suggests a file name: "buku-kerja-pimpinan-2026.xlsx", with the range and the unit.
-func workbookName(p overview.Period) string {
+// periodCode names the period in a file name: "2026", or the range, with the unit.
+func periodCode(p overview.Period) string {
 	var period string
 	if y, ok := p.WholeYear(); ok {
 		period = strconv.Itoa(y)
@@ -271,7 +274,59 @@ func workbookName(p overview.Period) string {
 	if p.Unit != "" {
 		period += " " + p.Unit
 	}
-	return report.FileName("Buku Kerja Pimpinan", period, time.Now(), ".xlsx")
+	return period
+}
+
+// unitNamed resolves a unit typed in the page to its name as the participants write it; "" stays "".
+func unitNamed(ctx context.Context, u *UI, typed string) (string, error) {
+	if typed == "" {
+		return "", nil
+	}
+	return u.store.UnitNamed(ctx, typed)
+}
+
+// workbookName suggests a file name: "Buku Kerja Pimpinan – 2026 – <today>.xlsx", with the range and the unit.
+func workbookName(p overview.Period) string {
+	return report.FileName("Buku Kerja Pimpinan", periodCode(p), time.Now(), ".xlsx")
+}
+
+// exportBrief asks where to save the Ringkasan Pimpinan of the chosen period and writes it off the UI
+// goroutine, then offers to open it.
+func (rp *reportsPage) exportBrief() {
+	u := rp.u
+	p, err := rp.period()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	chooseSavePath(u, report.FileName("Ringkasan Pimpinan", periodCode(p), time.Now(), ".pdf"), func(path string) {
+		if path == "" {
+			return
+		}
+		if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
+			path += ".pdf"
+		}
+		var b *report.Brief
+		u.runTask(L("Membuat ringkasan pimpinan…"), func(ctx context.Context, progress Progress) error {
+			var err error
+			if p.Unit, err = unitNamed(ctx, u, p.Unit); err != nil {
+				return err
+			}
+			if b, err = report.LoadBrief(ctx, u.store, p, scheduleToday()); err != nil {
+				return err
+			}
+			return report.SaveBrief(path, b)
+		}, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			f := b.Overview.Figures
+			u.showSaved(L("Ringkasan pimpinan tersimpan"), path, p.Label(),
+				fmt.Sprintf(L("%s program; %s dari %s pegawai ASN mencapai %d JP."), indo.Int(int64(f.Programs)),
+					indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), data.AnnualJPTarget))
+		})
+	})
 }
 
 // exportWorkbook asks where to save the workbook and writes it with a progress bar and a cancel button, then
@@ -292,14 +347,10 @@ func (rp *reportsPage) exportWorkbook() {
 		}
 		var res *report.WorkbookResult
 		u.runTask(L("Membuat buku kerja…"), func(ctx context.Context, progress Progress) error {
-			if p.Unit != "" {
-				unit, err := u.store.UnitNamed(ctx, p.Unit)
-				if err != nil {
-					return err
-				}
-				p.Unit = unit
-			}
 			var err error
+			if p.Unit, err = unitNamed(ctx, u, p.Unit); err != nil {
+				return err
+			}
 			res, err = report.SaveWorkbook(ctx, path, u.store, p, scheduleToday(), progress)
 			return err
 		}, func(err error) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -259,4 +260,39 @@ func TestReportScreens(t *testing.T) {
 	u.openProgramAt(programCalled(t, s, "PTD-I/2026").ID, "Laporan")
 	u.WaitIdle()
 	save("program-laporan")
+}
+
+// The Laporan page's Ringkasan pimpinan button writes the brief of the chosen year under report.FileName's
+// name, one or two pages with the year's figures.
+func TestReportsPageSavesBrief(t *testing.T) {
+	onSampleDay(t)
+	u, _ := newTestUI(t, true)
+	u.Navigate("reports")
+	u.WaitIdle()
+	path := filepath.Join(t.TempDir(), "ringkasan.pdf")
+	var suggested string
+	old := chooseSavePath
+	chooseSavePath = func(_ *UI, name string, done func(string)) { suggested = name; done(path) }
+	defer func() { chooseSavePath = old }()
+	test.Tap(findButton(t, u, "Ringkasan pimpinan (PDF)…"))
+	u.WaitIdle()
+	if suggested != "Ringkasan Pimpinan – 2026 – "+time.Now().Format("2006-01-02")+".pdf" {
+		t.Errorf("suggested %q", suggested)
+	}
+	if text := dialogText(t, u); !strings.Contains(text, "pegawai ASN mencapai 20 JP") {
+		t.Fatalf("after saving the dialog says %q", text)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"RINGKASAN PIMPINAN", "Tahun 2026", "Temuan", "5 unit kerja paling tertinggal", "Pegawai ASN yang mencapai 20 JP per unit kerja"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+	info, _ := exec.Command("pdfinfo", path).Output()
+	if !regexp.MustCompile(`Pages:\s+[12]\n`).Match(info) {
+		t.Errorf("pdfinfo: %s", info)
+	}
 }

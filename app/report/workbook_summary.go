@@ -93,6 +93,11 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	if fig.SatisfactionScale != "" {
 		line("Rata-rata kepuasan (skala "+fig.SatisfactionScale.Label()+")", fig.Satisfaction, wb.decimal, fig.SatisfactionCategory)
 	}
+	gainNote := fmt.Sprintf("%s; rata-rata N-gain kelas %d program, setiap program berbobot sama", fig.NGainCategory, fig.NGainPrograms)
+	if fig.NGainPrograms == 0 {
+		gainNote = "belum ada pasangan pre-test dan post-test"
+	}
+	line("N-gain rata-rata (peningkatan hasil belajar)", fig.NGain, wb.decimal, gainNote)
 	// The 20 JP chart sits beside the key figures.
 	reachedTop := row + 1
 	row = reachedTop

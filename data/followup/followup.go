@@ -186,25 +186,37 @@ func Load(ctx context.Context, s *store.Store, year int, unit string, today time
 
 // upcoming finds the programs planned or running that start after today and within Horizon months.
 func (f *FollowUp) upcoming(ctx context.Context, s *store.Store) error {
+	rows, err := Upcoming(ctx, s, f.Today)
+	for _, r := range rows {
+		f.Upcoming = append(f.Upcoming, r.Program)
+	}
+	return err
+}
+
+// Upcoming lists the programs planned or running that start after today and within Horizon months, by start
+// date then code, with their enrolled counts: the follow-up suggests them and the leadership brief lists them.
+func Upcoming(ctx context.Context, s *store.Store, today time.Time) ([]store.ProgramRow, error) {
 	rows, err := s.Programs(ctx, store.ProgramFilter{})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	until := f.Today.AddDate(0, Horizon, 0)
+	today = data.Day(today)
+	until := today.AddDate(0, Horizon, 0)
+	var out []store.ProgramRow
 	for _, r := range rows {
 		p := r.Program
-		if (p.Status == data.StatusPlanned || p.Status == data.StatusRunning) && p.StartDate.After(f.Today) && !p.StartDate.After(until) {
-			f.Upcoming = append(f.Upcoming, p)
+		if (p.Status == data.StatusPlanned || p.Status == data.StatusRunning) && p.StartDate.After(today) && !p.StartDate.After(until) {
+			out = append(out, r)
 		}
 	}
-	sort.Slice(f.Upcoming, func(i, j int) bool {
-		a, b := f.Upcoming[i], f.Upcoming[j]
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Program, out[j].Program
 		if !a.StartDate.Equal(b.StartDate) {
 			return a.StartDate.Before(b.StartDate)
 		}
 		return a.Code < b.Code
 	})
-	return nil
+	return out, nil
 }
 
 // plans are the coming programs a person is enrolled in, or else the soonest whose JP covers the shortfall

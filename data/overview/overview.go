@@ -193,6 +193,12 @@ type Figures struct {
 	SatisfactionCategory string
 	SatisfactionPrograms int
 
+	// NGain is the mean of the programs' class normalised gains (ProgramLine.NGain), each program weighing the
+	// same as in Satisfaction; NaN when no program has a pre/post pair. NGainCategory is its category.
+	NGain         float64
+	NGainCategory string
+	NGainPrograms int
+
 	Months []MonthLine
 	Kinds  []KindLine
 }
@@ -468,8 +474,13 @@ func (o *Overview) sum() {
 	kinds := map[string]*KindLine{}
 	var percents []float64
 	scale, oneScale := data.Scale(""), true
+	var gains float64
 	for _, l := range o.Programs {
 		p := l.Program
+		if !math.IsNaN(l.NGain) {
+			gains += l.NGain
+			f.NGainPrograms++
+		}
 		for i, s := range data.ProgramStatuses {
 			if p.Status == s {
 				f.ByStatus[i]++
@@ -510,6 +521,11 @@ func (o *Overview) sum() {
 	}
 	for _, kl := range kinds { // kinds no longer offered, kept by old programs
 		f.Kinds = append(f.Kinds, *kl)
+	}
+	f.NGain = math.NaN()
+	if f.NGainPrograms > 0 {
+		f.NGain = gains / float64(f.NGainPrograms)
+		f.NGainCategory = data.GainCategory(f.NGain)
 	}
 	f.Satisfaction, f.SatisfactionPercent = math.NaN(), math.NaN()
 	if len(percents) > 0 {
