@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 )
 
 // The certificate number counters are kept twice: in the database (number_counter) and in a small file beside
@@ -133,9 +134,15 @@ func (s *Store) liftCounters(ctx context.Context) (lifts []CounterLift, notice s
 	return lifts, "", err
 }
 
+var counterFileMu sync.Mutex
+
 // recordCounters writes the database's counters into the counter file, keeping any higher value the file
 // has, through a temporary file so that a crash never leaves half a file.
 func (s *Store) recordCounters(ctx context.Context) error {
+	// One writer at a time, reading the database inside the lock: the last file written then holds the newest
+	// counters, never an older reading that lost the race.
+	counterFileMu.Lock()
+	defer counterFileMu.Unlock()
 	path := CounterFile(s.path)
 	have, err := dbCounters(ctx, s.db)
 	if err != nil {
@@ -164,13 +171,24 @@ func (s *Store) recordCounters(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+	// A temporary file of its own, so that two programs issuing at once never write into one file.
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	tmp := f.Name()
+	_, err = f.Write(append(b, '\n'))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
 		os.Remove(tmp)
-		return err
 	}
-	return nil
+	return err
 }
