@@ -112,6 +112,11 @@ func TestEveryDocumentIsADoc(t *testing.T) {
 		if bytes.Contains(src, []byte("*fpdf.Fpdf")) {
 			t.Errorf("%s uses *fpdf.Fpdf; use *Doc so that its text goes through Drawable", name)
 		}
+		for _, line := range strings.Split(string(src), "\n") {
+			if strings.Contains(line, "fpdf.New") && !strings.Contains(line, "newDoc(fpdf.New") {
+				t.Errorf("%s makes a bare fpdf document: %s; wrap it with newDoc", name, strings.TrimSpace(line))
+			}
+		}
 	}
 	var _ *fpdf.Fpdf = newDocument(A4, "P", "").Fpdf
 }
