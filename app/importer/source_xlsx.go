@@ -88,7 +88,7 @@ type packageSize struct{ cells, merges, strings int }
 
 // measurePackage checks the sizes a package's parts declare before excelize unpacks them (the zip reader
 // refuses a part that expands beyond what it declares), and counts the worksheets' cell and merged-range
-// elements by streaming through them.
+// elements and the shared strings by streaming through them.
 func measurePackage(zr *zip.Reader, name string) (packageSize, error) {
 	var size packageSize
 	if len(zr.File) > maxParts {
