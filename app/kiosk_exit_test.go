@@ -246,3 +246,39 @@ func TestKioskTilesByKeyboard(t *testing.T) {
 		t.Fatal("Escape on a tile did not ask to leave")
 	}
 }
+
+// KioskForm, for `pembina kiosk`: the attached form asked for, else the only one open today; several open
+// today or one not attached is an error that lists the attached forms.
+func TestKioskFormChoice(t *testing.T) {
+	u, s := newTestUI(t, true)
+	ctx := context.Background()
+	p, err := s.ProgramByCode(ctx, "KPP-I/2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := s.ProgramForms(ctx, p.ID)
+	open := 0
+	for _, r := range rows {
+		if r.IsOpen(sampleDay) {
+			open++
+		}
+	}
+	if open < 2 {
+		t.Fatalf("the sample program has %d forms open on its day; the case needs several", open)
+	}
+	if _, err := KioskForm(ctx, s, p, 0, sampleDay); err == nil || !strings.Contains(data.ErrorMessage(err), "sebutkan --form ID") {
+		t.Errorf("several open forms without --form: %v", err)
+	}
+	r, err := KioskForm(ctx, s, p, rows[1].FormID, sampleDay)
+	if err != nil || r.ID != rows[1].ID {
+		t.Errorf("--form %d chose %+v, %v", rows[1].FormID, r.ProgramForm, err)
+	}
+	if _, err := KioskForm(ctx, s, p, 99999, sampleDay); err == nil || !strings.Contains(data.ErrorMessage(err), rows[0].FormTitle) {
+		t.Errorf("a form not attached: %v", err)
+	}
+	// Outside every form's dates, one must be named.
+	if _, err := KioskForm(ctx, s, p, 0, sampleDay.AddDate(2, 0, 0)); err == nil || !strings.Contains(data.ErrorMessage(err), "tidak ada formulir") {
+		t.Errorf("no form open: %v", err)
+	}
+	_ = u
+}
