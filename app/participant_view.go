@@ -148,6 +148,10 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 	panel := container.NewBorder(container.NewVBox(subheading(L("Riwayat pelatihan")), note, years), nil, nil, nil, table)
 	u.goBackground(func() {
 		list, err := u.store.ParticipantHistory(context.Background(), p.ID, scheduleToday())
+		var letters []*data.LetterRecord
+		if err == nil {
+			letters, err = u.store.ParticipantLetters(context.Background(), p.ID)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				u.showError(err)
@@ -162,10 +166,22 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 			for _, y := range data.JPByYear(list) {
 				years.Add(yearLine(y, p.EmploymentStatus))
 			}
+			for _, l := range letters {
+				years.Add(letterLine(l))
+			}
 			panel.Refresh()
 		})
 	})
 	return panel
+}
+
+// letterLine writes a letter sent about the participant (a nota dinas of the JP follow-up, a surat
+// panggilan): what it was, its number and date, and whom it went to.
+func letterLine(l *data.LetterRecord) fyne.CanvasObject {
+	w := widget.NewLabel(fmt.Sprintf(L("%s %s, %s, kepada %s"), L(l.Kind.Label()), l.Number, indo.Date(l.Date), l.Addressee))
+	w.Wrapping = fyne.TextWrapWord
+	w.Importance = widget.WarningImportance
+	return w
 }
 
 // yearLine writes one year of JP: reached (green) or the shortfall (red), with programs not finished yet.

@@ -111,7 +111,8 @@ func (rp *reportsPage) workbookPanel() fyne.CanvasObject {
 	body := container.NewVBox(subheading(L("Buku kerja pimpinan (Excel)")),
 		wrapLabel(L("Satu buku kerja untuk rapat pimpinan: apa yang diselenggarakan, siapa yang hadir, siapa yang belum mencapai 20 JP, pendapat peserta dan peningkatan hasil belajar.")),
 		form, sheets, rule, container.NewHBox(layout.NewSpacer(), rp.brief, rp.export),
-		wrapLabel(L("Ringkasan pimpinan: satu atau dua halaman untuk rapat pimpinan dengan angka yang sama dengan lembar Ringkasan buku kerja, capaian 20 JP per unit kerja, lima unit paling tertinggal, program tiga bulan ke depan dan temuan.")))
+		wrapLabel(L("Ringkasan pimpinan: satu atau dua halaman untuk rapat pimpinan dengan angka yang sama dengan lembar Ringkasan buku kerja, capaian 20 JP per unit kerja, lima unit paling tertinggal, program tiga bulan ke depan dan temuan.")),
+		widget.NewSeparator(), u.followUpPanel())
 	return container.NewVScroll(container.NewPadded(body))
 }
 

@@ -39,6 +39,8 @@ func (u *UI) settingsPage() fyne.CanvasObject {
 		container.NewTabItem(L("Basis data & cadangan"), u.databaseTab()),
 		container.NewTabItem(L("Bahasa"), u.languageTab()),
 		container.NewTabItem(L("Mode kios"), u.kioskTab()),
+		container.NewTabItem(L("Unit kerja"), u.unitsTab().view),
+		container.NewTabItem(L("Surat"), u.lettersTab()),
 	)
 	tabs.SelectIndex(u.settings.tab)
 	tabs.OnSelected = func(*container.TabItem) { u.settings.tab = tabs.SelectedIndex() }
@@ -58,6 +60,8 @@ const (
 	settingsTabDatabase
 	settingsTabLanguage
 	settingsTabKiosk
+	settingsTabUnits
+	settingsTabLetters
 )
 
 // refreshSettings rebuilds Pengaturan when it is the page shown (after a backup, to list it).

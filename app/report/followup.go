@@ -17,12 +17,6 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// The settings holding the letter bodies Pengaturan edits.
-const (
-	FollowUpBodyKey = "letter.followup_body"
-	SummonsBodyKey  = "letter.summons_body"
-)
-
 // LetterSettings are what every letter of the office shares: the letterhead, the signer and the bodies.
 type LetterSettings struct {
 	Institution *data.Institution
@@ -44,12 +38,11 @@ func LoadLetterSettings(ctx context.Context, s *store.Store) (*LetterSettings, e
 			return nil, err
 		}
 	}
-	if ls.FollowUp, err = s.Setting(ctx, FollowUpBodyKey, data.DefaultFollowUpBody); err != nil {
+	texts, err := s.LetterTexts(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if ls.Summons, err = s.Setting(ctx, SummonsBodyKey, data.DefaultSummonsBody); err != nil {
-		return nil, err
-	}
+	ls.FollowUp, ls.Summons = texts.FollowUp, texts.Summons
 	return ls, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/pembina/pembina/data"
 )
@@ -118,4 +119,64 @@ func (s *Store) ParticipantLetters(ctx context.Context, participantID int64) ([]
 		out = append(out, l)
 	}
 	return out, storageError(rows.Err())
+}
+
+// The settings holding the letter bodies Pengaturan edits.
+const (
+	FollowUpBodyKey = "letter.followup_body"
+	SummonsBodyKey  = "letter.summons_body"
+)
+
+// LetterTexts are the office's letter settings: the number pattern and the body templates.
+type LetterTexts struct {
+	Pattern  string
+	FollowUp string
+	Summons  string
+}
+
+// LetterTexts returns the letter settings, the built-in ones where none was saved.
+func (s *Store) LetterTexts(ctx context.Context) (*LetterTexts, error) {
+	t := &LetterTexts{}
+	var err error
+	if t.Pattern, err = s.Setting(ctx, LetterPatternKey, data.DefaultLetterPattern); err != nil {
+		return nil, err
+	}
+	if t.FollowUp, err = s.Setting(ctx, FollowUpBodyKey, data.DefaultFollowUpBody); err != nil {
+		return nil, err
+	}
+	if t.Summons, err = s.Setting(ctx, SummonsBodyKey, data.DefaultSummonsBody); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// SaveLetterTexts checks and stores the letter settings in one transaction: the pattern must be a valid number
+// pattern, each body must not be empty and may use only its own placeholders (a misspelt one would print
+// empty in every letter).
+func (s *Store) SaveLetterTexts(ctx context.Context, t *LetterTexts) error {
+	var fe data.FieldErrors
+	if err := data.NumberPattern(t.Pattern).Validate(); err != nil {
+		fe.Add("Pola nomor surat", "%s", data.ErrorMessage(err))
+	}
+	for _, b := range []struct {
+		field, body string
+		known       []string
+	}{{"Isi nota dinas tindak lanjut JP", t.FollowUp, data.FollowUpPlaceholders}, {"Isi surat panggilan", t.Summons, data.SummonsPlaceholders}} {
+		if strings.TrimSpace(b.body) == "" {
+			fe.Add(b.field, "wajib diisi")
+		} else if unknown := data.UnknownPlaceholders(b.body, b.known); len(unknown) > 0 {
+			fe.Add(b.field, "isian {%s} tidak dikenal; yang tersedia: {%s}", strings.Join(unknown, "}, {"), strings.Join(b.known, "}, {"))
+		}
+	}
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for key, value := range map[string]string{LetterPatternKey: strings.TrimSpace(t.Pattern), FollowUpBodyKey: t.FollowUp, SummonsBodyKey: t.Summons} {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value); err != nil {
+				return storageError(err)
+			}
+		}
+		return nil
+	})
 }
