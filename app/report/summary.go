@@ -112,11 +112,21 @@ func WriteSummary(w io.Writer, doc *Summary) (err error) {
 	sw.reactions()
 	sw.learning()
 	sw.behaviour()
-	sw.legend()
-	if err := sw.signature(); err != nil {
+	if err := sw.closing(); err != nil {
 		return err
 	}
 	return finish(pdf, w)
+}
+
+// signatureHeight is the room the place, date and signature block take, with the space above them.
+const signatureHeight = 58.0
+
+// closing writes the legend and the signature together: when both do not fit on the page, both start a new
+// one, so the signature never stands alone on the last page of a report.
+func (sw *summaryWriter) closing() error {
+	sw.need(sw.legendHeight() + signatureHeight)
+	sw.legend()
+	return sw.signature()
 }
 
 // need starts a new page when less than h millimetres are left.
@@ -728,15 +738,66 @@ func (sw *summaryWriter) behaviour() {
 	}
 }
 
-// legend prints the categories of every scale the document used, and of the normalised gain.
-func (sw *summaryWriter) legend() {
-	sw.heading("F. Keterangan Skala", 20)
+// legendScales are the scales the document used, in the legend's order.
+func (sw *summaryWriter) legendScales() []data.Scale {
 	var scales []data.Scale
 	for _, sc := range []data.Scale{data.Scale4, data.Scale5, data.Scale100} {
 		if sw.scales[sc] {
 			scales = append(scales, sc)
 		}
 	}
+	return scales
+}
+
+// legendNote explains the index and eligibility under the legend.
+const legendNote = "Indeks kepuasan: rata-rata butir evaluasi reaksi dinyatakan 0–100 (rata-rata ÷ nilai maksimum skala × 100; " +
+	"skala 1–4 × 25, PermenPANRB 14/2017); kategorinya mengikuti skala jawaban, atau kategori indeks bila skalanya berbeda. " +
+	"Memenuhi syarat: batas kehadiran menurut JP, aturan izin/sakit/dinas luar program, dan nilai lulus bila ada."
+
+// legendHeight is the height legend will take, measured with the same fonts and wrapping, so that closing
+// can keep it and the signature on one page.
+func (sw *summaryWriter) legendHeight() float64 {
+	h := 10.5 // the heading
+	scales := sw.legendScales()
+	if len(scales) == 0 {
+		h += 6
+	}
+	for _, sc := range scales {
+		h += sw.legendLineHeight(sc.LegendEntries())
+	}
+	if !math.IsNaN(sw.doc.Line.Satisfaction.Percent) {
+		h += sw.legendLineHeight(data.IndexLegendEntries())
+	}
+	if sw.scales[data.Scale100] && len(sw.doc.Report.Tests) > 0 {
+		h += 4.5
+	}
+	sw.pdf.SetFont(Font, "I", 7.5)
+	return h + 3.8*float64(len(sw.pdf.SplitText(legendNote, sw.width)))
+}
+
+// legendRows is how many rows legendLine takes for entries.
+func (sw *summaryWriter) legendRows(entries []data.LegendEntry) int {
+	rows, x := 1, sw.left+28
+	sw.pdf.SetFont(Font, "", 7.5)
+	for _, e := range entries {
+		w := sw.pdf.GetStringWidth(e.Range+" "+e.Label) + 6
+		if x+w > sw.left+sw.width {
+			rows++
+			x = sw.left + 28
+		}
+		x += 4 + sw.pdf.GetStringWidth(e.Range+" "+e.Label) + 2 + 3
+	}
+	return rows
+}
+
+func (sw *summaryWriter) legendLineHeight(entries []data.LegendEntry) float64 {
+	return 5.5 + 5*float64(sw.legendRows(entries)-1)
+}
+
+// legend prints the categories of every scale the document used, and of the normalised gain.
+func (sw *summaryWriter) legend() {
+	sw.heading("F. Keterangan Skala", 20)
+	scales := sw.legendScales()
 	if len(scales) == 0 {
 		sw.empty("Laporan ini tidak memuat nilai berskala.")
 	}
@@ -762,9 +823,7 @@ func (sw *summaryWriter) legend() {
 	}
 	pdf.SetFont(Font, "I", 7.5)
 	pdf.SetX(sw.left)
-	pdf.MultiCell(sw.width, 3.8, "Indeks kepuasan: rata-rata butir evaluasi reaksi dinyatakan 0–100 (rata-rata ÷ nilai maksimum skala × 100; "+
-		"skala 1–4 × 25, PermenPANRB 14/2017); kategorinya mengikuti skala jawaban, atau kategori indeks bila skalanya berbeda. "+
-		"Memenuhi syarat: batas kehadiran menurut JP, aturan izin/sakit/dinas luar program, dan nilai lulus bila ada.", "", "L", false)
+	pdf.MultiCell(sw.width, 3.8, legendNote, "", "L", false)
 }
 
 // legendLine prints one legend: its title, then each category's range and name after a key in colour(i).
@@ -790,7 +849,7 @@ func (sw *summaryWriter) legendLine(title string, entries []data.LegendEntry, co
 
 // signature closes the report with the place, the date and the signatory.
 func (sw *summaryWriter) signature() error {
-	sw.need(52)
+	sw.need(signatureHeight - 6)
 	pdf := sw.pdf
 	pdf.Ln(6)
 	colW := 80.0
