@@ -152,6 +152,12 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 		if err == nil {
 			letters, err = u.store.ParticipantLetters(context.Background(), p.ID)
 		}
+		target := 0
+		if err == nil {
+			var targets data.JPTargets
+			targets, err = u.store.JPTargets(context.Background())
+			target = targets.For(p.EmploymentStatus)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				u.showError(err)
@@ -164,7 +170,7 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 				years.Add(widget.NewLabel(L("Belum pernah mengikuti program.")))
 			}
 			for _, y := range data.JPByYear(list) {
-				years.Add(yearLine(y, p.EmploymentStatus))
+				years.Add(yearLine(y, target))
 			}
 			for _, l := range letters {
 				years.Add(letterLine(l))
@@ -184,8 +190,9 @@ func letterLine(l *data.LetterRecord) fyne.CanvasObject {
 	return w
 }
 
-// yearLine writes one year of JP: reached (green) or the shortfall (red), with programs not finished yet.
-func yearLine(y data.YearJP, status string) fyne.CanvasObject {
+// yearLine writes one year of JP: the target of the person's employment status (store.JPTargets) reached
+// (green) or the shortfall (red), with programs not finished yet; without a target (Non-ASN) neither.
+func yearLine(y data.YearJP, target int) fyne.CanvasObject {
 	text := fmt.Sprintf(L("%d: %s JP"), y.Year, indo.Int(int64(y.JP)))
 	if y.Programs > 0 {
 		text = fmt.Sprintf(L("%d: %s JP dari %s program"), y.Year, indo.Int(int64(y.JP)), indo.Int(int64(y.Programs)))
@@ -193,13 +200,13 @@ func yearLine(y data.YearJP, status string) fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
 	switch {
-	case status == "Non-ASN":
+	case target <= 0:
 		l.Importance = widget.MediumImportance
-	case y.Reached():
-		text += " · " + fmt.Sprintf(L("mencapai %d JP"), data.AnnualJPTarget)
+	case y.JP >= target:
+		text += " · " + fmt.Sprintf(L("mencapai %d JP"), target)
 		l.Importance = widget.SuccessImportance
 	default:
-		text += " · " + fmt.Sprintf(L("kurang %d JP untuk mencapai %d JP"), y.Shortfall(), data.AnnualJPTarget)
+		text += " · " + fmt.Sprintf(L("kurang %d JP untuk mencapai %d JP"), target-y.JP, target)
 		l.Importance = widget.DangerImportance
 	}
 	if y.Pending > 0 {
