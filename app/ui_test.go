@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -159,7 +160,11 @@ func TestEveryStringHasEnglish(t *testing.T) {
 		src, _ := os.ReadFile(f)
 		for _, re := range patterns {
 			for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-				for _, s := range m[1:] {
+				for _, lit := range m[1:] {
+					s, err := strconv.Unquote(`"` + lit + `"`) // the source's escapes (\" ) are not in the key
+					if err != nil {
+						s = lit
+					}
 					if _, ok := en[s]; !ok {
 						t.Errorf("%s: %q has no English translation in assets/translations/*en.json", f, s)
 					}
