@@ -16,7 +16,7 @@ import (
 )
 
 // dateField is a date typed as dd/mm/yyyy (widget.DateEntry follows the system's region, MM/DD/YYYY on an
-// English Windows: FYNE.md) with a button that opens an Indonesian calendar.
+// English Windows: docs/FYNE-NOTES.md) with a button that opens an Indonesian calendar.
 type dateField struct {
 	*widget.Entry
 	button *widget.Button

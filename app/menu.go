@@ -209,7 +209,7 @@ func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
 }
 
 // mainMenu builds the menu bar: Berkas, Halaman and Bantuan. Shortcuts live on menu items because
-// canvas shortcuts do not fire while an Entry has focus (FYNE.md); menu shortcuts always do.
+// canvas shortcuts do not fire while an Entry has focus (docs/FYNE-NOTES.md); menu shortcuts always do.
 func (u *UI) mainMenu() *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
 	item := func(label string, key fyne.KeyName, mod fyne.KeyModifier, action func()) *fyne.MenuItem {

@@ -16,7 +16,7 @@ import (
 	"github.com/pembina/pembina/data/indo"
 )
 
-// programEditor is the page that creates or edits a program with every field of ARCHITECTURE.md and its
+// programEditor is the page that creates or edits a program with every field of data.Program and its
 // subjects (mata pelatihan). Problems show under the fields as they are edited; Simpan stays disabled while
 // any remain, and the line beside it names the fields still to fix.
 type programEditor struct {

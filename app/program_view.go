@@ -9,7 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// openProgram shows a program as the tabs of ARCHITECTURE.md in place of the program list.
+// openProgram shows a program as its tabs (Ringkasan, Peserta, Jadwal & Presensi, Evaluasi,
+// Sertifikat, Laporan) in place of the program list.
 func (u *UI) openProgram(id int64) { u.openProgramAt(id, "") }
 
 // openProgramAt opens a program on the tab with the given (Indonesian) title, for links from other pages:

@@ -122,8 +122,8 @@ func (d *CertificateDesign) BodyTemplate() string {
 	return d.Body
 }
 
-// Predicates are the graduation predicates for programs with a final score (DOMAIN.md §4), highest first: a
-// score above Above earns Label. The bounds are the usual ones ("check" in DOMAIN.md): change them here.
+// Predicates are the graduation predicates for programs with a final score (docs/DOMAIN.md §4), highest first: a
+// score above Above earns Label. The bounds are the usual ones, not a regulation: change them here.
 var Predicates = []struct {
 	Above float64
 	Label string

@@ -1,7 +1,7 @@
 // Package report writes the documents Pembina hands out: sign-in sheets, certificates, printable forms,
 // evaluation summaries (PDF, with codeberg.org/go-pdf/fpdf) and the leadership workbook (xlsx, with excelize).
 // It takes data from the data layer and writes to an io.Writer; it knows nothing of windows. The one Fyne
-// import is the theme package, for the bytes of the Noto Sans fonts Fyne already embeds (FYNE.md): any
+// import is the theme package, for the bytes of the Noto Sans fonts Fyne already embeds (docs/FYNE-NOTES.md): any
 // Indonesian name renders, and the binary carries one copy of the fonts.
 package report
 

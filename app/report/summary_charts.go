@@ -10,7 +10,7 @@ import (
 	"github.com/pembina/pembina/data/indo"
 )
 
-// Charts of the evaluation summary are drawn by hand as vectors (FYNE.md: about 0,6 ms a chart, no image and
+// Charts of the evaluation summary are drawn by hand as vectors (docs/FYNE-NOTES.md: about 0,6 ms a chart, no image and
 // no dependency): rectangles, lines and text of the document's own font, sharp at any zoom and in print.
 
 type rgb struct{ r, g, b int }

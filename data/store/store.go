@@ -24,7 +24,7 @@ import (
 // and left alone.
 const ApplicationID = 0x50424E41
 
-// pragmas go in the DSN so that every pooled connection gets them (FYNE.md).
+// pragmas go in the DSN so that every pooled connection gets them (docs/FYNE-NOTES.md).
 const pragmas = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
 
 // Store is an open Pembina database.

@@ -1,5 +1,5 @@
 // Package storetest opens real Pembina databases in a test's temporary folder, for the tests of every package
-// that needs one. Never :memory: (FYNE.md: that is one database per pooled connection).
+// that needs one. Never :memory: (docs/FYNE-NOTES.md: that is one database per pooled connection).
 package storetest
 
 import (
