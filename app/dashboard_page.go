@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/followup"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/overview"
 	"github.com/pembina/pembina/data/store"
@@ -35,11 +36,12 @@ type dashboard struct {
 
 	// What is shown, for tests: the figure of each card by its name, and what the lists come from. The
 	// overview itself is not kept: its 100,000 people need not stay in memory while the window is open.
-	figures   map[string]string
-	programs  []*overview.ProgramLine
-	withoutJP int // employees without JP this year
-	sessions  []store.SessionRow
-	forms     []store.OpenForm
+	figures     map[string]string
+	programs    []*overview.ProgramLine
+	withoutJP   int // employees without JP this year
+	belowTarget int // employees below their JP target this year
+	sessions    []store.SessionRow
+	forms       []store.OpenForm
 }
 
 func (d *dashboard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(d.content) }
@@ -103,10 +105,13 @@ func (d *dashboard) card(name, figure, note string) fyne.CanvasObject {
 
 func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, forms []store.OpenForm) {
 	d.programs, d.sessions, d.forms = o.Programs, sessions, forms
-	d.withoutJP = 0
+	d.withoutJP, d.belowTarget = 0, 0
 	for _, p := range o.People {
 		if p.Employee() && p.JP == 0 {
 			d.withoutJP++
+		}
+		if p.Employee() && !p.Reached() {
+			d.belowTarget++
 		}
 	}
 	f := &o.Figures
@@ -306,7 +311,11 @@ func (d *dashboard) showAttention() {
 	add(uncertified, L("… dan %d program lain dengan peserta belum bersertifikat"))
 	if n := d.withoutJP; n > 0 {
 		d.attention.Add(linkRow(theme.AccountIcon(), fmt.Sprintf(L("%s pegawai ASN belum memiliki JP tahun ini"), indo.Int(int64(n))),
-			func() { u.Navigate("participants") }))
+			func() { u.openParticipantsJP(followup.JPZero) }))
+	}
+	if n := d.belowTarget; n > 0 {
+		d.attention.Add(linkRow(theme.AccountIcon(), fmt.Sprintf(L("%s pegawai ASN belum mencapai target JP tahun ini"), indo.Int(int64(n))),
+			func() { u.openParticipantsJP(followup.JPBelow) }))
 	}
 	add(openForms, L("… dan %d formulir lain yang masih dibuka"))
 	if len(d.attention.Objects) == 0 {

@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/pembina/pembina/data/followup"
+	"github.com/pembina/pembina/data/indo"
 )
 
 // Pengaturan's Unit kerja list starts from the participants' units, imports heads from a workbook, edits one
@@ -77,5 +80,74 @@ func TestUnitsAndFollowUpPage(t *testing.T) {
 	}
 	if !found {
 		t.Error("the page does not list the units without a head")
+	}
+}
+
+// The Peserta page's filters: the dashboard's "belum mencapai target" opens it showing exactly the follow-up's
+// people; unit, employment and service filters narrow it; Ctrl+E exports what is shown.
+func TestParticipantFilters(t *testing.T) {
+	u, s := newTestUI(t, true)
+	ctx := context.Background()
+	u.openParticipantsJP(followup.JPBelow)
+	u.WaitIdle()
+	f, err := followup.Load(ctx, s, scheduleToday().Year(), "", scheduleToday(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	below := f.Below()
+	want := indo.Int(int64(len(below))) + " peserta"
+	if !hasLabel(u, want) {
+		t.Fatalf("the filtered list does not say %q", want)
+	}
+	tb := findTable(t, u)
+	for _, p := range below[:3] {
+		if !tableHas(tb, 1, p.Name) {
+			t.Errorf("%s missing from the filtered list", p.Name)
+		}
+	}
+	// Narrow to the first person's unit and status.
+	unit := below[0].Unit
+	for _, o := range objects(u) {
+		if sel, ok := o.(*widget.Select); ok && len(sel.Options) > 0 && sel.Options[0] == "Semua unit kerja" {
+			sel.SetSelected(unit)
+		}
+		if sel, ok := o.(*widget.Select); ok && len(sel.Options) > 0 && sel.Options[0] == "Semua status dinas" {
+			sel.SetSelectedIndex(1) // Aktif
+		}
+	}
+	u.WaitIdle()
+	n := 0
+	for _, p := range below {
+		if p.Unit == unit {
+			n++
+		}
+	}
+	if want := indo.Int(int64(n)) + " peserta"; !hasLabel(u, want) {
+		t.Errorf("unit filter: want %q", want)
+	}
+	// The export follows the filter.
+	path := filepath.Join(t.TempDir(), "peserta.xlsx")
+	saved := chooseSavePath
+	chooseSavePath = func(_ *UI, _ string, done func(string)) { done(path) }
+	defer func() { chooseSavePath = saved }()
+	runMenu(t, u, "Ekspor…")
+	u.WaitIdle()
+	xf, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xf.Close()
+	rows, _ := xf.GetRows(xf.GetSheetList()[0])
+	data := 0
+	for _, r := range rows {
+		for _, c := range r {
+			if c == unit {
+				data++
+				break
+			}
+		}
+	}
+	if data != n {
+		t.Errorf("export has %d rows of %s, want %d", data, unit, n)
 	}
 }

@@ -195,7 +195,9 @@ func (u *UI) participantsPage() fyne.CanvasObject {
 	template := widget.NewButtonWithIcon(L("Unduh templat"), theme.DownloadIcon(), u.saveTemplate)
 	title := widget.NewLabelWithStyle(L("Peserta"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = "headingText"
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(count, template, imp, create)), search)
+	filters := newParticipantFilters(u, pager)
+	u.participantsJP = filters.show
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(count, template, imp, create)), search, filters.view)
 	u.goBackground(pager.load)
 	u.goBackground(func() { u.store.PrepareSearch(context.Background()) })
 	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, table),

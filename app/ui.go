@@ -19,6 +19,7 @@ import (
 
 	"github.com/pembina/pembina/assets"
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/followup"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -33,9 +34,11 @@ type UI struct {
 
 	pages   []*page
 	current int
-	nav     *widget.List
-	content *fyne.Container // holds the current page
-	root    *fyne.Container // sidebar and content, or the welcome page
+	// participantsJP selects a JP filter on the Peserta page once it is built (the dashboard's links).
+	participantsJP func(followup.JPFilter)
+	nav            *widget.List
+	content        *fyne.Container // holds the current page
+	root           *fyne.Container // sidebar and content, or the welcome page
 
 	// busy counts work running off the UI goroutine (queries, loads, exports); tests wait on it.
 	busy sync.WaitGroup

@@ -126,8 +126,24 @@ func (s *Store) ParticipantByNIP(ctx context.Context, n string) (*data.Participa
 
 // ParticipantFilter narrows the participant list.
 type ParticipantFilter struct {
-	Search string // words in name, NIP, position, unit, agency or email, ignoring case and accents
-	Unit   string // exact unit
+	Search     string             // words in name, NIP, position, unit, agency or email, ignoring case and accents
+	Unit       string             // exact unit
+	Employment string             // exact employment status (PNS, CPNS, PPPK, …)
+	Service    data.ServiceStatus // active, retired or transferred
+	// Only, when set, keeps the participants it holds: the JP filters of the Peserta page, computed by the
+	// caller with the leadership workbook's functions (data/overview), never by a second count here.
+	Only *ParticipantSet
+}
+
+// ParticipantSet is a set of participant IDs (a pointer in the filter, so that filters stay comparable).
+type ParticipantSet struct {
+	Label string // what the set is, for the window: "di bawah target JP 2026"
+	IDs   map[int64]bool
+}
+
+// plain reports whether the filter keeps everyone (the list is then read page by page from SQLite).
+func (f ParticipantFilter) plain() bool {
+	return f.Search == "" && f.Unit == "" && f.Employment == "" && f.Service == "" && f.Only == nil
 }
 
 // ParticipantRow is a participant as the list shows it.
@@ -144,7 +160,7 @@ type ParticipantRow struct {
 
 // CountParticipants counts the participants matching the filter.
 func (s *Store) CountParticipants(ctx context.Context, f ParticipantFilter) (int, error) {
-	if f.Search == "" && f.Unit == "" {
+	if f.plain() {
 		var n int
 		err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM participant").Scan(&n)
 		return n, storageError(err)
@@ -161,7 +177,7 @@ func (s *Store) CountParticipants(ctx context.Context, f ParticipantFilter) (int
 func (s *Store) ListParticipants(ctx context.Context, f ParticipantFilter, offset, limit int) ([]ParticipantRow, error) {
 	const columns = `SELECT id, COALESCE(nip, ''), front_title, name, back_title, employment_status, rank_code, position,
 		unit FROM participant`
-	if f.Search == "" && f.Unit == "" {
+	if f.plain() {
 		rows, err := s.db.QueryContext(ctx, columns+" ORDER BY sort_name, id LIMIT ? OFFSET ?", limit, offset)
 		if err != nil {
 			return nil, storageError(err)

@@ -12,11 +12,13 @@ import (
 // 100,000 people takes milliseconds: SQLite's LIKE must read every row for a '%word%' pattern, twice (count
 // and page). The index reloads itself when participant_rev, bumped by triggers on every change, moves on.
 type participantIndex struct {
-	mu    sync.Mutex
-	rev   int64 // participant_rev at load; -1 before the first load
-	ids   []int64
-	keys  []string
-	units []string
+	mu       sync.Mutex
+	rev      int64 // participant_rev at load; -1 before the first load
+	ids      []int64
+	keys     []string
+	units    []string
+	statuses []string             // employment status
+	services []data.ServiceStatus // in service or not
 
 	// The last answer, since the window asks for the count and then the first page of the same search.
 	lastFilter ParticipantFilter
@@ -37,29 +39,31 @@ func (ix *participantIndex) current(ctx context.Context, q Querier) (*participan
 	if rev == ix.rev {
 		return ix, nil
 	}
-	rows, err := q.QueryContext(ctx, "SELECT id, search, unit FROM participant ORDER BY sort_name, id")
+	rows, err := q.QueryContext(ctx, "SELECT id, search, unit, employment_status, service FROM participant ORDER BY sort_name, id")
 	if err != nil {
 		return nil, storageError(err)
 	}
 	defer rows.Close()
-	ids, keys, units := ix.ids[:0], ix.keys[:0], ix.units[:0]
+	ids, keys, units, statuses, services := ix.ids[:0], ix.keys[:0], ix.units[:0], ix.statuses[:0], ix.services[:0]
 	for rows.Next() {
 		var id int64
-		var key, unit string
-		if err := rows.Scan(&id, &key, &unit); err != nil {
+		var key, unit, status string
+		var service data.ServiceStatus
+		if err := rows.Scan(&id, &key, &unit, &status, &service); err != nil {
 			return nil, storageError(err)
 		}
 		ids, keys, units = append(ids, id), append(keys, key), append(units, unit)
+		statuses, services = append(statuses, status), append(services, service)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, storageError(err)
 	}
-	ix.ids, ix.keys, ix.units, ix.rev = ids, keys, units, rev
+	ix.ids, ix.keys, ix.units, ix.statuses, ix.services, ix.rev = ids, keys, units, statuses, services, rev
 	return ix, nil
 }
 
 // match returns the IDs, in list order, of the participants whose search text holds every word of the folded
-// query (a NIP typed with spaces counts as one number) and whose unit is unit when given. The slice must not
+// query (a NIP typed with spaces counts as one number) and that pass the filter's other conditions. The slice must not
 // be modified.
 func (ix *participantIndex) match(f ParticipantFilter) []int64 {
 	ix.mu.Lock()
@@ -70,7 +74,8 @@ func (ix *participantIndex) match(f ParticipantFilter) []int64 {
 	words := searchWords(f.Search)
 	out := []int64{}
 	for i, key := range ix.keys {
-		if f.Unit != "" && ix.units[i] != f.Unit {
+		if f.Unit != "" && ix.units[i] != f.Unit || f.Employment != "" && ix.statuses[i] != f.Employment ||
+			f.Service != "" && ix.services[i] != f.Service || f.Only != nil && !f.Only.IDs[ix.ids[i]] {
 			continue
 		}
 		ok := true
