@@ -156,7 +156,7 @@ func questionResult(res *analysis.FormResult, q *analysis.QuestionResult) fyne.C
 				width = labelColumn
 			}
 			box.Add(barRow(label, width, b.Share, 1, theme.Color(theme.ColorNamePrimary),
-				fmt.Sprintf("%d (%s)", b.N, indo.Percent(b.Share, 0))))
+				fmt.Sprintf("%d (%s)", b.N, indo.Percent(b.Share, 1))))
 		}
 		if q.Question.Kind == data.QuestionTestItem {
 			box.Add(note(fmt.Sprintf(L("Dijawab benar oleh %d dari %d peserta (tingkat kesukaran %s)."), q.Correct, res.Responses,
@@ -249,10 +249,10 @@ func (t *evaluationTab) testResults(res *analysis.PrePostResult) fyne.CanvasObje
 	for i, it := range res.Items {
 		box.Add(boldLabel(fmt.Sprintf("%d. %s", i+1, it.Text)))
 		if it.PreAsked {
-			box.Add(barRow(L("Pre-test"), labelColumn, it.Pre, 1, theme.Color(theme.ColorNamePlaceHolder), indo.Percent(it.Pre, 0)))
+			box.Add(barRow(L("Pre-test"), labelColumn, it.Pre, 1, theme.Color(theme.ColorNamePlaceHolder), indo.Percent(it.Pre, 1)))
 		}
 		if it.PostAsked {
-			box.Add(barRow(L("Post-test"), labelColumn, it.Post, 1, theme.Color(theme.ColorNamePrimary), indo.Percent(it.Post, 0)))
+			box.Add(barRow(L("Post-test"), labelColumn, it.Post, 1, theme.Color(theme.ColorNamePrimary), indo.Percent(it.Post, 1)))
 		}
 	}
 	return container.NewPadded(box)
