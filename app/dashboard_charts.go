@@ -19,7 +19,7 @@ type columnChartLayout struct {
 
 func (l *columnChartLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(260, 130) }
 
-// Objects come in threes per value: the bar, its figure, its label; then the base line.
+// Layout places the objects, which come in threes per value: the bar, its figure, its label; then the base line.
 func (l *columnChartLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	n := len(l.values)
 	if n == 0 {

@@ -10,7 +10,7 @@ type rect struct{ X, Y, W, H int }
 
 func (r rect) empty() bool { return r.W <= 0 || r.H <= 0 }
 
-// contains reports whether at least a grabbable part of o (its top 40 pixels, 100 wide) lies inside r, so a
+// reaches reports whether at least a grabbable part of o (its top 40 pixels, 100 wide) lies inside r, so a
 // window remembered on a monitor that has since gone is not put where nobody can reach it.
 func (r rect) reaches(o rect) bool {
 	return o.X+100 > r.X && o.X < r.X+r.W-100 && o.Y >= r.Y-10 && o.Y+40 < r.Y+r.H

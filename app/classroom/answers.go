@@ -11,7 +11,7 @@ import (
 	"github.com/pembina/pembina/data/indo"
 )
 
-// Field names of a question's answer: "q<ID>", and "q<ID>k" for the performance (kenyataan) half of a pair.
+// fieldOf and field2Of name the form fields of a question's answer: "q<ID>", and "q<ID>k" for the performance (kenyataan) half of a pair.
 func fieldOf(q *data.Question) string  { return "q" + strconv.FormatInt(q.ID, 10) }
 func field2Of(q *data.Question) string { return fieldOf(q) + "k" }
 

@@ -43,7 +43,7 @@ func (p Part) Label() string {
 	return ""
 }
 
-// Column is one column of a survey export and what it is imported as. Question indexes the form's visible
+// ResponseColumn is one column of a survey export and what it is imported as. Question indexes the form's visible
 // questions (data.Form.Visible), -1 when the column is not a question.
 type ResponseColumn struct {
 	Index    int
@@ -206,10 +206,11 @@ func assignRoles(cols []ResponseColumn) {
 	}
 }
 
-// questionKey folds a question's text for matching headings: numbering ("1.", "2)", "A.") and the required
-// star removed.
+// numbering matches a question's leading number ("1.", "2)", "A."), which questionKey removes.
 var numbering = regexp.MustCompile(`^\s*(?:no\.?\s*)?(?:\d{1,3}|[a-zA-Z])\s*[.)]\s+`)
 
+// questionKey folds a question's text for matching headings: numbering ("1.", "2)", "A.") and the required
+// star removed.
 func questionKey(s string) string {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "*"))
 	s = numbering.ReplaceAllString(s, "")

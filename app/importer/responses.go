@@ -35,7 +35,7 @@ func (t *Target) respondent() data.Respondent {
 	return t.Form.Kind.DefaultRespondent()
 }
 
-// Problem is something wrong with the file, a row or a cell. Errors stop the import (unless rows with errors
+// ResponseProblem is something wrong with the file, a row or a cell. Errors stop the import (unless rows with errors
 // are skipped); warnings are reported and the import goes on.
 type ResponseProblem struct {
 	Line           int    // the file's row, 0 for the whole file

@@ -20,7 +20,7 @@ func (l qrLine) shr(k uint) qrLine {
 	return qrLine{l[0]>>k | l[1]<<(64-k), l[1]>>k | l[2]<<(64-k), l[2] >> k}
 }
 
-// shl moves every bit one place up: bit i of the result is bit i-1 of l.
+// shl1 moves every bit one place up: bit i of the result is bit i-1 of l.
 func (l qrLine) shl1() qrLine {
 	return qrLine{l[0] << 1, l[1]<<1 | l[0]>>63, l[2]<<1 | l[1]>>63}
 }

@@ -473,7 +473,7 @@ func yesNo(b bool) string {
 	return "Belum"
 }
 
-// nanIfZero turns a count of nothing into an empty cell: a share of nobody is undefined, not 0%.
+// share is a as a fraction of b. A share of nobody is NaN, written as an empty cell: undefined, not 0%.
 func share(a, b int) float64 {
 	if b == 0 {
 		return math.NaN()

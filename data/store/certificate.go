@@ -66,11 +66,13 @@ func scanSnapshot(row interface{ Scan(...any) error }, extra ...any) (*data.Cert
 	return &c, nil
 }
 
-// snapshotArgs are the values of the snapshot columns of certificate c, in the order of snapshotColumns.
+// snapshotColumns sets the columns of a certificate row that record it as printed; snapshotArgs gives their
+// values in the same order.
 const snapshotColumns = `holder_name = ?, nip = ?, birth_place = ?, birth_date = ?, rank_code = ?, position = ?, unit = ?, agency = ?,
 	role = ?, final_score = ?, predicate = ?, program_code = ?, program_title = ?, program_kind = ?, organiser = ?, place = ?,
 	batch = ?, budget_year = ?, jp = ?, start_date = ?, end_date = ?`
 
+// snapshotArgs are the values of the snapshot columns of certificate c, in the order of snapshotColumns.
 func snapshotArgs(c *data.Certificate) []any {
 	var score any
 	if c.FinalScore != nil {

@@ -156,8 +156,8 @@ func StandardAttachment(p *data.Program, kind data.FormKind) data.ProgramForm {
 	return pf
 }
 
-// StandardSet lists the built-in forms the standard set would attach to a program, with whether each is
-// attached already; the window shows it before the second click.
+// StandardItem is one built-in form of the standard set a program would get, with whether it is attached
+// already; the window lists them (StandardSet) before the second click.
 type StandardItem struct {
 	Key      string
 	Form     *data.Form
