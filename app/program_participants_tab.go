@@ -82,9 +82,10 @@ func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 	pick := widget.NewButtonWithIcon(L("Pilih dari daftar"), theme.ListIcon(), func() { u.pickParticipants(p, t.role.SelectedIndex(), t.reload) })
 	paste := widget.NewButtonWithIcon(L("Tempel daftar NIP"), theme.ContentPasteIcon(), t.pasteNIPs)
 	imp := widget.NewButtonWithIcon(L("Impor dari berkas"), theme.UploadIcon(), func() { u.showImport(p) })
+	invite := widget.NewButtonWithIcon(L("Surat undangan…"), theme.MailSendIcon(), func() { u.showInvitations(p) })
 	sizedRole := container.NewGridWrap(fyne.NewSize(150, t.role.MinSize().Height), t.role)
 	entryRow := container.NewBorder(nil, nil, widget.NewLabel(L("NIP")), container.NewHBox(widget.NewLabel(L("sebagai")), sizedRole, t.action), t.nip)
-	buttons := container.NewHBox(t.count, layout.NewSpacer(), pick, paste, imp)
+	buttons := container.NewHBox(t.count, layout.NewSpacer(), pick, paste, imp, invite)
 	top := container.NewVBox(entryRow, t.info, buttons)
 	t.reload()
 	return withCommands(container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table), viewCommands{
