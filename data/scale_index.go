@@ -15,10 +15,6 @@ var indexLegend = []Band{{25, false, "Tidak Baik"}, {65, false, "Kurang Baik"}, 
 // IndexMin is the lowest satisfaction index of a 1–4 survey (a mean of 1).
 const IndexMin = 25
 
-// IndexLegend returns the categories of the satisfaction index, lowest first. An index below 25 (a 1–5 mean
-// under 1,25 put on 0–100) is Tidak Baik.
-func IndexLegend() []Band { return indexLegend }
-
 // IndexCategory names the category of a satisfaction index, rounded to the two decimals it is printed with.
 func IndexCategory(index float64) string { return bandOf(indexLegend, index) }
 

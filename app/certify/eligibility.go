@@ -107,22 +107,6 @@ func Candidates(ctx context.Context, s *store.Store, p *data.Program, today time
 	return roll.Candidates, nil
 }
 
-// FutureSessions counts the program's sessions after today: while there are some, eligibility may still
-// change and certificates are not issued.
-func FutureSessions(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (int, error) {
-	sessions, err := s.Sessions(ctx, p.ID)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, x := range sessions {
-		if data.Day(x.Date).After(data.Day(today)) {
-			n++
-		}
-	}
-	return n, nil
-}
-
 // SetOverride records the coordinator's decision for one enrolment (eligible or not) with its reason, or
 // clears it when decision is nil, so that the rules decide again.
 func SetOverride(ctx context.Context, s *store.Store, enrolmentID int64, decision *bool, reason string) error {

@@ -239,8 +239,6 @@ func drawQR(pdf *Doc, q QRCode, x, y, side float64) {
 	pdf.RawWriteStr(string(b))
 }
 
-func fmtPt(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
-
 // EncodeQRs encodes many texts on every processor at once, reporting each finished code to done (from the
 // workers' goroutines). It stops early when ctx is cancelled.
 func EncodeQRs(ctx context.Context, texts []string, done func(i int, q QRCode)) error {

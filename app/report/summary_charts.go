@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
@@ -242,6 +241,3 @@ func quadrantChart(pdf *Doc, x, y, w, h float64, res *analysis.IPAResult) {
 
 // percentLabel writes a share as "87,5%".
 func percentLabel(v float64) string { return indo.Percent(v, 1) }
-
-// countLabel writes a count on a chart axis.
-func countLabel(v float64) string { return fmt.Sprint(int(math.Round(v))) }

@@ -49,15 +49,6 @@ func (a *accumulator) stat() Stat {
 	return Stat{N: a.n, Mean: a.mean, SD: math.Sqrt(a.m2 / float64(a.n-1))}
 }
 
-// Summarise returns the Stat of a list of values.
-func Summarise(values []float64) Stat {
-	var a accumulator
-	for _, v := range values {
-		a.add(v)
-	}
-	return a.stat()
-}
-
 // Bucket is one bar of a distribution: a scale point (Value), a category band or an option (Label), with how
 // many answers fell in it and their share of the answers.
 type Bucket struct {
