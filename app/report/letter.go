@@ -68,9 +68,6 @@ func NewLetterDocument(paper Paper, title string) *LetterDocument {
 // Finish writes the document to w.
 func (d *LetterDocument) Finish(w io.Writer) error { return finish(d.pdf, packingWriter{w}) }
 
-// Pages is the number of pages so far.
-func (d *LetterDocument) Pages() int { return d.pdf.PageNo() }
-
 // WriteLetters writes letters into one PDF on paper.
 func WriteLetters(w io.Writer, paper Paper, title string, letters []*Letter) (err error) {
 	defer drawingPanic(&err)

@@ -35,15 +35,6 @@ func NewTable(pdf *Doc, cols []Column) *Table {
 	return &Table{pdf: pdf, Columns: cols, LineHeight: 4.6, FontSize: 9}
 }
 
-// Width is the sum of the column widths.
-func (t *Table) Width() float64 {
-	var w float64
-	for _, c := range t.Columns {
-		w += c.Width
-	}
-	return w
-}
-
 func (t *Table) left() float64 {
 	if t.X != 0 {
 		return t.X
