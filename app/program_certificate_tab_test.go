@@ -43,7 +43,7 @@ func openCertificateTab(t *testing.T, u *UI, s *store.Store, code string) *data.
 	return p
 }
 
-// certificateTable is the table of the Sertifikat tab (the only one on screen).
+// rowOf is the index of the row of the participant named name in the table tb.
 func rowOf(t *testing.T, tb *listTable, name string) int {
 	t.Helper()
 	rows, _ := tb.Length()

@@ -25,8 +25,8 @@ func day(s string) time.Time {
 	return t
 }
 
-// ruleProgram is a program of four sessions (2, 4, 4 and 6 JP, the last one in the future unless done) with
-// participants marked as the table of TestEligibilityRules says.
+// TestEligibilityRules builds a program of four sessions (2, 4, 4 and 6 JP, the last one in the future unless
+// done) with participants marked as its table says, and checks who is eligible and why.
 func TestEligibilityRules(t *testing.T) {
 	s := storetest.New(t)
 	ctx := context.Background()
