@@ -110,7 +110,7 @@ func (b *Brief) Findings() []string {
 		out = append(out, fmt.Sprintf("Tidak ada unit kerja yang capaian %d JP-nya naik dibanding %s; yang paling bertahan %s (%s, sebelumnya %s).",
 			target, lowerFirst(prevLabel), best, indo.Percent(bestNow, 1), indo.Percent(bestThen, 1)))
 	default:
-		out = append(out, fmt.Sprintf("Peningkatan terbesar dibanding %s dicapai %s: pegawai yang mencapai %d JP naik dari %s menjadi %s (%s poin).",
+		out = append(out, fmt.Sprintf("Peningkatan terbesar dibanding %s dicapai %s: pegawai yang mencapai %d JP naik dari %s menjadi %s (%s poin persentase).",
 			lowerFirst(prevLabel), best, target, indo.Percent(bestThen, 1), indo.Percent(bestNow, 1), indo.Decimal(gain*100, 1)))
 	}
 	if behind := b.Behind(1); len(behind) > 0 {
@@ -340,8 +340,8 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 
 	// The units furthest behind.
 	section(fmt.Sprintf("%d unit kerja paling tertinggal", min(briefBehind, max(1, len(behind)))))
-	t := NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"UNIT KERJA", 70, "L"}, {"PEGAWAI ASN", 22, "R"},
-		{fmt.Sprintf("MENCAPAI %d JP", data.AnnualJPTarget), 24, "R"}, {"PERSENTASE", 22, "R"}, {"BELUM", 18, "R"}}, width))
+	t := NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"UNIT KERJA", 62, "L"}, {"PEGAWAI ASN", 24, "R"},
+		{fmt.Sprintf("MENCAPAI %d JP", data.AnnualJPTarget), 30, "R"}, {"PERSENTASE", 22, "R"}, {"BELUM", 18, "R"}}, width))
 	t.X, t.FontSize, t.LineHeight = left, 8.5, 4.4
 	pdf.SetY(y)
 	t.Heading()
@@ -356,7 +356,7 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 
 	// The programs of the coming quarter.
 	section(fmt.Sprintf("Program %d bulan ke depan", followup.Horizon))
-	t = NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"KODE", 26, "L"}, {"PROGRAM", 70, "L"}, {"TANGGAL", 36, "L"},
+	t = NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"KODE", 26, "L"}, {"PROGRAM", 62, "L"}, {"TANGGAL", 44, "L"},
 		{"JP", 10, "R"}, {"PESERTA", 16, "R"}}, width))
 	t.X, t.FontSize, t.LineHeight = left, 8.5, 4.4
 	pdf.SetY(y)
