@@ -149,6 +149,9 @@ func SaveFollowUp(ctx context.Context, s *store.Store, f *followup.FollowUp, ls 
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, data.Errorf(data.KindInvalid, "Folder tujuan %s tidak ada; buat foldernya dulu atau pilih folder lain", dir)
 	}
+	if err := preflight(ls); err != nil {
+		return nil, err
+	}
 	records := make([]*data.LetterRecord, len(f.Units))
 	for i, u := range f.Units {
 		ids := make([]int64, len(u.People))
@@ -302,6 +305,9 @@ func SaveSummons(ctx context.Context, s *store.Store, f *followup.FollowUp, ls *
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
 		return 0, data.Errorf(data.KindInvalid, "Folder tujuan %s tidak ada; pilih folder lain", filepath.Dir(path))
 	}
+	if err := preflight(ls); err != nil {
+		return 0, err
+	}
 	records := make([]*data.LetterRecord, len(items))
 	for i, it := range items {
 		records[i] = &data.LetterRecord{Kind: data.LetterSummons, Date: day, Unit: it.u.Unit.Name, Addressee: it.u.Unit.Addressee(),
@@ -316,4 +322,10 @@ func SaveSummons(ctx context.Context, s *store.Store, f *followup.FollowUp, ls *
 		letters[i] = SummonsLetter(f, it.u, it.a, ls, records[i].Number, day)
 	}
 	return len(letters), SaveLetters(path, ls.Paper, "Surat Panggilan "+indo.Plain(int64(f.Year)), letters)
+}
+
+// preflight draws a letter with the office's letterhead and signer to nowhere, so that a logo that cannot be
+// read stops the work before any number is taken.
+func preflight(ls *LetterSettings) error {
+	return WriteLetters(io.Discard, ls.Paper, "", []*Letter{{Institution: ls.Institution, Signatory: ls.Signatory}})
 }

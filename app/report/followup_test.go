@@ -168,6 +168,25 @@ func TestFollowUpNobodyBelowTarget(t *testing.T) {
 	}
 }
 
+// A damaged logo stops the follow-up before a number is taken or a file written.
+func TestFollowUpBadLogo(t *testing.T) {
+	s := sampleStore(t)
+	ctx := context.Background()
+	f, err := followup.Load(ctx, s, 2026, "", sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := LoadLetterSettings(ctx, s)
+	ls.Institution.Logo = []byte("\x89PNG bukan gambar")
+	dir := t.TempDir()
+	if _, err := SaveFollowUp(ctx, s, f, ls, dir, sampleDay); err == nil || !strings.Contains(err.Error(), "logo") {
+		t.Fatalf("error %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 || storetest.Count(t, s, "SELECT count(*) FROM letter") != 0 {
+		t.Errorf("%d files, %d letters after a bad logo", len(entries), storetest.Count(t, s, "SELECT count(*) FROM letter"))
+	}
+}
+
 func TestSafeFileName(t *testing.T) {
 	for in, want := range map[string]string{`SMP "A/B": 1?`: "SMP -A-B-- 1", "CON": "_CON", " . ": "x", "Bidang\tUmum ": "Bidang-Umum"} {
 		if got := SafeFileName(in, "x"); got != want {
