@@ -165,7 +165,13 @@ func pathSentence(op, path string, err error) string {
 		}
 		return path + " adalah folder, bukan berkas"
 	case errno == syscall.ENOTDIR:
-		return "Salah satu bagian jalur " + path + " bukan folder"
+		if path == "" {
+			return "Salah satu bagian jalurnya bukan folder"
+		}
+		if op == "mkdir" || op == "mkdirall" {
+			what = "Folder " + path
+		}
+		return what + " tidak dapat " + verb(op) + ": salah satu bagian jalurnya bukan folder"
 	case errno == syscall.ENOSPC:
 		return "Disk penuh: " + strings.ToLower(what[:1]) + what[1:] + " tidak dapat ditulis; kosongkan ruang disk lalu coba lagi"
 	case errno == syscall.EROFS:
