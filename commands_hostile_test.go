@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/pembina/pembina/internal/badfiles"
@@ -119,5 +120,30 @@ func TestImportResponsesRecognisesAndChooses(t *testing.T) {
 	code, out, errOut = pembina(t, "--db", db, "import", "responses", export, "--program", program, "--new-form")
 	if code != 0 || !strings.Contains(out, "(--new-form)") || !strings.Contains(out, "Formulir baru dibuat dari kolom berkas: ID") {
 		t.Errorf("--new-form = %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestImportRefusesNamedPipe: a named pipe given as the file to import is refused at once; opening it would
+// wait for a writer for ever.
+func TestImportRefusesNamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(e)
+	}
+	pipe := filepath.Join(dir, "daftar.csv")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	program := runningProgram(t, db)
+	for _, args := range [][]string{
+		{"import", "participants", pipe},
+		{"import", "responses", pipe, "--program", program},
+		{"import", "attendance", pipe, "--program", program, "--session", "1"},
+	} {
+		code, _, errOut := pembina(t, append([]string{"--db", db}, args...)...)
+		if code != 1 || !strings.Contains(errOut, "bukan berkas biasa") {
+			t.Errorf("%s of a named pipe = %d %q; want exit 1 saying it is not a regular file", args[1], code, errOut)
+		}
 	}
 }

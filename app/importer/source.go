@@ -108,6 +108,10 @@ func Open(path string) (*Source, error) {
 // readFile reads a whole file of at most maxFileBytes; a larger one is refused before it is read.
 func readFile(path string) ([]byte, error) {
 	name := filepath.Base(path)
+	// Stat before Open: opening a named pipe waits for a writer that never comes.
+	if info, err := os.Stat(path); err == nil && !info.IsDir() && !info.Mode().IsRegular() {
+		return nil, data.Errorf(data.KindInvalid, "%s bukan berkas biasa (perangkat, pipa atau soket); pilih berkas .xlsx atau .csv", name)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
