@@ -16,7 +16,7 @@ import (
 )
 
 // lettersTab is the Surat tab of Pengaturan: the letter number pattern and the bodies of the nota dinas of the
-// JP follow-up and of the surat panggilan, which every office words after its own Tata Naskah Dinas.
+// JP follow-up, of the surat panggilan and of a program's surat undangan, which every office words after its own Tata Naskah Dinas.
 func (u *UI) lettersTab() fyne.CanvasObject {
 	pattern := widget.NewEntry()
 	pattern.SetPlaceHolder(example(data.DefaultLetterPattern))
@@ -26,10 +26,14 @@ func (u *UI) lettersTab() fyne.CanvasObject {
 	summons := widget.NewMultiLineEntry()
 	summons.Wrapping = fyne.TextWrapWord
 	summons.SetMinRowsVisible(10)
+	invitation := widget.NewMultiLineEntry()
+	invitation.Wrapping = fyne.TextWrapWord
+	invitation.SetMinRowsVisible(10)
 	load := func(t *store.LetterTexts) {
 		pattern.SetText(t.Pattern)
 		followUp.SetText(t.FollowUp)
 		summons.SetText(t.Summons)
+		invitation.SetText(t.Invitation)
 	}
 	u.goBackground(func() {
 		t, err := u.store.LetterTexts(context.Background())
@@ -42,7 +46,7 @@ func (u *UI) lettersTab() fyne.CanvasObject {
 		})
 	})
 	save := widget.NewButtonWithIcon(L("Simpan"), theme.DocumentSaveIcon(), func() {
-		t := &store.LetterTexts{Pattern: pattern.Text, FollowUp: followUp.Text, Summons: summons.Text}
+		t := &store.LetterTexts{Pattern: pattern.Text, FollowUp: followUp.Text, Summons: summons.Text, Invitation: invitation.Text}
 		u.goBackground(func() {
 			err := u.store.SaveLetterTexts(context.Background(), t)
 			fyne.Do(func() {
@@ -58,6 +62,7 @@ func (u *UI) lettersTab() fyne.CanvasObject {
 	reset := widget.NewButton(L("Kembalikan isi bawaan"), func() {
 		followUp.SetText(data.DefaultFollowUpBody)
 		summons.SetText(data.DefaultSummonsBody)
+		invitation.SetText(data.DefaultInvitationBody)
 	})
 	help := wrapLabel(L("Paragraf dipisahkan baris kosong. Baris \"| Label | isi\" menjadi rincian bertitik dua. Bagian dalam [kurung siku] hanya dicetak bila semua isiannya terisi. Nomor surat memakai pola seperti nomor sertifikat ({seq:03}, {month_roman}, {year}); urutannya tidak pernah dipakai ulang."))
 	help.Importance = widget.LowImportance
@@ -70,6 +75,7 @@ func (u *UI) lettersTab() fyne.CanvasObject {
 		widget.NewForm(widget.NewFormItem(L("Pola nomor surat"), pattern)),
 		subheading(L("Nota dinas tindak lanjut JP")), placeholders(data.FollowUpPlaceholders), followUp,
 		subheading(L("Surat panggilan")), placeholders(data.SummonsPlaceholders), summons,
+		subheading(L("Surat undangan")), placeholders(data.InvitationPlaceholders), invitation,
 		container.NewHBox(layout.NewSpacer(), reset, save))
 	return container.NewVScroll(container.NewPadded(body))
 }

@@ -12,9 +12,6 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// InvitationBodyKey is the setting holding the surat undangan body template.
-const InvitationBodyKey = "letter.invitation_body"
-
 // Invitation is what the surat undangan of a program needs: the program and its sessions (day and time), its
 // participants (role peserta, not withdrawn) with the unit they were enrolled from, the units' heads, the
 // letter settings, the program's signatory and the body template.
@@ -61,7 +58,7 @@ func LoadInvitation(ctx context.Context, s *store.Store, programID int64) (*Invi
 	if inv.Signatory, err = s.ProgramSignatory(ctx, programID); err != nil && !data.IsKind(err, data.KindNotFound) {
 		return nil, err
 	}
-	if inv.Body, err = s.Setting(ctx, InvitationBodyKey, data.DefaultInvitationBody); err != nil {
+	if inv.Body, err = s.Setting(ctx, store.InvitationBodyKey, data.DefaultInvitationBody); err != nil {
 		return nil, err
 	}
 	return inv, nil

@@ -123,15 +123,17 @@ func (s *Store) ParticipantLetters(ctx context.Context, participantID int64) ([]
 
 // The settings holding the letter bodies Pengaturan edits.
 const (
-	FollowUpBodyKey = "letter.followup_body"
-	SummonsBodyKey  = "letter.summons_body"
+	FollowUpBodyKey   = "letter.followup_body"
+	SummonsBodyKey    = "letter.summons_body"
+	InvitationBodyKey = "letter.invitation_body"
 )
 
 // LetterTexts are the office's letter settings: the number pattern and the body templates.
 type LetterTexts struct {
-	Pattern  string
-	FollowUp string
-	Summons  string
+	Pattern    string
+	FollowUp   string
+	Summons    string
+	Invitation string
 }
 
 // LetterTexts returns the letter settings, the built-in ones where none was saved.
@@ -145,6 +147,9 @@ func (s *Store) LetterTexts(ctx context.Context) (*LetterTexts, error) {
 		return nil, err
 	}
 	if t.Summons, err = s.Setting(ctx, SummonsBodyKey, data.DefaultSummonsBody); err != nil {
+		return nil, err
+	}
+	if t.Invitation, err = s.Setting(ctx, InvitationBodyKey, data.DefaultInvitationBody); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -161,7 +166,8 @@ func (s *Store) SaveLetterTexts(ctx context.Context, t *LetterTexts) error {
 	for _, b := range []struct {
 		field, body string
 		known       []string
-	}{{"Isi nota dinas tindak lanjut JP", t.FollowUp, data.FollowUpPlaceholders}, {"Isi surat panggilan", t.Summons, data.SummonsPlaceholders}} {
+	}{{"Isi nota dinas tindak lanjut JP", t.FollowUp, data.FollowUpPlaceholders}, {"Isi surat panggilan", t.Summons, data.SummonsPlaceholders},
+		{"Isi surat undangan", t.Invitation, data.InvitationPlaceholders}} {
 		if strings.TrimSpace(b.body) == "" {
 			fe.Add(b.field, "wajib diisi")
 		} else if unknown := data.UnknownPlaceholders(b.body, b.known); len(unknown) > 0 {
@@ -172,7 +178,7 @@ func (s *Store) SaveLetterTexts(ctx context.Context, t *LetterTexts) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for key, value := range map[string]string{LetterPatternKey: strings.TrimSpace(t.Pattern), FollowUpBodyKey: t.FollowUp, SummonsBodyKey: t.Summons} {
+		for key, value := range map[string]string{LetterPatternKey: strings.TrimSpace(t.Pattern), FollowUpBodyKey: t.FollowUp, SummonsBodyKey: t.Summons, InvitationBodyKey: t.Invitation} {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value); err != nil {
 				return storageError(err)
 			}
