@@ -144,8 +144,26 @@ func TestScenarioTodayUnmarked(t *testing.T) {
 	}
 	s = openStore(t, db)
 	defer s.Close()
-	if certs, _ := s.Certificates(ctxT(), p.ID); len(certs) == 0 {
-		t.Error("no certificate issued with --allow-unmarked")
+	certs, _ := s.Certificates(ctxT(), p.ID)
+	if len(certs) == 0 {
+		t.Fatal("no certificate issued with --allow-unmarked")
+	}
+	// The reason stays with every number it gave, in the register's history.
+	changes, err := s.CertificateChanges(ctxT(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noted := map[string]bool{}
+	for _, ch := range changes {
+		if ch.Field == store.IssuedUnmarked && strings.Contains(ch.Reason, "disetujui Kepala Bidang") &&
+			strings.Contains(ch.New, "Penutupan dan Rencana Tindak Lanjut") {
+			noted[ch.Number] = true
+		}
+	}
+	for _, c := range certs {
+		if !noted[c.Number] {
+			t.Errorf("certificate %s has no record of being issued with attendance unentered (history %+v)", c.Number, changes)
+		}
 	}
 }
 

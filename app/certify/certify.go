@@ -70,7 +70,11 @@ func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time
 	if len(ids) == 0 {
 		return store.IssueResult{Already: valid}, nil
 	}
-	return s.IssueCertificates(ctx, p.ID, ids, IssueDate(d, today))
+	var notes []store.IssueNote
+	if len(roll.Day.Unentered) > 0 {
+		notes = append(notes, store.IssueNote{Field: store.IssuedUnmarked, Value: data.UnenteredLabel(roll.Day.Unentered), Reason: opt.AllowUnmarked})
+	}
+	return s.IssueCertificates(ctx, p.ID, ids, IssueDate(d, today), notes...)
 }
 
 // ErrUnentered is in the chain of UnenteredError, so that the command line can name its flag.

@@ -83,6 +83,16 @@ func snapshotArgs(c *data.Certificate) []any {
 		nullDate(c.Start), nullDate(c.End)}
 }
 
+// IssueNote is a decision the coordinator took for a whole issue, kept in the history of each certificate it
+// numbered: Field names the decision (IssuedUnmarked), Value what it concerned, Reason the coordinator's words.
+type IssueNote struct {
+	Field, Value, Reason string
+}
+
+// IssuedUnmarked is the history field of certificates issued although sessions held up to the issue date had
+// no attendance entered; its value names the sessions.
+const IssuedUnmarked = "issued_unmarked"
+
 // IssueResult says what IssueCertificates did.
 type IssueResult struct {
 	Issued  int // new numbers given
@@ -97,7 +107,9 @@ type IssueResult struct {
 // counter of that pattern and the issue year, issued on day. Numbers are never reused: the counter only moves
 // forward, and a number that another pattern happened to produce already is skipped. Each certificate gets its
 // signed QR text. The enrolments must belong to the program; deciding who is eligible is the caller's part.
-func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmentIDs []int64, day time.Time) (IssueResult, error) {
+// Each note is written into the history of every certificate issued, in the same transaction: a decision taken
+// for the whole batch (issued although attendance was not entered) stays with the numbers it gave.
+func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmentIDs []int64, day time.Time, notes ...IssueNote) (IssueResult, error) {
 	var res IssueResult
 	day = data.Day(day)
 	if day.IsZero() {
@@ -219,8 +231,21 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmen
 			x.TakeProgram(p)
 			payload := data.SignClaim(data.ClaimOf(p, x), key)
 			args := append([]any{x.EnrolmentID, number, canonical, year, seq, data.FormatDate(day), payload}, snapshotArgs(x)...)
-			if _, err := insert.ExecContext(ctx, args...); err != nil {
+			inserted, err := insert.ExecContext(ctx, args...)
+			if err != nil {
 				return constraintError(err, "Nomor sertifikat "+number+" sudah dipakai", "Pendaftaran tidak ditemukan")
+			}
+			if len(notes) > 0 {
+				id, err := inserted.LastInsertId()
+				if err != nil {
+					return storageError(err)
+				}
+				for _, n := range notes {
+					if _, err := tx.ExecContext(ctx, `INSERT INTO certificate_change (certificate_id, field, new_value, reason)
+						VALUES (?, ?, ?, ?)`, id, n.Field, n.Value, strings.TrimSpace(n.Reason)); err != nil {
+						return storageError(err)
+					}
+				}
 			}
 			res.Issued++
 		}

@@ -94,6 +94,7 @@ var changeLabels = map[string]string{
 	"unit": "Unit kerja", "agency": "Instansi", "role": "Peran", "final_score": "Nilai akhir", "predicate": "Predikat",
 	"program_code": "Kode program", "program_title": "Nama program", "program_kind": "Jenis program", "organiser": "Penyelenggara",
 	"place": "Tempat", "batch": "Angkatan", "dates": "Tanggal", "jp": "JP",
+	IssuedUnmarked: "Terbit dengan presensi belum diisi",
 }
 
 // snapshotFields lists what differs between the recorded certificate old and the one issued now, field by
