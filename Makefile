@@ -39,7 +39,7 @@ keep_fyneapp = cp FyneApp.toml dist/.FyneApp.toml.keep && { ( $(1) ); status=$$?
 # The Windows build is cross-compiled with mingw-w64 on Linux.
 WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
-.PHONY: run test deps build vet unit smoke e2e clean package-linux package-windows check-windows fyne-tool
+.PHONY: run test deps build vet unit fuzz smoke e2e clean package-linux package-windows check-windows fyne-tool
 # fyne package writes fyne.syso and a metadata file into the source folder while it builds: another build
 # running beside it would link them in.
 .NOTPARALLEL:
@@ -47,9 +47,9 @@ WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 run: deps build
 	./pembina
 
-# make test is what CI runs (.ci/run): vet, every test, the real binary, its end-to-end smoke test under
-# Xvfb (screenshots kept in ci-artifacts/), and the Windows package, which must link.
-test: deps vet unit build smoke e2e check-windows
+# make test is what CI runs (.ci/run): vet, every test, a short run of every fuzz target, the real binary, its
+# end-to-end smoke test under Xvfb (screenshots kept in ci-artifacts/), and the Windows package, which must link.
+test: deps vet unit fuzz build smoke e2e check-windows
 
 build:
 	go build -tags $(BUILD_TAGS) -ldflags "$(COMMIT_LDFLAGS)" -o pembina .
@@ -82,6 +82,17 @@ deps:
 
 smoke: build
 	tools/smoke-test.sh ./pembina ci-artifacts
+
+# Each fuzz target (the readers of workbooks, CSV, Google Forms and Zoom reports, NIPs, the QR text, the PDF
+# text filter) runs FUZZTIME on new inputs beyond its seed corpus, which `unit` already runs. Go fuzzes one
+# target per run; a failing input is written under the package's testdata/fuzz/ to become a seed.
+FUZZTIME ?= 8s
+fuzz:
+	@set -e; for target in $$(git grep -h -o '^func Fuzz[A-Za-z0-9_]*' -- '*_test.go' | sed 's/^func //' | sort -u); do \
+		pkg=$$(dirname $$(git grep -l "^func $$target(" -- '*_test.go' | head -n 1)); \
+		echo "fuzz $$target in ./$$pkg for $(FUZZTIME)"; \
+		go test -tags ci -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) ./$$pkg; \
+	done
 
 # The coordinator's main flows on the real binary under Xvfb at 1366x768, by keystrokes and clicks (first run,
 # a program, enrolment, attendance with a T, certificates, the workbook, the kiosk); a screenshot per step in
