@@ -134,7 +134,7 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 		d.card(L("Program tahun ini"), indo.Int(int64(f.Programs)), joinDot(byStatus)),
 		d.card(L("Orang yang dilatih"), indo.Int(int64(f.Trained)), fmt.Sprintf(L("%s JP diperoleh dari %s pendaftaran yang tuntas"),
 			indo.Int(int64(f.JP)), indo.Int(int64(f.Completions)))),
-		d.card(fmt.Sprintf(L("Pegawai mencapai %d JP"), data.AnnualJPTarget), indo.Int(int64(f.Reached)),
+		d.card(reachedTitle(o.Targets), indo.Int(int64(f.Reached)),
 			fmt.Sprintf(L("dari %s pegawai ASN (%s)"), indo.Int(int64(f.Employees)), indo.Percent(f.ReachedShare(), 1))),
 		d.card(L("Kepuasan rata-rata"), sat, satNote),
 	}
@@ -161,7 +161,7 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 	d.charts.Objects = []fyne.CanvasObject{
 		chartCard(L("Program menurut status"), status),
 		chartCard(L("Peserta per bulan (bulan selesai program)"), months),
-		chartCard(fmt.Sprintf(L("Pegawai ASN dan %d JP"), data.AnnualJPTarget), container.NewVBox(reached,
+		chartCard(fmt.Sprintf(L("Pegawai ASN dan %s"), o.Targets.Phrase()), container.NewVBox(reached,
 			wrapLabel(fmt.Sprintf(L("%s pegawai belum memiliki JP tahun ini."), indo.Int(int64(d.withoutJP)))))),
 	}
 	d.charts.Refresh()
@@ -322,4 +322,13 @@ func (d *dashboard) showAttention() {
 		d.attention.Add(wrapLabel(L("Tidak ada yang perlu ditindaklanjuti.")))
 	}
 	d.attention.Refresh()
+}
+
+// reachedTitle names the dashboard's target figure: "Pegawai mencapai 20 JP" while every status shares the
+// default number, the number the office set when all share another, "target JP" when they differ.
+func reachedTitle(t data.JPTargets) string {
+	if p := t.Phrase(); p != "target JP" {
+		return fmt.Sprintf(L("Pegawai mencapai %s"), p)
+	}
+	return L("Pegawai mencapai target JP")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -22,6 +23,26 @@ func DefaultJPTargets() JPTargets {
 
 // For is the target of an employment status: 0 when it has none.
 func (t JPTargets) For(status string) int { return t[status] }
+
+// Phrase is how figures and headings name reaching the target: "20 JP" while every status that has a target
+// shares one number (the default), "target JP" once the office set different targets for different statuses,
+// so that no label promises a number some people are not measured against.
+func (t JPTargets) Phrase() string {
+	common := 0
+	for _, jp := range t {
+		switch {
+		case jp <= 0:
+		case common == 0:
+			common = jp
+		case jp != common:
+			return "target JP"
+		}
+	}
+	if common == 0 {
+		common = AnnualJPTarget
+	}
+	return strconv.Itoa(common) + " JP"
+}
 
 // Validate checks that every status is known and every target lies between 0 and 200 JP.
 func (t JPTargets) Validate() error {

@@ -85,7 +85,7 @@ func (b *Brief) Behind(n int) []overview.UnitLine {
 // Findings are the three sentences generated from the figures: the unit whose share at 20 JP rose most since
 // the previous period, the unit furthest behind, and the best and worst rated programs.
 func (b *Brief) Findings() []string {
-	o, target := b.Overview, data.AnnualJPTarget
+	o, target := b.Overview, b.Overview.Targets.Phrase()
 	var out []string
 	before := map[string]overview.UnitLine{}
 	for _, u := range b.Previous.Units {
@@ -107,15 +107,15 @@ func (b *Brief) Findings() []string {
 	case best == "":
 		out = append(out, fmt.Sprintf("Belum ada pembanding capaian unit kerja pada %s.", lowerFirst(prevLabel)))
 	case gain <= 0:
-		out = append(out, fmt.Sprintf("Tidak ada unit kerja yang capaian %d JP-nya naik dibanding %s; yang paling bertahan %s (%s, sebelumnya %s).",
+		out = append(out, fmt.Sprintf("Tidak ada unit kerja yang capaian %s-nya naik dibanding %s; yang paling bertahan %s (%s, sebelumnya %s).",
 			target, lowerFirst(prevLabel), best, indo.Percent(bestNow, 1), indo.Percent(bestThen, 1)))
 	default:
-		out = append(out, fmt.Sprintf("Peningkatan terbesar dibanding %s dicapai %s: pegawai yang mencapai %d JP naik dari %s menjadi %s (%s poin persentase).",
+		out = append(out, fmt.Sprintf("Peningkatan terbesar dibanding %s dicapai %s: pegawai yang mencapai %s naik dari %s menjadi %s (%s poin persentase).",
 			lowerFirst(prevLabel), best, target, indo.Percent(bestThen, 1), indo.Percent(bestNow, 1), indo.Decimal(gain*100, 1)))
 	}
 	if behind := b.Behind(1); len(behind) > 0 {
 		u := behind[0]
-		out = append(out, fmt.Sprintf("Unit kerja paling tertinggal adalah %s: %s dari %s pegawai ASN (%s) mencapai %d JP, %s orang belum.",
+		out = append(out, fmt.Sprintf("Unit kerja paling tertinggal adalah %s: %s dari %s pegawai ASN (%s) mencapai %s, %s orang belum.",
 			unitName(u.Unit), indo.Int(int64(u.Reached)), indo.Int(int64(u.Employees)), indo.Percent(u.ReachedShare(), 1), target,
 			indo.Int(int64(u.Employees-u.Reached))))
 	} else {
@@ -219,7 +219,7 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 		{"Program", indo.Int(int64(f.Programs)), indo.Int(int64(f.Status(data.StatusFinished))) + " selesai"},
 		{"Orang yang menyelesaikan program", indo.Int(int64(f.Trained)), indo.Int(int64(f.Enrolled)) + " peserta terdaftar"},
 		{"JP yang diperoleh peserta", indo.Int(int64(f.JP)), "jumlah JP program yang dituntaskan"},
-		{fmt.Sprintf("Pegawai ASN mencapai %d JP", data.AnnualJPTarget), notAvailable(f.ReachedShare(), indo.Percent(f.ReachedShare(), 1)),
+		{"Pegawai ASN mencapai " + b.Overview.Targets.Phrase(), notAvailable(f.ReachedShare(), indo.Percent(f.ReachedShare(), 1)),
 			indo.Int(int64(f.Reached)) + " dari " + indo.Int(int64(f.Employees)) + " pegawai"},
 		{"Indeks kepuasan (0–100)", notAvailable(f.SatisfactionPercent, indo.Decimal(f.SatisfactionPercent, 2)), satNote},
 		{"N-gain rata-rata", notAvailable(f.NGain, indo.Decimal(f.NGain, 2)), gainNote},
@@ -285,7 +285,7 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 	}
 	chartOnPage2 := y+chartH()+tablesH > pageH-bottom
 	drawChart := func() {
-		section(fmt.Sprintf("Pegawai ASN yang mencapai %d JP per unit kerja", data.AnnualJPTarget))
+		section("Pegawai ASN yang mencapai " + b.Overview.Targets.Phrase() + " per unit kerja")
 		if len(units) == 0 {
 			pdf.SetFont(Font, "I", 9.5)
 			pdf.SetXY(left, y)
@@ -341,7 +341,7 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 	// The units furthest behind.
 	section(fmt.Sprintf("%d unit kerja paling tertinggal", min(briefBehind, max(1, len(behind)))))
 	t := NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"UNIT KERJA", 62, "L"}, {"PEGAWAI ASN", 24, "R"},
-		{fmt.Sprintf("MENCAPAI %d JP", data.AnnualJPTarget), 30, "R"}, {"PERSENTASE", 22, "R"}, {"BELUM", 18, "R"}}, width))
+		{"MENCAPAI " + strings.ToUpper(b.Overview.Targets.Phrase()), 30, "R"}, {"PERSENTASE", 22, "R"}, {"BELUM", 18, "R"}}, width))
 	t.X, t.FontSize, t.LineHeight = left, 8.5, 4.4
 	pdf.SetY(y)
 	t.Heading()

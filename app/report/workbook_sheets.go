@@ -64,7 +64,7 @@ func (wb *workbook) people(ctx context.Context) (int, error) {
 	cols := []column{
 		{"NIP", wb.nip, 20}, {"NAMA", wb.text, 20}, {"STATUS KEPEGAWAIAN", wb.text, 12}, {"PANGKAT/GOLONGAN", wb.text, 14},
 		{"UNIT KERJA", wb.text, 14}, {jpTitle, wb.integer, 8}, {"PROGRAM DISELESAIKAN", wb.integer, 12},
-		{"MENCAPAI 20 JP", wb.text, 10}, {"KEKURANGAN JP", wb.integer, 11}, {"CATATAN", wb.text, 12},
+		{"MENCAPAI " + strings.ToUpper(wb.o.Targets.Phrase()), wb.text, 10}, {"KEKURANGAN JP", wb.integer, 11}, {"CATATAN", wb.text, 12},
 	}
 	for _, p := range wb.o.People {
 		cols[1].fit(44, p.Name)
@@ -139,7 +139,8 @@ func rankLabel(code string) string {
 func (wb *workbook) units(_ context.Context) (int, error) {
 	cols := []column{
 		{"UNIT KERJA", wb.text, 14}, {"PESERTA TERDATA", wb.integer, 10}, {"PEGAWAI ASN", wb.integer, 10},
-		{"MENYELESAIKAN PROGRAM", wb.integer, 13}, {"MENCAPAI 20 JP", wb.integer, 10}, {"PERSENTASE MENCAPAI 20 JP", wb.percent, 12},
+		{"MENYELESAIKAN PROGRAM", wb.integer, 13}, {"MENCAPAI " + strings.ToUpper(wb.o.Targets.Phrase()), wb.integer, 10},
+		{"PERSENTASE MENCAPAI " + strings.ToUpper(wb.o.Targets.Phrase()), wb.percent, 12},
 		{"JUMLAH JP", wb.integer, 10}, {"RATA-RATA JP PER ORANG", wb.decimal, 10},
 	}
 	for _, u := range wb.o.Units {

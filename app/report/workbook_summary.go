@@ -83,8 +83,9 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	line("JP program yang selesai", fig.ProgramJP, wb.integer, "jumlah JP program berstatus selesai")
 	line("Sertifikat berlaku", fig.Certified, wb.integer, "sertifikat peserta yang tidak dicabut")
 	line("Pegawai ASN terdata", fig.Employees, wb.integer, "PNS, CPNS dan PPPK di data peserta")
-	line(fmt.Sprintf("Pegawai mencapai %d JP", data.AnnualJPTarget), fig.Reached, wb.integer, "hak pengembangan kompetensi paling sedikit 20 JP setahun")
-	line(fmt.Sprintf("Persentase pegawai mencapai %d JP", data.AnnualJPTarget), fig.ReachedShare(), wb.percent, "")
+	reach := wb.o.Targets.Phrase()
+	line("Pegawai mencapai "+reach, fig.Reached, wb.integer, "ASN aktif dengan target JP setahun (Pengaturan); hak pengembangan kompetensi paling sedikit 20 JP setahun")
+	line("Persentase pegawai mencapai "+reach, fig.ReachedShare(), wb.percent, "")
 	satNote := fmt.Sprintf("%s; rata-rata indeks %d program, setiap program berbobot sama", fig.SatisfactionCategory, fig.SatisfactionPrograms)
 	if fig.SatisfactionPrograms == 0 {
 		satNote = "belum ada jawaban evaluasi penyelenggaraan atau narasumber"
@@ -102,16 +103,16 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	reachedTop := row + 1
 	row = reachedTop
 	heading("CAPAIAN 20 JP", "PEGAWAI", "")
-	set("A", row, "Mencapai 20 JP", wb.text)
+	set("A", row, "Mencapai "+reach, wb.text)
 	set("B", row, fig.Reached, wb.integer)
-	set("A", row+1, "Belum mencapai 20 JP", wb.text)
+	set("A", row+1, "Belum mencapai "+reach, wb.text)
 	set("B", row+1, fig.Employees-fig.Reached, wb.integer)
 	row += 2
 	err := wb.chart(figuresTop-1, &excelize.Chart{Type: excelize.Doughnut, HoleSize: 55,
 		Series: []excelize.ChartSeries{{Name: "Pegawai", Categories: sheetRef(sheet, fmt.Sprintf("$A$%d", reachedTop+1), fmt.Sprintf("$A$%d", reachedTop+2)),
 			Values:    sheetRef(sheet, fmt.Sprintf("$B$%d", reachedTop+1), fmt.Sprintf("$B$%d", reachedTop+2)),
 			DataPoint: []excelize.ChartDataPoint{{Index: 0, Fill: solid("63BE7B")}, {Index: 1, Fill: solid("F8696B")}}}},
-		Title:    chartTitle(fmt.Sprintf("Pegawai yang mencapai %d JP", data.AnnualJPTarget)),
+		Title:    chartTitle("Pegawai yang mencapai " + reach),
 		Legend:   excelize.ChartLegend{Position: "right"},
 		PlotArea: excelize.ChartPlotArea{ShowPercent: true}})
 	if err != nil {

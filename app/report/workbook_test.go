@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -279,5 +280,37 @@ func TestWorkbookCancelled(t *testing.T) {
 	_, err := WriteWorkbook(ctx, io.Discard, s, overview.Year(2026), sampleDay, nil)
 	if err == nil || !strings.Contains(data.ErrorMessage(err), "Dibatalkan") {
 		t.Errorf("cancelled workbook: %v", err)
+	}
+}
+
+// The headings name the target the office set: "MENCAPAI 24 JP" when every status has 24, "MENCAPAI TARGET JP"
+// when the statuses differ, never the 20 JP nobody is measured against.
+func TestWorkbookHeadingsFollowTheTargets(t *testing.T) {
+	s := sampleStore(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		targets data.JPTargets
+		want    string
+	}{
+		{data.JPTargets{"PNS": 24, "CPNS": 24, "PPPK": 24, "PPPK Paruh Waktu": 24, "Non-ASN": 0}, "MENCAPAI 24 JP"},
+		{data.JPTargets{"PNS": 20, "CPNS": 20, "PPPK": 10, "PPPK Paruh Waktu": 10, "Non-ASN": 0}, "MENCAPAI TARGET JP"},
+	} {
+		if err := s.SetJPTargets(ctx, c.targets); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := WriteWorkbook(ctx, &buf, s, overview.Year(2026), sampleDay, nil); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		people, _ := f.GetRows(SheetJP)
+		units, _ := f.GetRows(SheetUnits)
+		f.Close()
+		if !slices.Contains(people[0], c.want) || !slices.Contains(units[0], c.want) {
+			t.Errorf("targets %v: headings %q and %q, want %q in both", c.targets, people[0], units[0], c.want)
+		}
 	}
 }
