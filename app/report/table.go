@@ -72,7 +72,17 @@ func (t *Table) Row(cells []string) {
 	if t.RowStyle != nil {
 		fill = t.RowStyle(t.rows, cells)
 	}
-	h := max(t.height(cells, t.rows), t.MinRowH)
+	// Each cell is wrapped once, for the row's height and for drawing it: wrapping is most of a long
+	// table's cost (the JP follow-up's lampiran tables hold 68,000 rows).
+	lines := make([][]string, len(cells))
+	n := 1
+	for i, c := range t.Columns {
+		if i < len(cells) {
+			lines[i] = pdf.SplitText(cells[i], c.Width)
+			n = max(n, len(lines[i]))
+		}
+	}
+	h := max(float64(n)*t.LineHeight+2, t.MinRowH)
 	_, pageH := pdf.GetPageSize()
 	_, _, _, bottom := pdf.GetMargins()
 	if pdf.GetY()+h > pageH-bottom {
@@ -91,7 +101,7 @@ func (t *Table) Row(cells []string) {
 		pdf.Rect(x, y, c.Width, h, style)
 		if t.DrawCell == nil || !t.DrawCell(t.rows, i, x, y, c.Width, h) {
 			if i < len(cells) {
-				t.text(cells[i], x, y, c.Width, h, c.Align)
+				t.lines(lines[i], x, y, c.Width, h, c.Align)
 			}
 		}
 		x += c.Width
@@ -131,10 +141,14 @@ func (t *Table) height(cells []string, _ int) float64 {
 
 // text writes s wrapped inside the rectangle, vertically centred.
 func (t *Table) text(s string, x, y, w, h float64, align string) {
+	t.lines(t.pdf.SplitText(s, w), x, y, w, h, align)
+}
+
+// lines writes lines already wrapped to w inside the rectangle, vertically centred.
+func (t *Table) lines(lines []string, x, y, w, h float64, align string) {
 	if align == "" {
 		align = "L"
 	}
-	lines := t.pdf.SplitText(s, w)
 	top := y + (h-float64(len(lines))*t.LineHeight)/2
 	for i, l := range lines {
 		t.pdf.SetXY(x, top+float64(i)*t.LineHeight)
