@@ -93,7 +93,7 @@ func (u *UI) deleteParticipant(p *data.Participant) {
 }
 
 // historyPanel lists every program the participant attended and the JP per year against the 20 JP a year
-// every civil servant is entitled to (docs/DOMAIN.md §2), counting the JP of the finished programs the person
+// every civil servant is entitled to (docs/domain.md §2), counting the JP of the finished programs the person
 // completed (data.TrainingRecord.EarnedJP).
 func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 	var records []data.TrainingRecord

@@ -1,6 +1,6 @@
 package data
 
-// AttendanceStatus is a mark on the sign-in sheet, with the codes of docs/DOMAIN.md §3.
+// AttendanceStatus is a mark on the sign-in sheet, with the codes of docs/domain.md §3.
 type AttendanceStatus string
 
 // The attendance statuses.

@@ -94,7 +94,7 @@ func (it testItem) question() *Question {
 		Correct: it.options[it.correct], Points: 10, Required: true, ItemKey: it.key}
 }
 
-// BuiltinForms returns fresh copies of the built-in forms of docs/DOMAIN.md §4, in Indonesian: Evaluasi
+// BuiltinForms returns fresh copies of the built-in forms of docs/domain.md §4, in Indonesian: Evaluasi
 // Penyelenggaraan (importance × performance on the typical items), Evaluasi Narasumber (answered once per
 // speaker), a pre-test and post-test sharing one item bank, and Evaluasi Pasca Pelatihan for alumni and for
 // their superiors.

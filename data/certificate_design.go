@@ -122,7 +122,7 @@ func (d *CertificateDesign) BodyTemplate() string {
 	return d.Body
 }
 
-// Predicates are the graduation predicates for programs with a final score (docs/DOMAIN.md §4), highest first: a
+// Predicates are the graduation predicates for programs with a final score (docs/domain.md §4), highest first: a
 // score above Above earns Label. The bounds are the usual ones, not a regulation: change them here.
 var Predicates = []struct {
 	Above float64

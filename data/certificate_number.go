@@ -9,7 +9,7 @@ import (
 	"github.com/pembina/pembina/data/indo"
 )
 
-// NumberPattern is an office's certificate numbering scheme (docs/DOMAIN.md §5), such as
+// NumberPattern is an office's certificate numbering scheme (docs/domain.md §5), such as
 // "800/{seq:03}/DISDIK/{month_roman}/{year}". Its tokens:
 //
 //	{seq}          the sequence number within the pattern and year: 7

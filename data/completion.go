@@ -144,7 +144,7 @@ func (rs Reasons) Has(c ReasonCode) bool {
 	return false
 }
 
-// ScoreCheck is the pass-score rule of a program with a pass score (docs/DOMAIN.md §3: "some programs also need a
+// ScoreCheck is the pass-score rule of a program with a pass score (docs/domain.md §3: "some programs also need a
 // minimum post-test score").
 type ScoreCheck struct {
 	PassScore float64  // the minimum, 0–100

@@ -27,7 +27,7 @@ func SessionOver(date, today time.Time, marked bool) bool {
 	return d.Before(t) || d.Equal(t) && marked
 }
 
-// AttendanceRate is one participant's attendance over the sessions held so far (docs/DOMAIN.md §3): JP attended of
+// AttendanceRate is one participant's attendance over the sessions held so far (docs/domain.md §3): JP attended of
 // JP scheduled, and sessions attended of sessions held.
 type AttendanceRate struct {
 	JPAttended, JPScheduled             int

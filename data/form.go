@@ -43,7 +43,7 @@ func (k FormKind) Label() string {
 	return string(k)
 }
 
-// Scales are the answer scales of docs/DOMAIN.md §4.
+// Scales are the answer scales of docs/domain.md §4.
 var Scales = []string{"1-4", "1-5", "0-100"}
 
 func validScale(s string) bool { return oneOf(s, Scales) }

@@ -8,7 +8,7 @@ import (
 )
 
 // AnnualJPTarget is the yearly competency development every PNS is entitled to: at least 20 JP (jam pelajaran)
-// a year (PP 11/2017 as amended by PP 17/2020; docs/DOMAIN.md §2). A coordinator's key question is who has not
+// a year (PP 11/2017 as amended by PP 17/2020; docs/domain.md §2). A coordinator's key question is who has not
 // reached it yet.
 const AnnualJPTarget = 20
 

@@ -13,7 +13,7 @@ import (
 // EmploymentStatuses are the kinds of employment a participant can have.
 var EmploymentStatuses = []string{"PNS", "CPNS", "PPPK", "PPPK Paruh Waktu", "Non-ASN"}
 
-// PositionKinds are the kinds of position (jenis jabatan) of docs/DOMAIN.md §1.
+// PositionKinds are the kinds of position (jenis jabatan) of docs/domain.md §1.
 var PositionKinds = []string{"JPT Utama", "JPT Madya", "JPT Pratama", "Administrator", "Pengawas", "Pelaksana",
 	"Fungsional Ahli Pertama", "Fungsional Ahli Muda", "Fungsional Ahli Madya", "Fungsional Ahli Utama",
 	"Fungsional Pemula", "Fungsional Terampil", "Fungsional Mahir", "Fungsional Penyelia"}

@@ -37,7 +37,7 @@ func (s ProgramStatus) Label() string {
 	return string(s)
 }
 
-// ProgramKind is a form of competency development (docs/DOMAIN.md §2) with the SIASN code its history entry uses.
+// ProgramKind is a form of competency development (docs/domain.md §2) with the SIASN code its history entry uses.
 type ProgramKind struct {
 	Name      string
 	Classical bool // klasikal (true) or nonklasikal
@@ -290,7 +290,7 @@ func SessionWarnings(p *Program, s *Session) []string {
 	return w
 }
 
-// SIASNKinds name SIASN's training-history kinds (jenisDiklatId) by their code (docs/DOMAIN.md §2).
+// SIASNKinds name SIASN's training-history kinds (jenisDiklatId) by their code (docs/domain.md §2).
 var SIASNKinds = map[int]string{1: "Diklat Struktural", 2: "Diklat Fungsional", 3: "Diklat Teknis", 4: "Workshop",
 	5: "Pelatihan Manajerial", 6: "Pelatihan Sosial Kultural", 7: "Sosialisasi", 8: "Bimbingan Teknis", 9: "Seminar",
 	10: "Magang"}

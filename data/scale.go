@@ -7,7 +7,7 @@ import (
 	"github.com/pembina/pembina/data/indo"
 )
 
-// Scale is an answer scale of docs/DOMAIN.md §4: "1-4", "1-5" or "0-100".
+// Scale is an answer scale of docs/domain.md §4: "1-4", "1-5" or "0-100".
 type Scale string
 
 // The scales.
@@ -91,7 +91,7 @@ type Band struct {
 	Label string
 }
 
-// Legend returns the categories of docs/DOMAIN.md §4, lowest first. Every report prints it.
+// Legend returns the categories of docs/domain.md §4, lowest first. Every report prints it.
 //   - 1–4 (public-service survey style): [1; 2,60) Tidak Baik, [2,60; 3,07) Kurang Baik, [3,07; 3,54) Baik,
 //     [3,54; 4] Sangat Baik;
 //   - 1–5: up to 1,80 Tidak Baik, above 1,80 Kurang Baik, above 2,60 Cukup, above 3,40 Baik, above 4,35 Sangat Baik;
@@ -175,7 +175,7 @@ func legendText(entries []LegendEntry) string {
 // does (a 1–4 mean times 25): mean ÷ maximum × 100.
 func (s Scale) ToPercent(mean float64) float64 { return mean / s.Max() * 100 }
 
-// Gain categories of Hake's normalised gain (docs/DOMAIN.md §4).
+// Gain categories of Hake's normalised gain (docs/domain.md §4).
 const (
 	GainHigh   = "Tinggi" // g ≥ 0,70
 	GainMedium = "Sedang" // 0,30 ≤ g < 0,70

@@ -1,6 +1,6 @@
 package data
 
-// SIASNKind is the jenisDiklatId a program's rows carry in SIASN's training history (docs/DOMAIN.md §2). Forms
+// SIASNKind is the jenisDiklatId a program's rows carry in SIASN's training history (docs/domain.md §2). Forms
 // that SIASN names (Diklat Struktural, Fungsional, Workshop, Bimbingan Teknis, Sosialisasi, Seminar, Magang)
 // keep their code; every other form is a training of its competency kind: Teknis 3 (Diklat Teknis), Manajerial
 // 5 (Pelatihan Manajerial), Sosial Kultural 6 (Pelatihan Sosial Kultural). So a coaching on managerial

@@ -29,7 +29,7 @@ type SignInSession struct {
 }
 
 // SignInSheets is a sign-in document (daftar hadir) for one or more sessions of a program: one sheet per
-// session, each starting on a new page, as docs/DOMAIN.md §3 describes.
+// session, each starting on a new page, as docs/domain.md §3 describes.
 type SignInSheets struct {
 	Institution *data.Institution
 	Program     *data.Program

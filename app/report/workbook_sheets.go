@@ -342,7 +342,7 @@ func (wb *workbook) certificates(_ context.Context) (int, error) {
 
 // siasn writes SIASN: one row per completed enrolment, in the columns of SIASN's training-history entry
 // (riwayat kursus: namaKursus, institusiPenyelenggara, jenisDiklatId, jumlahJam, nomorSertipikat, tahunKursus,
-// tanggalKursus, tanggalSelesaiKursus; docs/DOMAIN.md §2) with the person's NIP and name, dates written dd-mm-yyyy
+// tanggalKursus, tanggalSelesaiKursus; docs/domain.md §2) with the person's NIP and name, dates written dd-mm-yyyy
 // as text, so that the operator can type or paste them into SIASN as they are.
 func (wb *workbook) siasn(_ context.Context) (int, error) {
 	cols := []column{

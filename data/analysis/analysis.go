@@ -1,4 +1,4 @@
-// Package analysis says what evaluation responses mean (docs/DOMAIN.md §4): per question the number of answers,
+// Package analysis says what evaluation responses mean (docs/domain.md §4): per question the number of answers,
 // mean, standard deviation, distribution and category; per section and per form; per speaker with a ranking;
 // importance × performance quadrants; the text answers; pre-test and post-test scores with Hake's normalised
 // gain per participant and for the class, the share at or above the pass score and the difficulty of each

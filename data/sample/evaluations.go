@@ -312,7 +312,7 @@ func programSpeakers(pp *plannedProgram) []string {
 
 // tests writes the pre-test and post-test: each participant has an ability and a learning rate, each item an
 // ease, so the class gains, a few decline, and the items differ in difficulty. With perfect set, one
-// participant scores 100 on the pre-test (the undefined-gain case of docs/DOMAIN.md §4).
+// participant scores 100 on the pre-test (the undefined-gain case of docs/domain.md §4).
 func (w *world) tests(ctx context.Context, b *store.BatchTx, ev *evaluations, pp *plannedProgram,
 	attached map[string]*data.ProgramForm, perfect bool) error {
 	pre, post := ev.forms[data.BuiltinPreTest], ev.forms[data.BuiltinPostTest]

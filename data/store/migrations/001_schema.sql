@@ -176,7 +176,7 @@ CREATE TABLE enrolment (
 ) STRICT;
 CREATE INDEX enrolment_participant ON enrolment(participant_id);
 
--- One mark per session and enrolment. Codes as in docs/DOMAIN.md §3; time is recorded for T (terlambat).
+-- One mark per session and enrolment. Codes as in docs/domain.md §3; time is recorded for T (terlambat).
 CREATE TABLE attendance (
     session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
     enrolment_id INTEGER NOT NULL REFERENCES enrolment(id) ON DELETE CASCADE,
