@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
@@ -171,7 +172,7 @@ func printPlan(w io.Writer, f *importer.ParticipantFile, plan *importer.Plan) {
 	}
 	var cols []string
 	for i, c := range f.Columns {
-		if m := plan.Mapping[i]; m != importer.FieldNone {
+		if m := plan.Mapping[i]; m != participantcols.FieldNone {
 			cols = append(cols, fmt.Sprintf("%s → %s", c.Heading, m.Label()))
 		}
 	}

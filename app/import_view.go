@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -29,7 +30,7 @@ type importView struct {
 	programs []store.ProgramRow
 
 	file    *importer.ParticipantFile
-	mapping []importer.Field
+	mapping []participantcols.Field
 	plan    *importer.Plan
 	shown   []int // the plan rows the filter lets through
 
@@ -177,21 +178,21 @@ func (v *importView) read(path string) {
 }
 
 func (v *importView) showMapping() {
-	labels := make([]string, len(importer.ParticipantFields))
-	for i, f := range importer.ParticipantFields {
+	labels := make([]string, len(participantcols.Fields))
+	for i, f := range participantcols.Fields {
 		labels[i] = L(f.Label())
 	}
 	v.mappingBox.RemoveAll()
 	for i, c := range v.file.Columns {
 		i := i
 		choice := widget.NewSelect(labels, nil)
-		for k, f := range importer.ParticipantFields {
+		for k, f := range participantcols.Fields {
 			if f == v.mapping[i] {
 				choice.SetSelectedIndex(k)
 			}
 		}
 		choice.OnChanged = func(string) {
-			v.mapping[i] = importer.ParticipantFields[choice.SelectedIndex()]
+			v.mapping[i] = participantcols.Fields[choice.SelectedIndex()]
 			v.replan()
 		}
 		headingText := c.Heading
@@ -216,7 +217,7 @@ func (v *importView) replan() {
 		return
 	}
 	v.mappingError = ""
-	file, mapping, programID := v.file, append([]importer.Field(nil), v.mapping...), v.programID()
+	file, mapping, programID := v.file, append([]participantcols.Field(nil), v.mapping...), v.programID()
 	var plan *importer.Plan
 	v.u.runTask(L("Memeriksa baris"), func(ctx context.Context, progress Progress) error {
 		var err error

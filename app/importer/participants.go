@@ -10,171 +10,18 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/nip"
 	"github.com/pembina/pembina/data/rank"
 )
 
-// Field is what a column of a participant list holds.
-type Field string
-
-// The fields a participant list's columns map to. FieldNone columns are ignored.
-const (
-	FieldNone         Field = ""
-	FieldNumber       Field = "no" // the row number of the list: read to recognise data rows, never stored
-	FieldNIP          Field = "nip"
-	FieldNIK          Field = "nik"
-	FieldName         Field = "name"
-	FieldTitles       Field = "titles" // GELAR: front and back titles in one column
-	FieldFrontTitle   Field = "front_title"
-	FieldBackTitle    Field = "back_title"
-	FieldSex          Field = "sex"
-	FieldBirth        Field = "birth" // TEMPAT/TGL LAHIR: "Sumedang, 12-03-1980"
-	FieldBirthPlace   Field = "birth_place"
-	FieldBirthDate    Field = "birth_date"
-	FieldStatus       Field = "status"
-	FieldRank         Field = "rank"
-	FieldPosition     Field = "position"
-	FieldPositionKind Field = "position_kind"
-	FieldUnit         Field = "unit"
-	FieldAgency       Field = "agency"
-	FieldEmail        Field = "email"
-	FieldPhone        Field = "phone"
-	FieldService      Field = "service" // STATUS KEAKTIFAN: aktif, pensiun, pindah (optional)
-)
-
-// ParticipantFields are the fields a column can be mapped to, in the order a mapping choice offers them.
-var ParticipantFields = []Field{FieldNone, FieldNumber, FieldNIP, FieldName, FieldTitles, FieldFrontTitle, FieldBackTitle,
-	FieldSex, FieldBirth, FieldBirthPlace, FieldBirthDate, FieldStatus, FieldRank, FieldPosition, FieldPositionKind,
-	FieldUnit, FieldAgency, FieldEmail, FieldPhone, FieldNIK, FieldService}
-
-// Label is the field's name in Indonesian, as the mapping choice and the messages show it.
-func (f Field) Label() string {
-	switch f {
-	case FieldNone:
-		return "(abaikan)"
-	case FieldNumber:
-		return "Nomor urut"
-	case FieldNIP:
-		return "NIP"
-	case FieldNIK:
-		return "NIK"
-	case FieldName:
-		return "Nama"
-	case FieldTitles:
-		return "Gelar"
-	case FieldFrontTitle:
-		return "Gelar depan"
-	case FieldBackTitle:
-		return "Gelar belakang"
-	case FieldSex:
-		return "Jenis kelamin"
-	case FieldBirth:
-		return "Tempat/tanggal lahir"
-	case FieldBirthPlace:
-		return "Tempat lahir"
-	case FieldBirthDate:
-		return "Tanggal lahir"
-	case FieldStatus:
-		return "Status kepegawaian"
-	case FieldRank:
-		return "Pangkat/Golongan"
-	case FieldPosition:
-		return "Jabatan"
-	case FieldPositionKind:
-		return "Jenis jabatan"
-	case FieldUnit:
-		return "Unit kerja"
-	case FieldAgency:
-		return "Instansi"
-	case FieldEmail:
-		return "Email"
-	case FieldPhone:
-		return "Telepon"
-	case FieldService:
-		return "Status keaktifan"
-	}
-	return string(f)
-}
-
-// MatchHeading tells which field a column heading names, with the synonyms Indonesian lists use: NIP; NAMA,
-// NAMA LENGKAP; GELAR; PANGKAT/GOL, GOL.RUANG; JABATAN; UNIT KERJA, SATKER, SEKOLAH; INSTANSI; JENIS KELAMIN,
-// L/P; TEMPAT/TGL LAHIR; EMAIL; NO HP, TELEPON; and more. Unknown headings give FieldNone.
-func MatchHeading(heading string) Field {
-	key := HeaderKey(heading)
-	if key == "" {
-		return FieldNone
-	}
-	words := map[string]bool{}
-	for _, w := range strings.Fields(key) {
-		words[w] = true
-	}
-	has := func(list ...string) bool {
-		for _, w := range list {
-			if words[w] {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has("nip"):
-		return FieldNIP
-	case has("nik", "ktp"):
-		return FieldNIK
-	case has("nama") && has("gelar"):
-		return FieldName // "NAMA LENGKAP DAN GELAR": the titles are split off the name
-	case has("gelar"):
-		switch {
-		case has("depan"):
-			return FieldFrontTitle
-		case has("belakang"):
-			return FieldBackTitle
-		}
-		return FieldTitles
-	case has("lahir", "ttl"):
-		place, date := has("tempat", "tmp", "tmpt", "ttl"), has("tgl", "tanggal", "tangal", "ttl")
-		switch {
-		case place && !date:
-			return FieldBirthPlace
-		case date && !place:
-			return FieldBirthDate
-		}
-		return FieldBirth
-	case has("kelamin", "jk", "gender", "sex") || key == "l p" || key == "lp" || key == "p l":
-		return FieldSex
-	case has("pangkat", "golongan", "gol", "ruang"):
-		return FieldRank
-	case has("jabatan", "jab") && has("jenis", "kategori"):
-		return FieldPositionKind
-	case has("jabatan", "jab"):
-		return FieldPosition
-	case has("unit", "satker", "sekolah", "satuan", "madrasah", "uker", "bidang", "bagian"):
-		return FieldUnit
-	case has("instansi", "opd", "skpd", "dinas", "lembaga", "perangkat"):
-		return FieldAgency
-	case has("email", "surel") || key == "e mail" || strings.HasPrefix(key, "e mail "):
-		return FieldEmail
-	case has("hp", "telepon", "telp", "tlp", "telpon", "handphone", "ponsel", "wa", "whatsapp", "kontak"):
-		return FieldPhone
-	case has("keaktifan", "aktif", "pensiun", "mutasi"):
-		return FieldService
-	case has("status") && !has("perkawinan", "kawin"):
-		return FieldStatus
-	case has("nama", "name"):
-		return FieldName
-	case key == "no" || key == "nomor" || key == "no urut" || key == "urut":
-		return FieldNumber
-	}
-	return FieldNone
-}
-
 // Column is one column of a participant list: its heading as the file writes it and the field it maps to.
 type Column struct {
 	Index   int
 	Heading string
-	Field   Field
+	Field   participantcols.Field
 }
 
 // ParticipantFile is a participant list read from an .xlsx or .csv file: the sheet that holds it, where its
@@ -189,8 +36,8 @@ type ParticipantFile struct {
 }
 
 // Mapping returns the field of every column, as detected from the headings.
-func (f *ParticipantFile) Mapping() []Field {
-	m := make([]Field, len(f.Columns))
+func (f *ParticipantFile) Mapping() []participantcols.Field {
+	m := make([]participantcols.Field, len(f.Columns))
 	for i, c := range f.Columns {
 		m[i] = c.Field
 	}
@@ -240,7 +87,7 @@ func ReadParticipants(path string) (*ParticipantFile, error) {
 			"dengan judul seperti NIP, NAMA, JABATAN atau UNIT KERJA. Tambahkan baris judul kolom di atas data (lihat templat)", name)
 	}
 	best.columns()
-	if !hasField(best.Mapping(), FieldName) {
+	if !hasField(best.Mapping(), participantcols.FieldName) {
 		return nil, data.Errorf(data.KindInvalid, "%s: lembar %q tidak memiliki kolom NAMA; beri judul NAMA pada kolom nama peserta", name, best.Sheet)
 	}
 	return best, nil
@@ -253,7 +100,7 @@ func baseName(path string) string {
 	return path
 }
 
-func hasField(m []Field, f Field) bool {
+func hasField(m []participantcols.Field, f participantcols.Field) bool {
 	for _, x := range m {
 		if x == f {
 			return true
@@ -265,12 +112,12 @@ func hasField(m []Field, f Field) bool {
 // headingScore counts the distinct fields a row's cells name. Distinct, because a title merged across the
 // sheet ("DINAS PENDIDIKAN …") is read into every cell of the merge and must count once.
 func headingScore(row []string) int {
-	seen := map[Field]bool{}
+	seen := map[participantcols.Field]bool{}
 	for _, c := range row {
 		if len(c) > 60 {
 			continue // a sentence, not a heading
 		}
-		if f := MatchHeading(c); f != FieldNone && f != FieldNumber {
+		if f := participantcols.MatchHeading(c); f != participantcols.FieldNone && f != participantcols.FieldNumber {
 			seen[f] = true
 		}
 	}
@@ -296,10 +143,10 @@ func (f *ParticipantFile) columns() {
 	if len(sub) > width {
 		width = len(sub)
 	}
-	taken := map[Field]bool{}
+	taken := map[participantcols.Field]bool{}
 	for i := 0; i < width; i++ {
 		heading := cell(head, i)
-		field := MatchHeading(heading)
+		field := participantcols.MatchHeading(heading)
 		if s := cell(sub, i); s != "" {
 			context := ""
 			for _, w := range []string{"lahir", "gelar"} {
@@ -307,7 +154,7 @@ func (f *ParticipantFile) columns() {
 					context = " " + w
 				}
 			}
-			if sf := MatchHeading(s + context); sf != FieldNone {
+			if sf := participantcols.MatchHeading(s + context); sf != participantcols.FieldNone {
 				field = sf
 			}
 			if heading == "" {
@@ -316,8 +163,8 @@ func (f *ParticipantFile) columns() {
 				heading += " " + s
 			}
 		}
-		if taken[field] && field != FieldNone {
-			field = FieldNone
+		if taken[field] && field != participantcols.FieldNone {
+			field = participantcols.FieldNone
 		}
 		taken[field] = true
 		f.Columns = append(f.Columns, Column{Index: i, Heading: heading, Field: field})
@@ -334,7 +181,7 @@ func isSubHeading(row []string) bool {
 		if strings.ContainsAny(c, "0123456789") {
 			return false
 		}
-		if subHeadingWords[HeaderKey(c)] || MatchHeading(c) != FieldNone {
+		if subHeadingWords[HeaderKey(c)] || participantcols.MatchHeading(c) != participantcols.FieldNone {
 			known++
 		}
 	}
@@ -397,8 +244,8 @@ func fillMerged(sh *Sheet) error {
 // rawRow is one data row of the file, its cells by field.
 type rawRow struct {
 	line    int // 1-based, as the spreadsheet shows it
-	values  map[Field]string
-	numeric map[Field]bool // workbook cells stored as numbers
+	values  map[participantcols.Field]string
+	numeric map[participantcols.Field]bool // workbook cells stored as numbers
 }
 
 var (
@@ -457,10 +304,10 @@ func repeatsHeading(row, heading []string) bool {
 // rawRows reads the data rows under the heading with the given mapping. Blank rows, rows that only number
 // the columns and repeated headings are skipped; reading stops at the first footer line, which is returned
 // (1-based, 0 when there is none).
-func (f *ParticipantFile) rawRows(mapping []Field) (rows []rawRow, footer int) {
+func (f *ParticipantFile) rawRows(mapping []participantcols.Field) (rows []rawRow, footer int) {
 	numberCol := -1
 	for i, m := range mapping {
-		if m == FieldNumber {
+		if m == participantcols.FieldNumber {
 			numberCol = i
 		}
 	}
@@ -472,10 +319,10 @@ func (f *ParticipantFile) rawRows(mapping []Field) (rows []rawRow, footer int) {
 		if isFooter(row, numberCol) {
 			return rows, r + 1
 		}
-		rr := rawRow{line: r + 1, values: map[Field]string{}, numeric: map[Field]bool{}}
+		rr := rawRow{line: r + 1, values: map[participantcols.Field]string{}, numeric: map[participantcols.Field]bool{}}
 		anything := false
 		for i, field := range mapping {
-			if field == FieldNone {
+			if field == participantcols.FieldNone {
 				continue
 			}
 			v := cell(row, i)
@@ -483,11 +330,11 @@ func (f *ParticipantFile) rawRows(mapping []Field) (rows []rawRow, footer int) {
 				continue
 			}
 			rr.values[field] = v
-			if field != FieldNumber {
+			if field != participantcols.FieldNumber {
 				anything = true
 			}
 			switch field {
-			case FieldNIP, FieldNIK, FieldPhone, FieldBirthDate:
+			case participantcols.FieldNIP, participantcols.FieldNIK, participantcols.FieldPhone, participantcols.FieldBirthDate:
 				rr.numeric[field] = f.sheet.IsNumeric(r, i)
 			}
 		}
@@ -506,120 +353,120 @@ type Problem struct {
 
 // parse turns a raw row into a participant as the file gives it (not yet merged with the stored one), with
 // its problems (the row cannot be stored) and warnings (it can, with what was set aside).
-func (f *ParticipantFile) parse(r rawRow, heading func(Field) string) (p *data.Participant, problems, warnings []Problem) {
+func (f *ParticipantFile) parse(r rawRow, heading func(participantcols.Field) string) (p *data.Participant, problems, warnings []Problem) {
 	p = &data.Participant{}
 	v := r.values
-	bad := func(field Field, format string, args ...any) {
+	bad := func(field participantcols.Field, format string, args ...any) {
 		problems = append(problems, Problem{Column: heading(field), Message: fmt.Sprintf(format, args...)})
 	}
-	warn := func(field Field, format string, args ...any) {
+	warn := func(field participantcols.Field, format string, args ...any) {
 		warnings = append(warnings, Problem{Column: heading(field), Message: fmt.Sprintf(format, args...)})
 	}
-	if s := v[FieldNIP]; s != "" && s != "-" {
+	if s := v[participantcols.FieldNIP]; s != "" && s != "-" {
 		switch {
-		case r.numeric[FieldNIP]:
-			bad(FieldNIP, "NIP %s tersimpan sebagai angka di Excel, sehingga digit terakhirnya bisa hilang (Excel hanya menyimpan 15 digit); "+
+		case r.numeric[participantcols.FieldNIP]:
+			bad(participantcols.FieldNIP, "NIP %s tersimpan sebagai angka di Excel, sehingga digit terakhirnya bisa hilang (Excel hanya menyimpan 15 digit); "+
 				"format kolom NIP sebagai Teks (Text) lalu ketik ulang NIP-nya", s)
 		default:
 			if n, err := nip.Parse(s); err != nil {
-				bad(FieldNIP, "%s", err)
+				bad(participantcols.FieldNIP, "%s", err)
 			} else {
 				p.NIP = n.Digits
 				for _, w := range n.Warnings {
-					warn(FieldNIP, "%s", w)
+					warn(participantcols.FieldNIP, "%s", w)
 				}
 			}
 		}
 	}
-	if s := v[FieldNIK]; s != "" && s != "-" {
-		if r.numeric[FieldNIK] || nip.LooksNumeric(s) {
-			bad(FieldNIK, "NIK %s tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang; format kolom NIK sebagai Teks (Text) lalu ketik ulang", s)
+	if s := v[participantcols.FieldNIK]; s != "" && s != "-" {
+		if r.numeric[participantcols.FieldNIK] || nip.LooksNumeric(s) {
+			bad(participantcols.FieldNIK, "NIK %s tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang; format kolom NIK sebagai Teks (Text) lalu ketik ulang", s)
 		} else {
 			p.NIK = s
 		}
 	}
-	front, name, back := data.SplitTitles(v[FieldName])
+	front, name, back := data.SplitTitles(v[participantcols.FieldName])
 	p.Name, p.FrontTitle, p.BackTitle = name, front, back
-	if s := v[FieldTitles]; s != "" {
+	if s := v[participantcols.FieldTitles]; s != "" {
 		tf, tb := data.SplitTitleWords(s)
 		p.FrontTitle, p.BackTitle = joinTitles(p.FrontTitle, tf), joinTitles(p.BackTitle, tb)
 	}
-	if s := v[FieldFrontTitle]; s != "" && s != "-" {
+	if s := v[participantcols.FieldFrontTitle]; s != "" && s != "-" {
 		p.FrontTitle = s
 	}
-	if s := v[FieldBackTitle]; s != "" && s != "-" {
+	if s := v[participantcols.FieldBackTitle]; s != "" && s != "-" {
 		p.BackTitle = s
 	}
-	if s := v[FieldSex]; s != "" {
+	if s := v[participantcols.FieldSex]; s != "" {
 		p.Sex = s
 	}
-	if s := v[FieldBirth]; s != "" {
+	if s := v[participantcols.FieldBirth]; s != "" {
 		place, date, ok := splitBirth(s)
 		p.BirthPlace = place
 		if ok {
 			p.BirthDate = date
 		} else if date.IsZero() && strings.ContainsAny(s, "0123456789") {
-			bad(FieldBirth, "tanggal lahir dalam %q tidak dikenali; tulis sebagai Tempat, HH-BB-TTTT, misalnya Sumedang, 12-03-1980", s)
+			bad(participantcols.FieldBirth, "tanggal lahir dalam %q tidak dikenali; tulis sebagai Tempat, HH-BB-TTTT, misalnya Sumedang, 12-03-1980", s)
 		}
 	}
-	if s := v[FieldBirthPlace]; s != "" {
+	if s := v[participantcols.FieldBirthPlace]; s != "" {
 		p.BirthPlace = s
 	}
-	if s := v[FieldBirthDate]; s != "" && s != "-" {
-		if d, ok := parseDateCell(s, r.numeric[FieldBirthDate]); ok {
+	if s := v[participantcols.FieldBirthDate]; s != "" && s != "-" {
+		if d, ok := parseDateCell(s, r.numeric[participantcols.FieldBirthDate]); ok {
 			p.BirthDate = d
 		} else {
-			bad(FieldBirthDate, "%q bukan tanggal; tulis sebagai HH-BB-TTTT, misalnya 12-03-1980", s)
+			bad(participantcols.FieldBirthDate, "%q bukan tanggal; tulis sebagai HH-BB-TTTT, misalnya 12-03-1980", s)
 		}
 	}
-	if s := v[FieldStatus]; s != "" {
+	if s := v[participantcols.FieldStatus]; s != "" {
 		if st, ok := data.NormalizeEmploymentStatus(s); ok {
 			p.EmploymentStatus = st
 		} else {
-			warn(FieldStatus, "status %q tidak dikenali (PNS, CPNS, PPPK, PPPK Paruh Waktu atau Non-ASN); status diambil dari NIP", s)
+			warn(participantcols.FieldStatus, "status %q tidak dikenali (PNS, CPNS, PPPK, PPPK Paruh Waktu atau Non-ASN); status diambil dari NIP", s)
 		}
 	}
-	if s := v[FieldRank]; s != "" {
+	if s := v[participantcols.FieldRank]; s != "" {
 		if code, ok := rank.Normalize(s); ok {
 			p.RankCode = code
 		} else {
-			warn(FieldRank, "pangkat/golongan %q tidak dikenali dan dikosongkan; tulis misalnya III/b atau Penata Muda Tingkat I", s)
+			warn(participantcols.FieldRank, "pangkat/golongan %q tidak dikenali dan dikosongkan; tulis misalnya III/b atau Penata Muda Tingkat I", s)
 		}
 	}
-	p.Position = v[FieldPosition]
-	if s := v[FieldPositionKind]; s != "" {
+	p.Position = v[participantcols.FieldPosition]
+	if s := v[participantcols.FieldPositionKind]; s != "" {
 		if k, ok := positionKind(s); ok {
 			p.PositionKind = k
 		} else {
-			warn(FieldPositionKind, "jenis jabatan %q tidak dikenali dan dikosongkan", s)
+			warn(participantcols.FieldPositionKind, "jenis jabatan %q tidak dikenali dan dikosongkan", s)
 		}
 	}
 	// Email and phone are how to reach a person, not who the person is: a wrong one is left empty with a
 	// warning and the row is still stored.
-	p.Unit, p.Agency = v[FieldUnit], v[FieldAgency]
-	if s := v[FieldEmail]; s != "" && s != "-" {
+	p.Unit, p.Agency = v[participantcols.FieldUnit], v[participantcols.FieldAgency]
+	if s := v[participantcols.FieldEmail]; s != "" && s != "-" {
 		if data.ValidEmail(s) {
 			p.Email = s
 		} else {
-			warn(FieldEmail, "%q bukan alamat email yang benar dan dikosongkan; perbaiki di berkas atau di data peserta", s)
+			warn(participantcols.FieldEmail, "%q bukan alamat email yang benar dan dikosongkan; perbaiki di berkas atau di data peserta", s)
 		}
 	}
-	if s := v[FieldPhone]; s != "" && s != "-" {
-		phone, ok := cleanPhone(s, r.numeric[FieldPhone])
+	if s := v[participantcols.FieldPhone]; s != "" && s != "-" {
+		phone, ok := cleanPhone(s, r.numeric[participantcols.FieldPhone])
 		switch {
 		case ok:
 			p.Phone = phone
-		case r.numeric[FieldPhone] || nip.LooksNumeric(s):
-			warn(FieldPhone, "nomor telepon %q rusak karena tersimpan sebagai angka di Excel dan dikosongkan; format kolomnya sebagai Teks", s)
+		case r.numeric[participantcols.FieldPhone] || nip.LooksNumeric(s):
+			warn(participantcols.FieldPhone, "nomor telepon %q rusak karena tersimpan sebagai angka di Excel dan dikosongkan; format kolomnya sebagai Teks", s)
 		default:
-			warn(FieldPhone, "%q bukan nomor telepon dan dikosongkan", s)
+			warn(participantcols.FieldPhone, "%q bukan nomor telepon dan dikosongkan", s)
 		}
 	}
-	if s := v[FieldService]; s != "" && s != "-" {
+	if s := v[participantcols.FieldService]; s != "" && s != "-" {
 		if st, ok := data.ParseServiceStatus(s); ok {
 			p.Service = st
 		} else {
-			warn(FieldService, "status keaktifan %q tidak dikenali dan dibiarkan; tulis Aktif, Pensiun atau Pindah", s)
+			warn(participantcols.FieldService, "status keaktifan %q tidak dikenali dan dibiarkan; tulis Aktif, Pensiun atau Pindah", s)
 		}
 	}
 	return p, problems, warnings

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -59,7 +60,7 @@ func (r *PlannedRow) Name() string {
 // Plan is what importing a participant list would do, row by row, before anything is written.
 type Plan struct {
 	File      *ParticipantFile
-	Mapping   []Field
+	Mapping   []participantcols.Field
 	ProgramID int64 // 0: no enrolment
 	Rows      []PlannedRow
 	Footer    int // 1-based row where a footer (totals, signatures) stopped the reading; 0 when none
@@ -72,10 +73,10 @@ type Plan struct {
 func (p *Plan) Valid() int { return p.New + p.Updated + p.Unchanged }
 
 // CheckMapping refuses a mapping without a name column or with one field on two columns.
-func CheckMapping(columns []Column, mapping []Field) error {
-	seen := map[Field]string{}
+func CheckMapping(columns []Column, mapping []participantcols.Field) error {
+	seen := map[participantcols.Field]string{}
 	for i, f := range mapping {
-		if f == FieldNone {
+		if f == participantcols.FieldNone {
 			continue
 		}
 		heading := fmt.Sprintf("kolom %d", i+1)
@@ -87,7 +88,7 @@ func CheckMapping(columns []Column, mapping []Field) error {
 		}
 		seen[f] = heading
 	}
-	if _, ok := seen[FieldName]; !ok {
+	if _, ok := seen[participantcols.FieldName]; !ok {
 		return data.Errorf(data.KindInvalid, "Tidak ada kolom yang dipetakan ke Nama; pilih kolom yang berisi nama peserta")
 	}
 	return nil
@@ -98,11 +99,11 @@ func CheckMapping(columns []Column, mapping []Field) error {
 // valid row whether it is a new person, an update of a stored one (matched on NIP; without a NIP, on name plus
 // NIK or birth date) or nothing new. With programID, it also tells who is enrolled already. progress, if not
 // nil, is called as rows are checked.
-func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []Field, programID int64, progress func(done, total int)) (*Plan, error) {
+func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []participantcols.Field, programID int64, progress func(done, total int)) (*Plan, error) {
 	if err := CheckMapping(f.Columns, mapping); err != nil {
 		return nil, err
 	}
-	heading := func(field Field) string {
+	heading := func(field participantcols.Field) string {
 		h, _ := columnHeading(f.Columns, mapping, field)
 		return h
 	}
@@ -159,9 +160,9 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []Fi
 			id, fp := identity(p), strings.Join(f.sheet.Rows[row.Line-1], "\x1f")
 			if first, ok := firstLine[id]; ok {
 				msg := "NIP ini sudah ada di baris %d; hapus salah satu baris"
-				column := heading(FieldNIP)
+				column := heading(participantcols.FieldNIP)
 				if p.NIP == "" {
-					msg, column = "peserta ini sudah ada di baris %d (nama dan data lahir sama); hapus salah satu baris", heading(FieldName)
+					msg, column = "peserta ini sudah ada di baris %d (nama dan data lahir sama); hapus salah satu baris", heading(participantcols.FieldName)
 				}
 				if fingerprint[id] == fp {
 					msg = "baris ini sama persis dengan baris %d; hapus salah satunya"
@@ -219,7 +220,7 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []Fi
 
 // warnSameCourse warns on the rows of stored people about to be enrolled who already completed the same
 // course in another program (store.SameCourseCompleted): their JP would count only once a year.
-func (plan *Plan) warnSameCourse(ctx context.Context, s *store.Store, columns []Column, mapping []Field) error {
+func (plan *Plan) warnSameCourse(ctx context.Context, s *store.Store, columns []Column, mapping []participantcols.Field) error {
 	var ids []int64
 	for _, row := range plan.Rows {
 		if row.Existing != nil && !row.Enrolled && row.Status != RowInvalid {
@@ -233,7 +234,7 @@ func (plan *Plan) warnSameCourse(ctx context.Context, s *store.Store, columns []
 	if err != nil {
 		return err
 	}
-	column, _ := columnHeading(columns, mapping, FieldName)
+	column, _ := columnHeading(columns, mapping, participantcols.FieldName)
 	for i := range plan.Rows {
 		row := &plan.Rows[i]
 		if row.Existing == nil || row.Enrolled {
@@ -260,7 +261,7 @@ func identity(p *data.Participant) string {
 // without a NIP with the same name whose NIK and birth date do not contradict the row's. Several such people
 // are a problem: the row must say which one (NIK or birth date).
 func match(p *data.Participant, byNIP map[string]*data.Participant, byName map[string][]*data.Participant,
-	heading func(Field) string, problems *[]Problem) *data.Participant {
+	heading func(participantcols.Field) string, problems *[]Problem) *data.Participant {
 	if p.NIP != "" {
 		return byNIP[p.NIP]
 	}
@@ -278,7 +279,7 @@ func match(p *data.Participant, byNIP map[string]*data.Participant, byName map[s
 		found = append(found, c)
 	}
 	if len(found) > 1 {
-		*problems = append(*problems, Problem{Column: heading(FieldName), Message: fmt.Sprintf("ada %d peserta tanpa NIP bernama %s; "+
+		*problems = append(*problems, Problem{Column: heading(participantcols.FieldName), Message: fmt.Sprintf("ada %d peserta tanpa NIP bernama %s; "+
 			"isi NIK atau tanggal lahir agar jelas siapa yang dimaksud", len(found), p.Name)})
 		return nil
 	}
@@ -361,14 +362,14 @@ func changes(before, after *data.Participant) []string {
 }
 
 // validationFields tells which column a field error of data.Participant.Validate belongs to.
-var validationFields = map[string][]Field{
-	"NIP": {FieldNIP}, "NIK": {FieldNIK}, "Nama": {FieldName}, "Jenis kelamin": {FieldSex},
-	"Tanggal lahir": {FieldBirthDate, FieldBirth}, "Pangkat/Golongan": {FieldRank}, "Email": {FieldEmail},
-	"Status kepegawaian": {FieldStatus, FieldNIP}, "Jenis jabatan": {FieldPositionKind},
+var validationFields = map[string][]participantcols.Field{
+	"NIP": {participantcols.FieldNIP}, "NIK": {participantcols.FieldNIK}, "Nama": {participantcols.FieldName}, "Jenis kelamin": {participantcols.FieldSex},
+	"Tanggal lahir": {participantcols.FieldBirthDate, participantcols.FieldBirth}, "Pangkat/Golongan": {participantcols.FieldRank}, "Email": {participantcols.FieldEmail},
+	"Status kepegawaian": {participantcols.FieldStatus, participantcols.FieldNIP}, "Jenis jabatan": {participantcols.FieldPositionKind},
 }
 
 // columnHeading is the heading of the column mapped to field, or the field's label when none is (ok false).
-func columnHeading(columns []Column, mapping []Field, field Field) (string, bool) {
+func columnHeading(columns []Column, mapping []participantcols.Field, field participantcols.Field) (string, bool) {
 	for i, m := range mapping {
 		if m == field && i < len(columns) && columns[i].Heading != "" {
 			return columns[i].Heading, true
@@ -379,7 +380,7 @@ func columnHeading(columns []Column, mapping []Field, field Field) (string, bool
 
 // validationProblems turns the field errors of data.Participant.Validate into problems named by the file's
 // column headings.
-func validationProblems(err error, columns []Column, mapping []Field) []Problem {
+func validationProblems(err error, columns []Column, mapping []participantcols.Field) []Problem {
 	var fe data.FieldErrors
 	if !errors.As(err, &fe) {
 		return []Problem{{Message: data.ErrorMessage(err)}}

@@ -5,46 +5,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/rank"
 )
-
-// templateColumns are the headings of the participant template, with their widths; ReadParticipants maps
-// every one of them. The participant export (report.WriteParticipants) writes the same columns, so that an
-// export can be edited and imported again.
-var templateColumns = []struct {
-	heading string
-	width   float64
-	example string
-}{
-	{"NO", 5, "1"},
-	{"NIP", 21, "198609262015051001"},
-	{"NAMA", 28, "Budi Santoso"},
-	{"GELAR DEPAN", 12, ""},
-	{"GELAR BELAKANG", 16, "S.Pd."},
-	{"L/P", 6, "L"},
-	{"TEMPAT LAHIR", 16, "Sukamaju"},
-	{"TANGGAL LAHIR", 15, ""},
-	{"STATUS KEPEGAWAIAN", 20, "PNS"},
-	{"PANGKAT/GOL", 14, "III/b"},
-	{"JABATAN", 26, "Guru Ahli Pertama"},
-	{"JENIS JABATAN", 22, "Fungsional Ahli Pertama"},
-	{"UNIT KERJA", 28, "SD Negeri 1 Sukamaju"},
-	{"INSTANSI", 26, "Dinas Pendidikan"},
-	{"EMAIL", 26, "budi.santoso@contoh.sch.id"},
-	{"NO HP", 16, "081234567890"},
-	{"NIK", 20, ""},
-}
-
-// TemplateHeadings are the participant template's column headings in order; MatchHeading gives the field
-// each one holds.
-func TemplateHeadings() []string {
-	out := make([]string, len(templateColumns))
-	for i, c := range templateColumns {
-		out[i] = c.heading
-	}
-	return out
-}
 
 // templateRows is how many rows below the heading carry the template's formats and choice lists.
 const templateRows = 1000
@@ -82,7 +46,7 @@ func WriteParticipantTemplate(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	last, _ := excelize.ColumnNumberToName(len(templateColumns))
+	last, _ := excelize.ColumnNumberToName(len(participantcols.Template))
 	steps := []error{
 		f.SetCellStr(sheet, "A1", "DAFTAR PESERTA"),
 		f.MergeCell(sheet, "A1", last+"1"),
@@ -97,15 +61,15 @@ func WriteParticipantTemplate(w io.Writer) error {
 		}
 	}
 	const headRow, firstRow = 4, 5
-	for i, c := range templateColumns {
+	for i, c := range participantcols.Template {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, c.width); err != nil {
+		if err := f.SetColWidth(sheet, col, col, c.Width); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(sheet, cellName(i, headRow), c.heading); err != nil {
+		if err := f.SetCellStr(sheet, cellName(i, headRow), c.Heading); err != nil {
 			return err
 		}
-		switch c.heading {
+		switch c.Heading {
 		case "NIP", "NIK", "NO HP":
 			err = f.SetCellStyle(sheet, cellName(i, firstRow), cellName(i, firstRow+templateRows), text)
 		case "TANGGAL LAHIR":
@@ -115,12 +79,12 @@ func WriteParticipantTemplate(w io.Writer) error {
 			return err
 		}
 		switch {
-		case c.heading == "NO":
+		case c.Heading == "NO":
 			err = f.SetCellInt(sheet, cellName(i, firstRow), 1)
-		case c.heading == "TANGGAL LAHIR":
+		case c.Heading == "TANGGAL LAHIR":
 			err = f.SetCellValue(sheet, cellName(i, firstRow), mustDate("1986-09-26"))
-		case c.example != "":
-			err = f.SetCellStr(sheet, cellName(i, firstRow), c.example)
+		case c.Example != "":
+			err = f.SetCellStr(sheet, cellName(i, firstRow), c.Example)
 		}
 		if err != nil {
 			return err
@@ -141,8 +105,8 @@ func WriteParticipantTemplate(w io.Writer) error {
 	}
 	lists := map[string][]string{"L/P": {"L", "P"}, "STATUS KEPEGAWAIAN": data.EmploymentStatuses, "PANGKAT/GOL": ranks,
 		"JENIS JABATAN": data.PositionKinds}
-	for i, c := range templateColumns {
-		values, ok := lists[c.heading]
+	for i, c := range participantcols.Template {
+		values, ok := lists[c.Heading]
 		if !ok {
 			continue
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
@@ -74,25 +75,6 @@ func problemAt(p *Plan, line int) string {
 	return "(no row)"
 }
 
-func TestMatchHeading(t *testing.T) {
-	tests := map[string]Field{
-		"NIP": FieldNIP, "NIP Baru": FieldNIP, "NAMA": FieldName, "Nama Lengkap": FieldName, "NAMA LENGKAP DAN GELAR": FieldName,
-		"GELAR": FieldTitles, "Gelar Depan": FieldFrontTitle, "GELAR BELAKANG": FieldBackTitle, "PANGKAT/GOL": FieldRank,
-		"GOL.RUANG": FieldRank, "Pangkat / Gol. Ruang": FieldRank, "JABATAN": FieldPosition, "Jenis Jabatan": FieldPositionKind,
-		"UNIT KERJA": FieldUnit, "SATKER": FieldUnit, "SEKOLAH": FieldUnit, "Nama Sekolah": FieldUnit, "Asal Sekolah": FieldUnit,
-		"INSTANSI": FieldAgency, "Asal Instansi": FieldAgency, "JENIS KELAMIN": FieldSex, "L/P": FieldSex,
-		"TEMPAT/TGL LAHIR": FieldBirth, "TTL": FieldBirth, "Tempat Lahir": FieldBirthPlace, "Tanggal Lahir": FieldBirthDate,
-		"EMAIL": FieldEmail, "E-mail": FieldEmail, "Alamat Email": FieldEmail, "NO HP": FieldPhone, "TELEPON": FieldPhone,
-		"No. Telp/WA": FieldPhone, "NO": FieldNumber, "No.": FieldNumber, "NIK": FieldNIK, "Status Kepegawaian": FieldStatus,
-		"Tanda Tangan": FieldNone, "Keterangan": FieldNone, "": FieldNone,
-	}
-	for heading, want := range tests {
-		if got := MatchHeading(heading); got != want {
-			t.Errorf("MatchHeading(%q) = %q, want %q", heading, got, want)
-		}
-	}
-}
-
 // TestTitleRowsMergedCellsAndFooter reads a list as offices send it: title rows merged across the sheet, a
 // two-row heading, a column-number row, a unit merged over the rows of its people, and a total line with a
 // signature block (holding a NIP) below the list.
@@ -128,7 +110,7 @@ func TestTitleRowsMergedCellsAndFooter(t *testing.T) {
 	if f.Header != 4 {
 		t.Errorf("heading ends on row %d (0-based), want 4", f.Header)
 	}
-	want := []Field{FieldNumber, FieldNIP, FieldName, FieldFrontTitle, FieldBackTitle, FieldBirthPlace, FieldBirthDate, FieldRank, FieldUnit}
+	want := []participantcols.Field{participantcols.FieldNumber, participantcols.FieldNIP, participantcols.FieldName, participantcols.FieldFrontTitle, participantcols.FieldBackTitle, participantcols.FieldBirthPlace, participantcols.FieldBirthDate, participantcols.FieldRank, participantcols.FieldUnit}
 	if got := f.Mapping(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("mapping = %v, want %v", got, want)
 	}
@@ -413,10 +395,10 @@ func TestRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckMapping(f.Columns, []Field{FieldNIP, FieldName, FieldName}); err == nil || !strings.Contains(err.Error(), "NAMA LAIN") {
+	if err := CheckMapping(f.Columns, []participantcols.Field{participantcols.FieldNIP, participantcols.FieldName, participantcols.FieldName}); err == nil || !strings.Contains(err.Error(), "NAMA LAIN") {
 		t.Errorf("a field on two columns: %v", err)
 	}
-	if err := CheckMapping(f.Columns, []Field{FieldNIP, FieldNone, FieldNone}); err == nil || !strings.Contains(err.Error(), "Nama") {
+	if err := CheckMapping(f.Columns, []participantcols.Field{participantcols.FieldNIP, participantcols.FieldNone, participantcols.FieldNone}); err == nil || !strings.Contains(err.Error(), "Nama") {
 		t.Errorf("no name column: %v", err)
 	}
 }
@@ -485,7 +467,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range f.Columns {
-		if c.Field == FieldNone {
+		if c.Field == participantcols.FieldNone {
 			t.Errorf("template column %q is not recognised", c.Heading)
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -84,57 +84,57 @@ func SavePrograms(ctx context.Context, path string, s *store.Store, f store.Prog
 
 // peopleWidths are the widths of the participant export's columns, by the field each holds: the sheet is
 // streamed, so they are set before any value is seen.
-var peopleWidths = map[importer.Field]float64{
-	importer.FieldNumber: 7, importer.FieldNIP: 21, importer.FieldName: 30, importer.FieldFrontTitle: 10,
-	importer.FieldBackTitle: 14, importer.FieldSex: 6, importer.FieldBirthPlace: 16, importer.FieldBirthDate: 12,
-	importer.FieldStatus: 14, importer.FieldRank: 10, importer.FieldPosition: 30, importer.FieldPositionKind: 20,
-	importer.FieldUnit: 32, importer.FieldAgency: 26, importer.FieldEmail: 28, importer.FieldPhone: 16, importer.FieldNIK: 20,
+var peopleWidths = map[participantcols.Field]float64{
+	participantcols.FieldNumber: 7, participantcols.FieldNIP: 21, participantcols.FieldName: 30, participantcols.FieldFrontTitle: 10,
+	participantcols.FieldBackTitle: 14, participantcols.FieldSex: 6, participantcols.FieldBirthPlace: 16, participantcols.FieldBirthDate: 12,
+	participantcols.FieldStatus: 14, participantcols.FieldRank: 10, participantcols.FieldPosition: 30, participantcols.FieldPositionKind: 20,
+	participantcols.FieldUnit: 32, participantcols.FieldAgency: 26, participantcols.FieldEmail: 28, participantcols.FieldPhone: 16, participantcols.FieldNIK: 20,
 }
 
 // personValue is what the participant export writes in the column of field for p, the n-th of the list.
 // ok is false for a field it does not know.
-func personValue(p *data.Participant, field importer.Field, n int) (v any, ok bool) {
+func personValue(p *data.Participant, field participantcols.Field, n int) (v any, ok bool) {
 	switch field {
-	case importer.FieldNumber:
+	case participantcols.FieldNumber:
 		return n, true
-	case importer.FieldNIP:
+	case participantcols.FieldNIP:
 		return p.NIP, true
-	case importer.FieldNIK:
+	case participantcols.FieldNIK:
 		return p.NIK, true
-	case importer.FieldName:
+	case participantcols.FieldName:
 		return p.Name, true
-	case importer.FieldFrontTitle:
+	case participantcols.FieldFrontTitle:
 		return p.FrontTitle, true
-	case importer.FieldBackTitle:
+	case participantcols.FieldBackTitle:
 		return p.BackTitle, true
-	case importer.FieldSex:
+	case participantcols.FieldSex:
 		return p.Sex, true
-	case importer.FieldBirthPlace:
+	case participantcols.FieldBirthPlace:
 		return p.BirthPlace, true
-	case importer.FieldBirthDate:
+	case participantcols.FieldBirthDate:
 		return p.BirthDate, true
-	case importer.FieldStatus:
+	case participantcols.FieldStatus:
 		return p.EmploymentStatus, true
-	case importer.FieldRank:
+	case participantcols.FieldRank:
 		return p.RankCode, true
-	case importer.FieldPosition:
+	case participantcols.FieldPosition:
 		return p.Position, true
-	case importer.FieldPositionKind:
+	case participantcols.FieldPositionKind:
 		return p.PositionKind, true
-	case importer.FieldUnit:
+	case participantcols.FieldUnit:
 		return p.Unit, true
-	case importer.FieldAgency:
+	case participantcols.FieldAgency:
 		return p.Agency, true
-	case importer.FieldEmail:
+	case participantcols.FieldEmail:
 		return p.Email, true
-	case importer.FieldPhone:
+	case participantcols.FieldPhone:
 		return p.Phone, true
 	}
 	return nil, false
 }
 
 // WriteParticipants writes the participants matching the Peserta page's search, by name, in the columns of
-// the participant import template (importer.TemplateHeadings), so that the export can be edited and
+// the participant import template (participantcols.TemplateHeadings), so that the export can be edited and
 // imported again: every field, names and titles apart, ranks as codes, NIP, NIK and phone numbers as text,
 // birth dates as dates. The sheet is streamed: 100,000 people take a few seconds and little memory.
 // progress gets done of total people; cancelling ctx stops the work.
@@ -144,18 +144,18 @@ func WriteParticipants(ctx context.Context, w io.Writer, s *store.Store, f store
 		return 0, err
 	}
 	defer wb.f.Close()
-	headings := importer.TemplateHeadings()
-	fields := make([]importer.Field, len(headings))
+	headings := participantcols.TemplateHeadings()
+	fields := make([]participantcols.Field, len(headings))
 	cols := make([]column, len(headings))
 	for i, h := range headings {
-		fields[i] = importer.MatchHeading(h)
+		fields[i] = participantcols.MatchHeading(h)
 		style := wb.text
 		switch fields[i] {
-		case importer.FieldNIP, importer.FieldNIK, importer.FieldPhone:
+		case participantcols.FieldNIP, participantcols.FieldNIK, participantcols.FieldPhone:
 			style = wb.nip
-		case importer.FieldBirthDate:
+		case participantcols.FieldBirthDate:
 			style = wb.date
-		case importer.FieldNumber:
+		case participantcols.FieldNumber:
 			style = wb.plain
 		}
 		cols[i] = column{h, style, peopleWidths[fields[i]]}

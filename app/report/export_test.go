@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/app/participantcols"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
@@ -308,7 +309,7 @@ func TestExportParticipants(t *testing.T) {
 				t.Errorf("NO, NIP and NAMA not frozen: %+v", panes)
 			}
 			rows := sheetRows(t, f, SheetPeople)
-			heading := importer.TemplateHeadings()
+			heading := participantcols.TemplateHeadings()
 			checkHeadings(t, rows, SheetPeople, heading)
 			if !slices.Contains(heading, "JENIS JABATAN") {
 				t.Errorf("the template has no JENIS JABATAN: %q", heading)
@@ -363,7 +364,7 @@ func TestExportParticipants(t *testing.T) {
 				t.Errorf("the importer reads sheet %q from row %d, %d rows", pf.Sheet, pf.Header+1, pf.Rows())
 			}
 			for _, c := range pf.Columns {
-				if c.Field == importer.FieldNone {
+				if c.Field == participantcols.FieldNone {
 					t.Errorf("column %q is not recognised by the importer", c.Heading)
 				}
 			}
