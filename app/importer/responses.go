@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"strings"
@@ -523,127 +522,36 @@ func (p *ResponsePlan) Apply(ctx context.Context, s *store.Store, progress func(
 		return nil, err
 	}
 	t := p.Target
-	res := &ResponseResult{Form: t.Form, Unmatched: p.Unmatched, Superseded: append([]Superseded(nil), p.Superseded...),
-		Warnings: p.Warnings(), Skipped: p.Skipped}
-	err := s.Batch(ctx, func(b *store.BatchTx) error {
-		res.Imported, res.AlreadyImported, res.Replaced, res.KeptStored = 0, 0, 0, 0
-		f := t.Form
-		if t.NewForm {
-			f.ID = 0
-			f.Normalize()
-			if err := f.Validate(); err != nil {
-				return err
-			}
-			if err := store.InsertForm(ctx, b, f); err != nil {
-				return err
-			}
-			res.FormCreated = true
-		}
-		pf := t.ProgramForm
-		if pf == nil {
-			var err error
-			if pf, res.Attached, err = attachment(ctx, b, t.Program, f, p.Matched() > 0 || !t.NewForm); err != nil {
-				return err
-			}
-		}
-		res.ProgramForm = pf
-		qs := f.Visible()
-		for i, pl := range p.responses {
-			if i%200 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				if progress != nil {
-					progress(i, len(p.responses))
-				}
-			}
-			r := pl.resp
-			r.ID, r.ProgramFormID = 0, pf.ID
-			if pf.Respondent == data.RespondentAnonymous {
-				r.ParticipantID, r.RespondentName, r.RespondentEmail, r.RespondentNIP = 0, "", "", ""
-			}
-			for k := range r.Answers {
-				r.Answers[k].QuestionID = qs[pl.index[k]].ID
-			}
-			var n int
-			if err := b.QueryRowContext(ctx, "SELECT count(*) FROM response WHERE program_form_id = ? AND import_key = ?",
-				pf.ID, r.ImportKey).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				res.AlreadyImported++
-				continue
-			}
-			if r.ParticipantID != 0 {
-				var id int64
-				var at string
-				err := b.QueryRowContext(ctx, `SELECT id, submitted_at FROM response WHERE program_form_id = ? AND participant_id = ?
-					AND speaker = ?`, pf.ID, r.ParticipantID, r.Speaker).Scan(&id, &at)
-				switch {
-				case err == sql.ErrNoRows:
-				case err != nil:
-					return err
-				default:
-					stored, _ := time.Parse("2006-01-02 15:04:05", at)
-					if pl.hasTime && !r.SubmittedAt.After(stored) {
-						res.KeptStored++
-						res.Superseded = append(res.Superseded, Superseded{Line: pl.line, Who: pl.who, Stored: true})
-						continue
-					}
-					if _, err := b.ExecContext(ctx, "DELETE FROM response WHERE id = ?", id); err != nil {
-						return err
-					}
-					res.Replaced++
-					res.Superseded = append(res.Superseded, Superseded{By: pl.line, Who: pl.who, Stored: true})
-				}
-			}
-			if err := store.InsertResponseTx(ctx, b, r); err != nil {
-				return fmt.Errorf("baris %d: %w", pl.line, err)
-			}
-			res.Imported++
-		}
-		if progress != nil {
-			progress(len(p.responses), len(p.responses))
-		}
-		return nil
-	})
+	batch := &store.ResponseBatch{Program: t.Program, Form: t.Form, NewForm: t.NewForm, ProgramForm: t.ProgramForm,
+		Anonymous: p.Matched() == 0 && t.NewForm}
+	for _, pl := range p.responses {
+		batch.Responses = append(batch.Responses, store.ImportedResponse{Response: pl.resp, Line: pl.line, Questions: pl.index,
+			Timed: pl.hasTime})
+	}
+	written, err := s.ImportResponses(ctx, batch, progress)
 	if err != nil {
-		if t.NewForm {
-			t.Form.ID = 0
-		}
 		return nil, err
 	}
-	return res, nil
-}
-
-// attachment returns the program's attachment of the form, attaching it (at the form kind's level; for a
-// form made from a file whose rows matched nobody, anonymous) when there is none.
-func attachment(ctx context.Context, b *store.BatchTx, program *data.Program, f *data.Form, named bool) (*data.ProgramForm, bool, error) {
-	var id int64
-	err := b.QueryRowContext(ctx, "SELECT id FROM program_form WHERE program_id = ? AND form_id = ? ORDER BY id LIMIT 1",
-		program.ID, f.ID).Scan(&id)
-	if err == nil {
-		var pf data.ProgramForm
-		var opens, closes sql.NullString
-		if err := b.QueryRowContext(ctx, `SELECT id, program_id, form_id, level, respondent, opens_on, closes_on, position
-			FROM program_form WHERE id = ?`, id).Scan(&pf.ID, &pf.ProgramID, &pf.FormID, &pf.Level, &pf.Respondent, &opens,
-			&closes, &pf.Position); err != nil {
-			return nil, false, err
+	res := &ResponseResult{Form: t.Form, FormCreated: written.FormCreated, ProgramForm: written.ProgramForm,
+		Attached: written.Attached, Unmatched: p.Unmatched, Superseded: append([]Superseded(nil), p.Superseded...),
+		Warnings: p.Warnings(), Skipped: p.Skipped}
+	for i, outcome := range written.Outcomes {
+		pl := p.responses[i]
+		switch outcome {
+		case store.ResponseImported:
+			res.Imported++
+		case store.ResponseAlreadyImported:
+			res.AlreadyImported++
+		case store.ResponseKeptStored:
+			res.KeptStored++
+			res.Superseded = append(res.Superseded, Superseded{Line: pl.line, Who: pl.who, Stored: true})
+		case store.ResponseReplaced:
+			res.Imported++
+			res.Replaced++
+			res.Superseded = append(res.Superseded, Superseded{By: pl.line, Who: pl.who, Stored: true})
 		}
-		return &pf, false, nil
 	}
-	if err != sql.ErrNoRows {
-		return nil, false, err
-	}
-	pf := store.StandardAttachment(program, f.Kind)
-	pf.FormID = f.ID
-	if !named {
-		pf.Respondent = data.RespondentAnonymous
-	}
-	if err := store.AttachFormTx(ctx, b, &pf); err != nil {
-		return nil, false, err
-	}
-	return &pf, true, nil
+	return res, nil
 }
 
 // OpenTarget prepares importing into a program: its enrolled participants and speakers, and the form (by

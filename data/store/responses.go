@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -59,6 +60,173 @@ func InsertResponseTx(ctx context.Context, q Querier, r *data.Response) error {
 		}
 	}
 	return nil
+}
+
+// ImportedResponse is one response of a file for ImportResponses.
+type ImportedResponse struct {
+	*data.Response
+	Line int // the file's row, named in an error about it
+	// Questions are the visible questions (indexes into the form's Visible()) the answers are for, parallel to
+	// Answers: the questions of a form stored in the same batch have no IDs until then.
+	Questions []int
+	// Timed says SubmittedAt came from the file. A timed response replaces the respondent's stored one only when
+	// it is later; one without a time (the file's order stood in for it) replaces it always.
+	Timed bool
+}
+
+// ResponseOutcome is what ImportResponses did with one response.
+type ResponseOutcome int
+
+// The outcomes.
+const (
+	ResponseImported        ResponseOutcome = iota // written
+	ResponseAlreadyImported                        // skipped: an earlier import wrote the same row (its ImportKey)
+	ResponseReplaced                               // written in place of the respondent's stored, earlier response
+	ResponseKeptStored                             // skipped: the respondent's stored response is later
+)
+
+// ResponseBatch is the responses of one file with where they go: a form (stored first when NewForm) and its
+// attachment to a program (made when ProgramForm is nil and the program has none).
+type ResponseBatch struct {
+	Program     *data.Program
+	Form        *data.Form
+	NewForm     bool              // Form is stored with the responses; its ID is set, and 0 again when the batch fails
+	ProgramForm *data.ProgramForm // the attachment to fill; nil: the form's attachment to the program
+	// Anonymous attaches a form the program lacks with anonymous respondents (a form made from a file whose rows
+	// matched nobody) instead of its kind's.
+	Anonymous bool
+	Responses []ImportedResponse
+}
+
+// ResponseBatchResult is what ImportResponses wrote.
+type ResponseBatchResult struct {
+	ProgramForm *data.ProgramForm
+	FormCreated bool
+	Attached    bool              // the form was attached to the program by the batch
+	Outcomes    []ResponseOutcome // one per response of the batch
+}
+
+// ImportResponses writes a file's responses in one transaction: the new form, the attachment when the
+// program has none, then each response. A response whose ImportKey the attachment holds already is skipped;
+// a participant's stored response (for the same speaker) is replaced by a later one and kept otherwise.
+// Nothing is written when anything fails or ctx is cancelled. progress, if not nil, is told of done of total
+// responses.
+func (s *Store) ImportResponses(ctx context.Context, batch *ResponseBatch, progress func(done, total int)) (*ResponseBatchResult, error) {
+	var res *ResponseBatchResult
+	f := batch.Form
+	err := s.Batch(ctx, func(b *BatchTx) error {
+		res = &ResponseBatchResult{Outcomes: make([]ResponseOutcome, len(batch.Responses))}
+		if batch.NewForm {
+			f.ID = 0
+			f.Normalize()
+			if err := f.Validate(); err != nil {
+				return err
+			}
+			if err := InsertForm(ctx, b, f); err != nil {
+				return err
+			}
+			res.FormCreated = true
+		}
+		pf := batch.ProgramForm
+		if pf == nil {
+			var err error
+			if pf, res.Attached, err = formAttachment(ctx, b, batch.Program, f, batch.Anonymous); err != nil {
+				return err
+			}
+		}
+		res.ProgramForm = pf
+		qs := f.Visible()
+		total := len(batch.Responses)
+		for i, in := range batch.Responses {
+			if i%200 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if progress != nil {
+					progress(i, total)
+				}
+			}
+			r := in.Response
+			r.ID, r.ProgramFormID = 0, pf.ID
+			if pf.Respondent == data.RespondentAnonymous {
+				r.ParticipantID, r.RespondentName, r.RespondentEmail, r.RespondentNIP = 0, "", "", ""
+			}
+			for k := range r.Answers {
+				r.Answers[k].QuestionID = qs[in.Questions[k]].ID
+			}
+			outcome, err := importResponse(ctx, b, r, in.Timed)
+			if err != nil {
+				return fmt.Errorf("baris %d: %w", in.Line, err)
+			}
+			res.Outcomes[i] = outcome
+		}
+		if progress != nil {
+			progress(total, total)
+		}
+		return nil
+	})
+	if err != nil {
+		if batch.NewForm {
+			f.ID = 0
+		}
+		return nil, err
+	}
+	return res, nil
+}
+
+// importResponse writes one imported response unless the attachment holds it already or the respondent's
+// stored response is later.
+func importResponse(ctx context.Context, q Querier, r *data.Response, timed bool) (ResponseOutcome, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM response WHERE program_form_id = ? AND import_key = ?",
+		r.ProgramFormID, r.ImportKey).Scan(&n); err != nil {
+		return 0, storageError(err)
+	}
+	if n > 0 {
+		return ResponseAlreadyImported, nil
+	}
+	outcome := ResponseImported
+	if r.ParticipantID != 0 {
+		var id int64
+		var at string
+		err := q.QueryRowContext(ctx, "SELECT id, submitted_at FROM response WHERE program_form_id = ? AND participant_id = ? AND speaker = ?",
+			r.ProgramFormID, r.ParticipantID, r.Speaker).Scan(&id, &at)
+		switch {
+		case err == sql.ErrNoRows:
+		case err != nil:
+			return 0, storageError(err)
+		case timed && !r.SubmittedAt.After(instantOf(at)):
+			return ResponseKeptStored, nil
+		default:
+			if _, err := q.ExecContext(ctx, "DELETE FROM response WHERE id = ?", id); err != nil {
+				return 0, storageError(err)
+			}
+			outcome = ResponseReplaced
+		}
+	}
+	return outcome, InsertResponseTx(ctx, q, r)
+}
+
+// formAttachment returns the program's first attachment of the form, attaching it (at the form kind's level
+// and with its respondents, or anonymous ones) when there is none.
+func formAttachment(ctx context.Context, q Querier, program *data.Program, f *data.Form, anonymous bool) (*data.ProgramForm, bool, error) {
+	pf, err := scanProgramForm(q.QueryRowContext(ctx, "SELECT "+programFormColumns+
+		" FROM program_form pf WHERE pf.program_id = ? AND pf.form_id = ? ORDER BY pf.id LIMIT 1", program.ID, f.ID))
+	if err == nil {
+		return pf, false, nil
+	}
+	if err != sql.ErrNoRows {
+		return nil, false, storageError(err)
+	}
+	att := StandardAttachment(program, f.Kind)
+	att.FormID = f.ID
+	if anonymous {
+		att.Respondent = data.RespondentAnonymous
+	}
+	if err := AttachFormTx(ctx, q, &att); err != nil {
+		return nil, false, err
+	}
+	return &att, true, nil
 }
 
 // SaveResponse validates a response against its form and stores it. A participant must be enrolled in the
