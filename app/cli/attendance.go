@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+const importAttendanceUsage = "import attendance BERKAS --program KODE --session N [--share 75] [--below KODE] [--dry-run]"
+
+func runSignInSheet(c *cli, args []string) error {
+	fs := flag.NewFlagSet("sign-in-sheet", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	session := fs.Int("session", 0, "")
+	paper := fs.String("paper", "A4", "")
+	out := fs.String("out", "", "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usagef("%s", FlagMessage(fs, err))
+	}
+	switch {
+	case len(pos) > 0:
+		return usagef("argumen tidak dikenal: %v", pos)
+	case *code == "":
+		return usagef("sebutkan program dengan --program KODE")
+	case *out == "":
+		return usagef("sebutkan berkas tujuan dengan --out BERKAS.pdf")
+	case *session < 0:
+		return usagef("--session harus nomor sesi (1, 2, …)")
+	}
+	size := report.Paper(strings.ToUpper(*paper))
+	if size != report.A4 && size != report.F4 {
+		return usagef("--paper harus A4 atau F4")
+	}
+	p, err := c.store.ProgramByCode(c.ctx, *code)
+	if err != nil {
+		return err
+	}
+	doc, err := report.LoadSignInSheets(c.ctx, c.store, p, *session, size)
+	if err != nil {
+		return err
+	}
+	if err := report.SaveSignInSheets(*out, doc); err != nil {
+		return err
+	}
+	what := fmt.Sprintf("%d sesi", len(doc.Sessions))
+	if *session > 0 {
+		what = fmt.Sprintf("sesi %d (%s)", *session, indo.Date(doc.Sessions[0].Session.Date))
+	}
+	fmt.Fprintf(c.stdout, "Daftar hadir %s, %s peserta, kertas %s, ditulis ke %s\n", what, indo.Int(int64(len(doc.People))), size, *out)
+	return nil
+}
+
+func listAttendance(c *cli, program *data.Program) error {
+	if c.session <= 0 {
+		return usagef("daftar attendance memerlukan --session N (nomor sesi)")
+	}
+	x, err := c.store.SessionByNumber(c.ctx, program.ID, c.session)
+	if err != nil {
+		return err
+	}
+	roster, err := c.store.Roster(c.ctx, program.ID)
+	if err != nil {
+		return err
+	}
+	marks, err := c.store.Marks(c.ctx, x.ID)
+	if err != nil {
+		return err
+	}
+	for _, r := range roster {
+		status := ""
+		if m := marks[r.EnrolmentID]; m != nil {
+			status = string(m.Status)
+		}
+		tsv(c.stdout, r.NIP, r.Name, status)
+	}
+	return nil
+}
+
+func runImportAttendance(c *cli, args []string) error {
+	fs := flag.NewFlagSet("import attendance", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	session := fs.Int("session", 0, "")
+	share := fs.String("share", "75", "")
+	below := fs.String("below", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usagef("%s", FlagMessage(fs, err))
+	}
+	switch {
+	case len(pos) != 1:
+		return usagef("sebutkan satu berkas laporan peserta")
+	case *code == "":
+		return usagef("sebutkan program dengan --program KODE")
+	case *session <= 0:
+		return usagef("sebutkan sesi dengan --session N (nomor sesi)")
+	}
+	percent, err := indo.ParseDecimal(strings.TrimSuffix(strings.TrimSpace(*share), "%"))
+	if err != nil || percent <= 0 || percent > 100 {
+		return usagef("--share harus persen antara 1 dan 100, misalnya 75")
+	}
+	status := data.AttendanceStatus(strings.ToUpper(*below))
+	if status != "" && !status.Valid() {
+		return usagef("--below harus salah satu kode H, T, I, S, DL, C atau A")
+	}
+	p, err := c.store.ProgramByCode(c.ctx, *code)
+	if err != nil {
+		return err
+	}
+	x, err := c.store.SessionByNumber(c.ctx, p.ID, *session)
+	if err != nil {
+		return err
+	}
+	a, err := importer.PrepareAttendanceImport(c.ctx, c.store, pos[0], x, percent/100, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, w := range a.Warnings {
+		fmt.Fprintf(c.stderr, "Peringatan: %s\n", w)
+	}
+	var short []*importer.ImportedPerson
+	for i, person := range a.People {
+		if person.Status == "" {
+			if status != "" {
+				a.Decide(i, status)
+			}
+			short = append(short, person)
+		}
+	}
+	by := map[string]int{}
+	for _, person := range a.People {
+		by[person.MatchedBy]++
+	}
+	fmt.Fprintf(c.stdout, "Sesi %d (%s, %s): %d baris laporan, %d peserta cocok (%d lewat email, %d NIP, %d nama), %d tidak cocok.\n",
+		x.Number, indo.DateWithDay(x.Date), x.TimeLabel(), len(a.Report.Lines), len(a.People), by[importer.ByEmail], by[importer.ByNIP],
+		by[importer.ByName], len(a.Unmatched))
+	if len(short) > 0 {
+		what := "belum ditandai; putuskan di jendela Pembina atau ulangi dengan --below KODE"
+		if status != "" {
+			what = "ditandai " + string(status)
+		}
+		fmt.Fprintf(c.stdout, "Kurang dari %s%% lama sesi (%d dari %d menit), %s:\n", indo.Number(percent, 1), a.Need(), a.SessionMinutes(), what)
+		for _, person := range short {
+			tsv(c.stdout, "", person.NIP, person.Name, strconv.Itoa(person.Minutes)+" menit")
+		}
+	}
+	if len(a.Unmatched) > 0 {
+		fmt.Fprintln(c.stdout, "Tidak cocok dengan peserta program (cocokkan di jendela Pembina bila perlu):")
+		for _, u := range a.Unmatched {
+			tsv(c.stdout, "", u.Name, u.Email, strconv.Itoa(u.Minutes)+" menit", u.Reason)
+		}
+	}
+	if *dryRun {
+		fmt.Fprintf(c.stdout, "Uji coba (--dry-run): %d tanda hadir akan disimpan; belum ada yang disimpan.\n", len(a.Marks()))
+		return nil
+	}
+	res, err := a.Apply(c.ctx, c.store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Disimpan: %d baru, %d diperbarui, %d sudah sama, %d tidak diubah karena dicatat manual.\n",
+		res.Added, res.Updated, res.Unchanged, res.Kept)
+	return nil
+}

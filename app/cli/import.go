@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/app/participantcols"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// importKind is one kind of file `pembina import` reads: `import participants FILE …`; the kinds are listed in
+// importKinds (commands.go).
+type importKind struct {
+	usage   string // after "import ": "participants BERKAS [--program KODE] [--dry-run] [--skip-invalid]"
+	summary string
+	run     func(c *cli, args []string) error
+}
+
+func importKindNames() string {
+	names := make([]string, 0, len(importKinds()))
+	for k := range importKinds() {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, "|")
+}
+
+func runImport(c *cli, args []string) error {
+	if len(args) == 0 {
+		var lines []string
+		for _, k := range strings.Split(importKindNames(), "|") {
+			lines = append(lines, "pembina import "+importKinds()[k].usage)
+		}
+		return usagef("sebutkan jenis berkas: %s\n%s", importKindNames(), strings.Join(lines, "\n"))
+	}
+	k, ok := importKinds()[args[0]]
+	if !ok {
+		return usagef("jenis impor %q tidak dikenal; pilih %s", args[0], importKindNames())
+	}
+	return k.run(c, args[1:])
+}
+
+// parseInterspersed parses flags that may come before or after the positional arguments ("FILE --dry-run"
+// as well as "--dry-run FILE") and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func runImportParticipants(c *cli, args []string) error {
+	fs := flag.NewFlagSet("import participants", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	skipInvalid := fs.Bool("skip-invalid", false, "")
+	files, err := parseInterspersed(fs, args)
+	usage := "pembina import " + importKinds()["participants"].usage
+	if err != nil {
+		return usagef("%s\n%s", FlagMessage(fs, err), usage)
+	}
+	switch {
+	case len(files) == 0:
+		return usagef("sebutkan berkas daftar peserta (.xlsx atau .csv)\n%s", usage)
+	case len(files) > 1:
+		return usagef("satu berkas saja; diberikan %d: %s", len(files), strings.Join(files, ", "))
+	}
+	var programID int64
+	if *code != "" {
+		p, err := c.store.ProgramByCode(c.ctx, *code)
+		if err != nil {
+			return err
+		}
+		programID = p.ID
+	}
+	start := time.Now()
+	f, err := importer.ReadParticipants(files[0])
+	if err != nil {
+		return err
+	}
+	plan, err := f.Plan(c.ctx, c.store, f.Mapping(), programID, nil)
+	if err != nil {
+		return err
+	}
+	printPlan(c.stdout, f, plan)
+	if *dryRun {
+		fmt.Fprintln(c.stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
+		if plan.Invalid > 0 && !*skipInvalid {
+			return invalidRows(plan)
+		}
+		if plan.Invalid == len(plan.Rows) {
+			return data.Errorf(data.KindInvalid, "semua %s baris tidak valid; tidak ada yang akan disimpan", indo.Int(int64(plan.Invalid)))
+		}
+		return nil
+	}
+	if plan.Invalid > 0 && !*skipInvalid {
+		return invalidRows(plan)
+	}
+	res, err := applyParticipants(c, f, plan, programID, *skipInvalid)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("Tersimpan dalam %s detik: %s peserta baru, %s diperbarui, %s tidak berubah", indo.Decimal(time.Since(start).Seconds(), 2),
+		indo.Int(int64(res.Added)), indo.Int(int64(res.Updated)), indo.Int(int64(res.Unchanged)))
+	if programID != 0 {
+		msg += fmt.Sprintf(", %s didaftarkan ke %s", indo.Int(int64(res.Enrolled)), *code)
+	}
+	if res.Skipped > 0 {
+		msg += fmt.Sprintf("; %s baris tidak valid dilewati", indo.Int(int64(res.Skipped)))
+	}
+	fmt.Fprintln(c.stdout, msg+".")
+	return nil
+}
+
+// applyParticipants writes the plan. When another import stored the same people after the plan was made
+// (importer.ErrPlanOutdated), the file is planned again against the database as it now is and written, up to
+// three times, so that two imports racing both succeed instead of one reporting a duplicate NIP.
+func applyParticipants(c *cli, f *importer.ParticipantFile, plan *importer.Plan, programID int64, skipInvalid bool) (importer.Result, error) {
+	for attempt := 1; ; attempt++ {
+		res, err := plan.Apply(c.ctx, c.store, skipInvalid, nil)
+		if err == nil || !errors.Is(err, importer.ErrPlanOutdated) || attempt == 3 {
+			return res, err
+		}
+		if plan, err = f.Plan(c.ctx, c.store, f.Mapping(), programID, nil); err != nil {
+			return res, err
+		}
+		if plan.Invalid > 0 && !skipInvalid {
+			return res, invalidRows(plan)
+		}
+	}
+}
+
+func invalidRows(plan *importer.Plan) error {
+	return data.Errorf(data.KindInvalid, "%s baris tidak valid (lihat daftar di atas); tidak ada yang disimpan. Perbaiki berkasnya, atau pakai --skip-invalid untuk menyimpan baris yang valid saja",
+		indo.Int(int64(plan.Invalid)))
+}
+
+// printPlan writes what the import would do: where the list was found, how its columns were read, the counts,
+// then one tab-separated line per invalid row (row, column, reason), per warning and per updated person.
+func printPlan(w io.Writer, f *importer.ParticipantFile, plan *importer.Plan) {
+	if f.Format == "csv" {
+		fmt.Fprintf(w, "Berkas %s, judul kolom di baris %d.\n", f.Path, f.Header+1)
+	} else {
+		fmt.Fprintf(w, "Berkas %s, lembar %q, judul kolom di baris %d.\n", f.Path, f.Sheet, f.Header+1)
+	}
+	var cols []string
+	for i, c := range f.Columns {
+		if m := plan.Mapping[i]; m != participantcols.FieldNone {
+			cols = append(cols, fmt.Sprintf("%s → %s", c.Heading, m.Label()))
+		}
+	}
+	fmt.Fprintf(w, "Kolom: %s.\n", strings.Join(cols, "; "))
+	if plan.Footer > 0 {
+		fmt.Fprintf(w, "Baris %d dan seterusnya dianggap catatan kaki (jumlah, tanda tangan) dan tidak dibaca.\n", plan.Footer)
+	}
+	fmt.Fprintln(w, plan.Summary()+".")
+	for _, r := range plan.Rows {
+		for _, p := range r.Problems {
+			tsv(w, "tidak valid", fmt.Sprintf("baris %d", r.Line), p.Column, p.Message)
+		}
+	}
+	for _, r := range plan.Rows {
+		for _, p := range r.Warnings {
+			tsv(w, "peringatan", fmt.Sprintf("baris %d", r.Line), p.Column, p.Message)
+		}
+	}
+	for _, r := range plan.Rows {
+		if r.Status == importer.RowUpdated {
+			tsv(w, "diperbarui", fmt.Sprintf("baris %d", r.Line), r.Name(), strings.Join(r.Changes, ", "))
+		}
+	}
+}

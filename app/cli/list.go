@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"flag"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
+)
+
+// lister prints one kind of record for `pembina list`, tab-separated, one line per row.
+type lister func(c *cli, program *data.Program) error
+
+// listEntry is one kind `pembina list` knows; needsProgram marks those that need --program.
+type listEntry struct {
+	run          lister
+	needsProgram bool
+}
+
+func listKinds() string {
+	kinds := make([]string, 0, len(listers()))
+	for k := range listers() {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	return strings.Join(kinds, "|")
+}
+
+func runList(c *cli, args []string) error {
+	if len(args) == 0 {
+		return usagef("sebutkan yang ingin dicetak: %s", listKinds())
+	}
+	kind := args[0]
+	l, ok := listers()[kind]
+	if !ok {
+		return usagef("jenis daftar %q tidak dikenal; pilih %s", kind, listKinds())
+	}
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	session := fs.Int("session", 0, "")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usagef("%s", FlagMessage(fs, err))
+	}
+	if fs.NArg() > 0 {
+		return usagef("argumen tidak dikenal: %v", fs.Args())
+	}
+	c.session = *session
+	var program *data.Program
+	if *code != "" {
+		var err error
+		if program, err = c.store.ProgramByCode(c.ctx, *code); err != nil {
+			return err
+		}
+	} else if l.needsProgram {
+		return usagef("daftar %s memerlukan --program KODE", kind)
+	}
+	return l.run(c, program)
+}
+
+func listPrograms(c *cli, program *data.Program) error {
+	rows, err := c.store.Programs(c.ctx, store.ProgramFilter{IncludeArchived: true})
+	if err != nil {
+		return err
+	}
+	for _, p := range rows {
+		if program != nil && p.ID != program.ID {
+			continue
+		}
+		tsv(c.stdout, p.Code, p.Title, data.FormatDate(p.StartDate), data.FormatDate(p.EndDate), string(p.Status))
+	}
+	return nil
+}
+
+func listParticipants(c *cli, program *data.Program) error {
+	if program != nil {
+		rows, err := c.store.Enrolments(c.ctx, program.ID)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			tsv(c.stdout, r.NIP, r.Name, r.RankCode, r.Unit)
+		}
+		return nil
+	}
+	const page = 5000
+	for offset := 0; ; offset += page {
+		rows, err := c.store.ListParticipants(c.ctx, store.ParticipantFilter{}, offset, page)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			tsv(c.stdout, r.NIP, r.Name, r.RankCode, r.Unit)
+		}
+		if len(rows) < page {
+			return nil
+		}
+	}
+}
+
+func listSessions(c *cli, program *data.Program) error {
+	sessions, err := c.store.Sessions(c.ctx, program.ID)
+	if err != nil {
+		return err
+	}
+	for _, x := range sessions {
+		tsv(c.stdout, strconv.Itoa(x.Number), data.FormatDate(x.Date), x.Start, x.End, strconv.Itoa(x.JP), x.Topic)
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pembina/pembina/app/importer"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// runImportResponses is `pembina import responses FILE --program CODE [--form ID]`: it imports a Google Forms
+// export into a program's evaluation. With --form the columns are matched to that form's questions; without
+// it they go to the program's attached form most of their question columns match (the share is printed), or,
+// when none does, to a new form made from the columns, attached to the program, its ID printed: the same file
+// imported twice adds nothing. --new-form asks for a new form outright. --speaker names the
+// speaker every row judges (a file per speaker); --skip-invalid leaves out the rows with errors instead of
+// refusing the file; --dry-run shows what would be imported without writing.
+func runImportResponses(c *cli, args []string) error {
+	fs := flag.NewFlagSet("import responses", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	formID := fs.Int64("form", 0, "")
+	newForm := fs.Bool("new-form", false, "")
+	speaker := fs.String("speaker", "", "")
+	skip := fs.Bool("skip-invalid", false, "")
+	dry := fs.Bool("dry-run", false, "")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usagef("%s", FlagMessage(fs, err))
+	}
+	switch {
+	case len(files) == 0:
+		return usagef("sebutkan berkas jawaban (.csv atau .xlsx)")
+	case len(files) > 1:
+		return usagef("satu berkas saja; argumen tidak dikenal: %v", files[1:])
+	case *code == "":
+		return usagef("sebutkan programnya dengan --program KODE")
+	case *formID != 0 && *newForm:
+		return usagef("pilih salah satu: --form ID (formulir yang ada) atau --new-form (formulir baru dari kolom berkas)")
+	}
+	program, err := c.store.ProgramByCode(c.ctx, *code)
+	if err != nil {
+		return err
+	}
+	rf, err := importer.ReadResponses(files[0])
+	if err != nil {
+		return err
+	}
+	var form *data.Form
+	var attached *data.ProgramForm
+	switch {
+	case *formID != 0:
+		if form, err = c.store.Form(c.ctx, *formID); err != nil {
+			return err
+		}
+	case *newForm:
+		fmt.Fprintln(c.stdout, "Formulir baru dibuat dari kolom berkas (--new-form).")
+	default:
+		choice, err := importer.ChooseForm(c.ctx, c.store, program, rf)
+		if err != nil {
+			return err
+		}
+		form, attached = choice.Form, choice.ProgramForm
+		fmt.Fprintln(c.stdout, choice.Reason)
+	}
+	target, err := importer.OpenTarget(c.ctx, c.store, program, form, attached)
+	if err != nil {
+		return err
+	}
+	var cols []importer.ResponseColumn
+	if form != nil {
+		cols = rf.MapTo(form)
+	} else {
+		target.Form, cols = rf.Infer(importer.NewFormTitle(rf))
+		target.NewForm = true
+	}
+	target.Speaker = strings.TrimSpace(*speaker)
+	plan := importer.BuildPlan(rf, target, cols, *skip)
+	for _, w := range plan.Warnings() {
+		fmt.Fprintf(c.stdout, "Peringatan: %s\n", oneLine(w.String()))
+	}
+	if err := plan.Err(); err != nil {
+		for _, e := range plan.Errors() {
+			fmt.Fprintf(c.stdout, "Kesalahan: %s\n", oneLine(e.String()))
+		}
+		return err
+	}
+	if *dry {
+		fmt.Fprintf(c.stdout, "Uji coba: %s jawaban akan diimpor ke %q (%s cocok dengan peserta, %s anonim); tidak ada yang disimpan.\n",
+			indo.Int(int64(plan.Responses())), target.Form.Title, indo.Int(int64(plan.Matched())),
+			indo.Int(int64(plan.Responses()-plan.Matched())))
+		printUnmatched(c, plan.Unmatched, plan.Superseded)
+		return nil
+	}
+	res, err := plan.Apply(c.ctx, c.store, nil)
+	if err != nil {
+		return err
+	}
+	for _, l := range res.Lines(program.Code) {
+		fmt.Fprintln(c.stdout, l)
+	}
+	return nil
+}
+
+func printUnmatched(c *cli, unmatched []importer.Unmatched, superseded []importer.Superseded) {
+	for _, l := range importer.UnmatchedLines(unmatched, superseded) {
+		fmt.Fprintln(c.stdout, l)
+	}
+}
+
+// listForms prints every form: ID, kind, scale, number of questions and title, so that --form can be chosen.
+// listForms prints the forms: every form, or with --program only those attached to that program.
+func listForms(c *cli, program *data.Program) error {
+	rows, err := c.store.Forms(c.ctx)
+	if err != nil {
+		return err
+	}
+	var attached map[int64]bool
+	if program != nil {
+		pfs, err := c.store.ProgramForms(c.ctx, program.ID)
+		if err != nil {
+			return err
+		}
+		attached = make(map[int64]bool, len(pfs))
+		for _, pf := range pfs {
+			attached[pf.FormID] = true
+		}
+	}
+	for _, f := range rows {
+		if attached != nil && !attached[f.ID] {
+			continue
+		}
+		tsv(c.stdout, strconv.FormatInt(f.ID, 10), string(f.Kind), string(f.Scale), strconv.Itoa(f.Questions), f.Title)
+	}
+	return nil
+}

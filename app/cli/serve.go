@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/pembina/pembina/app/classroom"
+	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
+)
+
+// runServe runs Mode Kelas until Ctrl+C (or the end of c.ctx): it prints the address participants open and
+// every check-in code as it changes.
+func runServe(c *cli, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("program", "", "")
+	session := fs.Int("session", 0, "")
+	addr := fs.String("addr", "", "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usagef("%s", FlagMessage(fs, err))
+	}
+	switch {
+	case len(pos) > 0:
+		return usagef("argumen tidak dikenal: %v", pos)
+	case *code == "":
+		return usagef("sebutkan program dengan --program KODE")
+	case *session < 0:
+		return usagef("--session harus nomor sesi (1, 2, …)")
+	}
+	if *addr == "" {
+		ip, _ := c.store.Setting(c.ctx, classroom.AddressSetting, "")
+		port, _ := c.store.Setting(c.ctx, classroom.PortSetting, strconv.Itoa(classroom.DefaultPort))
+		*addr = net.JoinHostPort(classroom.PickAddress(ip), port)
+	} else if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return usagef("--addr harus ALAMAT:PORT, misalnya 192.168.137.1:%d", classroom.DefaultPort)
+	}
+	p, err := c.store.ProgramByCode(c.ctx, *code)
+	if err != nil {
+		return err
+	}
+	var x *data.Session
+	if *session > 0 {
+		if x, err = c.store.SessionByNumber(c.ctx, p.ID, *session); err != nil {
+			return err
+		}
+	} else {
+		list, err := c.store.Sessions(c.ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		x = classroom.SessionNow(list, time.Now())
+	}
+	var out sync.Mutex
+	say := func(format string, args ...any) {
+		out.Lock()
+		defer out.Unlock()
+		fmt.Fprintf(c.stdout, format+"\n", args...)
+	}
+	cfg := classroom.Config{Store: c.store, ProgramID: p.ID, Addr: *addr,
+		OnCode: func(code string) { say("%s  kode presensi: %s", time.Now().Format("15:04:05"), code) }}
+	if x != nil {
+		cfg.SessionID = x.ID
+	}
+	srv, err := classroom.New(c.ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if x != nil {
+		say("Mode Kelas %s %s, sesi %d (%s, %s)", p.Code, p.Title, x.Number, indo.Date(x.Date), x.TimeLabel())
+	} else {
+		say("Mode Kelas %s %s: tidak ada sesi yang berlangsung hari ini, jadi hanya evaluasi (tanpa presensi); pakai --session N untuk presensi", p.Code, p.Title)
+	}
+	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	say("Buka di ponsel peserta: %s", srv.URL())
+	say("Tekan Ctrl+C untuk berhenti.")
+	<-ctx.Done()
+	err = srv.Close()
+	say("Mode Kelas berhenti.")
+	return err
+}
