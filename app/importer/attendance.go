@@ -25,9 +25,9 @@ const (
 	ByHand  = "manual"
 )
 
-// ImportedPerson is one participant of the program found in a meeting report, with the minutes of all their
+// AttendancePerson is one participant of the program found in a meeting report, with the minutes of all their
 // connections summed.
-type ImportedPerson struct {
+type AttendancePerson struct {
 	EnrolmentID int64
 	Name        string // as enrolled, with titles
 	NIP         string
@@ -41,9 +41,9 @@ type ImportedPerson struct {
 	Current *data.Mark // the mark stored already, nil when none
 }
 
-// UnmatchedLine is a person of the report (their lines grouped) who could not be matched to a participant of
+// UnmatchedAttendee is a person of the report (their lines grouped) who could not be matched to a participant of
 // the program: the coordinator matches them by hand or leaves them out.
-type UnmatchedLine struct {
+type UnmatchedAttendee struct {
 	Name    string
 	Email   string
 	NIP     string
@@ -52,26 +52,26 @@ type UnmatchedLine struct {
 	Reason  string // why not matched, in Indonesian
 }
 
-// AttendanceImport is a meeting report matched against a session's roster, ready to be reviewed and applied.
+// AttendancePlan is a meeting report matched against a session's roster, ready to be reviewed and applied.
 // Nothing is written until Apply.
-type AttendanceImport struct {
+type AttendancePlan struct {
 	Program   *data.Program
 	Session   *data.Session
-	Report    *MeetingReport
+	File      *AttendanceFile
 	Share     float64 // 0–1
-	People    []*ImportedPerson
-	Unmatched []*UnmatchedLine
+	People    []*AttendancePerson
+	Unmatched []*UnmatchedAttendee
 	Warnings  []string
 	Roster    []store.RosterRow
 }
 
 // SessionMinutes is the session's length by its schedule.
-func (a *AttendanceImport) SessionMinutes() int {
+func (a *AttendancePlan) SessionMinutes() int {
 	return clockMinutes(a.Session.End) - clockMinutes(a.Session.Start)
 }
 
 // Need is the minutes online that count as present: the share of the session's length, rounded up.
-func (a *AttendanceImport) Need() int {
+func (a *AttendancePlan) Need() int {
 	return int(math.Ceil(a.Share*float64(a.SessionMinutes()) - 1e-9))
 }
 
@@ -85,7 +85,7 @@ func clockMinutes(s string) int {
 
 // SetShare changes the share (0 < share ≤ 1) and proposes again the status of everyone the coordinator has
 // not decided on.
-func (a *AttendanceImport) SetShare(share float64) error {
+func (a *AttendancePlan) SetShare(share float64) error {
 	if share <= 0 || share > 1 || math.IsNaN(share) {
 		return data.Errorf(data.KindInvalid, "Batas hadir harus antara 1 dan 100 persen dari lama sesi")
 	}
@@ -98,7 +98,7 @@ func (a *AttendanceImport) SetShare(share float64) error {
 	return nil
 }
 
-func (a *AttendanceImport) propose(minutes int) data.AttendanceStatus {
+func (a *AttendancePlan) propose(minutes int) data.AttendanceStatus {
 	if minutes >= a.Need() {
 		return data.Present
 	}
@@ -107,13 +107,13 @@ func (a *AttendanceImport) propose(minutes int) data.AttendanceStatus {
 
 // Decide sets the mark of a matched person whose minutes fell short (or overrides a proposal); "" stores
 // nothing for them.
-func (a *AttendanceImport) Decide(i int, status data.AttendanceStatus) {
+func (a *AttendancePlan) Decide(i int, status data.AttendanceStatus) {
 	a.People[i].Status, a.People[i].Decided = status, true
 }
 
 // MatchByHand joins an unmatched line to a participant of the roster; their minutes add to any lines already
 // matched to that participant.
-func (a *AttendanceImport) MatchByHand(u int, enrolmentID int64) error {
+func (a *AttendancePlan) MatchByHand(u int, enrolmentID int64) error {
 	if u < 0 || u >= len(a.Unmatched) {
 		return data.Errorf(data.KindNotFound, "Baris laporan tidak ditemukan")
 	}
@@ -138,13 +138,13 @@ func (a *AttendanceImport) MatchByHand(u int, enrolmentID int64) error {
 }
 
 // person returns the entry of a roster member, making it when they have none yet.
-func (a *AttendanceImport) person(r *store.RosterRow, by string, current map[int64]*data.Mark) *ImportedPerson {
+func (a *AttendancePlan) person(r *store.RosterRow, by string, current map[int64]*data.Mark) *AttendancePerson {
 	for _, p := range a.People {
 		if p.EnrolmentID == r.EnrolmentID {
 			return p
 		}
 	}
-	p := &ImportedPerson{EnrolmentID: r.EnrolmentID, Name: r.Name, NIP: r.NIP, MatchedBy: by}
+	p := &AttendancePerson{EnrolmentID: r.EnrolmentID, Name: r.Name, NIP: r.NIP, MatchedBy: by}
 	if current != nil {
 		p.Current = current[r.EnrolmentID]
 	}
@@ -154,7 +154,7 @@ func (a *AttendanceImport) person(r *store.RosterRow, by string, current map[int
 }
 
 // Marks are the marks Apply would store: one per matched person with a status.
-func (a *AttendanceImport) Marks() []*data.Mark {
+func (a *AttendancePlan) Marks() []*data.Mark {
 	var out []*data.Mark
 	for _, p := range a.People {
 		if p.Status == "" {
@@ -168,7 +168,7 @@ func (a *AttendanceImport) Marks() []*data.Mark {
 }
 
 // Undecided counts the matched people whose minutes fell short and who have no status yet.
-func (a *AttendanceImport) Undecided() int {
+func (a *AttendancePlan) Undecided() int {
 	n := 0
 	for _, p := range a.People {
 		if p.Status == "" && !p.Decided {
@@ -180,22 +180,18 @@ func (a *AttendanceImport) Undecided() int {
 
 // Apply stores the marks in one transaction (store.ImportMarks): a second import of the same file changes
 // nothing, and marks keyed in on screen or from paper are kept.
-func (a *AttendanceImport) Apply(ctx context.Context, s *store.Store) (store.ImportResult, error) {
+func (a *AttendancePlan) Apply(ctx context.Context, s *store.Store) (store.ImportResult, error) {
 	return s.ImportMarks(ctx, a.Session.ID, a.Marks())
 }
 
-// PrepareAttendanceImport reads a meeting report and matches its lines to the session's roster: by email,
-// then by NIP (a NIP column, or one written into the meeting name), then by name with titles, case,
-// punctuation and a Zoom number prefix ignored (a name that starts with exactly one participant's full name
-// also matches: "Budi Santoso SDN 1"). The minutes of someone who joined several times are summed. share is
-// the part of the session's length that counts as present (DefaultPresentShare when 0).
-func PrepareAttendanceImport(ctx context.Context, s *store.Store, path string, session *data.Session, share float64, today time.Time) (*AttendanceImport, error) {
+// Plan matches the report's lines to the session's roster: by email, then by NIP (a NIP column, or one
+// written into the meeting name), then by name with titles, case, punctuation and a Zoom number prefix ignored
+// (a name that starts with exactly one participant's full name also matches: "Budi Santoso SDN 1"). The
+// minutes of someone who joined several times are summed. share is the part of the session's length that
+// counts as present (DefaultPresentShare when 0).
+func (rep *AttendanceFile) Plan(ctx context.Context, s *store.Store, session *data.Session, share float64, today time.Time) (*AttendancePlan, error) {
 	if share == 0 {
 		share = DefaultPresentShare
-	}
-	rep, err := ReadMeetingReport(path)
-	if err != nil {
-		return nil, err
 	}
 	p, err := s.Program(ctx, session.ProgramID)
 	if err != nil {
@@ -212,12 +208,12 @@ func PrepareAttendanceImport(ctx context.Context, s *store.Store, path string, s
 	if err != nil {
 		return nil, err
 	}
-	a := &AttendanceImport{Program: p, Session: session, Report: rep, Roster: roster}
+	a := &AttendancePlan{Program: p, Session: session, File: rep, Roster: roster}
 	if err := a.SetShare(share); err != nil {
 		return nil, err
 	}
 	m := newMatcher(roster)
-	unmatched := map[string]*UnmatchedLine{}
+	unmatched := map[string]*UnmatchedAttendee{}
 	var order []string
 	for _, line := range rep.Lines {
 		r, by, reason := m.match(line)
@@ -236,7 +232,7 @@ func PrepareAttendanceImport(ctx context.Context, s *store.Store, path string, s
 		}
 		u, ok := unmatched[key]
 		if !ok {
-			u = &UnmatchedLine{Name: line.Name, Email: line.Email, NIP: line.NIP, Reason: reason}
+			u = &UnmatchedAttendee{Name: line.Name, Email: line.Email, NIP: line.NIP, Reason: reason}
 			if reason == "" {
 				u.Reason = outsider(ctx, s, line)
 			}
@@ -258,7 +254,7 @@ func PrepareAttendanceImport(ctx context.Context, s *store.Store, path string, s
 
 // outsider explains a line nobody on the roster matched: a person Pembina knows who is not in this program
 // (their mark would be refused), or someone unknown.
-func outsider(ctx context.Context, s *store.Store, line MeetingLine) string {
+func outsider(ctx context.Context, s *store.Store, line AttendanceLine) string {
 	var known *data.Participant
 	if line.Email != "" {
 		known, _ = s.ParticipantByEmail(ctx, line.Email)
@@ -272,7 +268,7 @@ func outsider(ctx context.Context, s *store.Store, line MeetingLine) string {
 	return "email, NIP dan nama tidak cocok dengan peserta program"
 }
 
-func warnings(rep *MeetingReport, x *data.Session, today time.Time) []string {
+func warnings(rep *AttendanceFile, x *data.Session, today time.Time) []string {
 	var w []string
 	if !rep.Start.IsZero() {
 		day := data.Day(rep.Start)
@@ -317,7 +313,7 @@ func newMatcher(roster []store.RosterRow) *matcher {
 
 // match returns the roster member of a line and how it was found, or nil with a reason when the line is
 // ambiguous ("" when simply unknown).
-func (m *matcher) match(line MeetingLine) (*store.RosterRow, string, string) {
+func (m *matcher) match(line AttendanceLine) (*store.RosterRow, string, string) {
 	if ids := m.byEmail[line.Email]; line.Email != "" && len(ids) == 1 {
 		return &m.roster[ids[0]], ByEmail, ""
 	}

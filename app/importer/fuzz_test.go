@@ -131,7 +131,7 @@ func FuzzReadGoogleForms(f *testing.F) {
 		if err := form.Validate(); err != nil {
 			return // a file too odd for a form is refused when saved
 		}
-		BuildPlan(rf, Target{Program: &data.Program{ID: 1, Code: "X"}, Form: form, NewForm: true}, cols, true)
+		rf.Plan(Target{Program: &data.Program{ID: 1, Code: "X"}, Form: form, NewForm: true}, cols, true)
 	})
 }
 
@@ -144,7 +144,7 @@ func FuzzReadZoomReport(f *testing.F) {
 	f.Add([]byte("Nama,Email,Durasi\nBudi_198609262015051001,,85 menit\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		path := fuzzFile(t, "zoom.csv", b)
-		if _, err := ReadMeetingReport(path); err != nil && data.ErrorKind(err) != data.KindInvalid {
+		if _, err := ReadAttendance(path); err != nil && data.ErrorKind(err) != data.KindInvalid {
 			t.Fatalf("error without a kind: %v", err)
 		}
 	})

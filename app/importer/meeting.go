@@ -14,9 +14,9 @@ import (
 	"github.com/pembina/pembina/data/nip"
 )
 
-// MeetingLine is one line of an online-meeting participant report: one connection of one person (Zoom
+// AttendanceLine is one line of an online-meeting participant report: one connection of one person (Zoom
 // writes a line each time someone joins), or one person of a plain list.
-type MeetingLine struct {
+type AttendanceLine struct {
 	Row     int    // the line or row number the coordinator sees in the file
 	Name    string // as the meeting showed it: "015_Budi (Budi Santoso)"
 	Email   string
@@ -24,13 +24,13 @@ type MeetingLine struct {
 	Minutes int
 }
 
-// MeetingReport is a participant report read from a file.
-type MeetingReport struct {
+// AttendanceFile is an online meeting's participant report read from a file: who was there, for how long.
+type AttendanceFile struct {
 	Path    string
 	Kind    string    // "zoom" (a Zoom participants report) or "list" (a plain list of name, email and minutes)
 	Topic   string    // the meeting's topic, from Zoom's summary block
 	Start   time.Time // the meeting's start, from Zoom's summary block; zero when unknown
-	Lines   []MeetingLine
+	Lines   []AttendanceLine
 	Ignored []string // headings of columns that were not needed
 }
 
@@ -95,12 +95,12 @@ func scoreMeetingHeader(row []string) int {
 	return score
 }
 
-// ReadMeetingReport reads a Zoom participants report (.csv, with or without its meeting summary block, or the
+// ReadAttendance reads a Zoom participants report (.csv, with or without its meeting summary block, or the
 // same saved as .xlsx) or a plain list with name, email and minutes columns (a heading row is optional when
 // the columns are in that order). Every line must have a whole number of minutes (Zoom's "Duration
 // (Minutes)"; "1:05:00", "65 menit" and "1 jam 5 menit" are read too); otherwise the error names each line
 // and what to fix, and nothing is returned.
-func ReadMeetingReport(path string) (*MeetingReport, error) {
+func ReadAttendance(path string) (*AttendanceFile, error) {
 	src, err := Open(path)
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func ReadMeetingReport(path string) (*MeetingReport, error) {
 	defer src.Close()
 	name := filepath.Base(path)
 	sheet, header := src.FirstWithHeader(scoreMeetingHeader, 2)
-	rep := &MeetingReport{Path: path, Kind: "list"}
+	rep := &AttendanceFile{Path: path, Kind: "list"}
 	cols := [colCount]int{-1, -1, -1, -1, -1, -1, -1}
 	if sheet == nil {
 		// A list without a heading row: name, email, minutes.
@@ -141,7 +141,7 @@ func ReadMeetingReport(path string) (*MeetingReport, error) {
 		if IsBlank(row) {
 			continue
 		}
-		line := MeetingLine{Row: sheet.Line(r)}
+		line := AttendanceLine{Row: sheet.Line(r)}
 		if cols[colName] >= 0 {
 			line.Name = strings.Join(strings.Fields(sheet.Cell(r, cols[colName])), " ")
 		}

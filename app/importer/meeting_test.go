@@ -135,14 +135,14 @@ func TestZoomReportMatchesAndSums(t *testing.T) {
 	w := newWebinar(t)
 	ctx := context.Background()
 	path := write(t, "participants_81234567890.csv", []byte(zoomReport))
-	a, err := PrepareAttendanceImport(ctx, w.s, path, w.session, 0, w.session.Date)
+	a, err := planAttendance(ctx, w.s, path, w.session, 0, w.session.Date)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Report.Kind != "zoom" || a.Report.Topic != "Webinar Kurikulum Merdeka" || a.Need() != 90 || len(a.Warnings) != 0 {
-		t.Errorf("report %q %q, need %d, warnings %v", a.Report.Kind, a.Report.Topic, a.Need(), a.Warnings)
+	if a.File.Kind != "zoom" || a.File.Topic != "Webinar Kurikulum Merdeka" || a.Need() != 90 || len(a.Warnings) != 0 {
+		t.Errorf("report %q %q, need %d, warnings %v", a.File.Kind, a.File.Topic, a.Need(), a.Warnings)
 	}
-	got := map[int64]*ImportedPerson{}
+	got := map[int64]*AttendancePerson{}
 	for _, p := range a.People {
 		got[p.EnrolmentID] = p
 	}
@@ -237,7 +237,7 @@ func TestZoomReportMatchesAndSums(t *testing.T) {
 	}
 
 	// The same file again changes nothing.
-	again, err := PrepareAttendanceImport(ctx, w.s, path, w.session, 0, w.session.Date)
+	again, err := planAttendance(ctx, w.s, path, w.session, 0, w.session.Date)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,12 +269,12 @@ func TestPlainListsAndEncodings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := PrepareAttendanceImport(ctx, w.s, write(t, tt.name, tt.content), w.session, 0, time.Time{})
+			a, err := planAttendance(ctx, w.s, write(t, tt.name, tt.content), w.session, 0, time.Time{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Report.Kind != tt.kind {
-				t.Errorf("kind %q", a.Report.Kind)
+			if a.File.Kind != tt.kind {
+				t.Errorf("kind %q", a.File.Kind)
 			}
 			found := false
 			for _, p := range a.People {
@@ -309,7 +309,7 @@ func TestBadMeetingReports(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := PrepareAttendanceImport(ctx, w.s, write(t, tt.name, tt.content), w.session, 0, time.Time{})
+			_, err := planAttendance(ctx, w.s, write(t, tt.name, tt.content), w.session, 0, time.Time{})
 			if data.ErrorKind(err) != data.KindInvalid {
 				t.Fatalf("error = %v, want invalid", err)
 			}
@@ -328,7 +328,7 @@ func TestBadMeetingReports(t *testing.T) {
 func TestMeetingWarnings(t *testing.T) {
 	w := newWebinar(t)
 	report := strings.Replace(zoomReport, "11/24/2026 07:55:00 AM,11/24/2026 10:02:00 AM,panitia", "11/17/2026 07:55:00 AM,11/17/2026 10:02:00 AM,panitia", 1)
-	a, err := PrepareAttendanceImport(context.Background(), w.s, write(t, "lama.csv", []byte(report)), w.session, 0, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
+	a, err := planAttendance(context.Background(), w.s, write(t, "lama.csv", []byte(report)), w.session, 0, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +338,7 @@ func TestMeetingWarnings(t *testing.T) {
 	}
 	// A day/month export of the right day is not a mismatch.
 	report = strings.Replace(zoomReport, "11/24/2026 07:55:00 AM,11/24/2026 10:02:00 AM,panitia", "24/11/2026 07:55,24/11/2026 10:02,panitia", 1)
-	a, _ = PrepareAttendanceImport(context.Background(), w.s, write(t, "dm.csv", []byte(report)), w.session, 0, time.Time{})
+	a, _ = planAttendance(context.Background(), w.s, write(t, "dm.csv", []byte(report)), w.session, 0, time.Time{})
 	if len(a.Warnings) != 0 {
 		t.Errorf("day/month date warned: %v", a.Warnings)
 	}
@@ -363,7 +363,7 @@ func TestMeetingReportAsWorkbook(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	a, err := PrepareAttendanceImport(context.Background(), w.s, path, w.session, 0, time.Time{})
+	a, err := planAttendance(context.Background(), w.s, path, w.session, 0, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,8 +377,18 @@ func TestMeetingReportAsWorkbook(t *testing.T) {
 	// The same NIP typed into a number cell has lost its last digits: refused with what to do.
 	f.SetCellDefault("Sheet1", "C4", "1.96903091994032E+17") // as Excel stores it
 	f.SaveAs(path)
-	_, err = PrepareAttendanceImport(context.Background(), w.s, path, w.session, 0, time.Time{})
+	_, err = planAttendance(context.Background(), w.s, path, w.session, 0, time.Time{})
 	if err == nil || !strings.Contains(err.Error(), "baris 4 (Siti): NIP tersimpan sebagai angka") {
 		t.Errorf("numeric NIP = %v", err)
 	}
+}
+
+// planAttendance reads a meeting report and plans it against the session, as the window and the command
+// line do.
+func planAttendance(ctx context.Context, s *store.Store, path string, session *data.Session, share float64, today time.Time) (*AttendancePlan, error) {
+	f, err := ReadAttendance(path)
+	if err != nil {
+		return nil, err
+	}
+	return f.Plan(ctx, s, session, share, today)
 }

@@ -345,12 +345,6 @@ func (f *ParticipantFile) rawRows(mapping []participantcols.Field) (rows []rawRo
 	return rows, 0
 }
 
-// Problem is one thing wrong with a row: the column as the file heads it, and what is wrong in Indonesian.
-type Problem struct {
-	Column  string
-	Message string
-}
-
 // parse turns a raw row into a participant as the file gives it (not yet merged with the stored one), with
 // its problems (the row cannot be stored) and warnings (it can, with what was set aside).
 func (f *ParticipantFile) parse(r rawRow, heading func(participantcols.Field) string) (p *data.Participant, problems, warnings []Problem) {

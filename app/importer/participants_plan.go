@@ -37,8 +37,8 @@ func (s RowStatus) Label() string {
 	return "Tidak valid"
 }
 
-// PlannedRow is one data row of the file and what the import will do with it.
-type PlannedRow struct {
+// ParticipantRow is one data row of the file and what the import will do with it.
+type ParticipantRow struct {
 	Line        int // the row number as the spreadsheet shows it
 	Status      RowStatus
 	Participant *data.Participant // what will be stored: the file's values over the stored ones
@@ -50,19 +50,19 @@ type PlannedRow struct {
 }
 
 // Name is the row's person as lists show them, with titles; for an invalid row without a name, "".
-func (r *PlannedRow) Name() string {
+func (r *ParticipantRow) Name() string {
 	if r.Participant == nil {
 		return ""
 	}
 	return r.Participant.FullName()
 }
 
-// Plan is what importing a participant list would do, row by row, before anything is written.
-type Plan struct {
+// ParticipantPlan is what importing a participant list would do, row by row, before anything is written.
+type ParticipantPlan struct {
 	File      *ParticipantFile
 	Mapping   []participantcols.Field
 	ProgramID int64 // 0: no enrolment
-	Rows      []PlannedRow
+	Rows      []ParticipantRow
 	Footer    int // 1-based row where a footer (totals, signatures) stopped the reading; 0 when none
 
 	New, Updated, Unchanged, Invalid int
@@ -70,7 +70,7 @@ type Plan struct {
 }
 
 // Valid is the number of rows that would be written or kept.
-func (p *Plan) Valid() int { return p.New + p.Updated + p.Unchanged }
+func (p *ParticipantPlan) Valid() int { return p.New + p.Updated + p.Unchanged }
 
 // CheckMapping refuses a mapping without a name column or with one field on two columns.
 func CheckMapping(columns []Column, mapping []participantcols.Field) error {
@@ -99,7 +99,7 @@ func CheckMapping(columns []Column, mapping []participantcols.Field) error {
 // valid row whether it is a new person, an update of a stored one (matched on NIP; without a NIP, on name plus
 // NIK or birth date) or nothing new. With programID, it also tells who is enrolled already. progress, if not
 // nil, is called as rows are checked.
-func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []participantcols.Field, programID int64, progress func(done, total int)) (*Plan, error) {
+func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []participantcols.Field, programID int64, progress func(done, total int)) (*ParticipantPlan, error) {
 	if err := CheckMapping(f.Columns, mapping); err != nil {
 		return nil, err
 	}
@@ -112,11 +112,11 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 		return nil, data.Errorf(data.KindInvalid, "%s tidak berisi peserta: di bawah judul kolom (baris %d) tidak ada baris data; isi daftarnya di bawah judul kolom",
 			baseName(f.Path), f.Header+1)
 	}
-	plan := &Plan{File: f, Mapping: mapping, ProgramID: programID, Footer: footer, Rows: make([]PlannedRow, len(raws))}
+	plan := &ParticipantPlan{File: f, Mapping: mapping, ProgramID: programID, Footer: footer, Rows: make([]ParticipantRow, len(raws))}
 	var nips, names []string
 	for i, r := range raws {
 		p, problems, warnings := f.parse(r, heading)
-		plan.Rows[i] = PlannedRow{Line: r.line, Participant: p, Problems: problems, Warnings: warnings}
+		plan.Rows[i] = ParticipantRow{Line: r.line, Participant: p, Problems: problems, Warnings: warnings}
 		if p.NIP != "" {
 			nips = append(nips, p.NIP)
 		} else if len(problems) == 0 && p.Name != "" {
@@ -212,15 +212,28 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 			return nil, err
 		}
 	}
+	for i := range plan.Rows {
+		plan.Rows[i].locate()
+	}
 	if progress != nil {
 		progress(len(plan.Rows), len(plan.Rows))
 	}
 	return plan, nil
 }
 
+// locate gives the row's problems and warnings its line, and marks the problems as the errors they are.
+func (r *ParticipantRow) locate() {
+	for i := range r.Problems {
+		r.Problems[i].Line, r.Problems[i].Error = r.Line, true
+	}
+	for i := range r.Warnings {
+		r.Warnings[i].Line = r.Line
+	}
+}
+
 // warnSameCourse warns on the rows of stored people about to be enrolled who already completed the same
 // course in another program (store.SameCourseCompleted): their JP would count only once a year.
-func (plan *Plan) warnSameCourse(ctx context.Context, s *store.Store, columns []Column, mapping []participantcols.Field) error {
+func (plan *ParticipantPlan) warnSameCourse(ctx context.Context, s *store.Store, columns []Column, mapping []participantcols.Field) error {
 	var ids []int64
 	for _, row := range plan.Rows {
 		if row.Existing != nil && !row.Enrolled && row.Status != RowInvalid {
@@ -409,7 +422,7 @@ func cancelled(err error) error {
 
 // Summary is the plan in one Indonesian sentence: "40 baris: 35 baru, 3 diperbarui, 1 tidak berubah, 1 tidak
 // valid".
-func (p *Plan) Summary() string {
+func (p *ParticipantPlan) Summary() string {
 	s := fmt.Sprintf("%s baris: %s baru, %s diperbarui, %s tidak berubah, %s tidak valid", indo.Int(int64(len(p.Rows))),
 		indo.Int(int64(p.New)), indo.Int(int64(p.Updated)), indo.Int(int64(p.Unchanged)), indo.Int(int64(p.Invalid)))
 	if p.ProgramID != 0 {
@@ -422,8 +435,8 @@ func (p *Plan) Summary() string {
 // stored the same person in the meantime): nothing was written, and a new plan of the same file applies.
 var ErrPlanOutdated = errors.New("importer: the plan is older than the database")
 
-// Result counts what Apply wrote.
-type Result struct {
+// ParticipantResult counts what Apply wrote.
+type ParticipantResult struct {
 	Added, Updated, Unchanged, Enrolled, Skipped int
 }
 
@@ -431,8 +444,8 @@ type Result struct {
 // rows' people enrolled as participants with their rank, position and unit of today as the snapshot. When
 // any row is invalid nothing is written, unless skipInvalid is set: then the valid rows are written and the
 // invalid ones counted as skipped. A cancelled ctx or any failure leaves the database as it was.
-func (p *Plan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, progress func(done, total int)) (Result, error) {
-	var res Result
+func (p *ParticipantPlan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, progress func(done, total int)) (ParticipantResult, error) {
+	var res ParticipantResult
 	if p.Invalid > 0 && !skipInvalid {
 		return res, data.Errorf(data.KindInvalid, "%s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya, atau lewati baris yang tidak valid",
 			indo.Int(int64(p.Invalid)))
@@ -442,7 +455,7 @@ func (p *Plan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, prog
 			indo.Int(int64(p.Invalid)))
 	}
 	err := s.Batch(ctx, func(b *store.BatchTx) error {
-		res = Result{}
+		res = ParticipantResult{}
 		var enrol []int64
 		for i := range p.Rows {
 			row := &p.Rows[i]
@@ -492,7 +505,7 @@ func (p *Plan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, prog
 		return nil
 	})
 	if err != nil {
-		return Result{}, cancelled(err)
+		return ParticipantResult{}, cancelled(err)
 	}
 	if progress != nil {
 		progress(len(p.Rows), len(p.Rows))

@@ -48,7 +48,7 @@ func rows(t testing.TB, f *excelize.File, sheet string, from int, values ...[]st
 	}
 }
 
-func plan(t *testing.T, s *store.Store, path string, programID int64) *Plan {
+func plan(t *testing.T, s *store.Store, path string, programID int64) *ParticipantPlan {
 	t.Helper()
 	f, err := ReadParticipants(path)
 	if err != nil {
@@ -62,7 +62,7 @@ func plan(t *testing.T, s *store.Store, path string, programID int64) *Plan {
 }
 
 // problemAt returns the problems of the row at line, joined.
-func problemAt(p *Plan, line int) string {
+func problemAt(p *ParticipantPlan, line int) string {
 	for _, r := range p.Rows {
 		if r.Line == line {
 			var s []string
@@ -550,7 +550,7 @@ func seedForBigImport(t testing.TB, s *store.Store, nips []string) int64 {
 	return prog.ID
 }
 
-func importAll(t testing.TB, s *store.Store, path string, programID int64) (*Plan, Result) {
+func importAll(t testing.TB, s *store.Store, path string, programID int64) (*ParticipantPlan, ParticipantResult) {
 	t.Helper()
 	f, err := ReadParticipants(path)
 	if err != nil {

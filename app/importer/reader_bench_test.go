@@ -69,7 +69,7 @@ func BenchmarkImportGoogleForms(b *testing.B) {
 			b.Fatal(err)
 		}
 		form, cols := rf.Infer(NewFormTitle(rf))
-		p := BuildPlan(rf, Target{Program: program, Form: form, NewForm: true}, cols, false)
+		p := rf.Plan(Target{Program: program, Form: form, NewForm: true}, cols, false)
 		if p.Responses() != 3000 {
 			b.Fatalf("%d responses; %v", p.Responses(), p.Err())
 		}

@@ -34,32 +34,8 @@ func (t *Target) respondent() data.Respondent {
 	return t.Form.Kind.DefaultRespondent()
 }
 
-// ResponseProblem is something wrong with the file, a row or a cell. Errors stop the import (unless rows with errors
-// are skipped); warnings are reported and the import goes on.
-type ResponseProblem struct {
-	Line           int    // the file's row, 0 for the whole file
-	ResponseColumn string // the column's heading, "" for the whole row
-	Message        string
-	Error          bool
-}
-
-func (p ResponseProblem) String() string {
-	var where []string
-	if p.Line > 0 {
-		where = append(where, "baris "+indo.Int(int64(p.Line)))
-	}
-	if p.ResponseColumn != "" {
-		where = append(where, "kolom "+quoteN(p.ResponseColumn, 100))
-	}
-	if len(where) == 0 {
-		return strings.ToUpper(p.Message[:1]) + p.Message[1:]
-	}
-	w := strings.Join(where, ", ")
-	return strings.ToUpper(w[:1]) + w[1:] + ": " + p.Message
-}
-
-// Unmatched is a row whose respondent is not an enrolled participant: it is kept as an anonymous response.
-type Unmatched struct {
+// UnmatchedResponse is a row whose respondent is not an enrolled participant: it is kept as an anonymous response.
+type UnmatchedResponse struct {
 	Line              int
 	Name, Email, NIP  string
 	Reason            string
@@ -90,8 +66,8 @@ type ResponsePlan struct {
 	File       *ResponseFile
 	Target     Target
 	Columns    []ResponseColumn
-	Problems   []ResponseProblem
-	Unmatched  []Unmatched
+	Problems   []Problem
+	Unmatched  []UnmatchedResponse
 	Superseded []Superseded
 	Skipped    []int // rows left out because of errors (with skipInvalid)
 	responses  []*planned
@@ -112,8 +88,8 @@ func (p *ResponsePlan) Matched() int {
 }
 
 // Errors lists the problems that stop the import.
-func (p *ResponsePlan) Errors() []ResponseProblem {
-	var out []ResponseProblem
+func (p *ResponsePlan) Errors() []Problem {
+	var out []Problem
 	for _, pr := range p.Problems {
 		if pr.Error {
 			out = append(out, pr)
@@ -123,8 +99,8 @@ func (p *ResponsePlan) Errors() []ResponseProblem {
 }
 
 // Warnings lists the problems that do not.
-func (p *ResponsePlan) Warnings() []ResponseProblem {
-	var out []ResponseProblem
+func (p *ResponsePlan) Warnings() []Problem {
+	var out []Problem
 	for _, pr := range p.Problems {
 		if !pr.Error {
 			out = append(out, pr)
@@ -182,13 +158,13 @@ func newRespondentMatcher(people []*data.Participant) *respondentMatcher {
 	return m
 }
 
-// BuildPlan reads every row with the given column mapping: the respondent (matched to an enrolled
+// Plan reads every row with the given column mapping: the respondent (matched to an enrolled
 // participant, or kept anonymous and listed), the speaker, the time, and each mapped answer checked against
 // its question. Values off the scale, unknown words and choices, and unreadable numbers are errors that name
 // the row and column; with skipInvalid the rows that have them are left out instead. Empty required answers,
 // shortened long texts, columns left out and unmatched respondents are warnings. When a respondent answered
 // twice (for the same speaker) the later row wins and the earlier one is listed.
-func BuildPlan(rf *ResponseFile, t Target, cols []ResponseColumn, skipInvalid bool) *ResponsePlan {
+func (rf *ResponseFile) Plan(t Target, cols []ResponseColumn, skipInvalid bool) *ResponsePlan {
 	p := &ResponsePlan{File: rf, Target: t, Columns: cols}
 	f := t.Form
 	qs := f.Visible()
@@ -202,12 +178,12 @@ func BuildPlan(rf *ResponseFile, t Target, cols []ResponseColumn, skipInvalid bo
 			}
 		}
 		if c.Role == RoleIgnore && c.Header != "" && c.Note != "" && c.Note != "data responden, bukan pertanyaan" {
-			p.Problems = append(p.Problems, ResponseProblem{ResponseColumn: c.Header, Message: "dilewati: " + c.Note})
+			p.Problems = append(p.Problems, Problem{Column: c.Header, Message: "dilewati: " + c.Note})
 		}
 	}
 	if f.Kind == data.FormSpeaker && t.Speaker == "" {
 		if _, ok := role[RoleSpeaker]; !ok {
-			p.Problems = append(p.Problems, ResponseProblem{Error: true, Message: "formulir narasumber memerlukan kolom Narasumber " +
+			p.Problems = append(p.Problems, Problem{Error: true, Message: "formulir narasumber memerlukan kolom Narasumber " +
 				"(nama narasumber yang dinilai); tambahkan kolom itu, atau pilih satu narasumber untuk seluruh berkas"})
 		}
 	}
@@ -234,11 +210,11 @@ func BuildPlan(rf *ResponseFile, t Target, cols []ResponseColumn, skipInvalid bo
 		}
 	}
 	if len(absent) > 0 && mapped > 0 {
-		p.Problems = append(p.Problems, ResponseProblem{Message: "pertanyaan wajib " + strings.Join(absent, ", ") +
+		p.Problems = append(p.Problems, Problem{Message: "pertanyaan wajib " + strings.Join(absent, ", ") +
 			" tidak ada di berkas; respons diimpor tanpa jawabannya"})
 	}
 	if mapped == 0 {
-		p.Problems = append(p.Problems, ResponseProblem{Error: true, Message: "tidak ada kolom yang cocok dengan pertanyaan formulir " +
+		p.Problems = append(p.Problems, Problem{Error: true, Message: "tidak ada kolom yang cocok dengan pertanyaan formulir " +
 			quote(f.Title) + "; periksa apakah berkasnya benar, atau petakan kolomnya"})
 		return p
 	}
@@ -258,13 +234,13 @@ func BuildPlan(rf *ResponseFile, t Target, cols []ResponseColumn, skipInvalid bo
 
 	for row := range rf.Rows {
 		line := rf.Lines[row]
-		var rowProblems []ResponseProblem
+		var rowProblems []Problem
 		problem := func(col, msg string, isError bool) {
-			rowProblems = append(rowProblems, ResponseProblem{Line: line, ResponseColumn: col, Message: msg, Error: isError})
+			rowProblems = append(rowProblems, Problem{Line: line, Column: col, Message: msg, Error: isError})
 		}
 		r := &data.Response{Source: data.ResponseImport, ImportKey: rowKey(rf.Rows[row])}
 		if first, dup := keys[r.ImportKey]; dup {
-			p.Problems = append(p.Problems, ResponseProblem{Line: line, Message: fmt.Sprintf("sama persis dengan baris %d; dilewati", first)})
+			p.Problems = append(p.Problems, Problem{Line: line, Message: fmt.Sprintf("sama persis dengan baris %d; dilewati", first)})
 			continue
 		}
 		keys[r.ImportKey] = line
@@ -318,7 +294,7 @@ func BuildPlan(rf *ResponseFile, t Target, cols []ResponseColumn, skipInvalid bo
 				} else if name != "" && m.ambiguous[personKey(name)] {
 					reason = "ada lebih dari satu peserta bernama ini; tambahkan NIP atau email"
 				}
-				p.Unmatched = append(p.Unmatched, Unmatched{Line: line, Name: name, Email: email, NIP: nipCell, Reason: reason,
+				p.Unmatched = append(p.Unmatched, UnmatchedResponse{Line: line, Name: name, Email: email, NIP: nipCell, Reason: reason,
 					AnonymousResponse: true})
 				switch {
 				case email != "":
@@ -397,7 +373,7 @@ func BuildPlan(rf *ResponseFile, t Target, cols []ResponseColumn, skipInvalid bo
 		}
 		p.Problems = append(p.Problems, rowProblems...)
 		if len(r.Answers) == 0 {
-			p.Problems = append(p.Problems, ResponseProblem{Line: line, Message: "tidak ada jawaban; baris dilewati"})
+			p.Problems = append(p.Problems, Problem{Line: line, Message: "tidak ada jawaban; baris dilewati"})
 			continue
 		}
 		// Later response wins.
@@ -507,9 +483,9 @@ type ResponseResult struct {
 	AlreadyImported int  // rows skipped because an earlier import wrote them
 	Replaced        int  // stored responses replaced by a later one from the file
 	KeptStored      int  // rows skipped because the respondent's stored response is later
-	Unmatched       []Unmatched
+	Unmatched       []UnmatchedResponse
 	Superseded      []Superseded
-	Warnings        []ResponseProblem
+	Warnings        []Problem
 	Skipped         []int
 }
 
@@ -626,7 +602,7 @@ func (r *ResponseResult) Lines(programCode string) []string {
 }
 
 // UnmatchedLines lists the rows kept anonymous and the respondents who answered twice.
-func UnmatchedLines(unmatched []Unmatched, superseded []Superseded) []string {
+func UnmatchedLines(unmatched []UnmatchedResponse, superseded []Superseded) []string {
 	var out []string
 	if len(unmatched) > 0 {
 		out = append(out, fmt.Sprintf("%s baris tidak cocok dengan peserta program dan disimpan sebagai jawaban anonim:", indo.Int(int64(len(unmatched)))))

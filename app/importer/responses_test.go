@@ -122,7 +122,7 @@ func responsePlan(t *testing.T, fx *fixture, path string, f *data.Form, pf *data
 		t.Fatal(err)
 	}
 	cols := rf.MapTo(f)
-	return BuildPlan(rf, target, cols, skip)
+	return rf.Plan(target, cols, skip)
 }
 
 func TestImportGoogleFormsCSV(t *testing.T) {
@@ -227,7 +227,7 @@ func got0(f *data.Form, text string) *data.Question {
 	return &data.Question{}
 }
 
-func problemsText(ps []ResponseProblem) string {
+func problemsText(ps []Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
 		b.WriteString(p.String() + "\n")
@@ -371,7 +371,7 @@ func TestImportWithoutFormInfersKinds(t *testing.T) {
 	}
 	target, _ := OpenTarget(ctx, fx.s, fx.program, f, nil)
 	target.NewForm = true
-	p := BuildPlan(rf, target, cols, false)
+	p := rf.Plan(target, cols, false)
 	if err := p.Err(); err != nil {
 		t.Fatalf("%v\n%s", err, problemsText(p.Problems))
 	}
@@ -480,7 +480,7 @@ func TestImportXLSXSpeakerForm(t *testing.T) {
 	rf, _ := ReadResponses(path2)
 	target, _ := OpenTarget(ctx, fx.s, fx.program, fx.speaker, fx.spPF)
 	target.Speaker = "Rina Kartika, S.Kom., M.T."
-	if res, err := BuildPlan(rf, target, rf.MapTo(fx.speaker), false).Apply(ctx, fx.s, nil); err != nil || res.Imported != 1 {
+	if res, err := rf.Plan(target, rf.MapTo(fx.speaker), false).Apply(ctx, fx.s, nil); err != nil || res.Imported != 1 {
 		t.Errorf("with a chosen speaker: %+v %v", res, err)
 	}
 }

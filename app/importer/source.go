@@ -1,6 +1,12 @@
 // Package importer reads the documents coordinators receive (participant lists, survey responses, online
 // meeting reports, as .xlsx or .csv) and turns them into data-layer records with a row-by-row report of what
 // is wrong. It never writes half a file: callers validate everything, then write in one transaction.
+//
+// The three importers go the same way. ReadParticipants, ReadResponses and ReadAttendance read a file through
+// Open, the one reader of .xlsx and .csv files, into a ParticipantFile, ResponseFile or AttendanceFile. Its
+// Plan checks every row against the rules and the database without writing, into a ParticipantPlan,
+// ResponsePlan or AttendancePlan whose Problems name the row and the column. The window shows the plan and the
+// command line prints it; the plan's Apply then writes it in one transaction of the store.
 package importer
 
 import (
