@@ -259,7 +259,7 @@ func (ri *responseImport) replan() {
 	if ri.target.Form == nil {
 		return
 	}
-	ri.plan = importer.BuildPlan(ri.rf, ri.target, ri.cols, ri.skip)
+	ri.plan = ri.rf.Plan(ri.target, ri.cols, ri.skip)
 	p := ri.plan
 	var lines []string
 	if err := p.Err(); err != nil {

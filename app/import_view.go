@@ -31,7 +31,7 @@ type importView struct {
 
 	file    *importer.ParticipantFile
 	mapping []participantcols.Field
-	plan    *importer.Plan
+	plan    *importer.ParticipantPlan
 	shown   []int // the plan rows the filter lets through
 
 	choose        *widget.Button
@@ -152,7 +152,7 @@ func (v *importView) programID() int64 {
 // read opens the chosen file and plans its import, behind a progress dialog.
 func (v *importView) read(path string) {
 	var file *importer.ParticipantFile
-	var plan *importer.Plan
+	var plan *importer.ParticipantPlan
 	programID := v.programID()
 	v.u.runTask(L("Membaca daftar peserta"), func(ctx context.Context, progress Progress) error {
 		var err error
@@ -218,7 +218,7 @@ func (v *importView) replan() {
 	}
 	v.mappingError = ""
 	file, mapping, programID := v.file, append([]participantcols.Field(nil), v.mapping...), v.programID()
-	var plan *importer.Plan
+	var plan *importer.ParticipantPlan
 	v.u.runTask(L("Memeriksa baris"), func(ctx context.Context, progress Progress) error {
 		var err error
 		plan, err = file.Plan(ctx, v.u.store, mapping, programID, progress)
@@ -232,7 +232,7 @@ func (v *importView) replan() {
 	})
 }
 
-func (v *importView) setPlan(plan *importer.Plan) {
+func (v *importView) setPlan(plan *importer.ParticipantPlan) {
 	v.plan = plan
 	warnings := 0
 	for _, r := range plan.Rows {
@@ -349,7 +349,7 @@ func (v *importView) cell(row, col int) string {
 }
 
 // rowDetails is what the preview says about a row: why it is invalid, which fields change, what was set aside.
-func rowDetails(r *importer.PlannedRow) string {
+func rowDetails(r *importer.ParticipantRow) string {
 	var parts []string
 	for _, p := range r.Problems {
 		parts = append(parts, problemText(p))
@@ -394,7 +394,7 @@ func (v *importView) style(row, col int) widget.Importance {
 }
 
 // showRow shows a row's whole message, which the table may cut short.
-func (v *importView) showRow(r *importer.PlannedRow) {
+func (v *importView) showRow(r *importer.ParticipantRow) {
 	text := fmt.Sprintf("%s %d · %s\n%s", L("Baris"), r.Line, L(r.Status.Label()), r.Name())
 	if d := rowDetails(r); d != "" {
 		text += "\n\n" + strings.ReplaceAll(d, "; ", "\n")
@@ -409,7 +409,7 @@ func (v *importView) showRow(r *importer.PlannedRow) {
 // write stores the plan in one transaction behind a progress dialog with a cancel button.
 func (v *importView) write() {
 	plan, skip := v.plan, v.skip.Checked
-	var res importer.Result
+	var res importer.ParticipantResult
 	v.apply.Disable()
 	v.u.runTask(L("Menyimpan daftar peserta"), func(ctx context.Context, progress Progress) error {
 		var err error

@@ -116,10 +116,13 @@ func (st *scheduleTab) importMeetingReport(x *data.Session) {
 				share = f / 100
 			}
 		}
-		var a *importer.AttendanceImport
+		var a *importer.AttendancePlan
 		u.runTask(L("Membaca laporan peserta…"), func(ctx context.Context, progress Progress) error {
-			var err error
-			a, err = importer.PrepareAttendanceImport(ctx, u.store, path, x, share, scheduleToday())
+			f, err := importer.ReadAttendance(path)
+			if err != nil {
+				return err
+			}
+			a, err = f.Plan(ctx, u.store, x, share, scheduleToday())
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -134,13 +137,13 @@ func (st *scheduleTab) importMeetingReport(x *data.Session) {
 // reviewImport shows the matched participants with their minutes and proposed marks, those whose minutes
 // fell short (the coordinator chooses), and the lines that matched nobody (matched by hand or left out); the
 // marks are stored only when the coordinator confirms.
-func (st *scheduleTab) reviewImport(a *importer.AttendanceImport) {
+func (st *scheduleTab) reviewImport(a *importer.AttendancePlan) {
 	u := st.u
 	kind := L("daftar peserta")
-	if a.Report.Kind == "zoom" {
+	if a.File.Kind == "zoom" {
 		kind = L("laporan peserta Zoom")
 	}
-	head := widget.NewLabel(fmt.Sprintf("%s (%s) · %s · %d %s", fileBase(a.Report.Path), kind, sessionLabel(a.Session),
+	head := widget.NewLabel(fmt.Sprintf("%s (%s) · %s · %d %s", fileBase(a.File.Path), kind, sessionLabel(a.Session),
 		a.SessionMinutes(), L("menit")))
 	head.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(head)
@@ -309,7 +312,7 @@ func (st *scheduleTab) reviewImport(a *importer.AttendanceImport) {
 
 // pickParticipant lets the coordinator choose a participant of the roster for a report line, searching by
 // name or NIP.
-func (st *scheduleTab) pickParticipant(a *importer.AttendanceImport, name string, chosen func(enrolmentID int64)) {
+func (st *scheduleTab) pickParticipant(a *importer.AttendancePlan, name string, chosen func(enrolmentID int64)) {
 	search := widget.NewEntry()
 	search.SetPlaceHolder(L("Cari nama atau NIP…"))
 	shown := a.Roster

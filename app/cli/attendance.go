@@ -122,14 +122,18 @@ func runImportAttendance(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := importer.PrepareAttendanceImport(c.ctx, c.store, pos[0], x, percent/100, time.Now())
+	f, err := importer.ReadAttendance(pos[0])
+	if err != nil {
+		return err
+	}
+	a, err := f.Plan(c.ctx, c.store, x, percent/100, time.Now())
 	if err != nil {
 		return err
 	}
 	for _, w := range a.Warnings {
 		fmt.Fprintf(c.stderr, "Peringatan: %s\n", w)
 	}
-	var short []*importer.ImportedPerson
+	var short []*importer.AttendancePerson
 	for i, person := range a.People {
 		if person.Status == "" {
 			if status != "" {
@@ -143,7 +147,7 @@ func runImportAttendance(c *cli, args []string) error {
 		by[person.MatchedBy]++
 	}
 	fmt.Fprintf(c.stdout, "Sesi %d (%s, %s): %d baris laporan, %d peserta cocok (%d lewat email, %d NIP, %d nama), %d tidak cocok.\n",
-		x.Number, indo.DateWithDay(x.Date), x.TimeLabel(), len(a.Report.Lines), len(a.People), by[importer.ByEmail], by[importer.ByNIP],
+		x.Number, indo.DateWithDay(x.Date), x.TimeLabel(), len(a.File.Lines), len(a.People), by[importer.ByEmail], by[importer.ByNIP],
 		by[importer.ByName], len(a.Unmatched))
 	if len(short) > 0 {
 		what := "belum ditandai; putuskan di jendela Pembina atau ulangi dengan --below KODE"

@@ -218,7 +218,7 @@ func TestRacingImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stale := func(wantNew int) *importer.Plan {
+	stale := func(wantNew int) *importer.ParticipantPlan {
 		plan, err := f.Plan(ctxT(), s, f.Mapping(), 0, nil)
 		if err != nil || plan.New != wantNew {
 			t.Fatalf("plan: %v, %+v", err, plan)

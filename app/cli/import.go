@@ -131,7 +131,7 @@ func runImportParticipants(c *cli, args []string) error {
 // applyParticipants writes the plan. When another import stored the same people after the plan was made
 // (importer.ErrPlanOutdated), the file is planned again against the database as it now is and written, up to
 // three times, so that two imports racing both succeed instead of one reporting a duplicate NIP.
-func applyParticipants(c *cli, f *importer.ParticipantFile, plan *importer.Plan, programID int64, skipInvalid bool) (importer.Result, error) {
+func applyParticipants(c *cli, f *importer.ParticipantFile, plan *importer.ParticipantPlan, programID int64, skipInvalid bool) (importer.ParticipantResult, error) {
 	for attempt := 1; ; attempt++ {
 		res, err := plan.Apply(c.ctx, c.store, skipInvalid, nil)
 		if err == nil || !errors.Is(err, importer.ErrPlanOutdated) || attempt == 3 {
@@ -146,14 +146,14 @@ func applyParticipants(c *cli, f *importer.ParticipantFile, plan *importer.Plan,
 	}
 }
 
-func invalidRows(plan *importer.Plan) error {
+func invalidRows(plan *importer.ParticipantPlan) error {
 	return data.Errorf(data.KindInvalid, "%s baris tidak valid (lihat daftar di atas); tidak ada yang disimpan. Perbaiki berkasnya, atau pakai --skip-invalid untuk menyimpan baris yang valid saja",
 		indo.Int(int64(plan.Invalid)))
 }
 
 // printPlan writes what the import would do: where the list was found, how its columns were read, the counts,
 // then one tab-separated line per invalid row (row, column, reason), per warning and per updated person.
-func printPlan(w io.Writer, f *importer.ParticipantFile, plan *importer.Plan) {
+func printPlan(w io.Writer, f *importer.ParticipantFile, plan *importer.ParticipantPlan) {
 	if f.Format == "csv" {
 		fmt.Fprintf(w, "Berkas %s, judul kolom di baris %d.\n", f.Path, f.Header+1)
 	} else {

@@ -79,7 +79,7 @@ func runImportResponses(c *cli, args []string) error {
 		target.NewForm = true
 	}
 	target.Speaker = strings.TrimSpace(*speaker)
-	plan := importer.BuildPlan(rf, target, cols, *skip)
+	plan := rf.Plan(target, cols, *skip)
 	for _, w := range plan.Warnings() {
 		fmt.Fprintf(c.stdout, "Peringatan: %s\n", oneLine(w.String()))
 	}
@@ -106,7 +106,7 @@ func runImportResponses(c *cli, args []string) error {
 	return nil
 }
 
-func printUnmatched(c *cli, unmatched []importer.Unmatched, superseded []importer.Superseded) {
+func printUnmatched(c *cli, unmatched []importer.UnmatchedResponse, superseded []importer.Superseded) {
 	for _, l := range importer.UnmatchedLines(unmatched, superseded) {
 		fmt.Fprintln(c.stdout, l)
 	}
