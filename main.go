@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,7 +22,8 @@ import (
 var processStart = time.Now()
 
 func main() {
-	closeLog := cli.SetUpLog(os.Args[1:], os.Stderr)
+	g, err := cli.ParseGlobals(os.Args[1:])
+	closeLog := cli.SetUpLog(err == nil && len(g.Command) == 0, os.Stderr)
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	closeLog()
 	os.Exit(code)
@@ -33,20 +33,16 @@ func main() {
 // here and reported as failed work in one Indonesian line, its stack kept in the log.
 func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer cli.CatchPanic(args, stderr, &code)
-	fs := flag.NewFlagSet("pembina", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	dbPath := fs.String("db", os.Getenv("PEMBINA_DB"), "")
-	language := fs.String("lang", "", "")
-	startPage := fs.String("page", "", "")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "pembina: %s; lihat pembina help\n", cli.FlagMessage(fs, err))
+	g, err := cli.ParseGlobals(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "pembina: %s\n", err)
 		return 2
 	}
-	if fs.NArg() > 0 {
-		r := &cli.Runner{DB: *dbPath, Stdout: stdout, Stderr: stderr, Kiosk: kiosk(stderr)}
-		return r.Run(fs.Args())
+	if len(g.Command) > 0 {
+		r := &cli.Runner{DB: g.DB, Stdout: stdout, Stderr: stderr, Kiosk: kiosk(stderr)}
+		return r.Run(g.Command)
 	}
-	path, notice := *dbPath, ""
+	path, notice := g.DB, ""
 	if path == "" {
 		var err error
 		if path, notice, err = cli.DefaultDatabasePath(); err != nil {
@@ -58,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cli.Failed(stderr, err)
 	}
 	defer s.Close()
-	opt := app.Options{Language: *language, Page: *startPage, StartedAt: processStart, Notice: notice,
+	opt := app.Options{Language: g.Lang, Page: g.Page, StartedAt: processStart, Notice: notice,
 		OnDatabaseChanged: func(p string) {
 			if err := cli.RememberDatabase(p); err != nil {
 				fmt.Fprintf(stderr, "pembina: %v\n", err)

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -17,25 +15,13 @@ import (
 const importAttendanceUsage = "import attendance BERKAS --program KODE --session N [--share 75] [--below KODE] [--dry-run]"
 
 func runSignInSheet(c *cli, args []string) error {
-	fs := flag.NewFlagSet("sign-in-sheet", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	session := fs.Int("session", 0, "")
-	paper := fs.String("paper", "A4", "")
-	out := fs.String("out", "", "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("argumen tidak dikenal: %v", pos)
-	case *code == "":
-		return usagef("sebutkan program dengan --program KODE")
-	case *out == "":
-		return usagef("sebutkan berkas tujuan dengan --out BERKAS.pdf")
-	case *session < 0:
-		return usagef("--session harus nomor sesi (1, 2, …)")
+	o := newOptions("sign-in-sheet")
+	code := o.program()
+	out := o.need("out", "berkas tujuan dengan --out BERKAS.pdf")
+	session := o.session(false)
+	paper := o.String("paper", "A4", "")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
 	}
 	size := report.Paper(strings.ToUpper(*paper))
 	if size != report.A4 && size != report.F4 {
@@ -87,24 +73,15 @@ func listAttendance(c *cli, program *data.Program) error {
 }
 
 func runImportAttendance(c *cli, args []string) error {
-	fs := flag.NewFlagSet("import attendance", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	session := fs.Int("session", 0, "")
-	share := fs.String("share", "75", "")
-	below := fs.String("below", "", "")
-	dryRun := fs.Bool("dry-run", false, "")
-	pos, err := parseInterspersed(fs, args)
+	o := newOptions("import attendance")
+	code := o.program()
+	session := o.session(true)
+	share := o.String("share", "75", "")
+	below := o.String("below", "", "")
+	dryRun := o.Bool("dry-run", false, "")
+	file, err := o.parse(args, "berkas laporan peserta")
 	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	switch {
-	case len(pos) != 1:
-		return usagef("sebutkan satu berkas laporan peserta")
-	case *code == "":
-		return usagef("sebutkan program dengan --program KODE")
-	case *session <= 0:
-		return usagef("sebutkan sesi dengan --session N (nomor sesi)")
+		return err
 	}
 	percent, err := indo.ParseDecimal(strings.TrimSuffix(strings.TrimSpace(*share), "%"))
 	if err != nil || percent <= 0 || percent > 100 {
@@ -122,7 +99,7 @@ func runImportAttendance(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := importer.ReadAttendance(pos[0])
+	f, err := importer.ReadAttendance(file)
 	if err != nil {
 		return err
 	}

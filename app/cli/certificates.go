@@ -2,9 +2,7 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -17,39 +15,14 @@ import (
 // today is the day the command line works on; a variable so that tests can fix it.
 var today = func() time.Time { return data.Day(time.Now()) }
 
-func programFlag(name string, args []string, extra func(fs *flag.FlagSet)) (*flag.FlagSet, *string, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	if extra != nil {
-		extra(fs)
-	}
-	if err := fs.Parse(args); err != nil {
-		return nil, nil, usagef("%s", FlagMessage(fs, err))
-	}
-	if fs.NArg() > 0 {
-		return nil, nil, usagef("argumen tidak dikenal: %v", fs.Args())
-	}
-	if *code == "" {
-		return nil, nil, usagef("sebutkan programnya dengan --program KODE")
-	}
-	return fs, code, nil
-}
-
 func runCertificates(c *cli, args []string) error {
-	var out *string
-	var split *bool
-	var allow *string
-	_, code, err := programFlag("certificates", args, func(fs *flag.FlagSet) {
-		out = fs.String("out", "", "")
-		split = fs.Bool("split", false, "")
-		allow = fs.String("allow-unmarked", "", "")
-	})
-	if err != nil {
+	o := newOptions("certificates")
+	code := o.program()
+	out := o.need("out", "berkas PDF (atau folder, dengan --split) dengan --out")
+	split := o.Bool("split", false, "")
+	allow := o.String("allow-unmarked", "", "")
+	if _, err := o.parse(args, ""); err != nil {
 		return err
-	}
-	if *out == "" {
-		return usagef("sebutkan berkas PDF (atau folder, dengan --split) dengan --out")
 	}
 	p, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {
@@ -73,13 +46,11 @@ func runCertificates(c *cli, args []string) error {
 }
 
 func runCertificateRegister(c *cli, args []string) error {
-	var out *string
-	_, code, err := programFlag("certificate-register", args, func(fs *flag.FlagSet) { out = fs.String("out", "", "") })
-	if err != nil {
+	o := newOptions("certificate-register")
+	code := o.program()
+	out := o.need("out", "berkas tujuan dengan --out BERKAS.xlsx")
+	if _, err := o.parse(args, ""); err != nil {
 		return err
-	}
-	if *out == "" {
-		return usagef("sebutkan berkas xlsx dengan --out")
 	}
 	p, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {
@@ -94,32 +65,18 @@ func runCertificateRegister(c *cli, args []string) error {
 
 // runCertificateReissue issues one certificate again (store.ReissueCertificate) and says what changed.
 func runCertificateReissue(c *cli, args []string) error {
-	fs := flag.NewFlagSet("certificate-reissue", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	reason := fs.String("reason", "", "")
-	var numbers []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			return usagef("%s", FlagMessage(fs, err))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		numbers = append(numbers, fs.Arg(0))
-		rest = fs.Args()[1:]
+	o := newOptions("certificate-reissue")
+	reason := o.need("reason", "alasannya dengan --reason, misalnya --reason \"NIP dikoreksi\"")
+	number, err := o.parse(args, "nomor sertifikat")
+	if err != nil {
+		return err
 	}
-	if len(numbers) != 1 {
-		return usagef("sebutkan satu nomor sertifikat")
-	}
-	if strings.TrimSpace(*reason) == "" {
-		return usagef("sebutkan alasannya dengan --reason, misalnya --reason \"NIP dikoreksi\"")
-	}
-	cert, err := c.store.CertificateByNumber(c.ctx, numbers[0])
+	cert, err := c.store.CertificateByNumber(c.ctx, number)
 	if err != nil {
 		return err
 	}
 	if cert == nil {
-		return data.Errorf(data.KindNotFound, "Nomor sertifikat %s tidak ada di register", numbers[0])
+		return data.Errorf(data.KindNotFound, "Nomor sertifikat %s tidak ada di register", number)
 	}
 	res, err := c.store.ReissueCertificate(c.ctx, cert.ID, *reason)
 	if err != nil {
@@ -133,10 +90,11 @@ func runCertificateReissue(c *cli, args []string) error {
 // runVerify prints the verdict and what the certificate says; anything but valid is exit code 1 with the
 // verdict on stderr.
 func runVerify(c *cli, args []string) error {
-	if len(args) != 1 {
-		return usagef("sebutkan satu teks kode QR (dalam tanda kutip)")
+	text, err := oneArg(args, "teks kode QR (dalam tanda kutip)")
+	if err != nil {
+		return err
 	}
-	v, err := c.store.VerifyCertificate(c.ctx, args[0])
+	v, err := c.store.VerifyCertificate(c.ctx, text)
 	if err != nil {
 		return err
 	}
@@ -174,16 +132,12 @@ func runKey(c *cli, args []string) error {
 	if len(args) == 0 {
 		return usagef("sebutkan export atau trust")
 	}
-	fs := flag.NewFlagSet("key", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	o := newOptions("key " + args[0])
 	switch args[0] {
 	case "export":
-		out := fs.String("out", "", "")
-		if err := fs.Parse(args[1:]); err != nil {
-			return usagef("%s", FlagMessage(fs, err))
-		}
-		if fs.NArg() > 0 {
-			return usagef("argumen tidak dikenal: %v", fs.Args())
+		out := o.String("out", "", "")
+		if _, err := o.parse(args[1:], ""); err != nil {
+			return err
 		}
 		if *out == "" {
 			text, err := certify.PublicKeyText(c.ctx, c.store)
@@ -199,24 +153,12 @@ func runKey(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, "Kunci publik sertifikat ditulis ke %s\n", *out)
 		return nil
 	case "trust":
-		label := fs.String("label", "", "")
-		// The file may come before or after --label.
-		var files []string
-		rest := args[1:]
-		for len(rest) > 0 {
-			if err := fs.Parse(rest); err != nil {
-				return usagef("%s", FlagMessage(fs, err))
-			}
-			if fs.NArg() == 0 {
-				break
-			}
-			files = append(files, fs.Arg(0))
-			rest = fs.Args()[1:]
+		label := o.String("label", "", "")
+		file, err := o.parse(args[1:], "berkas kunci publik")
+		if err != nil {
+			return err
 		}
-		if len(files) != 1 {
-			return usagef("sebutkan satu berkas kunci publik")
-		}
-		used, err := certify.TrustPublicKeyFile(c.ctx, c.store, files[0], *label)
+		used, err := certify.TrustPublicKeyFile(c.ctx, c.store, file, *label)
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/pembina/pembina/data/indo"
@@ -11,14 +9,10 @@ import (
 )
 
 func runDemo(c *cli, args []string) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	large := fs.Bool("large", false, "")
-	if err := fs.Parse(args); err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	if fs.NArg() > 0 {
-		return usagef("argumen tidak dikenal: %v", fs.Args())
+	o := newOptions("demo")
+	large := o.Bool("large", false, "")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
 	}
 	start := time.Now()
 	load := sample.Load

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,21 +12,16 @@ import (
 )
 
 func runFollowUp(c *cli, args []string) error {
-	fs := flag.NewFlagSet("followup", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	year := fs.String("year", "", "")
-	unit := fs.String("unit", "", "")
-	out := fs.String("out", "", "")
-	pos, err := parseInterspersed(fs, args)
+	o := newOptions("followup")
+	year := o.String("year", "", "")
+	unit := o.String("unit", "", "")
+	out := o.String("out", "", "")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
+	}
+	y, err := parseYear(*year)
 	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	if len(pos) > 0 {
-		return usagef("argumen tidak dikenal: %v", pos)
-	}
-	y, err := strconv.Atoi(strings.TrimSpace(*year))
-	if err != nil || y < 2000 || y > 2100 {
-		return usagef("--year harus tahun antara 2000 dan 2100, misalnya 2026")
+		return err
 	}
 	if strings.TrimSpace(*out) == "" {
 		return usagef("sebutkan folder tujuan dengan --out FOLDER")

@@ -2,10 +2,8 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -23,63 +21,37 @@ type importKind struct {
 	run     func(c *cli, args []string) error
 }
 
-func importKindNames() string {
-	names := make([]string, 0, len(importKinds()))
-	for k := range importKinds() {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return strings.Join(names, "|")
-}
-
+// runImport runs the kind of import args[0] names; a usage error of the kind ends with the kind's own usage
+// line, which the message of wrong usage then shows instead of the import command's.
 func runImport(c *cli, args []string) error {
+	kinds := importKinds()
 	if len(args) == 0 {
 		var lines []string
-		for _, k := range strings.Split(importKindNames(), "|") {
-			lines = append(lines, "pembina import "+importKinds()[k].usage)
+		for _, k := range strings.Split(names(kinds), "|") {
+			lines = append(lines, "pembina import "+kinds[k].usage)
 		}
-		return usagef("sebutkan jenis berkas: %s\n%s", importKindNames(), strings.Join(lines, "\n"))
+		return usagef("sebutkan jenis berkas: %s\n%s", names(kinds), strings.Join(lines, "\n"))
 	}
-	k, ok := importKinds()[args[0]]
+	k, ok := kinds[args[0]]
 	if !ok {
-		return usagef("jenis impor %q tidak dikenal; pilih %s", args[0], importKindNames())
+		return usagef("jenis impor %q tidak dikenal; pilih %s", args[0], names(kinds))
 	}
-	return k.run(c, args[1:])
-}
-
-// parseInterspersed parses flags that may come before or after the positional arguments ("FILE --dry-run"
-// as well as "--dry-run FILE") and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
+	err := k.run(c, args[1:])
+	var ue usageError
+	if errors.As(err, &ue) && !strings.Contains(ue.msg, "\n") {
+		return usagef("%s\npembina import %s", ue.msg, k.usage)
 	}
+	return err
 }
 
 func runImportParticipants(c *cli, args []string) error {
-	fs := flag.NewFlagSet("import participants", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	dryRun := fs.Bool("dry-run", false, "")
-	skipInvalid := fs.Bool("skip-invalid", false, "")
-	files, err := parseInterspersed(fs, args)
-	usage := "pembina import " + importKinds()["participants"].usage
+	o := newOptions("import participants")
+	code := o.String("program", "", "")
+	dryRun := o.Bool("dry-run", false, "")
+	skipInvalid := o.Bool("skip-invalid", false, "")
+	file, err := o.parse(args, "berkas daftar peserta (.xlsx atau .csv)")
 	if err != nil {
-		return usagef("%s\n%s", FlagMessage(fs, err), usage)
-	}
-	switch {
-	case len(files) == 0:
-		return usagef("sebutkan berkas daftar peserta (.xlsx atau .csv)\n%s", usage)
-	case len(files) > 1:
-		return usagef("satu berkas saja; diberikan %d: %s", len(files), strings.Join(files, ", "))
+		return err
 	}
 	var programID int64
 	if *code != "" {
@@ -90,7 +62,7 @@ func runImportParticipants(c *cli, args []string) error {
 		programID = p.ID
 	}
 	start := time.Now()
-	f, err := importer.ReadParticipants(files[0])
+	f, err := importer.ReadParticipants(file)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -13,23 +11,13 @@ import (
 )
 
 func runInvitations(c *cli, args []string) error {
-	fs := flag.NewFlagSet("invitations", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	out := fs.String("out", "", "")
-	perUnit := fs.Bool("per-unit", false, "")
-	dress := fs.String("dress", "", "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("argumen tidak dikenal: %v", pos)
-	case *code == "":
-		return usagef("sebutkan program dengan --program KODE")
-	case *out == "" || !strings.HasSuffix(strings.ToLower(*out), ".pdf"):
-		return usagef("sebutkan berkas tujuan dengan --out BERKAS.pdf")
+	o := newOptions("invitations")
+	code := o.program()
+	out := o.out(".pdf")
+	perUnit := o.Bool("per-unit", false, "")
+	dress := o.String("dress", "", "")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
 	}
 	p, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"flag"
-	"io"
-
 	"github.com/pembina/pembina/data"
 )
 
@@ -11,19 +8,11 @@ import (
 // the coordinator's window. Without --form it opens the one attached form that is open today. The window is
 // Runner.Kiosk's.
 func runKiosk(c *cli, args []string) error {
-	fs := flag.NewFlagSet("kiosk", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	formID := fs.Int64("form", 0, "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("argumen tidak dikenal: %v", pos)
-	case *code == "":
-		return usagef("sebutkan program dengan --program KODE")
+	o := newOptions("kiosk")
+	code := o.program()
+	formID := o.Int64("form", 0, "")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
 	}
 	p, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {

@@ -1,11 +1,7 @@
 package cli
 
 import (
-	"flag"
-	"io"
-	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
@@ -20,33 +16,21 @@ type listEntry struct {
 	needsProgram bool
 }
 
-func listKinds() string {
-	kinds := make([]string, 0, len(listers()))
-	for k := range listers() {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	return strings.Join(kinds, "|")
-}
-
 func runList(c *cli, args []string) error {
+	kinds := listers()
 	if len(args) == 0 {
-		return usagef("sebutkan yang ingin dicetak: %s", listKinds())
+		return usagef("sebutkan yang ingin dicetak: %s", names(kinds))
 	}
 	kind := args[0]
-	l, ok := listers()[kind]
+	l, ok := kinds[kind]
 	if !ok {
-		return usagef("jenis daftar %q tidak dikenal; pilih %s", kind, listKinds())
+		return usagef("jenis daftar %q tidak dikenal; pilih %s", kind, names(kinds))
 	}
-	fs := flag.NewFlagSet("list", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	session := fs.Int("session", 0, "")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	if fs.NArg() > 0 {
-		return usagef("argumen tidak dikenal: %v", fs.Args())
+	o := newOptions("list")
+	code := o.String("program", "", "")
+	session := o.session(false)
+	if _, err := o.parse(args[1:], ""); err != nil {
+		return err
 	}
 	c.session = *session
 	var program *data.Program

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"io"
 	"log"
 	"os"
@@ -16,19 +15,13 @@ const logName = "pembina.log"
 const logLimit = 1 << 20
 
 // SetUpLog decides where log lines (technical causes of errors, panics with their stack) go. PEMBINA_LOG names
-// a file, or "-" for stderr. Otherwise the window logs to stderr as Fyne does, and a command appends to
-// pembina.log in Pembina's data folder, so that stderr holds only the one Indonesian line it promises.
-func SetUpLog(args []string, stderr io.Writer) (closeLog func()) {
+// a file, or "-" for stderr. Otherwise the window logs to stderr as Fyne does, and a command (window false)
+// appends to pembina.log in Pembina's data folder, so that stderr holds only the one Indonesian line it
+// promises.
+func SetUpLog(window bool, stderr io.Writer) (closeLog func()) {
 	target := os.Getenv("PEMBINA_LOG")
-	if target == "" {
-		fs := flag.NewFlagSet("pembina", flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
-		fs.String("db", "", "")
-		fs.String("lang", "", "")
-		fs.String("page", "", "")
-		if fs.Parse(args) == nil && fs.NArg() == 0 {
-			target = "-" // the window
-		}
+	if target == "" && window {
+		target = "-"
 	}
 	if target == "-" {
 		log.SetOutput(stderr)

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -20,33 +18,25 @@ import (
 // speaker every row judges (a file per speaker); --skip-invalid leaves out the rows with errors instead of
 // refusing the file; --dry-run shows what would be imported without writing.
 func runImportResponses(c *cli, args []string) error {
-	fs := flag.NewFlagSet("import responses", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	formID := fs.Int64("form", 0, "")
-	newForm := fs.Bool("new-form", false, "")
-	speaker := fs.String("speaker", "", "")
-	skip := fs.Bool("skip-invalid", false, "")
-	dry := fs.Bool("dry-run", false, "")
-	files, err := parseInterspersed(fs, args)
+	o := newOptions("import responses")
+	code := o.program()
+	formID := o.Int64("form", 0, "")
+	newForm := o.Bool("new-form", false, "")
+	speaker := o.String("speaker", "", "")
+	skip := o.Bool("skip-invalid", false, "")
+	dry := o.Bool("dry-run", false, "")
+	file, err := o.parse(args, "berkas jawaban (.csv atau .xlsx)")
 	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
+		return err
 	}
-	switch {
-	case len(files) == 0:
-		return usagef("sebutkan berkas jawaban (.csv atau .xlsx)")
-	case len(files) > 1:
-		return usagef("satu berkas saja; argumen tidak dikenal: %v", files[1:])
-	case *code == "":
-		return usagef("sebutkan programnya dengan --program KODE")
-	case *formID != 0 && *newForm:
+	if *formID != 0 && *newForm {
 		return usagef("pilih salah satu: --form ID (formulir yang ada) atau --new-form (formulir baru dari kolom berkas)")
 	}
 	program, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {
 		return err
 	}
-	rf, err := importer.ReadResponses(files[0])
+	rf, err := importer.ReadResponses(file)
 	if err != nil {
 		return err
 	}

@@ -10,10 +10,11 @@ import (
 // runRestore works on the file, not on an open store: the database being replaced may be one that no longer
 // opens.
 func runRestore(c *cli, args []string) error {
-	if len(args) != 1 {
-		return usagef("sebutkan satu berkas cadangan")
+	backup, err := oneArg(args, "berkas cadangan")
+	if err != nil {
+		return err
 	}
-	s, aside, err := store.RestoreAndOpen(c.ctx, args[0], c.dbPath)
+	s, aside, err := store.RestoreAndOpen(c.ctx, backup, c.dbPath)
 	if err != nil {
 		return err
 	}
@@ -23,7 +24,7 @@ func runRestore(c *cli, args []string) error {
 		Scan(&programs, &participants); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "Basis data %s dipulihkan dari %s: %s program, %s peserta.\n", s.Path(), args[0],
+	fmt.Fprintf(c.stdout, "Basis data %s dipulihkan dari %s: %s program, %s peserta.\n", s.Path(), backup,
 		indo.Int(programs), indo.Int(participants))
 	if aside != "" {
 		fmt.Fprintf(c.stdout, "Berkas sebelumnya disimpan sebagai %s\n", aside)

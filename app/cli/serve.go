@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -20,22 +18,12 @@ import (
 // runServe runs Mode Kelas until Ctrl+C (or the end of c.ctx): it prints the address participants open and
 // every check-in code as it changes.
 func runServe(c *cli, args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	session := fs.Int("session", 0, "")
-	addr := fs.String("addr", "", "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("argumen tidak dikenal: %v", pos)
-	case *code == "":
-		return usagef("sebutkan program dengan --program KODE")
-	case *session < 0:
-		return usagef("--session harus nomor sesi (1, 2, …)")
+	o := newOptions("serve")
+	code := o.program()
+	session := o.session(false)
+	addr := o.String("addr", "", "")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
 	}
 	if *addr == "" {
 		ip, _ := c.store.Setting(c.ctx, classroom.AddressSetting, "")

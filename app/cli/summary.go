@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
-	"strings"
 	"time"
 
 	"github.com/pembina/pembina/app/report"
@@ -12,21 +9,11 @@ import (
 )
 
 func runSummary(c *cli, args []string) error {
-	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	code := fs.String("program", "", "")
-	out := fs.String("out", "", "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return usagef("%s", FlagMessage(fs, err))
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("argumen tidak dikenal: %v", pos)
-	case *code == "":
-		return usagef("sebutkan program dengan --program KODE")
-	case *out == "" || !strings.HasSuffix(strings.ToLower(*out), ".pdf"):
-		return usagef("sebutkan berkas tujuan dengan --out BERKAS.pdf")
+	o := newOptions("summary")
+	code := o.program()
+	out := o.out(".pdf")
+	if _, err := o.parse(args, ""); err != nil {
+		return err
 	}
 	p, err := c.store.ProgramByCode(c.ctx, *code)
 	if err != nil {

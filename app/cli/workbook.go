@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -36,22 +33,14 @@ func runWorkbook(c *cli, args []string) error {
 // periodArgs reads the flags of a leadership document (--year, --from, --to, --unit, --out with the extension
 // ext) and resolves the unit to its name as the participants write it.
 func periodArgs(c *cli, name, ext string, args []string) (overview.Period, string, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	year := fs.String("year", "", "")
-	from := fs.String("from", "", "")
-	to := fs.String("to", "", "")
-	unit := fs.String("unit", "", "")
-	out := fs.String("out", "", "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return overview.Period{}, "", usagef("%s", FlagMessage(fs, err))
-	}
-	if len(pos) > 0 {
-		return overview.Period{}, "", usagef("argumen tidak dikenal: %v", pos)
-	}
-	if *out == "" || !strings.HasSuffix(strings.ToLower(*out), ext) {
-		return overview.Period{}, "", usagef("sebutkan berkas tujuan dengan --out BERKAS%s", ext)
+	o := newOptions(name)
+	year := o.String("year", "", "")
+	from := o.String("from", "", "")
+	to := o.String("to", "", "")
+	unit := o.String("unit", "", "")
+	out := o.out(ext)
+	if _, err := o.parse(args, ""); err != nil {
+		return overview.Period{}, "", err
 	}
 	period, err := workbookPeriod(*year, *from, *to)
 	if err != nil {
@@ -72,8 +61,8 @@ func workbookPeriod(year, from, to string) (overview.Period, error) {
 	hasYear, y := strings.TrimSpace(year) != "", 0
 	if hasYear {
 		var err error
-		if y, err = strconv.Atoi(strings.TrimSpace(year)); err != nil || y < 2000 || y > 2100 {
-			return p, usagef("--year harus tahun antara 2000 dan 2100, misalnya 2026")
+		if y, err = parseYear(year); err != nil {
+			return p, err
 		}
 		p = overview.Year(y)
 	}
