@@ -114,7 +114,7 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 	v.subjects = widget.NewCheck(L("Halaman kedua: daftar mata pelatihan dan JP"), func(bool) { changed() })
 	v.backgroundLabel = widget.NewLabel("")
 	chooseBackground := widget.NewButton(L("Pilih gambar…"), func() {
-		chooseFile(u, []string{".png", ".jpg", ".jpeg"}, func(path string) {
+		u.dialogs.open([]string{".png", ".jpg", ".jpeg"}, func(path string) {
 			b, err := os.ReadFile(path)
 			if err != nil {
 				u.showError(data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err))
@@ -304,13 +304,13 @@ func (v *certificateDesignView) refreshPreview() {
 			err = dr.Design.Validate()
 		}
 		if err == nil {
-			pages, images, err = certify.Preview(context.Background(), v.u.store, v.p, v.who, dr, certificateToday())
+			pages, images, err = certify.Preview(context.Background(), v.u.store, v.p, v.who, dr, v.u.now.today())
 		}
 		if err == nil {
 			copied := *v.p
 			copied.NumberPattern = dr.NumberPattern
 			var nerr error
-			next, nerr = v.u.store.NextCertificateNumber(context.Background(), &copied, certify.IssueDate(dr.Design, certificateToday()))
+			next, nerr = v.u.store.NextCertificateNumber(context.Background(), &copied, certify.IssueDate(dr.Design, v.u.now.today()))
 			if nerr != nil {
 				next = ""
 			}

@@ -96,7 +96,7 @@ func (u *UI) showVerifyDialog() {
 
 // exportPublicKey asks where to save this database's public key and writes it there (Sertifikat tab and Pengaturan).
 func (u *UI) exportPublicKey() {
-	chooseSavePath(u, report.FileName("Kunci Publik Sertifikat", "", time.Now(), ".txt"), func(path string) {
+	u.dialogs.savePath(report.FileName("Kunci Publik Sertifikat", "", time.Now(), ".txt"), func(path string) {
 		if err := certify.ExportPublicKey(context.Background(), u.store, path); err != nil {
 			removeIfEmpty(path)
 			u.showError(err)
@@ -110,7 +110,7 @@ func (u *UI) exportPublicKey() {
 // trustPublicKey reads another office's exported key and, once the coordinator has confirmed whose it is,
 // trusts it.
 func (u *UI) trustPublicKey(done func()) {
-	chooseFile(u, []string{".txt"}, func(path string) {
+	u.dialogs.open([]string{".txt"}, func(path string) {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			u.showError(data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err))

@@ -350,7 +350,7 @@ func (cv *classroomView) printSheet() {
 	if cv.session != nil {
 		sheet.Session = sessionLabel(cv.session)
 	}
-	chooseSavePath(cv.u, report.FileName("Mode Kelas", cv.p.Code, time.Now(), ".pdf"), func(path string) {
+	cv.u.dialogs.savePath(report.FileName("Mode Kelas", cv.p.Code, time.Now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -401,7 +401,7 @@ func (u *UI) showClassroomGuide() {
 	}
 	var d dialog.Dialog
 	save := widget.NewButtonWithIcon(L("Simpan sebagai PDF…"), theme.DocumentPrintIcon(), func() {
-		chooseSavePath(u, report.FileName("Panduan Mode Kelas", "", time.Now(), ".pdf"), func(path string) {
+		u.dialogs.savePath(report.FileName("Panduan Mode Kelas", "", time.Now(), ".pdf"), func(path string) {
 			if path == "" {
 				return
 			}

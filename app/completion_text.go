@@ -54,7 +54,7 @@ func sessionList(sessions []*data.Session) string {
 // the same course in another program, or "" when none did: their JP would count only once a year. It reads
 // the store, so it runs off the UI goroutine.
 func (u *UI) sameCourseNote(p *data.Program, ids []int64) string {
-	done, err := u.store.SameCourseCompleted(context.Background(), p.ID, ids, scheduleToday())
+	done, err := u.store.SameCourseCompleted(context.Background(), p.ID, ids, u.now.today())
 	if err != nil || len(done) == 0 {
 		return ""
 	}

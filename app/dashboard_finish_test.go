@@ -13,8 +13,7 @@ import (
 // An ended program left "Berjalan" is listed under Perlu ditindaklanjuti with a button that sets it Selesai;
 // a session of today without attendance is listed as "belum diisi".
 func TestDashboardNudgesUnfinishedAndUnentered(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	rows, _ := s.Programs(ctx, store.ProgramFilter{IncludeArchived: true})
 	var ended *data.Program

@@ -73,7 +73,7 @@ func (u *UI) dashboardPage() fyne.CanvasObject {
 // load computes the figures off the UI goroutine.
 func (d *dashboard) load() {
 	u := d.u
-	today := scheduleToday()
+	today := u.now.today()
 	d.status.SetText(L("memuat…"))
 	u.goBackground(func() {
 		ctx := context.Background()

@@ -31,8 +31,7 @@ func findDashboard(t *testing.T, u *UI) *dashboard {
 // Beranda's figures equal what the store says: its plain counts, each person's history and each program's
 // analysis; this week's sessions and the attention list open the right pages.
 func TestDashboardFiguresEqualTheStore(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	u.Navigate("dashboard")
 	u.WaitIdle()

@@ -88,7 +88,7 @@ func (u *UI) askLocation(title, confirm, dir, name string, chosen func(path stri
 		return nil
 	}
 	choose.OnTapped = func() {
-		chooseFolder(u, L("Pilih folder"), folder.Text, func(p string) {
+		u.dialogs.folder(L("Pilih folder"), folder.Text, func(p string) {
 			folder.SetText(p)
 			file.Validate()
 		})
@@ -293,7 +293,7 @@ func (u *UI) openDatabase(path string) {
 
 // openDatabaseDialog is Berkas > Buka basis data.
 func (u *UI) openDatabaseDialog() {
-	chooseFileIn(u, L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(u.store.Path()), u.openDatabase)
+	u.dialogs.openIn(L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(u.store.Path()), u.openDatabase)
 }
 
 // newDatabaseDialog is Berkas > Basis data baru: a new, empty database in a folder of the coordinator's choice.
@@ -351,7 +351,7 @@ func (u *UI) backupTo(path string) {
 // restoreDialog is Berkas > Pulihkan dari cadangan.
 func (u *UI) restoreDialog() {
 	dir, _ := u.store.BackupFolder(context.Background())
-	chooseFileIn(u, L("Pilih berkas cadangan"), []string{".db"}, dir, u.restoreFrom)
+	u.dialogs.openIn(L("Pilih berkas cadangan"), []string{".db"}, dir, u.restoreFrom)
 }
 
 // restoreFrom checks the backup at path, asks for confirmation with what it holds, then replaces the

@@ -56,7 +56,7 @@ func TestOpenAnotherDatabaseSwitchesCleanly(t *testing.T) {
 	u.WaitIdle()
 	other := otherDatabase(t)
 
-	fakeFiles(t, other)
+	fakeFiles(u, other)
 	menuItem(t, u, "Berkas", "Buka basis data…").Action()
 	u.WaitIdle()
 	if u.store.Path() != other || remembered != other {
@@ -100,7 +100,7 @@ func TestOpenAnotherDatabaseSwitchesCleanly(t *testing.T) {
 func TestNewDatabaseFromMenu(t *testing.T) {
 	u, _ := newTestUI(t, true)
 	dir := t.TempDir()
-	fakeFolder(t, dir)
+	fakeFolder(u, dir)
 	menuItem(t, u, "Berkas", "Basis data baru…").Action()
 	test.Tap(dialogButton(t, u, "Pilih folder…"))
 	var name *widget.Entry
@@ -158,7 +158,7 @@ func TestRestoreFromMenu(t *testing.T) {
 	u.Navigate("participants")
 	u.WaitIdle()
 
-	fakeFiles(t, backup)
+	fakeFiles(u, backup)
 	menuItem(t, u, "Berkas", "Pulihkan dari cadangan…").Action()
 	u.WaitIdle()
 	if msg := dialogText(t, u); !strings.Contains(msg, "7 program") || !strings.Contains(msg, "180 peserta") {
@@ -310,7 +310,7 @@ func TestBackupOnCloseCanBeTurnedOff(t *testing.T) {
 func TestBackupFolderCanBeChanged(t *testing.T) {
 	u, s := newTestUI(t, true)
 	usb := t.TempDir()
-	fakeFolder(t, usb)
+	fakeFolder(u, usb)
 	openSettings(t, u, settingsTabDatabase)
 	test.Tap(findButton(t, u, "Ganti folder…"))
 	u.WaitIdle()

@@ -401,9 +401,7 @@ func TestImportWindowAndPrinting(t *testing.T) {
 	w.Write(header)
 	w.WriteAll(rows)
 	out.Close()
-	saved := chooseFile
-	chooseFile = func(_ *UI, _ []string, done func(string)) { done(path) }
-	defer func() { chooseFile = saved }()
+	u.dialogs.openIn = func(_ string, _ []string, _ string, done func(string)) { done(path) }
 
 	test.Tap(findButton(t, u, "Impor jawaban…"))
 	u.WaitIdle()
@@ -428,14 +426,12 @@ func TestImportWindowAndPrinting(t *testing.T) {
 
 	// The printable form.
 	pdf := filepath.Join(t.TempDir(), "formulir.pdf")
-	savedSave := chooseSavePath
-	chooseSavePath = func(_ *UI, name string, done func(string)) {
+	u.dialogs.savePath = func(name string, done func(string)) {
 		if !strings.HasSuffix(name, ".pdf") || !strings.Contains(name, "Evaluasi Penyelenggaraan") {
 			t.Errorf("suggested name %q", name)
 		}
 		done(pdf)
 	}
-	defer func() { chooseSavePath = savedSave }()
 	tab.selected = org.ID
 	tab.showDetail()
 	test.Tap(findButton(t, u, "Cetak PDF…"))
@@ -535,8 +531,7 @@ func TestEvaluationLabelsHaveEnglish(t *testing.T) {
 
 // The kiosk of a form that is not open today asks first; confirmed, it opens.
 func TestKioskOfAClosedFormAsksFirst(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	tab := evaluationOf(t, u, s, "KPP-I/2026")
 	org := attachment(t, tab, data.FormOrganisation)

@@ -17,7 +17,7 @@ import (
 // with write (an app/report export) behind a progress bar with a cancel button, then says where it went and
 // what it holds (what gets the number of rows written).
 func (u *UI) saveExport(title, kind, code string, write func(ctx context.Context, path string, progress Progress) (int, error), what func(n int) string) {
-	chooseSavePath(u, report.FileName(kind, code, time.Now(), ".xlsx"), func(path string) {
+	u.dialogs.savePath(report.FileName(kind, code, time.Now(), ".xlsx"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -82,7 +82,7 @@ func (st *scheduleTab) exportRecap() {
 		st.u.showError(data.Errorf(data.KindInvalid, "%s", L("Program ini belum memiliki sesi; buat jadwalnya dulu sebelum mengekspor rekap kehadiran")))
 		return
 	}
-	today := scheduleToday()
+	today := st.u.now.today()
 	st.u.saveExport(L("Mengekspor rekap kehadiran…"), "Rekap Presensi", p.Code, func(ctx context.Context, path string, _ Progress) (int, error) {
 		return report.SaveAttendanceRecap(ctx, path, s, p.ID, today)
 	}, func(n int) string {

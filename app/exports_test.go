@@ -60,7 +60,7 @@ func TestExportListsFromTheMenu(t *testing.T) {
 		t.Fatal("the search does not narrow the sample's programs: the test would prove nothing")
 	}
 	programs := filepath.Join(dir, "program") // without .xlsx: the export adds it
-	fakeSave(t, programs)
+	fakeSave(u, programs)
 	runMenu(t, u, "Ekspor…")
 	if msg := dialogText(t, u); !strings.Contains(msg, "Disimpan ke "+programs+".xlsx") {
 		t.Fatalf("after Ekspor the Program page says %q", msg)
@@ -85,7 +85,7 @@ func TestExportListsFromTheMenu(t *testing.T) {
 		t.Fatalf("no participant of an SD Negeri in the sample (%v)", err)
 	}
 	people := filepath.Join(dir, "peserta.xlsx")
-	fakeSave(t, people)
+	fakeSave(u, people)
 	runMenu(t, u, "Ekspor…")
 	if msg := dialogText(t, u); !strings.Contains(msg, "Disimpan ke "+people) {
 		t.Fatalf("after Ekspor the Peserta page says %q", msg)
@@ -102,8 +102,7 @@ func TestExportListsFromTheMenu(t *testing.T) {
 
 // In an opened program Ctrl+N, Ctrl+P and Ctrl+E act on the open tab.
 func TestProgramTabsTakeTheContextCommands(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	p := programCalled(t, s, "PTD-I/2026")
@@ -118,7 +117,7 @@ func TestProgramTabsTakeTheContextCommands(t *testing.T) {
 	}
 	enrolments, _ := s.Enrolments(ctx, p.ID)
 	path := filepath.Join(dir, "peserta.xlsx")
-	fakeSave(t, path)
+	fakeSave(u, path)
 	runMenu(t, u, "Ekspor…")
 	closeDialogs(u)
 	if rows := sheetRows(t, path, report.SheetEnrolments); len(rows)-1 != len(enrolments) {
@@ -135,7 +134,7 @@ func TestProgramTabsTakeTheContextCommands(t *testing.T) {
 	closeDialogs(u)
 	roster, _ := s.Roster(ctx, p.ID)
 	path = filepath.Join(dir, "rekap.xlsx")
-	fakeSave(t, path)
+	fakeSave(u, path)
 	runMenu(t, u, "Ekspor…")
 	if msg := dialogText(t, u); !strings.Contains(msg, "Disimpan ke "+path) {
 		t.Fatalf("after Ekspor on Jadwal & Presensi the dialog says %q", msg)
@@ -149,7 +148,7 @@ func TestProgramTabsTakeTheContextCommands(t *testing.T) {
 	u.openProgramAt(p.ID, "Evaluasi")
 	u.WaitIdle()
 	path = filepath.Join(dir, "evaluasi.xlsx")
-	fakeSave(t, path)
+	fakeSave(u, path)
 	runMenu(t, u, "Ekspor…")
 	closeDialogs(u)
 	if rows := sheetRows(t, path, report.SheetItems); len(rows) < 2 {
@@ -160,7 +159,7 @@ func TestProgramTabsTakeTheContextCommands(t *testing.T) {
 	u.WaitIdle()
 	chosen := table.cell(1, 0)
 	paper := filepath.Join(dir, "formulir.pdf")
-	fakeSave(t, paper)
+	fakeSave(u, paper)
 	runMenu(t, u, "Cetak…")
 	if msg := dialogText(t, u); !strings.Contains(msg, "Disimpan ke "+paper) {
 		t.Errorf("after Cetak on Evaluasi the dialog says %q", msg)
@@ -182,7 +181,7 @@ func TestProgramTabsTakeTheContextCommands(t *testing.T) {
 		t.Error("the Sertifikat tab offers no Print")
 	}
 	path = filepath.Join(dir, "register.xlsx")
-	fakeSave(t, path)
+	fakeSave(u, path)
 	runMenu(t, u, "Ekspor…")
 	closeDialogs(u)
 	if _, err := excelize.OpenFile(path); err != nil {
@@ -208,9 +207,7 @@ func TestFormsPagePrintsABlankForm(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "kosong.pdf")
 	var suggested string
-	old := chooseSavePath
-	chooseSavePath = func(_ *UI, name string, done func(string)) { suggested = name; done(path) }
-	t.Cleanup(func() { chooseSavePath = old })
+	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	runMenu(t, u, "Cetak…")
 	tapDialogButton(t, u, "Simpan PDF…")
 	if !strings.Contains(dialogText(t, u), "Disimpan ke "+path) {
@@ -242,7 +239,7 @@ func TestExportToAFolderThatIsNotThere(t *testing.T) {
 	u.Navigate("programs")
 	u.WaitIdle()
 	path := filepath.Join(t.TempDir(), "tidak-ada", "program.xlsx")
-	fakeSave(t, path)
+	fakeSave(u, path)
 	runMenu(t, u, "Ekspor…")
 	msg := dialogText(t, u)
 	if strings.Contains(msg, "Disimpan ke") || !strings.Contains(msg, "tidak-ada") {

@@ -36,9 +36,7 @@ func TestUnitsAndFollowUpPage(t *testing.T) {
 	if err := f.SaveAs(book); err != nil {
 		t.Fatal(err)
 	}
-	saved := chooseFile
-	chooseFile = func(_ *UI, _ []string, done func(string)) { done(book) }
-	defer func() { chooseFile = saved }()
+	u.dialogs.openIn = func(_ string, _ []string, _ string, done func(string)) { done(book) }
 	ul.importFile()
 	u.WaitIdle()
 	if d, ok := u.win.Canvas().Overlays().Top().(interface{ Hide() }); ok {
@@ -63,9 +61,7 @@ func TestUnitsAndFollowUpPage(t *testing.T) {
 	u.win.SetContent(u.followUpPanel())
 	u.WaitIdle()
 	dir := t.TempDir()
-	savedFolder := chooseFolder
-	chooseFolder = func(_ *UI, _, _ string, done func(string)) { done(dir) }
-	defer func() { chooseFolder = savedFolder }()
+	u.dialogs.folder = func(_, _ string, done func(string)) { done(dir) }
 	findButton(t, u, "Buat nota dinas…").OnTapped()
 	u.WaitIdle()
 	entries, _ := os.ReadDir(dir)
@@ -90,7 +86,7 @@ func TestParticipantFilters(t *testing.T) {
 	ctx := context.Background()
 	u.openParticipantsJP(followup.JPBelow)
 	u.WaitIdle()
-	f, err := followup.Load(ctx, s, scheduleToday().Year(), "", scheduleToday(), nil)
+	f, err := followup.Load(ctx, s, u.now.today().Year(), "", u.now.today(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,9 +123,7 @@ func TestParticipantFilters(t *testing.T) {
 	}
 	// The export follows the filter.
 	path := filepath.Join(t.TempDir(), "peserta.xlsx")
-	saved := chooseSavePath
-	chooseSavePath = func(_ *UI, _ string, done func(string)) { done(path) }
-	defer func() { chooseSavePath = saved }()
+	u.dialogs.savePath = func(_ string, done func(string)) { done(path) }
 	runMenu(t, u, "Ekspor…")
 	u.WaitIdle()
 	xf, err := excelize.OpenFile(path)

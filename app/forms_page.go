@@ -86,7 +86,7 @@ func (fl *formList) printBlank() {
 
 // printBlankForm saves the blank paper version of a form as a PDF where the coordinator chooses.
 func (u *UI) printBlankForm(formID int64, title string) {
-	chooseSavePath(u, report.FileName(title, "", time.Now(), ".pdf"), func(path string) {
+	u.dialogs.savePath(report.FileName(title, "", time.Now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}

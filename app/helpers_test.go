@@ -19,6 +19,18 @@ var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 // newTestUI opens the window on a fresh database, with the sample data when loaded is set.
 func newTestUI(t *testing.T, loaded bool) (*UI, *store.Store) {
 	t.Helper()
+	return newTestUIWith(t, loaded, Options{Language: "id"})
+}
+
+// newTestUIOnSampleDay opens the window on the sample data with the window's today the sample's.
+func newTestUIOnSampleDay(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	return newTestUIWith(t, true, Options{Language: "id", Now: func() time.Time { return sampleDay }})
+}
+
+// newTestUIWith is newTestUI with the options the window opens with.
+func newTestUIWith(t *testing.T, loaded bool, opt Options) (*UI, *store.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	s := storetest.New(t)
 	if loaded {
@@ -26,7 +38,7 @@ func newTestUI(t *testing.T, loaded bool) (*UI, *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	u, err := newUI(a, s, Options{Language: "id"}, true)
+	u, err := newUI(a, s, opt, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ import (
 // importResponses imports a Google Forms export into the program: into the given attachment, or (nil) into
 // the attached form whose questions match the most columns, or a new form made from the columns.
 func (t *evaluationTab) importResponses(target *store.ProgramFormRow) {
-	chooseFile(t.u, []string{".csv", ".xlsx", ".CSV", ".XLSX", ".txt"}, func(path string) {
+	t.u.dialogs.open([]string{".csv", ".xlsx", ".CSV", ".XLSX", ".txt"}, func(path string) {
 		t.u.goBackground(func() {
 			rf, err := importer.ReadResponses(path)
 			fyne.Do(func() {
@@ -316,7 +316,7 @@ func (ri *responseImport) run() {
 
 // printForm writes the printable version of an attachment to a PDF the coordinator chooses.
 func (t *evaluationTab) printForm(r store.ProgramFormRow) {
-	chooseSavePath(t.u, report.FileName(r.FormTitle, t.p.Code, time.Now(), ".pdf"), func(path string) {
+	t.u.dialogs.savePath(report.FileName(r.FormTitle, t.p.Code, time.Now(), ".pdf"), func(path string) {
 		if filepath.Ext(path) == "" {
 			path += ".pdf"
 		}

@@ -22,9 +22,7 @@ func TestImportWindowSaysWhichFormAndWhy(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Survei Asrama.csv")
 	os.WriteFile(path, []byte("Timestamp,Nama Lengkap,Penguasaan materi,Kebersihan kamar asrama,Kenyamanan tempat tidur,Kualitas makanan\r\n"+
 		"2026/11/28 10:00:00,Tamu Undangan,4,Sangat Baik,Baik,Cukup\r\n"), 0o644)
-	saved := chooseFile
-	chooseFile = func(_ *UI, _ []string, done func(string)) { done(path) }
-	defer func() { chooseFile = saved }()
+	u.dialogs.openIn = func(_ string, _ []string, _ string, done func(string)) { done(path) }
 
 	test.Tap(findButton(t, u, "Impor jawaban…"))
 	u.WaitIdle()

@@ -72,7 +72,7 @@ func (v *importView) build() fyne.CanvasObject {
 	}
 	back := widget.NewButtonWithIcon(L("Kembali"), theme.NavigateBackIcon(), v.leave)
 	v.choose = widget.NewButtonWithIcon(L("Pilih berkas…"), theme.FolderOpenIcon(), func() {
-		chooseFile(u, []string{".xlsx", ".csv", ".txt"}, v.read)
+		u.dialogs.open([]string{".xlsx", ".csv", ".txt"}, v.read)
 	})
 	v.choose.Importance = widget.HighImportance
 	v.fileLabel = widget.NewLabel(L("Berkas .xlsx atau .csv; baris judul kolom boleh di bawah judul daftar."))
@@ -447,7 +447,7 @@ func (v *importView) leave() {
 
 // saveTemplate writes the participant template workbook where the user chooses.
 func (u *UI) saveTemplate() {
-	chooseSaveFile(u, "templat-daftar-peserta.xlsx", func(w io.WriteCloser, path string) {
+	u.dialogs.saveFile("templat-daftar-peserta.xlsx", func(w io.WriteCloser, path string) {
 		err := importer.WriteParticipantTemplate(w)
 		if cerr := w.Close(); err == nil {
 			err = cerr

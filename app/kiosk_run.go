@@ -59,7 +59,7 @@ func RunKiosk(s *store.Store, opt Options, p *data.Program, r store.ProgramFormR
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	u := &UI{app: a, store: s, opt: opt}
+	u := bareUI(a, s, opt)
 	k, err := u.newKiosk(p, r)
 	if err != nil {
 		return err

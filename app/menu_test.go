@@ -183,9 +183,7 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 func TestMenuWaitsForARunningJob(t *testing.T) {
 	u, s := newTestUI(t, true)
 	picked := false
-	old := chooseFileIn
-	chooseFileIn = func(*UI, string, []string, string, func(string)) { picked = true }
-	t.Cleanup(func() { chooseFileIn = old })
+	u.dialogs.openIn = func(string, []string, string, func(string)) { picked = true }
 	u.runTask("Memuat data contoh", func(context.Context, Progress) error { return nil }, nil)
 	menuItem(t, u, "Berkas", "Buka basis data…").Action()
 	menuItem(t, u, "Berkas", "Keluar").Action()

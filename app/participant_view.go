@@ -147,7 +147,7 @@ func (u *UI) historyPanel(p *data.Participant) fyne.CanvasObject {
 	note.Importance = widget.LowImportance
 	panel := container.NewBorder(container.NewVBox(subheading(L("Riwayat pelatihan")), note, years), nil, nil, nil, table)
 	u.goBackground(func() {
-		list, err := u.store.ParticipantHistory(context.Background(), p.ID, scheduleToday())
+		list, err := u.store.ParticipantHistory(context.Background(), p.ID, u.now.today())
 		var letters []*data.LetterRecord
 		if err == nil {
 			letters, err = u.store.ParticipantLetters(context.Background(), p.ID)

@@ -36,7 +36,7 @@ func newParticipantFilters(u *UI, pp *participantPager) *participantFilters {
 	pf.note.Importance = widget.LowImportance
 	var jpLabels []string
 	for _, f := range followup.JPFilters {
-		jpLabels = append(jpLabels, L(f.Label())+" "+strconv.Itoa(scheduleToday().Year()))
+		jpLabels = append(jpLabels, L(f.Label())+" "+strconv.Itoa(u.now.today().Year()))
 	}
 	jpLabels[0] = L("Semua JP")
 	pf.jp = widget.NewSelect(jpLabels, func(string) { pf.setJP(followup.JPFilters[max(0, pf.jp.SelectedIndex())]) })
@@ -114,7 +114,7 @@ func (pf *participantFilters) setJP(f followup.JPFilter) {
 	}
 	pf.note.SetText(L("menghitung JP…"))
 	pf.u.goBackground(func() {
-		o, err := overview.Load(context.Background(), pf.u.store, overview.Year(scheduleToday().Year()), scheduleToday(), nil)
+		o, err := overview.Load(context.Background(), pf.u.store, overview.Year(pf.u.now.today().Year()), pf.u.now.today(), nil)
 		fyne.Do(func() {
 			if gen != pf.jpGen {
 				return // another choice came meanwhile

@@ -356,11 +356,9 @@ func TestPickParticipantsFromList(t *testing.T) {
 	}
 }
 
-// importFile makes chooseFile return path for the rest of the test.
-func importFile(t *testing.T, path string) {
-	old := chooseFile
-	chooseFile = func(u *UI, exts []string, done func(string)) { done(path) }
-	t.Cleanup(func() { chooseFile = old })
+// importFile makes the window's file dialog answer path for the rest of the test.
+func importFile(u *UI, path string) {
+	u.dialogs.openIn = func(_ string, exts []string, _ string, done func(string)) { done(path) }
 }
 
 func TestImportPreviewListsInvalidRows(t *testing.T) {
@@ -387,7 +385,7 @@ func TestImportPreviewListsInvalidRows(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	importFile(t, path)
+	importFile(u, path)
 	u.Navigate("participants")
 	u.WaitIdle()
 	test.Tap(findButton(t, u, "Impor daftar"))
@@ -461,15 +459,13 @@ func TestImportIntoProgramAndTemplate(t *testing.T) {
 	p := plannedProgram(t, s)
 	dir := t.TempDir()
 	template := filepath.Join(dir, "templat.xlsx")
-	old := chooseSaveFile
-	chooseSaveFile = func(u *UI, name string, done func(w io.WriteCloser, path string)) {
+	u.dialogs.saveFile = func(name string, done func(w io.WriteCloser, path string)) {
 		f, err := os.Create(template)
 		if err != nil {
 			t.Fatal(err)
 		}
 		done(f, template)
 	}
-	t.Cleanup(func() { chooseSaveFile = old })
 	openParticipantsTab(t, u, p)
 	test.Tap(findButton(t, u, "Impor dari berkas"))
 	u.WaitIdle()
@@ -479,7 +475,7 @@ func TestImportIntoProgramAndTemplate(t *testing.T) {
 		t.Fatal("saving the template is not confirmed")
 	}
 	u.win.Canvas().Overlays().Top().Hide()
-	importFile(t, template)
+	importFile(u, template)
 	test.Tap(findButton(t, u, "Pilih berkas…"))
 	u.WaitIdle()
 	if !labelContaining(u, "1 akan didaftarkan ke program") {

@@ -23,9 +23,6 @@ import (
 	"github.com/pembina/pembina/data/nip"
 )
 
-// certificateToday is the day the Sertifikat tab decides eligibility on; tests fix it.
-var certificateToday = func() time.Time { return data.Day(time.Now()) }
-
 // certificateTab is the Sertifikat tab of a program: everyone enrolled with whether they may have a
 // certificate and why not, the coordinator's decisions, the batch PDF, the register, corrections and
 // revocations, the design with its preview, and verification.
@@ -105,7 +102,7 @@ func (u *UI) programCertificateTab(p *data.Program) fyne.CanvasObject {
 // load reads the candidates off the UI goroutine and shows them.
 func (t *certificateTab) load() {
 	t.u.goBackground(func() {
-		roll, err := certify.Load(context.Background(), t.u.store, t.p, certificateToday())
+		roll, err := certify.Load(context.Background(), t.u.store, t.p, t.u.now.today())
 		fyne.Do(func() {
 			if err != nil {
 				t.u.showError(err)
@@ -323,10 +320,10 @@ func (t *certificateTab) printAll() {
 		split := mode.Selected != mode.Options[0]
 		name := strings.TrimSuffix(report.FileName("Sertifikat", t.p.Code, time.Now(), ".pdf"), ".pdf")
 		if split {
-			chooseFolder(t.u, L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true, opts) })
+			t.u.dialogs.folder(L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true, opts) })
 			return
 		}
-		chooseSavePath(t.u, name+".pdf", func(path string) { t.runPrint(path, false, opts) })
+		t.u.dialogs.savePath(name+".pdf", func(path string) { t.runPrint(path, false, opts) })
 	}, t.u.win)
 	d.Resize(fyne.NewSize(520, 340))
 	d.Show()
@@ -336,7 +333,7 @@ func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) 
 	var res certify.Result
 	t.u.runTask(L("Mencetak sertifikat"), func(ctx context.Context, progress Progress) error {
 		var err error
-		res, err = certify.Print(ctx, t.u.store, t.p, out, split, certificateToday(), certify.Progress(progress), opts)
+		res, err = certify.Print(ctx, t.u.store, t.p, out, split, t.u.now.today(), certify.Progress(progress), opts)
 		return err
 	}, func(err error) {
 		t.load()
@@ -354,7 +351,7 @@ func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) 
 }
 
 func (t *certificateTab) exportRegister() {
-	chooseSavePath(t.u, report.FileName("Register Sertifikat", t.p.Code, time.Now(), ".xlsx"), func(path string) {
+	t.u.dialogs.savePath(report.FileName("Register Sertifikat", t.p.Code, time.Now(), ".xlsx"), func(path string) {
 		t.u.runTask(L("Menulis register sertifikat"), func(ctx context.Context, progress Progress) error {
 			return certify.WriteRegister(ctx, t.u.store, t.p, path)
 		}, func(err error) {
@@ -474,7 +471,7 @@ func (t *certificateTab) printOne(id int64, number string) {
 	if cert != nil {
 		name = report.CertificateFileName(cert)
 	}
-	chooseSavePath(t.u, name, func(path string) {
+	t.u.dialogs.savePath(name, func(path string) {
 		t.u.runTask(L("Mencetak sertifikat"), func(ctx context.Context, progress Progress) error {
 			return certify.PrintOne(ctx, t.u.store, t.p, id, path)
 		}, func(err error) {

@@ -21,8 +21,7 @@ import (
 // openCertificateTab opens the program with the given code on its Sertifikat tab.
 func openCertificateTab(t *testing.T, u *UI, s *store.Store, code string) *data.Program {
 	t.Helper()
-	certificateToday = func() time.Time { return sampleDay }
-	t.Cleanup(func() { certificateToday = func() time.Time { return data.Day(time.Now()) } })
+	u.now = func() time.Time { return sampleDay }
 	p, err := s.ProgramByCode(context.Background(), code)
 	if err != nil {
 		t.Fatal(err)
@@ -74,10 +73,9 @@ func tapDialogButton(t *testing.T, u *UI, text string) {
 	u.WaitIdle()
 }
 
-func fakeSave(t *testing.T, path string) {
-	old := chooseSavePath
-	chooseSavePath = func(u *UI, name string, done func(string)) { done(path) }
-	t.Cleanup(func() { chooseSavePath = old })
+// fakeSave makes the window's save dialog answer path.
+func fakeSave(u *UI, path string) {
+	u.dialogs.savePath = func(name string, done func(string)) { done(path) }
 }
 
 func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
@@ -124,7 +122,7 @@ func TestCertificateTabListsEligibilityAndIssues(t *testing.T) {
 
 	// Issue and print everything into one PDF.
 	out := filepath.Join(t.TempDir(), "sertifikat.pdf")
-	fakeSave(t, out)
+	fakeSave(u, out)
 	tapDialogButton(t, u, "Terbitkan & cetak semua…")
 	tapDialogButton(t, u, "Lanjut")
 	if fi, err := os.Stat(out); err != nil || fi.Size() < 10000 {
@@ -170,7 +168,7 @@ func TestCertificateTabNobodyEligible(t *testing.T) {
 	openCertificateTab(t, u, s, "BTK-I/2026")
 	out := filepath.Join(t.TempDir(), "kosong.pdf")
 	os.WriteFile(out, nil, 0o644) // the save dialog creates the file
-	fakeSave(t, out)
+	fakeSave(u, out)
 	tapDialogButton(t, u, "Terbitkan & cetak semua…")
 	tapDialogButton(t, u, "Lanjut")
 	if _, err := os.Stat(out); err == nil {

@@ -46,7 +46,7 @@ func (u *UI) programEvaluationTab(p *data.Program) fyne.CanvasObject {
 // startKiosk opens the kiosk, after a confirmation when the form is not open today: respondents fill in the
 // kiosk on the day, so a date outside the form's open and close dates is most likely the wrong form.
 func (t *evaluationTab) startKiosk(r store.ProgramFormRow) {
-	if r.IsOpen(scheduleToday()) {
+	if r.IsOpen(t.u.now.today()) {
 		t.u.openKiosk(t, r)
 		return
 	}

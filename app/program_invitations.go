@@ -53,7 +53,7 @@ func (u *UI) showInvitations(p *data.Program) {
 }
 
 func (u *UI) saveInvitations(p *data.Program, inv *report.Invitation, perUnit bool) {
-	chooseSavePath(u, report.FileName("Surat Undangan", p.Code, time.Now(), ".pdf"), func(path string) {
+	u.dialogs.savePath(report.FileName("Surat Undangan", p.Code, time.Now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -63,7 +63,7 @@ func (u *UI) saveInvitations(p *data.Program, inv *report.Invitation, perUnit bo
 		var res *report.InvitationResult
 		u.runTask(L("Membuat surat undangan…"), func(ctx context.Context, _ Progress) error {
 			var err error
-			res, err = report.SaveInvitations(ctx, u.store, inv, path, perUnit, data.Day(scheduleToday()))
+			res, err = report.SaveInvitations(ctx, u.store, inv, path, perUnit, u.now.today())
 			return err
 		}, func(err error) {
 			if err != nil {

@@ -20,8 +20,7 @@ import (
 // participant and the dress code, its letters are in the register; a program without participants says so
 // and writes nothing.
 func TestParticipantsTabInvitations(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	p := programCalled(t, s, "PTD-I/2026")
 	u.Navigate("programs")
@@ -29,9 +28,7 @@ func TestParticipantsTabInvitations(t *testing.T) {
 	u.WaitIdle()
 	path := filepath.Join(t.TempDir(), "undangan.pdf")
 	var suggested string
-	old := chooseSavePath
-	chooseSavePath = func(_ *UI, name string, done func(string)) { suggested = name; done(path) }
-	defer func() { chooseSavePath = old }()
+	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 
 	test.Tap(findButton(t, u, "Surat undangan…"))
 	var mode *widget.RadioGroup

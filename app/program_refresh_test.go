@@ -18,8 +18,7 @@ import (
 // programTabs opens the program and returns its tabs (Ringkasan … Laporan).
 func programTabs(t *testing.T, u *UI, p *data.Program) *container.AppTabs {
 	t.Helper()
-	fixToday(t)
-	certificateToday = scheduleToday
+	fixToday(u)
 	u.Navigate("programs")
 	u.openProgram(p.ID)
 	u.WaitIdle()

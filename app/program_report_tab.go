@@ -50,7 +50,7 @@ func (rt *reportTab) load() {
 	u := rt.u
 	rt.status.SetText(L("memuat…"))
 	u.goBackground(func() {
-		doc, err := report.LoadSummary(context.Background(), u.store, rt.p.ID, scheduleToday())
+		doc, err := report.LoadSummary(context.Background(), u.store, rt.p.ID, u.now.today())
 		fyne.Do(func() {
 			if err != nil {
 				rt.status.SetText("")
@@ -192,7 +192,7 @@ func summaryParts(doc *report.Summary) []summaryPart {
 // saveSummary asks where to save the PDF and writes it off the UI goroutine with progress.
 func (rt *reportTab) saveSummary() {
 	u, p := rt.u, rt.p
-	chooseSavePath(u, report.SummaryFileName(p, time.Now()), func(path string) {
+	u.dialogs.savePath(report.SummaryFileName(p, time.Now()), func(path string) {
 		if path == "" {
 			return
 		}
@@ -203,7 +203,7 @@ func (rt *reportTab) saveSummary() {
 		u.runTask(L("Membuat laporan evaluasi…"), func(ctx context.Context, progress Progress) error {
 			progress(0, 2)
 			var err error
-			if doc, err = report.LoadSummary(ctx, u.store, p.ID, scheduleToday()); err != nil {
+			if doc, err = report.LoadSummary(ctx, u.store, p.ID, u.now.today()); err != nil {
 				return err
 			}
 			progress(1, 2)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,9 +16,6 @@ import (
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 )
-
-// scheduleToday is the day the schedule tab counts attendance on; tests fix it.
-var scheduleToday = func() time.Time { return data.Day(time.Now()) }
 
 // scheduleTab is the Jadwal & Presensi tab of one program: the sessions, the attendance entry of one session
 // and the recap, each a tab of its own, sharing the sessions they show.
@@ -114,7 +110,7 @@ func (st *scheduleTab) sessionIndex(id int64) int {
 
 // defaultSession is the session to open attendance on: today's, else the last one held, else the first.
 func (st *scheduleTab) defaultSession() int {
-	today := scheduleToday()
+	today := st.u.now.today()
 	best := -1
 	for i, x := range st.sessions {
 		switch {

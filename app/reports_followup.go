@@ -32,8 +32,8 @@ type followUpPanel struct {
 
 func (u *UI) followUpPanel() fyne.CanvasObject {
 	fp := &followUpPanel{u: u}
-	thisYear := strconv.Itoa(scheduleToday().Year())
-	fp.year = widget.NewSelect([]string{thisYear, strconv.Itoa(scheduleToday().Year() - 1)}, nil)
+	thisYear := strconv.Itoa(u.now.today().Year())
+	fp.year = widget.NewSelect([]string{thisYear, strconv.Itoa(u.now.today().Year() - 1)}, nil)
 	fp.year.SetSelected(thisYear)
 	fp.unit = widget.NewSelectEntry(nil)
 	fp.unit.SetPlaceHolder(L("Semua unit kerja"))
@@ -66,7 +66,7 @@ func (fp *followUpPanel) load(ctx context.Context, progress Progress) (*followup
 			return nil, err
 		}
 	}
-	return followup.Load(ctx, fp.u.store, y, unit, scheduleToday(), func(done, total int) { progress(done, total) })
+	return followup.Load(ctx, fp.u.store, y, unit, fp.u.now.today(), func(done, total int) { progress(done, total) })
 }
 
 // describe says what the follow-up holds and which units still lack a head.
@@ -107,7 +107,7 @@ func (fp *followUpPanel) check() {
 
 func (fp *followUpPanel) writeLetters() {
 	u := fp.u
-	chooseFolder(u, L("Folder untuk nota dinas"), "", func(dir string) {
+	u.dialogs.folder(L("Folder untuk nota dinas"), "", func(dir string) {
 		var f *followup.FollowUp
 		var res *report.FollowUpResult
 		u.runTask(L("Membuat nota dinas…"), func(ctx context.Context, progress Progress) (err error) {
@@ -118,7 +118,7 @@ func (fp *followUpPanel) writeLetters() {
 			if err != nil {
 				return err
 			}
-			res, err = report.SaveFollowUp(ctx, u.store, f, ls, dir, scheduleToday())
+			res, err = report.SaveFollowUp(ctx, u.store, f, ls, dir, u.now.today())
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -134,7 +134,7 @@ func (fp *followUpPanel) writeLetters() {
 
 func (fp *followUpPanel) writeSummons() {
 	u := fp.u
-	chooseFolder(u, L("Folder untuk surat panggilan"), "", func(dir string) {
+	u.dialogs.folder(L("Folder untuk surat panggilan"), "", func(dir string) {
 		var f *followup.FollowUp
 		var n int
 		var path string
@@ -147,7 +147,7 @@ func (fp *followUpPanel) writeSummons() {
 				return err
 			}
 			path = filepath.Join(dir, report.SummonsFileName(f.Year))
-			n, err = report.SaveSummons(ctx, u.store, f, ls, path, scheduleToday())
+			n, err = report.SaveSummons(ctx, u.store, f, ls, path, u.now.today())
 			return err
 		}, func(err error) {
 			if err != nil {

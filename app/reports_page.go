@@ -68,7 +68,7 @@ var (
 
 func (rp *reportsPage) workbookPanel() fyne.CanvasObject {
 	u := rp.u
-	thisYear := strconv.Itoa(scheduleToday().Year())
+	thisYear := strconv.Itoa(u.now.today().Year())
 	rp.year = widget.NewSelect([]string{thisYear}, nil)
 	rp.year.SetSelected(thisYear)
 	rp.from, rp.to = newDateField(u, nil), newDateField(u, nil)
@@ -186,7 +186,7 @@ func (rp *reportsPage) loadChoices() {
 				u.showError(err)
 				return
 			}
-			thisYear := scheduleToday().Year()
+			thisYear := u.now.today().Year()
 			options := []string{}
 			seen := map[int]bool{}
 			for _, y := range append([]int{thisYear}, years...) {
@@ -300,7 +300,7 @@ func (rp *reportsPage) exportBrief() {
 		u.showError(err)
 		return
 	}
-	chooseSavePath(u, report.FileName("Ringkasan Pimpinan", periodCode(p), time.Now(), ".pdf"), func(path string) {
+	u.dialogs.savePath(report.FileName("Ringkasan Pimpinan", periodCode(p), time.Now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -313,7 +313,7 @@ func (rp *reportsPage) exportBrief() {
 			if p.Unit, err = unitNamed(ctx, u, p.Unit); err != nil {
 				return err
 			}
-			if b, err = report.LoadBrief(ctx, u.store, p, scheduleToday()); err != nil {
+			if b, err = report.LoadBrief(ctx, u.store, p, u.now.today()); err != nil {
 				return err
 			}
 			return report.SaveBrief(path, b)
@@ -339,7 +339,7 @@ func (rp *reportsPage) exportWorkbook() {
 		u.showError(err)
 		return
 	}
-	chooseSavePath(u, workbookName(p), func(path string) {
+	u.dialogs.savePath(workbookName(p), func(path string) {
 		if path == "" {
 			return
 		}
@@ -352,7 +352,7 @@ func (rp *reportsPage) exportWorkbook() {
 			if p.Unit, err = unitNamed(ctx, u, p.Unit); err != nil {
 				return err
 			}
-			res, err = report.SaveWorkbook(ctx, path, u.store, p, scheduleToday(), progress)
+			res, err = report.SaveWorkbook(ctx, path, u.store, p, u.now.today(), progress)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -377,7 +377,7 @@ func (rp *reportsPage) saveSummaries() {
 		u.showError(data.Errorf(data.KindInvalid, "%s", L("Pilih dulu program yang laporannya disimpan")))
 		return
 	}
-	chooseFolder(u, L("Folder untuk laporan evaluasi"), "", func(dir string) {
+	u.dialogs.folder(L("Folder untuk laporan evaluasi"), "", func(dir string) {
 		if dir == "" {
 			return
 		}
@@ -388,7 +388,7 @@ func (rp *reportsPage) saveSummaries() {
 				if err := ctx.Err(); err != nil {
 					return data.Wrap(data.KindConflict, err, L("Dibatalkan setelah %d laporan"), written)
 				}
-				doc, err := report.LoadSummary(ctx, u.store, p.ID, scheduleToday())
+				doc, err := report.LoadSummary(ctx, u.store, p.ID, u.now.today())
 				if err != nil {
 					return err
 				}

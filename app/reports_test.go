@@ -22,13 +22,6 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// onSampleDay makes the window's today the sample's, for the time of the test.
-func onSampleDay(t *testing.T) {
-	old := scheduleToday
-	scheduleToday = func() time.Time { return sampleDay }
-	t.Cleanup(func() { scheduleToday = old })
-}
-
 func programCalled(t *testing.T, s *store.Store, code string) *data.Program {
 	t.Helper()
 	p, err := s.ProgramByCode(context.Background(), code)
@@ -49,8 +42,7 @@ func selectedTab(u *UI) string {
 
 // The Laporan tab previews the summary's figures and sections, and saves the PDF with progress.
 func TestProgramReportTabSavesSummary(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	p := programCalled(t, s, "PTD-I/2026")
 	u.Navigate("programs")
 	u.openProgramAt(p.ID, "Laporan")
@@ -70,9 +62,7 @@ func TestProgramReportTabSavesSummary(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "laporan.pdf")
 	var suggested string
-	old := chooseSavePath
-	chooseSavePath = func(_ *UI, name string, done func(string)) { suggested = name; done(path) }
-	defer func() { chooseSavePath = old }()
+	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	test.Tap(findButton(t, u, "Simpan PDF…"))
 	u.WaitIdle()
 	if suggested != "Laporan Evaluasi – PTD-I-2026 – "+time.Now().Format("2006-01-02")+".pdf" {
@@ -96,8 +86,7 @@ func TestProgramReportTabSavesSummary(t *testing.T) {
 
 // A program without data keeps every section, saying what is missing.
 func TestProgramReportTabWithoutData(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	p := programCalled(t, s, "BTK-I/2026")
 	u.Navigate("programs")
 	u.openProgramAt(p.ID, "Laporan")
@@ -113,16 +102,13 @@ func TestProgramReportTabWithoutData(t *testing.T) {
 // The Laporan page exports the leadership workbook of the year, and of one unit, with progress, then offers
 // to open it.
 func TestReportsPageExportsWorkbook(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	u.Navigate("reports")
 	u.WaitIdle()
 	path := filepath.Join(t.TempDir(), "buku.xlsx")
 	var suggested string
-	old := chooseSavePath
-	chooseSavePath = func(_ *UI, name string, done func(string)) { suggested = name; done(path) }
-	defer func() { chooseSavePath = old }()
+	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	test.Tap(findButton(t, u, "Ekspor buku kerja…"))
 	u.WaitIdle()
 	if suggested != "Buku Kerja Pimpinan – 2026 – "+time.Now().Format("2006-01-02")+".xlsx" {
@@ -187,12 +173,11 @@ func TestReportsPageExportsWorkbook(t *testing.T) {
 
 // The Laporan page saves the summaries of the chosen programs, one PDF each, into a folder.
 func TestReportsPageSavesSummaries(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	u.Navigate("reports")
 	u.WaitIdle()
 	dir := t.TempDir()
-	fakeFolder(t, dir)
+	fakeFolder(u, dir)
 	finished, _ := s.Programs(context.Background(), store.ProgramFilter{Year: 2026, Status: data.StatusFinished})
 	if !labelContaining(u, strconv.Itoa(len(finished))+" dari 7 program dipilih") {
 		t.Fatalf("the finished programs are not chosen by default")
@@ -240,8 +225,7 @@ func TestReportScreens(t *testing.T) {
 	if dir == "" {
 		t.Skip("set PEMBINA_SHOTS to a folder to save the pictures")
 	}
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	save := func(name string) {
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
@@ -265,15 +249,12 @@ func TestReportScreens(t *testing.T) {
 // The Laporan page's Ringkasan pimpinan button writes the brief of the chosen year under report.FileName's
 // name, one or two pages with the year's figures.
 func TestReportsPageSavesBrief(t *testing.T) {
-	onSampleDay(t)
-	u, _ := newTestUI(t, true)
+	u, _ := newTestUIOnSampleDay(t)
 	u.Navigate("reports")
 	u.WaitIdle()
 	path := filepath.Join(t.TempDir(), "ringkasan.pdf")
 	var suggested string
-	old := chooseSavePath
-	chooseSavePath = func(_ *UI, name string, done func(string)) { suggested = name; done(path) }
-	defer func() { chooseSavePath = old }()
+	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	test.Tap(findButton(t, u, "Ringkasan pimpinan (PDF)…"))
 	u.WaitIdle()
 	if suggested != "Ringkasan Pimpinan – 2026 – "+time.Now().Format("2006-01-02")+".pdf" {

@@ -12,8 +12,7 @@ import (
 
 // Enrolling someone in a batch of a course they already completed says so: its JP count once a year.
 func TestEnrolWarnsOfTheSameCourse(t *testing.T) {
-	onSampleDay(t)
-	u, s := newTestUI(t, true)
+	u, s := newTestUIOnSampleDay(t)
 	ctx := context.Background()
 	first, second := programCalled(t, s, "PTD-I/2026"), programCalled(t, s, "PTD-II/2026")
 	o, err := s.Outcomes(ctx, store.Scope{ProgramID: first.ID}, sampleDay)

@@ -249,17 +249,14 @@ func (v *attendanceView) setMark(i int, status data.AttendanceStatus, clock, not
 	v.st.marks[sessionID] = v.counts.Marked()
 }
 
-// attendanceNow is the clock T reads (tests fix it).
-var attendanceNow = time.Now
-
 // markLate marks row i late: on the session's day with the time now, on another day keeping the time it
 // had (the coordinator types it with Enter).
 func (v *attendanceView) markLate(i int) {
 	if v.session == nil || i < 0 || i >= len(v.roster) {
 		return
 	}
-	if v.session.Date.Equal(scheduleToday()) {
-		now := attendanceNow().Format("15:04")
+	if v.session.Date.Equal(v.st.u.now.today()) {
+		now := v.st.u.now().Format("15:04")
 		v.setMark(i, data.Late, &now, nil)
 		return
 	}
@@ -316,7 +313,7 @@ func (v *attendanceView) details(i int) {
 			status.SetSelectedIndex(k)
 		}
 	}
-	if current == data.Late && clock.Text == "" && v.session.Date.Equal(scheduleToday()) {
+	if current == data.Late && clock.Text == "" && v.session.Date.Equal(v.st.u.now.today()) {
 		clock.SetText(time.Now().Format("15:04"))
 	}
 	items := []*widget.FormItem{

@@ -16,8 +16,7 @@ import (
 func TestLateByButtonAndClickOnTheTime(t *testing.T) {
 	u, s := newTestUI(t, true)
 	st := openSchedule(t, u, s, data.StatusRunning, 1)
-	attendanceNow = func() time.Time { return time.Date(2026, 1, 1, 7, 55, 0, 0, time.Local) }
-	t.Cleanup(func() { attendanceNow = time.Now })
+	u.now = func() time.Time { return sampleDay.Add(7*time.Hour + 55*time.Minute) }
 	v := st.entry
 	ml := v.list
 	if len(v.roster) < 3 {
@@ -60,7 +59,7 @@ func TestLateByButtonAndClickOnTheTime(t *testing.T) {
 		t.Errorf("stored time %q (field shown: %v), want 07:58 and the note back", m.Time, row.clock.Visible())
 	}
 	// On another day than the session's, T keeps the time empty for the coordinator to type.
-	scheduleToday = func() time.Time { return sampleDay.AddDate(0, 0, 1) }
+	u.now = func() time.Time { return sampleDay.AddDate(0, 0, 1) }
 	ml.moveTo(2)
 	test.Type(ml, "t")
 	u.WaitIdle()

@@ -74,7 +74,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 			number = st.sessions[i-1].Number
 			kind += fmt.Sprintf(" Sesi %d", number)
 		}
-		chooseSavePath(u, report.FileName(kind, st.p.Code, time.Now(), ".pdf"), func(path string) {
+		u.dialogs.savePath(report.FileName(kind, st.p.Code, time.Now(), ".pdf"), func(path string) {
 			if path == "" {
 				return
 			}
@@ -109,7 +109,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 // importMeetingReport asks for a meeting report and shows what it would mark for session x before storing.
 func (st *scheduleTab) importMeetingReport(x *data.Session) {
 	u := st.u
-	chooseFile(u, []string{".csv", ".xlsx", ".txt"}, func(path string) {
+	u.dialogs.open([]string{".csv", ".xlsx", ".txt"}, func(path string) {
 		share := importer.DefaultPresentShare
 		if s, _ := u.store.Setting(context.Background(), settingImportShare, ""); s != "" {
 			if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f <= 100 {
@@ -122,7 +122,7 @@ func (st *scheduleTab) importMeetingReport(x *data.Session) {
 			if err != nil {
 				return err
 			}
-			a, err = f.Plan(ctx, u.store, x, share, scheduleToday())
+			a, err = f.Plan(ctx, u.store, x, share, u.now.today())
 			return err
 		}, func(err error) {
 			if err != nil {

@@ -158,7 +158,7 @@ func (v *recapView) applySort() {
 func (v *recapView) load() {
 	st := v.st
 	st.u.goBackground(func() {
-		r, err := st.u.store.AttendanceRecap(context.Background(), st.p.ID, scheduleToday())
+		r, err := st.u.store.AttendanceRecap(context.Background(), st.p.ID, st.u.now.today())
 		fyne.Do(func() {
 			if err != nil {
 				st.u.showError(err)
@@ -187,7 +187,7 @@ func (v *recapView) show(r *data.Recap) {
 		v.summary.SetText(fmt.Sprintf(L("%d peserta, %d sesi. Belum ada sesi yang berlangsung, jadi kehadiran belum dapat dihitung."), len(r.Rows), len(r.Sessions)))
 	default:
 		v.summary.SetText(fmt.Sprintf(L("Per %s: %d dari %d sesi sudah berlangsung; %d dari %d peserta di bawah batas kehadiran."),
-			uiDate(scheduleToday()), r.HeldCount(), len(r.Sessions), r.BelowThreshold(), len(r.Rows)))
+			uiDate(v.st.u.now.today()), r.HeldCount(), len(r.Sessions), r.BelowThreshold(), len(r.Rows)))
 	}
 	if len(r.Day.Unentered) > 0 && len(r.Rows) > 0 {
 		v.summary.SetText(v.summary.Text + " " + L("Presensi {{.Sessions}} belum diisi: sesi itu belum dihitung, dan sertifikat menunggu presensinya.",

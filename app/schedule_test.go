@@ -19,11 +19,8 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// fixToday makes the schedule tab count attendance on the sample data's day.
-func fixToday(t *testing.T) {
-	scheduleToday = func() time.Time { return sampleDay }
-	t.Cleanup(func() { scheduleToday = func() time.Time { return data.Day(time.Now()) } })
-}
+// fixToday makes the window's today the sample data's day, on which the schedule tab counts attendance.
+func fixToday(u *UI) { u.now = func() time.Time { return sampleDay } }
 
 // openSchedule shows the Jadwal & Presensi tab of the first program with the given status on its inner tab
 // (0 Jadwal, 1 Presensi, 2 Rekap) and returns it.
@@ -38,7 +35,7 @@ func openSchedule(t *testing.T, u *UI, s *store.Store, status data.ProgramStatus
 
 func showSchedule(t *testing.T, u *UI, p *data.Program, tab int) *scheduleTab {
 	t.Helper()
-	fixToday(t)
+	fixToday(u)
 	st := u.newScheduleTab(p)
 	u.setPageView(st.tabs)
 	u.WaitIdle()
@@ -70,7 +67,7 @@ func storedMark(t *testing.T, s *store.Store, sessionID, enrolmentID int64) *dat
 
 func TestKeyboardAttendanceEntry(t *testing.T) {
 	u, s := newTestUI(t, true)
-	fixToday(t)
+	fixToday(u)
 	rows, _ := s.Programs(context.Background(), store.ProgramFilter{Status: data.StatusRunning})
 	u.Navigate("programs")
 	u.openProgram(rows[0].ID)
@@ -138,8 +135,7 @@ func TestKeyboardAttendanceEntry(t *testing.T) {
 
 	// T marks late at once with the time now and moves on, without a dialog: the next letter marks the
 	// next row. Enter on the late row edits its time in the row; Enter stores it.
-	attendanceNow = func() time.Time { return time.Date(2026, 1, 1, 8, 7, 0, 0, time.Local) }
-	t.Cleanup(func() { attendanceNow = time.Now })
+	u.now = func() time.Time { return sampleDay.Add(8*time.Hour + 7*time.Minute) }
 	test.Type(ml, "t")
 	u.WaitIdle()
 	if u.win.Canvas().Overlays().Top() != nil {
@@ -386,9 +382,7 @@ func TestPrintSignInSheetFromTheWindow(t *testing.T) {
 	st := openSchedule(t, u, s, data.StatusRunning, 1)
 	path := filepath.Join(t.TempDir(), "hadir.pdf")
 	saved := ""
-	old := chooseSavePath
-	chooseSavePath = func(_ *UI, suggested string, done func(string)) { saved = suggested; done(path) }
-	defer func() { chooseSavePath = old }()
+	u.dialogs.savePath = func(suggested string, done func(string)) { saved = suggested; done(path) }
 	test.Tap(findButton(t, u, "Cetak daftar hadir sesi ini"))
 	test.Tap(findButton(t, u, "Simpan PDF…"))
 	u.WaitIdle()
@@ -428,9 +422,7 @@ func TestImportMeetingReportFromTheWindow(t *testing.T) {
 	b.WriteString("Laptop Ruang Rapat,,,,200,Yes\n")
 	path := filepath.Join(t.TempDir(), "zoom.csv")
 	os.WriteFile(path, []byte(b.String()), 0o644)
-	old := chooseFile
-	chooseFile = func(_ *UI, _ []string, done func(string)) { done(path) }
-	defer func() { chooseFile = old }()
+	u.dialogs.openIn = func(_ string, _ []string, _ string, done func(string)) { done(path) }
 
 	test.Tap(findButton(t, u, "Impor laporan rapat daring…"))
 	u.WaitIdle()

@@ -45,7 +45,7 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 	folder.Wrapping = fyne.TextWrapBreak
 	folder.Selectable = true
 	changeFolder := widget.NewButtonWithIcon(L("Ganti folder…"), theme.FolderOpenIcon(), func() {
-		chooseFolder(u, L("Folder cadangan"), dir, func(p string) {
+		u.dialogs.folder(L("Folder cadangan"), dir, func(p string) {
 			if err := u.store.SetSetting(context.Background(), store.SettingBackupFolder, p); err != nil {
 				u.showError(err)
 				return

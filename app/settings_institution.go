@@ -232,7 +232,7 @@ func newImagePicker(u *UI, chooseLabel, emptyText string, size fyne.Size, curren
 	})
 	choose.OnTapped = func() {
 		home, _ := os.UserHomeDir()
-		chooseFileIn(u, chooseLabel, []string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}, home, func(path string) {
+		u.dialogs.openIn(chooseLabel, []string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}, home, func(path string) {
 			u.goBackground(func() {
 				b, err := readImageFile(path)
 				fyne.Do(func() {

@@ -88,18 +88,14 @@ func pngFile(t *testing.T, w, h int) string {
 	return path
 }
 
-// fakeFiles makes the file chooser answer path until the test ends.
-func fakeFiles(t *testing.T, path string) {
-	old := chooseFileIn
-	chooseFileIn = func(_ *UI, _ string, _ []string, _ string, chosen func(string)) { chosen(path) }
-	t.Cleanup(func() { chooseFileIn = old })
+// fakeFiles makes the window's file chooser answer path.
+func fakeFiles(u *UI, path string) {
+	u.dialogs.openIn = func(_ string, _ []string, _ string, chosen func(string)) { chosen(path) }
 }
 
-// fakeFolder makes the folder chooser answer dir until the test ends.
-func fakeFolder(t *testing.T, dir string) {
-	old := chooseFolder
-	chooseFolder = func(_ *UI, _, _ string, chosen func(string)) { chosen(dir) }
-	t.Cleanup(func() { chooseFolder = old })
+// fakeFolder makes the window's folder chooser answer dir.
+func fakeFolder(u *UI, dir string) {
+	u.dialogs.folder = func(_, _ string, chosen func(string)) { chosen(dir) }
 }
 
 func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
@@ -120,7 +116,7 @@ func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
 	broken := pngFile(t, 120, 60)
 	b, _ := os.ReadFile(broken)
 	os.WriteFile(broken, b[:len(b)/2], 0o644)
-	fakeFiles(t, broken)
+	fakeFiles(u, broken)
 	test.Tap(findButton(t, u, "Pilih gambar…"))
 	u.WaitIdle()
 	if msg := dialogText(t, u); !strings.Contains(msg, "rusak atau terpotong") || !strings.Contains(msg, "logo.png") {
@@ -128,7 +124,7 @@ func TestSettingsSavesInstitutionAndLogo(t *testing.T) {
 	}
 	closeDialogs(u)
 
-	fakeFiles(t, pngFile(t, 1600, 1200))
+	fakeFiles(u, pngFile(t, 1600, 1200))
 	test.Tap(findButton(t, u, "Pilih gambar…"))
 	u.WaitIdle()
 	test.Tap(findButton(t, u, "Simpan"))
@@ -293,7 +289,7 @@ func TestSettingsExportsThePublicKey(t *testing.T) {
 	u, s := newTestUI(t, true)
 	openSettings(t, u, settingsTabDatabase)
 	path := filepath.Join(t.TempDir(), "kunci.txt")
-	fakeSave(t, path)
+	fakeSave(u, path)
 	test.Tap(findButton(t, u, "Ekspor kunci publik…"))
 	u.WaitIdle()
 	b, err := os.ReadFile(path)

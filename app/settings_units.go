@@ -150,7 +150,7 @@ func (ul *unitList) edit(r *data.Unit) {
 // importFile reads a units workbook and saves every row, or none when a row is wrong.
 func (ul *unitList) importFile() {
 	u := ul.u
-	chooseFile(u, []string{".xlsx", ".csv"}, func(path string) {
+	u.dialogs.open([]string{".xlsx", ".csv"}, func(path string) {
 		u.goBackground(func() {
 			units, err := importer.ReadUnits(path)
 			if err == nil {

@@ -32,6 +32,9 @@ type UI struct {
 	win   fyne.Window
 	store *store.Store
 
+	now     clock       // the window's time (Options.Now)
+	dialogs fileDialogs // the file and folder dialogs; tests answer them
+
 	pages   []*page
 	current int
 	// participantsJP selects a JP filter on the Peserta page once it is built (the dashboard's links).
@@ -75,6 +78,8 @@ type Options struct {
 
 	Notice            string            // shown once the window is up, e.g. that the database used last is missing
 	OnDatabaseChanged func(path string) // called when the window moved to another database file, to open it next time
+
+	Now func() time.Time // the clock the pages take today from; time.Now when nil (tests fix the day)
 }
 
 // Run opens the main window on the store and blocks until it is closed. The window may move to another
@@ -114,7 +119,8 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 	if err := applyLanguage(code); err != nil {
 		return nil, err
 	}
-	u := &UI{app: a, store: s, serial: serial}
+	u := bareUI(a, s, opt)
+	u.serial = serial
 	a.Settings().SetTheme(appTheme{theme.DefaultTheme()})
 	u.win = a.NewWindow("Pembina")
 	u.win.SetIcon(assets.Icon)
@@ -157,6 +163,16 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 		u.showShell(start)
 	}
 	return u, nil
+}
+
+// bareUI is a UI on the store with its clock and file dialogs and no window yet.
+func bareUI(a fyne.App, s *store.Store, opt Options) *UI {
+	u := &UI{app: a, store: s, now: clock(opt.Now), opt: opt}
+	if u.now == nil {
+		u.now = time.Now
+	}
+	u.dialogs = windowDialogs(u)
+	return u
 }
 
 // Window returns the main window.
