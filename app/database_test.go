@@ -151,8 +151,7 @@ func TestRestoreFromMenu(t *testing.T) {
 	}
 	// A certificate numbered after the backup: restoring the backup lifts the counter and says so.
 	epa, _ := s.ProgramByCode(ctx, "EPA-I/2026")
-	rows, _ := s.Enrolments(ctx, epa.ID)
-	if _, err := s.IssueCertificates(ctx, epa.ID, []int64{rows[0].ID}, epa.EndDate); err != nil {
+	if _, err := s.IssueCertificates(ctx, epa.ID, store.IssueOptions{Today: epa.EndDate}); err != nil {
 		t.Fatal(err)
 	}
 	u.Navigate("participants")

@@ -117,9 +117,8 @@ func databaseFacts(s *store.Store) string {
 			size += fi.Size()
 		}
 	}
-	var programs, participants int
-	s.DB().QueryRow("SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").Scan(&programs, &participants)
-	return fmt.Sprintf(L("%s · %s program · %s peserta"), fileSize(size), indo.Int(int64(programs)), indo.Int(int64(participants)))
+	c, _ := s.Counts(context.Background())
+	return fmt.Sprintf(L("%s · %s program · %s peserta"), fileSize(size), indo.Int(int64(c.Programs)), indo.Int(int64(c.Participants)))
 }
 
 // fileSize writes a size the way Indonesian text does: "2,1 MB", "840 KB".

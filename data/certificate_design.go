@@ -24,6 +24,14 @@ type CertificateDesign struct {
 	IssueDate     time.Time // the date printed and used for the number; zero means the day of issue
 }
 
+// IssuedOn is the date the program's new certificates carry when issued on day today: the design's, or today.
+func (d *CertificateDesign) IssuedOn(today time.Time) time.Time {
+	if !d.IssueDate.IsZero() {
+		return d.IssueDate
+	}
+	return Day(today)
+}
+
 // Orientations of a certificate page.
 var Orientations = []string{"landscape", "portrait"}
 

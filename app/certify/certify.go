@@ -2,10 +2,7 @@ package certify
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/pembina/pembina/app/report"
@@ -15,12 +12,7 @@ import (
 )
 
 // IssueDate is the date a program's new certificates carry: the design's, or today.
-func IssueDate(d *data.CertificateDesign, today time.Time) time.Time {
-	if !d.IssueDate.IsZero() {
-		return d.IssueDate
-	}
-	return data.Day(today)
-}
+func IssueDate(d *data.CertificateDesign, today time.Time) time.Time { return d.IssuedOn(today) }
 
 // Options are the coordinator's decisions for one issue.
 type Options struct {
@@ -29,119 +21,35 @@ type Options struct {
 	AllowUnmarked string
 }
 
-// Issue gives a number to every eligible enrolment of the program that has none yet, all in one transaction
-// (store.IssueCertificates, which also refuses a cancelled program). It refuses while sessions are still to come, and while
-// a session held up to today has no attendance entered at all (naming the sessions) unless opts gives the
-// coordinator's reason; when nobody is eligible and no certificate was issued before it says why, so that no
-// empty batch is ever printed.
-func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time, opts ...Options) (store.IssueResult, error) {
+// Issue gives a number to every eligible enrolment of the program that has none yet, deciding who is eligible
+// and numbering them in one transaction (store.IssueCertificates, which says what it refuses), and returns
+// what the program's certificates print.
+func Issue(ctx context.Context, s *store.Store, p *data.Program, today time.Time, opts ...Options) (*store.Issued, error) {
 	var opt Options
 	for _, o := range opts {
 		opt = o
 	}
-	roll, err := Load(ctx, s, p, today)
-	if err != nil {
-		return store.IssueResult{}, err
-	}
-	var ids []int64
-	valid := 0
-	for _, c := range roll.Candidates {
-		if c.Certificate != nil && !c.Certificate.Revoked {
-			valid++
-		}
-		if c.Eligible && c.Certificate == nil {
-			ids = append(ids, c.Enrolment.ID)
-		}
-	}
-	if len(ids) > 0 && roll.Day.Future > 0 {
-		return store.IssueResult{}, data.Errorf(data.KindConflict, "Program %s masih memiliki %d sesi yang belum terlaksana; "+
-			"sertifikat diterbitkan setelah sesi terakhir, saat kehadiran sudah lengkap", p.Code, roll.Day.Future)
-	}
-	if len(ids) > 0 && len(roll.Day.Unentered) > 0 && strings.TrimSpace(opt.AllowUnmarked) == "" {
-		return store.IssueResult{}, UnenteredError(p, roll.Day.Unentered)
-	}
-	if len(ids) == 0 && valid == 0 {
-		return store.IssueResult{}, noneEligible(p, roll.Candidates)
-	}
-	d, err := s.CertificateDesign(ctx, p.ID)
-	if err != nil {
-		return store.IssueResult{}, err
-	}
-	if len(ids) == 0 {
-		return store.IssueResult{Already: valid}, nil
-	}
-	var notes []store.IssueNote
-	if len(roll.Day.Unentered) > 0 {
-		notes = append(notes, store.IssueNote{Field: store.IssuedUnmarked, Value: data.UnenteredLabel(roll.Day.Unentered), Reason: opt.AllowUnmarked})
-	}
-	return s.IssueCertificates(ctx, p.ID, ids, IssueDate(d, today), notes...)
+	return s.IssueCertificates(ctx, p.ID, store.IssueOptions{Today: today, AllowUnmarked: opt.AllowUnmarked})
 }
 
-// ErrUnentered is in the chain of UnenteredError, so that the command line can name its flag.
-var ErrUnentered = errors.New("attendance not entered")
-
-// UnenteredError is the refusal to issue while sessions held up to today have no attendance entered: a session
-// nobody was marked for is not absence, so eligibility would be judged on part of the program.
-func UnenteredError(p *data.Program, sessions []*data.Session) error {
-	return data.Wrap(data.KindConflict, ErrUnentered, "Presensi program %s belum diisi untuk %s; sertifikat belum diterbitkan karena "+
-		"kelayakan dinilai dari presensi yang lengkap. Isi presensinya lebih dulu, atau terbitkan juga dengan menuliskan alasannya",
-		p.Code, data.UnenteredLabel(sessions))
-}
-
-// noneEligible says why nobody in the program may have a certificate, counting the reasons.
-func noneEligible(p *data.Program, candidates []Candidate) error {
-	if len(candidates) == 0 {
-		return data.Errorf(data.KindInvalid, "Program %s belum memiliki peserta; tidak ada sertifikat yang dibuat", p.Code)
-	}
-	counts := map[string]int{}
-	var order []string
-	for _, c := range candidates {
-		for _, r := range c.Reasons {
-			key := r.Group()
-			if counts[key] == 0 {
-				order = append(order, key)
-			}
-			counts[key]++
-		}
-	}
-	var parts []string
-	for _, k := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
-	}
-	return data.Errorf(data.KindInvalid, "Tidak ada peserta %s yang memenuhi syarat sertifikat (%s); tidak ada PDF yang dibuat. "+
-		"Periksa presensi dan nilai, atau putuskan secara manual dengan alasan di tab Sertifikat", p.Code, strings.Join(parts, ", "))
-}
+// ErrUnentered is in the chain of the refusal to issue while attendance is not entered, so that the command
+// line can name its flag.
+var ErrUnentered = store.ErrUnentered
 
 // Batch gathers what the certificates of a program print: the institution, the design, the signatory, the
 // subjects, and the valid certificates of the register (revoked ones are not printed).
 func Batch(ctx context.Context, s *store.Store, p *data.Program) (*report.CertificateBatch, error) {
-	in, err := s.Institution(ctx)
+	b, err := s.CertificateBatch(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	d, err := s.CertificateDesign(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	g, err := s.ProgramSignatory(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	subjects, err := s.Subjects(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	certs, err := s.Certificates(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	b := &report.CertificateBatch{Institution: in, Program: p, Design: d, Signatory: g, Subjects: subjects}
-	for _, c := range certs {
-		if !c.Revoked {
-			b.Certificates = append(b.Certificates, c)
-		}
-	}
-	return b, nil
+	return batchOf(b, p), nil
+}
+
+// batchOf is a batch of the store as app/report prints it, for program p as the caller holds it.
+func batchOf(b *store.CertificateBatch, p *data.Program) *report.CertificateBatch {
+	return &report.CertificateBatch{Institution: b.Institution, Program: p, Design: b.Design, Signatory: b.Signatory,
+		Subjects: b.Subjects, Certificates: b.Certificates}
 }
 
 // Result says what Print did.
@@ -182,10 +90,7 @@ func Print(ctx context.Context, s *store.Store, p *data.Program, out string, spl
 				"cetak lagi setelah masalahnya diatasi: nomornya tetap sama", data.ErrorMessage(err), indo.Int(int64(res.Issued)))
 		}
 	}()
-	b, err := Batch(ctx, s, p)
-	if err != nil {
-		return res, err
-	}
+	b := batchOf(issued.CertificateBatch, p)
 	if len(b.Certificates) == 0 {
 		return res, data.Errorf(data.KindInvalid, "Semua sertifikat program %s sudah dicabut; tidak ada yang dicetak", p.Code)
 	}

@@ -19,13 +19,12 @@ func runRestore(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
-	var programs, participants int64
-	if err := s.DB().QueryRowContext(c.ctx, "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").
-		Scan(&programs, &participants); err != nil {
+	n, err := s.Counts(c.ctx)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Basis data %s dipulihkan dari %s: %s program, %s peserta.\n", s.Path(), backup,
-		indo.Int(programs), indo.Int(participants))
+		indo.Int(int64(n.Programs)), indo.Int(int64(n.Participants)))
 	if aside != "" {
 		fmt.Fprintf(c.stdout, "Berkas sebelumnya disimpan sebagai %s\n", aside)
 	}

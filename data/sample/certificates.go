@@ -48,17 +48,7 @@ func (w *world) issueCertificates(ctx context.Context, s *store.Store) error {
 	if err := s.SaveCertificateDesign(ctx, d); err != nil {
 		return err
 	}
-	o, err := s.Outcomes(ctx, store.Scope{ProgramID: p.ID}, w.today)
-	if err != nil {
-		return err
-	}
-	var eligible []int64
-	for _, eo := range o.Enrolments {
-		if eo.Eligibility.Eligible() {
-			eligible = append(eligible, eo.Enrolment.ID)
-		}
-	}
-	_, err = s.IssueCertificates(ctx, p.ID, eligible, d.IssueDate)
+	_, err = s.IssueCertificates(ctx, p.ID, store.IssueOptions{Today: w.today})
 	return err
 }
 

@@ -102,167 +102,165 @@ type IssueResult struct {
 	Warning string
 }
 
-// IssueCertificates gives a certificate number to each of the enrolments of a program that has none yet, in
-// one transaction, in a stable order (by name, then by participant), with the program's number pattern, the
-// counter of that pattern and the issue year, issued on day. Numbers are never reused: the counter only moves
-// forward, and a number that another pattern happened to produce already is skipped. Each certificate gets its
-// signed QR text. The enrolments must belong to the program; deciding who is eligible is the caller's part.
-// Each note is written into the history of every certificate issued, in the same transaction: a decision taken
-// for the whole batch (issued although attendance was not entered) stays with the numbers it gave.
-func (s *Store) IssueCertificates(ctx context.Context, programID int64, enrolmentIDs []int64, day time.Time, notes ...IssueNote) (IssueResult, error) {
+// issueTx gives a certificate number to each of the enrolments of program p that has none yet, in a stable
+// order (by name, then by participant), with the program's number pattern, the counter of that pattern and the
+// issue year, issued on day. Numbers are never reused: the counter only moves forward, and a number that
+// another pattern happened to produce already is skipped. Each certificate gets its signed QR text. The
+// enrolments must belong to the program; IssueCertificates decides who is eligible. Each note is written into
+// the history of every certificate issued: a decision taken for the whole batch (issued although attendance
+// was not entered) stays with the numbers it gave.
+func issueTx(ctx context.Context, tx *sql.Tx, p *data.Program, enrolmentIDs []int64, day time.Time, notes []IssueNote) (IssueResult, error) {
 	var res IssueResult
 	day = data.Day(day)
 	if day.IsZero() {
 		return res, data.Errorf(data.KindInvalid, "Tanggal terbit sertifikat wajib diisi")
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res = IssueResult{}
-		p, err := scanProgram(tx.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", programID))
-		if err == sql.ErrNoRows {
-			return notFound("Program", programID)
-		}
-		if err != nil {
-			return storageError(err)
-		}
-		pattern, err := effectivePattern(ctx, tx, p)
-		if err != nil {
-			return err
-		}
-		if err := pattern.Validate(); err != nil {
-			return err
-		}
-		if p.Status == data.StatusCancelled {
-			return data.Errorf(data.KindConflict, "Program %s dibatalkan; sertifikat tidak diterbitkan untuk program yang dibatalkan. "+
-				"Ubah statusnya bila program ternyata terlaksana", p.Code)
-		}
-		want := make(map[int64]bool, len(enrolmentIDs))
-		for _, id := range enrolmentIDs {
-			want[id] = true
-		}
-		rows, err := tx.QueryContext(ctx, snapshotQuery+`, (SELECT count(*) FROM certificate c WHERE c.enrolment_id = e.id)
-			FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ? ORDER BY p.sort_name, p.id`, programID)
-		if err != nil {
-			return storageError(err)
-		}
-		var todo []*data.Certificate
-		for rows.Next() {
-			var has int
-			x, err := scanSnapshot(rows, &has)
-			if err != nil {
-				rows.Close()
-				return storageError(err)
-			}
-			if !want[x.EnrolmentID] {
-				continue
-			}
-			delete(want, x.EnrolmentID)
-			if has > 0 {
-				res.Already++
-				continue
-			}
-			todo = append(todo, x)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return storageError(err)
-		}
-		for id := range want {
-			return data.Errorf(data.KindInvalid, "Pendaftaran %d bukan bagian dari program %s", id, p.Code)
-		}
-		if len(todo) == 0 {
-			return nil
-		}
-		key, err := signingKeyTx(ctx, tx)
-		if err != nil {
-			return err
-		}
-		// A program numbered by the institution's default keeps that pattern from its first number on, so that a
-		// later change of the default gives only other programs' numbers the new form.
-		if strings.TrimSpace(p.NumberPattern) == "" {
-			if _, err := tx.ExecContext(ctx, "UPDATE program SET number_pattern = ? WHERE id = ?", string(pattern), p.ID); err != nil {
-				return storageError(err)
-			}
-		}
-		canonical, year := pattern.CounterKey(p.Code), day.Year()
-		if _, err := tx.ExecContext(ctx, "INSERT INTO number_counter (pattern, year, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
-			canonical, year); err != nil {
-			return storageError(err)
-		}
-		next, err := tx.PrepareContext(ctx, "UPDATE number_counter SET last_seq = last_seq + 1 WHERE pattern = ? AND year = ? RETURNING last_seq")
-		if err != nil {
-			return storageError(err)
-		}
-		defer next.Close()
-		taken, err := tx.PrepareContext(ctx, "SELECT count(*) FROM certificate WHERE number = ?")
-		if err != nil {
-			return storageError(err)
-		}
-		defer taken.Close()
-		insert, err := tx.PrepareContext(ctx, `INSERT INTO certificate (enrolment_id, number, pattern, year, seq, issued_on, payload,
-			holder_name, nip, birth_place, birth_date, rank_code, position, unit, agency, role, final_score, predicate, program_code,
-			program_title, program_kind, organiser, place, batch, budget_year, jp, start_date, end_date)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return storageError(err)
-		}
-		defer insert.Close()
-		for _, x := range todo {
-			if err := ctx.Err(); err != nil {
-				return storageError(err)
-			}
-			var seq int
-			var number string
-			for {
-				if err := next.QueryRowContext(ctx, canonical, year).Scan(&seq); err != nil {
-					return storageError(err)
-				}
-				if number, err = pattern.Format(seq, day, p.Code); err != nil {
-					return err
-				}
-				var n int
-				if err := taken.QueryRowContext(ctx, number).Scan(&n); err != nil {
-					return storageError(err)
-				}
-				if n == 0 {
-					break
-				}
-			}
-			x.Number, x.IssuedOn = number, day
-			x.TakeProgram(p)
-			payload := data.SignClaim(data.ClaimOf(p, x), key)
-			args := append([]any{x.EnrolmentID, number, canonical, year, seq, data.FormatDate(day), payload}, snapshotArgs(x)...)
-			inserted, err := insert.ExecContext(ctx, args...)
-			if err != nil {
-				return constraintError(err, "Nomor sertifikat "+number+" sudah dipakai", "Pendaftaran tidak ditemukan")
-			}
-			if len(notes) > 0 {
-				id, err := inserted.LastInsertId()
-				if err != nil {
-					return storageError(err)
-				}
-				for _, n := range notes {
-					if _, err := tx.ExecContext(ctx, `INSERT INTO certificate_change (certificate_id, field, new_value, reason)
-						VALUES (?, ?, ?, ?)`, id, n.Field, n.Value, strings.TrimSpace(n.Reason)); err != nil {
-						return storageError(err)
-					}
-				}
-			}
-			res.Issued++
-		}
-		return nil
-	})
-	if err == nil && res.Issued > 0 {
-		if ferr := s.recordCounters(ctx); ferr != nil {
-			res.Warning = fmt.Sprintf("Sertifikat diterbitkan, tetapi berkas penghitung nomor %s tidak dapat ditulis (%v); "+
-				"tanpa berkas itu nomor dapat terulang bila cadangan lama dipulihkan", CounterFile(s.path), ferr)
-		}
+	pattern, err := effectivePattern(ctx, tx, p)
+	if err != nil {
+		return res, err
 	}
-	return res, err
+	if err := pattern.Validate(); err != nil {
+		return res, err
+	}
+	if p.Status == data.StatusCancelled {
+		return res, data.Errorf(data.KindConflict, "Program %s dibatalkan; sertifikat tidak diterbitkan untuk program yang dibatalkan. "+
+			"Ubah statusnya bila program ternyata terlaksana", p.Code)
+	}
+	want := make(map[int64]bool, len(enrolmentIDs))
+	for _, id := range enrolmentIDs {
+		want[id] = true
+	}
+	rows, err := tx.QueryContext(ctx, snapshotQuery+`, (SELECT count(*) FROM certificate c WHERE c.enrolment_id = e.id)
+		FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ? ORDER BY p.sort_name, p.id`, p.ID)
+	if err != nil {
+		return res, storageError(err)
+	}
+	var todo []*data.Certificate
+	for rows.Next() {
+		var has int
+		x, err := scanSnapshot(rows, &has)
+		if err != nil {
+			rows.Close()
+			return res, storageError(err)
+		}
+		if !want[x.EnrolmentID] {
+			continue
+		}
+		delete(want, x.EnrolmentID)
+		if has > 0 {
+			res.Already++
+			continue
+		}
+		todo = append(todo, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return res, storageError(err)
+	}
+	for id := range want {
+		return res, data.Errorf(data.KindInvalid, "Pendaftaran %d bukan bagian dari program %s", id, p.Code)
+	}
+	if len(todo) == 0 {
+		return res, nil
+	}
+	key, err := signingKeyTx(ctx, tx)
+	if err != nil {
+		return res, err
+	}
+	// A program numbered by the institution's default keeps that pattern from its first number on, so that a
+	// later change of the default gives only other programs' numbers the new form.
+	if strings.TrimSpace(p.NumberPattern) == "" {
+		if _, err := tx.ExecContext(ctx, "UPDATE program SET number_pattern = ? WHERE id = ?", string(pattern), p.ID); err != nil {
+			return res, storageError(err)
+		}
+		p.NumberPattern = string(pattern)
+	}
+	canonical, year := pattern.CounterKey(p.Code), day.Year()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO number_counter (pattern, year, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
+		canonical, year); err != nil {
+		return res, storageError(err)
+	}
+	next, err := tx.PrepareContext(ctx, "UPDATE number_counter SET last_seq = last_seq + 1 WHERE pattern = ? AND year = ? RETURNING last_seq")
+	if err != nil {
+		return res, storageError(err)
+	}
+	defer next.Close()
+	taken, err := tx.PrepareContext(ctx, "SELECT count(*) FROM certificate WHERE number = ?")
+	if err != nil {
+		return res, storageError(err)
+	}
+	defer taken.Close()
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO certificate (enrolment_id, number, pattern, year, seq, issued_on, payload,
+		holder_name, nip, birth_place, birth_date, rank_code, position, unit, agency, role, final_score, predicate, program_code,
+		program_title, program_kind, organiser, place, batch, budget_year, jp, start_date, end_date)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return res, storageError(err)
+	}
+	defer insert.Close()
+	for _, x := range todo {
+		if err := ctx.Err(); err != nil {
+			return res, storageError(err)
+		}
+		var seq int
+		var number string
+		for {
+			if err := next.QueryRowContext(ctx, canonical, year).Scan(&seq); err != nil {
+				return res, storageError(err)
+			}
+			if number, err = pattern.Format(seq, day, p.Code); err != nil {
+				return res, err
+			}
+			var n int
+			if err := taken.QueryRowContext(ctx, number).Scan(&n); err != nil {
+				return res, storageError(err)
+			}
+			if n == 0 {
+				break
+			}
+		}
+		x.Number, x.IssuedOn = number, day
+		x.TakeProgram(p)
+		payload := data.SignClaim(data.ClaimOf(p, x), key)
+		args := append([]any{x.EnrolmentID, number, canonical, year, seq, data.FormatDate(day), payload}, snapshotArgs(x)...)
+		inserted, err := insert.ExecContext(ctx, args...)
+		if err != nil {
+			return res, constraintError(err, "Nomor sertifikat "+number+" sudah dipakai", "Pendaftaran tidak ditemukan")
+		}
+		if len(notes) > 0 {
+			id, err := inserted.LastInsertId()
+			if err != nil {
+				return res, storageError(err)
+			}
+			for _, n := range notes {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO certificate_change (certificate_id, field, new_value, reason)
+					VALUES (?, ?, ?, ?)`, id, n.Field, n.Value, strings.TrimSpace(n.Reason)); err != nil {
+					return res, storageError(err)
+				}
+			}
+		}
+		res.Issued++
+	}
+	return res, nil
+}
+
+// counterWarning writes the counter file after certificates were issued (see CounterFile) and says, when it
+// cannot, what that means; the certificates stand either way.
+func (s *Store) counterWarning(ctx context.Context) string {
+	if err := s.recordCounters(ctx); err != nil {
+		return fmt.Sprintf("Sertifikat diterbitkan, tetapi berkas penghitung nomor %s tidak dapat ditulis (%v); "+
+			"tanpa berkas itu nomor dapat terulang bila cadangan lama dipulihkan", CounterFile(s.path), err)
+	}
+	return ""
 }
 
 // Certificates lists a program's certificate register, valid and revoked, by holder name.
 func (s *Store) Certificates(ctx context.Context, programID int64) ([]*data.Certificate, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+certificateColumns+certificateFrom+` WHERE e.program_id = ?
+	return certificatesTx(ctx, s.db, programID)
+}
+
+func certificatesTx(ctx context.Context, q Querier, programID int64) ([]*data.Certificate, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+certificateColumns+certificateFrom+` WHERE e.program_id = ?
 		ORDER BY p.sort_name, p.id`, programID)
 	if err != nil {
 		return nil, storageError(err)
@@ -298,19 +296,11 @@ func (s *Store) CertificateByNumber(ctx context.Context, number string) (*data.C
 	if err != nil {
 		return nil, storageError(err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT old_value FROM certificate_change WHERE certificate_id = ? AND field = 'payload' ORDER BY id", c.ID)
+	c.Earlier, err = column[string](ctx, s.db, "SELECT old_value FROM certificate_change WHERE certificate_id = ? AND field = 'payload' ORDER BY id", c.ID)
 	if err != nil {
 		return nil, storageError(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var text string
-		if err := rows.Scan(&text); err != nil {
-			return nil, storageError(err)
-		}
-		c.Earlier = append(c.Earlier, text)
-	}
-	return c, storageError(rows.Err())
+	return c, nil
 }
 
 // RevokeCertificate revokes a certificate with a reason. The number stays in the register, with the reason,

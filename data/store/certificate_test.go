@@ -41,7 +41,7 @@ func TestIssueCertificatesNumbersByNameOnce(t *testing.T) {
 	ctx := context.Background()
 	p, enrolments := certProgram(t, s, "PTD-I", 5)
 	day := date("2026-11-28")
-	res, err := s.IssueCertificates(ctx, p.ID, enrolments[:3], day)
+	res, err := s.issueEnrolments(ctx, p.ID, enrolments[:3], day)
 	if err != nil || res.Issued != 3 {
 		t.Fatalf("issue = %+v, %v", res, err)
 	}
@@ -57,7 +57,7 @@ func TestIssueCertificatesNumbersByNameOnce(t *testing.T) {
 		}
 	}
 	// Issuing again (a reprint) keeps every number and gives the rest the next ones.
-	res, err = s.IssueCertificates(ctx, p.ID, enrolments, day)
+	res, err = s.issueEnrolments(ctx, p.ID, enrolments, day)
 	if err != nil || res.Issued != 2 || res.Already != 3 {
 		t.Fatalf("second issue = %+v, %v", res, err)
 	}
@@ -82,7 +82,7 @@ func TestIssueCertificatesNumbersByNameOnce(t *testing.T) {
 		t.Errorf("revoking twice: %v", err)
 	}
 	other, more := certProgram(t, s, "PTD-II", 1)
-	if _, err := s.IssueCertificates(ctx, other.ID, more, day); err != nil {
+	if _, err := s.issueEnrolments(ctx, other.ID, more, day); err != nil {
 		t.Fatal(err)
 	}
 	c2, _ := s.Certificates(ctx, other.ID)
@@ -97,7 +97,7 @@ func TestIssueCertificatesNumbersByNameOnce(t *testing.T) {
 	// A new year starts the counter again.
 	_, later := certProgram(t, s, "PTD-III", 1)
 	p3, _ := s.ProgramByCode(ctx, "PTD-III")
-	if _, err := s.IssueCertificates(ctx, p3.ID, later, date("2027-01-05")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p3.ID, later, date("2027-01-05")); err != nil {
 		t.Fatal(err)
 	}
 	c3, _ := s.Certificates(ctx, p3.ID)
@@ -109,7 +109,7 @@ func TestIssueCertificatesNumbersByNameOnce(t *testing.T) {
 	}
 
 	// An enrolment of another program is refused, nothing is written.
-	if _, err := s.IssueCertificates(ctx, p.ID, []int64{later[0]}, day); data.ErrorKind(err) != data.KindInvalid {
+	if _, err := s.issueEnrolments(ctx, p.ID, []int64{later[0]}, day); data.ErrorKind(err) != data.KindInvalid {
 		t.Errorf("foreign enrolment: %v", err)
 	}
 }
@@ -122,10 +122,10 @@ func TestIssueSkipsNumberAnotherPatternTook(t *testing.T) {
 	s.SetProgramCertificateSettings(ctx, a.ID, "{seq}/X", 0)
 	s.SetProgramCertificateSettings(ctx, b.ID, "{seq:01}/X", 0) // another pattern producing the same strings
 	day := date("2026-11-28")
-	if _, err := s.IssueCertificates(ctx, a.ID, ea, day); err != nil {
+	if _, err := s.issueEnrolments(ctx, a.ID, ea, day); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.IssueCertificates(ctx, b.ID, eb, day); err != nil {
+	if _, err := s.issueEnrolments(ctx, b.ID, eb, day); err != nil {
 		t.Fatal(err)
 	}
 	certs, _ := s.Certificates(ctx, b.ID)
@@ -142,7 +142,7 @@ func TestIssueRefusesPatternWithoutSeq(t *testing.T) {
 		t.Errorf("saving a pattern without {seq}: %v", err)
 	}
 	s.db.Exec("UPDATE program SET number_pattern = '800/DISDIK/{year}' WHERE id = ?", p.ID) // as an older version could have stored
-	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err == nil || !strings.Contains(err.Error(), "{seq}") {
+	if _, err := s.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err == nil || !strings.Contains(err.Error(), "{seq}") {
 		t.Errorf("issuing with a pattern without {seq}: %v", err)
 	}
 	if certs, _ := s.Certificates(ctx, p.ID); len(certs) != 0 {
@@ -178,7 +178,7 @@ func TestIssueConcurrently(t *testing.T) {
 				if round == 0 {
 					ids = ids[:each/2]
 				}
-				if _, err := s.IssueCertificates(ctx, j.id, ids, day); err != nil {
+				if _, err := s.issueEnrolments(ctx, j.id, ids, day); err != nil {
 					errs <- err
 				}
 			}(j, round)
@@ -220,7 +220,7 @@ func TestCorrectNameKeepsNumberAndRecordsChange(t *testing.T) {
 	s := mustOpen(t, tempDB(t))
 	ctx := context.Background()
 	p, e := certProgram(t, s, "A", 2)
-	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	certs, _ := s.Certificates(ctx, p.ID)
@@ -265,13 +265,13 @@ func TestVerifyAcrossDatabases(t *testing.T) {
 	ctx := context.Background()
 	ours, theirs := mustOpen(t, tempDB(t)), mustOpen(t, tempDB(t))
 	p, e := certProgram(t, theirs, "LAIN", 1)
-	if _, err := theirs.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+	if _, err := theirs.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	certs, _ := theirs.Certificates(ctx, p.ID)
 	// Our database holds the same number (both offices use the default pattern): still unknown here.
 	q, f := certProgram(t, ours, "KAMI", 1)
-	ours.IssueCertificates(ctx, q.ID, f, date("2026-11-28"))
+	ours.issueEnrolments(ctx, q.ID, f, date("2026-11-28"))
 	v, err := ours.VerifyCertificate(ctx, certs[0].Payload)
 	if err != nil || v.Verdict != data.VerdictUnknown {
 		t.Fatalf("another office's certificate: %v, %v", v, err)
@@ -336,7 +336,7 @@ func TestCertificateIsASnapshot(t *testing.T) {
 	s := mustOpen(t, tempDB(t))
 	ctx := context.Background()
 	p, e := certProgram(t, s, "PTD-I", 2)
-	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	certs, _ := s.Certificates(ctx, p.ID)

@@ -13,20 +13,15 @@ const lookupChunk = 500
 
 // EnrolledParticipants returns the IDs of everyone enrolled in a program, withdrawn or not.
 func (s *Store) EnrolledParticipants(ctx context.Context, programID int64) (map[int64]bool, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT participant_id FROM enrolment WHERE program_id = ?", programID)
+	ids, err := column[int64](ctx, s.db, "SELECT participant_id FROM enrolment WHERE program_id = ?", programID)
 	if err != nil {
 		return nil, storageError(err)
 	}
-	defer rows.Close()
-	out := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, storageError(err)
-		}
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
 		out[id] = true
 	}
-	return out, storageError(rows.Err())
+	return out, nil
 }
 
 // ParticipantsByNIP returns the stored participants having any of the given NIPs (18 digits each), by NIP.

@@ -9,9 +9,13 @@ import (
 
 // Institution returns the institution settings.
 func (s *Store) Institution(ctx context.Context) (*data.Institution, error) {
+	return institutionTx(ctx, s.db)
+}
+
+func institutionTx(ctx context.Context, q Querier) (*data.Institution, error) {
 	var in data.Institution
 	var sig sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT parent_name, name, unit, address, city, phone, email, website, time_zone, logo,
+	err := q.QueryRowContext(ctx, `SELECT parent_name, name, unit, address, city, phone, email, website, time_zone, logo,
 		default_signatory_id, attendance_threshold, excused_count_present, default_scale, certificate_kind, number_pattern
 		FROM institution WHERE id = 1`).Scan(&in.ParentName, &in.Name, &in.Unit, &in.Address, &in.City, &in.Phone, &in.Email,
 		&in.Website, &in.TimeZone, &in.Logo, &sig, &in.AttendanceThreshold, &in.ExcusedCountPresent, &in.DefaultScale,

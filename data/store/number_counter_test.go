@@ -35,10 +35,10 @@ func TestNumberSequenceRunsPerPrefix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.IssueCertificates(ctx, a.ID, ea, day); err != nil {
+	if _, err := s.issueEnrolments(ctx, a.ID, ea, day); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.IssueCertificates(ctx, b.ID, eb, day); err != nil {
+	if _, err := s.issueEnrolments(ctx, b.ID, eb, day); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(numbers(t, s, b.ID), " "); got != "SERT/001/EPA-II SERT/002/EPA-II" {
@@ -50,10 +50,10 @@ func TestNumberSequenceRunsPerPrefix(t *testing.T) {
 	// Without the program code, programs share one sequence through the year, across months.
 	c, ec := certProgram(t, s, "BTK-I", 2)
 	d, ed := certProgram(t, s, "BTK-II", 1)
-	if _, err := s.IssueCertificates(ctx, c.ID, ec, date("2026-03-10")); err != nil {
+	if _, err := s.issueEnrolments(ctx, c.ID, ec, date("2026-03-10")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.IssueCertificates(ctx, d.ID, ed, date("2026-11-10")); err != nil {
+	if _, err := s.issueEnrolments(ctx, d.ID, ed, date("2026-11-10")); err != nil {
 		t.Fatal(err)
 	}
 	if got := numbers(t, s, d.ID)[0]; got != "800/003/DISDIK/XI/2026" {
@@ -72,7 +72,7 @@ func TestPatternChangeAfterIssueRefused(t *testing.T) {
 	if err := s.SetProgramCertificateSettings(ctx, p.ID, "SERT/{seq}/{year}", 0); err != nil {
 		t.Fatalf("before any number the pattern may change: %v", err)
 	}
-	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	err := s.SetProgramCertificateSettings(ctx, p.ID, "B.{seq}/{year}", 0)
@@ -91,7 +91,7 @@ func TestPatternChangeAfterIssueRefused(t *testing.T) {
 	// A program numbered by the institution's default keeps it when the default changes later.
 	q, eq := certProgram(t, s, "PTD-II", 1)
 	s.SetProgramCertificateSettings(ctx, q.ID, "", 0)
-	if _, err := s.IssueCertificates(ctx, q.ID, eq, date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, q.ID, eq, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	in, _ := s.Institution(ctx)
@@ -114,7 +114,7 @@ func TestIssueRefusedForCancelledProgram(t *testing.T) {
 	if err := s.UpdateProgram(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	_, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28"))
+	_, err := s.issueEnrolments(ctx, p.ID, e, date("2026-11-28"))
 	if data.ErrorKind(err) != data.KindConflict || !strings.Contains(err.Error(), "dibatalkan") {
 		t.Errorf("issue for a cancelled program: %v", err)
 	}
@@ -127,7 +127,7 @@ func TestRestoreOlderBackupLiftsCounter(t *testing.T) {
 	path := tempDB(t)
 	s := mustOpen(t, path)
 	p, e := certProgram(t, s, "PTD-I", 4)
-	if _, err := s.IssueCertificates(ctx, p.ID, e[:1], date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p.ID, e[:1], date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	atBackup := map[string]bool{}
@@ -138,7 +138,7 @@ func TestRestoreOlderBackupLiftsCounter(t *testing.T) {
 	if err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.IssueCertificates(ctx, p.ID, e[1:3], date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p.ID, e[1:3], date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	printed := numbers(t, s, p.ID)
@@ -158,7 +158,7 @@ func TestRestoreOlderBackupLiftsCounter(t *testing.T) {
 	if msg := r.CounterLifts[0].Message(); !strings.Contains(msg, "dinaikkan dari 1 ke 3") {
 		t.Errorf("message %q", msg)
 	}
-	if _, err := r.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+	if _, err := r.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	got := numbers(t, r, p.ID)
@@ -194,7 +194,7 @@ func TestMoveTakesCounterFile(t *testing.T) {
 	path := tempDB(t)
 	s := mustOpen(t, path)
 	p, e := certProgram(t, s, "PTD-I", 1)
-	if _, err := s.IssueCertificates(ctx, p.ID, e, date("2026-11-28")); err != nil {
+	if _, err := s.issueEnrolments(ctx, p.ID, e, date("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "pindah.db")

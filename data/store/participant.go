@@ -235,26 +235,32 @@ func scanParticipantRows(rows *sql.Rows, capacity int) ([]ParticipantRow, error)
 
 // Units lists the distinct units of work, for filters and completion.
 func (s *Store) Units(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT unit FROM participant WHERE unit <> '' ORDER BY unit")
-	if err != nil {
-		return nil, storageError(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			return nil, storageError(err)
-		}
-		out = append(out, u)
-	}
-	return out, storageError(rows.Err())
+	out, err := column[string](ctx, s.db, "SELECT DISTINCT unit FROM participant WHERE unit <> '' ORDER BY unit")
+	return out, storageError(err)
 }
 
 // IsEmpty reports whether the database holds no program and no participant yet, so the window can offer the
 // sample data.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM program) + (SELECT count(*) FROM participant)").Scan(&n)
-	return n == 0, storageError(err)
+	c, err := s.Counts(ctx)
+	return c.Programs+c.Participants == 0, err
+}
+
+// Counts are how many programs and participants a database holds: what the window, the command line and a
+// backup's summary say of a database.
+type Counts struct {
+	Programs, Participants int
+}
+
+// Counts counts the programs and participants of the database.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	c, err := countsOf(ctx, s.db)
+	return c, storageError(err)
+}
+
+// countsOf counts the programs and participants of a database, the open one or a backup being inspected.
+func countsOf(ctx context.Context, q Querier) (Counts, error) {
+	var c Counts
+	err := q.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").Scan(&c.Programs, &c.Participants)
+	return c, err
 }

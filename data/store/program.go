@@ -147,11 +147,7 @@ func (s *Store) SetProgramStatus(ctx context.Context, id int64, status data.Prog
 
 // Program returns one program.
 func (s *Store) Program(ctx context.Context, id int64) (*data.Program, error) {
-	p, err := scanProgram(s.db.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", id))
-	if err == sql.ErrNoRows {
-		return nil, notFound("Program", id)
-	}
-	return p, storageError(err)
+	return programTx(ctx, s.db, id)
 }
 
 // ProgramByCode returns the program with the given code (as typed, case-insensitive).
@@ -229,18 +225,6 @@ func (s *Store) Programs(ctx context.Context, f ProgramFilter) ([]ProgramRow, er
 
 // ProgramYears lists the budget years that have programs, newest first, for the year filter.
 func (s *Store) ProgramYears(ctx context.Context) ([]int, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT budget_year FROM program ORDER BY budget_year DESC")
-	if err != nil {
-		return nil, storageError(err)
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, storageError(err)
-		}
-		out = append(out, y)
-	}
-	return out, storageError(rows.Err())
+	out, err := column[int](ctx, s.db, "SELECT DISTINCT budget_year FROM program ORDER BY budget_year DESC")
+	return out, storageError(err)
 }

@@ -231,19 +231,7 @@ func (s *Store) ProgramSpeakers(ctx context.Context, programID int64) ([]string,
 }
 
 func programSpeakers(ctx context.Context, q Querier, programID int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT speaker FROM session WHERE program_id = ? AND trim(speaker) <> ''
+	out, err := column[string](ctx, q, `SELECT speaker FROM session WHERE program_id = ? AND trim(speaker) <> ''
 		GROUP BY speaker ORDER BY min(date || start_time), min(position)`, programID)
-	if err != nil {
-		return nil, storageError(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var sp string
-		if err := rows.Scan(&sp); err != nil {
-			return nil, storageError(err)
-		}
-		out = append(out, sp)
-	}
-	return out, storageError(rows.Err())
+	return out, storageError(err)
 }

@@ -333,21 +333,15 @@ func responsesTx(ctx context.Context, q Querier, programFormID int64) ([]*data.R
 	if err := rows.Err(); err != nil {
 		return nil, storageError(err)
 	}
-	multi := map[int64]bool{}
-	rows, err = q.QueryContext(ctx, `SELECT q.id FROM question q JOIN program_form pf ON pf.form_id = q.form_id
+	multiple, err := column[int64](ctx, q, `SELECT q.id FROM question q JOIN program_form pf ON pf.form_id = q.form_id
 		WHERE pf.id = ? AND q.kind = 'multiple_choice'`, programFormID)
 	if err != nil {
 		return nil, storageError(err)
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, storageError(err)
-		}
+	multi := make(map[int64]bool, len(multiple))
+	for _, id := range multiple {
 		multi[id] = true
 	}
-	rows.Close()
 	// Answers come in the primary key's order (response, question): no sort, no join with question.
 	rows, err = q.QueryContext(ctx, `SELECT a.response_id, a.question_id, a.number, a.number2, a.text
 		FROM response r JOIN answer a ON a.response_id = r.id WHERE r.program_form_id = ?`, programFormID)
@@ -526,21 +520,16 @@ func anonymousResponded(expected, responses, of int) int {
 
 // SpeakersJudged lists the speakers a participant has already judged on a speaker form.
 func (s *Store) SpeakersJudged(ctx context.Context, programFormID, participantID int64) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT speaker FROM response WHERE program_form_id = ? AND participant_id = ?",
+	speakers, err := column[string](ctx, s.db, "SELECT speaker FROM response WHERE program_form_id = ? AND participant_id = ?",
 		programFormID, participantID)
 	if err != nil {
 		return nil, storageError(err)
 	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var sp string
-		if err := rows.Scan(&sp); err != nil {
-			return nil, storageError(err)
-		}
+	out := make(map[string]bool, len(speakers))
+	for _, sp := range speakers {
 		out[sp] = true
 	}
-	return out, storageError(rows.Err())
+	return out, nil
 }
 
 // EnrolledPeople returns the participants enrolled in a program (not withdrawn), by name: importers match

@@ -59,10 +59,11 @@ func InspectBackup(ctx context.Context, path string) (*BackupSummary, error) {
 	if fi, err := os.Stat(abs); err == nil {
 		sum.Modified, sum.Size = fi.ModTime(), fi.Size()
 	}
-	if err := db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").
-		Scan(&sum.Programs, &sum.Participants); err != nil {
+	c, err := countsOf(ctx, db)
+	if err != nil {
 		return nil, damaged(abs, err.Error())
 	}
+	sum.Programs, sum.Participants = c.Programs, c.Participants
 	return sum, nil
 }
 
@@ -78,24 +79,15 @@ func readOnlyParams(path string) string {
 
 // integrityCheck runs SQLite's full integrity_check and the foreign key check on db.
 func integrityCheck(ctx context.Context, db *sql.DB, path string) error {
-	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
+	lines, err := column[string](ctx, db, "PRAGMA integrity_check")
 	if err != nil {
 		return damaged(path, err.Error())
 	}
 	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			rows.Close()
-			return damaged(path, err.Error())
-		}
+	for _, line := range lines {
 		if line != "ok" && len(problems) < 3 {
 			problems = append(problems, line)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return damaged(path, err.Error())
 	}
 	if len(problems) > 0 {
 		return damaged(path, strings.Join(problems, "; "))

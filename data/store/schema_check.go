@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -39,21 +40,8 @@ func expectedSchema(version int) (map[string][]string, error) {
 
 // schemaOf lists the tables of db (SQLite's own left out) with their columns.
 func schemaOf(db *sql.DB) (map[string][]string, error) {
-	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	tables, err := tableNames(context.Background(), db)
 	if err != nil {
-		return nil, err
-	}
-	var tables []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		tables = append(tables, name)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	schema := map[string][]string{}

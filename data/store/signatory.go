@@ -86,7 +86,11 @@ func (s *Store) Signatories(ctx context.Context) ([]*data.Signatory, error) {
 // ProgramSignatory returns who signs a program's documents: the program's own signatory, else the
 // institution's default; nil when neither is set.
 func (s *Store) ProgramSignatory(ctx context.Context, programID int64) (*data.Signatory, error) {
-	g, err := scanSignatory(s.db.QueryRowContext(ctx, `SELECT `+signatoryColumns+` FROM signatory WHERE id =
+	return programSignatoryTx(ctx, s.db, programID)
+}
+
+func programSignatoryTx(ctx context.Context, q Querier, programID int64) (*data.Signatory, error) {
+	g, err := scanSignatory(q.QueryRowContext(ctx, `SELECT `+signatoryColumns+` FROM signatory WHERE id =
 		COALESCE((SELECT signatory_id FROM program WHERE id = ?), (SELECT default_signatory_id FROM institution WHERE id = 1))`, programID))
 	if err == sql.ErrNoRows {
 		return nil, nil

@@ -229,21 +229,8 @@ const quickCheckLimit = 32 << 20
 // probeTables reads the schema and the first row of every table: the root pages, where a damaged or truncated
 // file usually shows first.
 func probeTables(db *sql.DB) error {
-	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	tables, err := tableNames(context.Background(), db)
 	if err != nil {
-		return err
-	}
-	var tables []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return err
-		}
-		tables = append(tables, name)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, t := range tables {

@@ -54,7 +54,11 @@ func (s *Store) DeleteSubject(ctx context.Context, id int64) error {
 
 // Subjects lists a program's subjects in order.
 func (s *Store) Subjects(ctx context.Context, programID int64) ([]*data.Subject, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, program_id, position, name, jp FROM subject WHERE program_id = ? ORDER BY position, id", programID)
+	return subjectsTx(ctx, s.db, programID)
+}
+
+func subjectsTx(ctx context.Context, q Querier, programID int64) ([]*data.Subject, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id, program_id, position, name, jp FROM subject WHERE program_id = ? ORDER BY position, id", programID)
 	if err != nil {
 		return nil, storageError(err)
 	}
