@@ -433,7 +433,7 @@ func (p *ParticipantPlan) Summary() string {
 
 // ErrPlanOutdated marks an Apply refused because the database changed after the plan was made (another import
 // stored the same person in the meantime): nothing was written, and a new plan of the same file applies.
-var ErrPlanOutdated = errors.New("importer: the plan is older than the database")
+var ErrPlanOutdated = store.ErrPlanOutdated
 
 // ParticipantResult counts what Apply wrote.
 type ParticipantResult struct {
@@ -445,70 +445,31 @@ type ParticipantResult struct {
 // any row is invalid nothing is written, unless skipInvalid is set: then the valid rows are written and the
 // invalid ones counted as skipped. A cancelled ctx or any failure leaves the database as it was.
 func (p *ParticipantPlan) Apply(ctx context.Context, s *store.Store, skipInvalid bool, progress func(done, total int)) (ParticipantResult, error) {
-	var res ParticipantResult
 	if p.Invalid > 0 && !skipInvalid {
-		return res, data.Errorf(data.KindInvalid, "%s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya, atau lewati baris yang tidak valid",
+		return ParticipantResult{}, data.Errorf(data.KindInvalid, "%s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya, atau lewati baris yang tidak valid",
 			indo.Int(int64(p.Invalid)))
 	}
 	if p.Invalid > 0 && p.Invalid == len(p.Rows) {
-		return res, data.Errorf(data.KindInvalid, "semua %s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya lalu impor lagi",
+		return ParticipantResult{}, data.Errorf(data.KindInvalid, "semua %s baris tidak valid; tidak ada yang disimpan. Perbaiki berkasnya lalu impor lagi",
 			indo.Int(int64(p.Invalid)))
 	}
-	err := s.Batch(ctx, func(b *store.BatchTx) error {
-		res = ParticipantResult{}
-		var enrol []int64
-		for i := range p.Rows {
-			row := &p.Rows[i]
-			if i%250 == 0 {
-				if err := ctx.Err(); err != nil {
-					return cancelled(err)
-				}
-				if progress != nil {
-					progress(i, len(p.Rows))
-				}
-			}
-			person := *row.Participant
-			switch row.Status {
-			case RowInvalid:
-				res.Skipped++
-				continue
-			case RowNew:
-				if err := store.InsertParticipant(ctx, b, &person); err != nil {
-					if data.IsKind(err, data.KindConflict) {
-						// The plan saw no one with this NIP; someone was stored since (another import at the same time).
-						return &data.Error{Kind: data.KindConflict, Err: ErrPlanOutdated, Message: fmt.Sprintf("Baris %d: NIP %s "+
-							"baru saja disimpan oleh proses lain (impor lain berjalan bersamaan; basis data sedang sibuk); "+
-							"tidak ada yang disimpan. Coba lagi", row.Line, row.Participant.NIP)}
-					}
-					return fmt.Errorf("baris %d: %w", row.Line, err)
-				}
-				res.Added++
-			case RowUpdated:
-				if err := store.UpdateParticipantTx(ctx, b, &person); err != nil {
-					return fmt.Errorf("baris %d: %w", row.Line, err)
-				}
-				res.Updated++
-			default:
-				res.Unchanged++
-			}
-			if p.ProgramID != 0 && !row.Enrolled {
-				enrol = append(enrol, person.ID)
-			}
+	rows := make([]store.PersonRow, len(p.Rows))
+	for i := range p.Rows {
+		row := &p.Rows[i]
+		action := store.PersonKeep
+		switch row.Status {
+		case RowInvalid:
+			action = store.PersonSkip
+		case RowNew:
+			action = store.PersonAdd
+		case RowUpdated:
+			action = store.PersonUpdate
 		}
-		if len(enrol) > 0 {
-			// One statement per 500 people, each enrolled with the rank, position and unit just written.
-			if _, err := store.EnrolAllTx(ctx, b, p.ProgramID, enrol, data.RoleParticipant); err != nil {
-				return err
-			}
-			res.Enrolled = len(enrol)
-		}
-		return nil
-	})
+		rows[i] = store.PersonRow{Line: row.Line, Action: action, Participant: row.Participant, Enrol: !row.Enrolled}
+	}
+	applied, err := s.ApplyParticipants(ctx, p.ProgramID, rows, progress)
 	if err != nil {
 		return ParticipantResult{}, cancelled(err)
 	}
-	if progress != nil {
-		progress(len(p.Rows), len(p.Rows))
-	}
-	return res, nil
+	return ParticipantResult(applied), nil
 }

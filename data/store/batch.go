@@ -61,7 +61,9 @@ func (b *BatchTx) QueryRowContext(ctx context.Context, query string, args ...any
 
 // Batch runs fn in one transaction with statement reuse: everything fn writes is committed together, or
 // nothing is when it returns an error or ctx is cancelled.
-func (s *Store) Batch(ctx context.Context, fn func(*BatchTx) error) error {
+func (s *Store) Batch(ctx context.Context, fn func(*BatchTx) error) error { return s.batch(ctx, fn) }
+
+func (s *Store) batch(ctx context.Context, fn func(*BatchTx) error) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		b := &BatchTx{tx: tx, stmts: map[string]*sql.Stmt{}}
 		defer func() {
