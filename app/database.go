@@ -19,17 +19,25 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// initWindow sets up what the window needs beyond its pages: the menu, the title with the database's name,
-// the backup on close and the notice from the command line.
-func (u *UI) initWindow(opt Options) {
-	u.opt = opt
-	u.refreshMenu()
-	u.updateTitle()
-	u.win.SetCloseIntercept(u.closeWindow)
-	if opt.Notice != "" {
-		dialog.ShowInformation(L("Perhatian"), opt.Notice, u.win)
+// database is the window's database file over its life: opening another or a new one, moving it, backing it
+// up now or when the window closes, restoring a backup, and closing it. It swaps the store the pages read
+// (u.store); what the window shows around a switch (its pages, the welcome page) stays the UI's.
+type database struct {
+	u         *UI
+	onChanged func(path string) // Options.OnDatabaseChanged
+	backedUp  bool              // the backup on close is done
+}
+
+// start sets up what the window needs of its database: the title with the database's name, the backup on
+// close, the notice from the command line and what opening did to the number counters.
+func (d *database) start(notice string) {
+	u := d.u
+	d.updateTitle()
+	u.win.SetCloseIntercept(d.closeWindow)
+	if notice != "" {
+		dialog.ShowInformation(L("Perhatian"), notice, u.win)
 	}
-	u.showCounterNotice()
+	d.showCounterNotice()
 }
 
 // counterNotice is what opening the database did to the certificate number counters (store.CounterLifts),
@@ -47,26 +55,28 @@ func counterNotice(s *store.Store) string {
 
 // showCounterNotice tells the coordinator when opening lifted a number counter: a restored older backup
 // would otherwise give again numbers already printed.
-func (u *UI) showCounterNotice() {
+func (d *database) showCounterNotice() {
+	u := d.u
 	if n := counterNotice(u.store); n != "" {
 		label := widget.NewLabel(n)
 		label.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(L("Nomor sertifikat"), L("Tutup"), label, u.win)
-		d.Resize(fyne.NewSize(600, 260))
-		d.Show()
+		dlg := dialog.NewCustom(L("Nomor sertifikat"), L("Tutup"), label, u.win)
+		dlg.Resize(fyne.NewSize(600, 260))
+		dlg.Show()
 	}
 }
 
 // updateTitle shows the database's file name in the title bar, so a coordinator with two offices' files
 // always sees which one is open.
-func (u *UI) updateTitle() { u.win.SetTitle("Pembina – " + filepath.Base(u.store.Path())) }
+func (d *database) updateTitle() { d.u.win.SetTitle("Pembina – " + filepath.Base(d.u.store.Path())) }
 
 // fileNameChars are the characters a file name Pembina suggests may hold: safe on every system.
 var fileNameChars = regexp.MustCompile(`^[\p{L}\p{N} ._()-]+$`)
 
 // askLocation asks for a folder and a file name for a new file (a database, a backup), refusing names of
 // files that exist: Pembina never writes over a file.
-func (u *UI) askLocation(title, confirm, dir, name string, chosen func(path string)) {
+func (d *database) askLocation(title, confirm, dir, name string, chosen func(path string)) {
+	u := d.u
 	folder := widget.NewLabel(dir)
 	folder.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButton(L("Pilih folder…"), nil)
@@ -97,20 +107,21 @@ func (u *UI) askLocation(title, confirm, dir, name string, chosen func(path stri
 		widget.NewFormItem(L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
 		widget.NewFormItem(L("Nama berkas"), file),
 	}
-	d := dialog.NewForm(title, confirm, L("Batal"), items, func(ok bool) {
+	dlg := dialog.NewForm(title, confirm, L("Batal"), items, func(ok bool) {
 		if ok {
 			chosen(filepath.Join(folder.Text, strings.TrimSpace(file.Text)))
 		}
 	}, u.win)
-	d.Resize(fyne.NewSize(640, 260))
-	d.Show()
+	dlg.Resize(fyne.NewSize(640, 260))
+	dlg.Show()
 }
 
-// switchDatabase moves the window to another database. The pages are taken down first and the background
+// switchTo moves the window to another database. The pages are taken down first and the background
 // work they started is waited for, so that nothing queries a store while it is replaced; job then runs off
 // the UI goroutine behind a progress dialog with the store in use and returns the store to use afterwards:
 // the new one, or (with an error) the old one still open or opened again. done gets job's error.
-func (u *UI) switchDatabase(title string, job func(ctx context.Context, old *store.Store) (*store.Store, error), done func(error)) {
+func (d *database) switchTo(title string, job func(ctx context.Context, old *store.Store) (*store.Store, error), done func(error)) {
+	u := d.u
 	key := ""
 	if u.nav != nil {
 		key = u.CurrentPage()
@@ -149,10 +160,10 @@ func (u *UI) switchDatabase(title string, job func(ctx context.Context, old *sto
 			})
 		}
 		u.settings = settingsState{tab: u.settings.tab} // the edits belonged to the other database
-		u.updateTitle()
+		d.updateTitle()
 		u.showHome(key)
-		if changed && u.opt.OnDatabaseChanged != nil {
-			u.opt.OnDatabaseChanged(next.Path())
+		if changed && d.onChanged != nil {
+			d.onChanged(next.Path())
 		}
 		if err != nil {
 			u.showError(err)
@@ -184,7 +195,7 @@ func (u *UI) showHome(key string) {
 
 // autoBackup writes the automatic backup of a store when the coordinator keeps it on and the database holds
 // data. It returns a line for the coordinator about the backup, "" when none was due.
-func autoBackup(ctx context.Context, s *store.Store) (string, error) {
+func autoBackup(ctx context.Context, s *store.Store, now time.Time) (string, error) {
 	on, err := s.BackupOnExit(ctx)
 	if err != nil || !on {
 		return "", err
@@ -197,7 +208,7 @@ func autoBackup(ctx context.Context, s *store.Store) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	res, err := s.AutoBackup(ctx, dir, store.AutoBackupKeep, time.Now())
+	res, err := s.AutoBackup(ctx, dir, store.AutoBackupKeep, now)
 	if err != nil {
 		return "", err
 	}
@@ -208,15 +219,15 @@ func autoBackup(ctx context.Context, s *store.Store) (string, error) {
 }
 
 // closeStore backs a store up (see autoBackup) and closes it.
-func closeStore(s *store.Store) (string, error) {
+func closeStore(s *store.Store, now time.Time) (string, error) {
 	defer s.Close()
-	return autoBackup(context.Background(), s)
+	return autoBackup(context.Background(), s, now)
 }
 
 // logLine writes one line on stderr, for whoever started Pembina from a terminal (and the smoke test); the
 // UI tests keep quiet.
-func (u *UI) logLine(msg string) {
-	if msg != "" && !u.serial {
+func (d *database) logLine(msg string) {
+	if msg != "" && !d.u.serial {
 		fmt.Fprintf(os.Stderr, "pembina: %s\n", strings.Join(strings.Fields(msg), " "))
 	}
 }
@@ -224,7 +235,8 @@ func (u *UI) logLine(msg string) {
 // closeWindow is what closing the window does (its close button, Berkas > Keluar, Ctrl+Q): the automatic
 // backup runs behind a progress dialog while the window is still there, so that a failure is seen and the
 // coordinator decides whether to close without it; then the window closes and Run returns.
-func (u *UI) closeWindow() {
+func (d *database) closeWindow() {
+	u := d.u
 	if u.tasks > 0 { // a job is running behind its progress dialog, which says so; close once it is done
 		return
 	}
@@ -233,19 +245,19 @@ func (u *UI) closeWindow() {
 	}
 	s := u.store
 	u.runTask(L("Mencadangkan sebelum menutup"), func(ctx context.Context, _ Progress) error {
-		msg, err := autoBackup(ctx, s)
-		u.logLine(msg)
+		msg, err := autoBackup(ctx, s, u.now())
+		d.logLine(msg)
 		return err
 	}, func(err error) {
 		if err == nil {
-			u.backedUp = true
+			d.backedUp = true
 			u.win.Close()
 			return
 		}
 		msg := data.ErrorMessage(err) + "\n\n" + L("Tutup Pembina tanpa cadangan?")
 		dialog.ShowConfirm(L("Cadangan otomatis gagal"), msg, func(ok bool) {
 			if ok {
-				u.backedUp = true // the coordinator chose to close without one
+				d.backedUp = true // the coordinator chose to close without one
 				u.win.Close()
 			}
 		}, u.win)
@@ -254,61 +266,65 @@ func (u *UI) closeWindow() {
 
 // shutdown runs when the window has gone: it waits for background work, then closes the database, backing it
 // up first when the window did not (the window was closed by the system rather than by the coordinator).
-func (u *UI) shutdown() {
+func (d *database) shutdown() {
+	u := d.u
 	u.WaitIdle()
-	if u.backedUp {
+	if d.backedUp {
 		u.store.Close()
 		return
 	}
-	msg, err := closeStore(u.store)
+	msg, err := closeStore(u.store, u.now())
 	if err != nil {
 		msg = data.ErrorMessage(err)
 	}
-	u.logLine(msg)
+	d.logLine(msg)
 }
 
-// openDatabase moves the window to the Pembina database at path (created when it does not exist). The old
+// open moves the window to the Pembina database at path (created when it does not exist). The old
 // database is backed up and closed only once the new one is open; a file Pembina refuses leaves everything
 // as it was.
-func (u *UI) openDatabase(path string) {
+func (d *database) open(path string) {
+	u := d.u
 	if abs, err := filepath.Abs(path); err == nil && abs == u.store.Path() {
 		return
 	}
-	u.switchDatabase(L("Membuka basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
+	d.switchTo(L("Membuka basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
 		next, err := store.Open(path)
 		if err != nil {
 			return old, err
 		}
-		if _, err := closeStore(old); err != nil {
+		if _, err := closeStore(old, u.now()); err != nil {
 			// The old file is closed; its backup failed. Say so, but the new database is open and fine.
 			return next, data.Wrap(data.KindInternal, err, "%s: %s", L("Basis data baru dibuka, tetapi cadangan otomatis yang lama gagal"), data.ErrorMessage(err))
 		}
 		return next, nil
 	}, func(err error) {
 		if err == nil {
-			u.showCounterNotice()
+			d.showCounterNotice()
 		}
 	})
 }
 
-// openDatabaseDialog is Berkas > Buka basis data.
-func (u *UI) openDatabaseDialog() {
-	u.dialogs.openIn(L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(u.store.Path()), u.openDatabase)
+// openDialog is Berkas > Buka basis data.
+func (d *database) openDialog() {
+	d.u.dialogs.openIn(L("Buka basis data Pembina"), []string{".db"}, filepath.Dir(d.u.store.Path()), d.open)
 }
 
-// newDatabaseDialog is Berkas > Basis data baru: a new, empty database in a folder of the coordinator's choice.
-func (u *UI) newDatabaseDialog() {
-	u.askLocation(L("Basis data baru"), L("Buat"), filepath.Dir(u.store.Path()), "pembina-baru.db", u.openDatabase)
+// newDialog is Berkas > Basis data baru: a new, empty database in a folder of the coordinator's choice.
+func (d *database) newDialog() {
+	d.askLocation(L("Basis data baru"), L("Buat"), filepath.Dir(d.u.store.Path()), "pembina-baru.db", d.open)
 }
 
-// moveDatabaseDialog moves the database file to another folder or name (Pengaturan > Basis data).
-func (u *UI) moveDatabaseDialog() {
-	u.askLocation(L("Pindahkan basis data"), L("Pindahkan"), filepath.Dir(u.store.Path()), filepath.Base(u.store.Path()), u.moveDatabase)
+// moveDialog moves the database file to another folder or name (Pengaturan > Basis data).
+func (d *database) moveDialog() {
+	path := d.u.store.Path()
+	d.askLocation(L("Pindahkan basis data"), L("Pindahkan"), filepath.Dir(path), filepath.Base(path), d.move)
 }
 
-// moveDatabase copies the database to dest, opens the copy and deletes the old file.
-func (u *UI) moveDatabase(dest string) {
-	u.switchDatabase(L("Memindahkan basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
+// move copies the database to dest, opens the copy and deletes the old file.
+func (d *database) move(dest string) {
+	u := d.u
+	d.switchTo(L("Memindahkan basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
 		moved, err := store.Move(ctx, old, dest)
 		if err != nil {
 			return old, err
@@ -323,18 +339,20 @@ func (u *UI) moveDatabase(dest string) {
 
 // backupNowDialog is Berkas > Cadangkan sekarang: a backup under a name the rotation never deletes, in the
 // backup folder unless the coordinator picks another (a USB stick).
-func (u *UI) backupNowDialog() {
+func (d *database) backupNowDialog() {
+	u := d.u
 	dir, err := u.store.BackupFolder(context.Background())
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	os.MkdirAll(dir, 0o755)
-	u.askLocation(L("Cadangkan sekarang"), L("Cadangkan"), dir, store.ManualBackupName(u.store.Path(), time.Now()), u.backupTo)
+	d.askLocation(L("Cadangkan sekarang"), L("Cadangkan"), dir, store.ManualBackupName(u.store.Path(), u.now()), d.backupTo)
 }
 
 // backupTo writes a backup of the database to path.
-func (u *UI) backupTo(path string) {
+func (d *database) backupTo(path string) {
+	u := d.u
 	s := u.store
 	u.runTask(L("Mencadangkan"), func(ctx context.Context, _ Progress) error {
 		return s.Backup(ctx, path)
@@ -349,14 +367,15 @@ func (u *UI) backupTo(path string) {
 }
 
 // restoreDialog is Berkas > Pulihkan dari cadangan.
-func (u *UI) restoreDialog() {
-	dir, _ := u.store.BackupFolder(context.Background())
-	u.dialogs.openIn(L("Pilih berkas cadangan"), []string{".db"}, dir, u.restoreFrom)
+func (d *database) restoreDialog() {
+	dir, _ := d.u.store.BackupFolder(context.Background())
+	d.u.dialogs.openIn(L("Pilih berkas cadangan"), []string{".db"}, dir, d.restoreFrom)
 }
 
 // restoreFrom checks the backup at path, asks for confirmation with what it holds, then replaces the
 // database with it; the current file is kept aside first.
-func (u *UI) restoreFrom(path string) {
+func (d *database) restoreFrom(path string) {
+	u := d.u
 	var sum *store.BackupSummary
 	u.runTask(L("Memeriksa cadangan"), func(ctx context.Context, _ Progress) error {
 		var err error
@@ -374,26 +393,27 @@ func (u *UI) restoreFrom(path string) {
 			L("Lanjutkan pemulihan?")
 		label := widget.NewLabel(msg)
 		label.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustomConfirm(L("Pulihkan dari cadangan?"), L("Pulihkan"), L("Batal"), label, func(ok bool) {
+		dlg := dialog.NewCustomConfirm(L("Pulihkan dari cadangan?"), L("Pulihkan"), L("Batal"), label, func(ok bool) {
 			if ok {
-				u.restore(sum.Path)
+				d.restore(sum.Path)
 			}
 		}, u.win)
-		d.SetConfirmImportance(widget.DangerImportance)
-		d.Resize(fyne.NewSize(600, 300))
-		d.Show()
+		dlg.SetConfirmImportance(widget.DangerImportance)
+		dlg.Resize(fyne.NewSize(600, 300))
+		dlg.Show()
 	})
 }
 
 // restore replaces the database with the backup at path without asking.
-func (u *UI) restore(path string) {
+func (d *database) restore(path string) {
+	u := d.u
 	var aside string
-	u.switchDatabase(L("Memulihkan dari cadangan"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
+	d.switchTo(L("Memulihkan dari cadangan"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
 		dest := old.Path()
 		old.Close()
 		restored, kept, err := store.RestoreAndOpen(ctx, path, dest)
 		if err != nil {
-			return nil, err // the file is as it was: switchDatabase opens it again
+			return nil, err // the file is as it was: switchTo opens it again
 		}
 		aside = kept
 		return restored, nil
@@ -405,9 +425,9 @@ func (u *UI) restore(path string) {
 			}
 			label := widget.NewLabel(msg)
 			label.Wrapping = fyne.TextWrapWord
-			d := dialog.NewCustom(L("Basis data dipulihkan"), L("Tutup"), label, u.win)
-			d.Resize(fyne.NewSize(600, 260))
-			d.Show()
+			dlg := dialog.NewCustom(L("Basis data dipulihkan"), L("Tutup"), label, u.win)
+			dlg.Resize(fyne.NewSize(600, 260))
+			dlg.Show()
 		}
 	})
 }

@@ -51,7 +51,7 @@ func otherDatabase(t *testing.T) string {
 func TestOpenAnotherDatabaseSwitchesCleanly(t *testing.T) {
 	u, old := newTestUI(t, true)
 	var remembered string
-	u.opt.OnDatabaseChanged = func(p string) { remembered = p }
+	u.db.onChanged = func(p string) { remembered = p }
 	u.Navigate("programs")
 	u.WaitIdle()
 	other := otherDatabase(t)
@@ -80,7 +80,7 @@ func TestOpenAnotherDatabaseSwitchesCleanly(t *testing.T) {
 	// A file that is not a Pembina database is refused; the window stays on the database it had.
 	notDB := filepath.Join(t.TempDir(), "peserta.db")
 	os.WriteFile(notDB, []byte("NIP,Nama\n"), 0o644)
-	u.openDatabase(notDB)
+	u.db.open(notDB)
 	u.WaitIdle()
 	if msg := dialogText(t, u); !strings.Contains(msg, "bukan basis data Pembina") {
 		t.Errorf("refusal says %q", msg)
@@ -205,7 +205,7 @@ func TestRestoreRefusesADamagedBackup(t *testing.T) {
 	u, s := newTestUI(t, true)
 	bad := filepath.Join(t.TempDir(), "rusak.db")
 	os.WriteFile(bad, []byte("SQLite format 3\x00 but nothing else"), 0o644)
-	u.restoreFrom(bad)
+	u.db.restoreFrom(bad)
 	u.WaitIdle()
 	if msg := dialogText(t, u); !strings.Contains(msg, "rusak") {
 		t.Errorf("a damaged backup says %q", msg)
@@ -219,7 +219,7 @@ func TestMoveDatabase(t *testing.T) {
 	u, s := newTestUI(t, true)
 	old := s.Path()
 	dest := filepath.Join(t.TempDir(), "pindah.db")
-	u.moveDatabase(dest)
+	u.db.move(dest)
 	u.WaitIdle()
 	if u.store.Path() != dest {
 		t.Fatalf("store at %s", u.store.Path())
@@ -253,7 +253,7 @@ func TestBackupNowAndOnClose(t *testing.T) {
 	if windowOpen(u) {
 		t.Error("Keluar left the window open")
 	}
-	u.shutdown()
+	u.db.shutdown()
 	list, _ := store.AutoBackups(folder, s.Path())
 	if len(list) != 1 {
 		t.Fatalf("%d automatic backups on close, want 1", len(list))
@@ -277,7 +277,7 @@ func TestFailedBackupOnCloseAsks(t *testing.T) {
 	blocker := filepath.Join(t.TempDir(), "bukan-folder")
 	os.WriteFile(blocker, []byte("x"), 0o644)
 	s.SetSetting(ctx, store.SettingBackupFolder, filepath.Join(blocker, "cadangan")) // a folder that cannot exist
-	u.closeWindow()
+	u.db.closeWindow()
 	u.WaitIdle()
 	if msg := dialogText(t, u); !strings.Contains(msg, "tidak dapat dibuat") || !strings.Contains(msg, "Tutup Pembina tanpa cadangan?") {
 		t.Fatalf("a failed backup says %q", msg)
@@ -289,7 +289,7 @@ func TestFailedBackupOnCloseAsks(t *testing.T) {
 	if windowOpen(u) {
 		t.Error("closing without a backup left the window open")
 	}
-	u.shutdown()
+	u.db.shutdown()
 }
 
 func TestBackupOnCloseCanBeTurnedOff(t *testing.T) {
@@ -300,7 +300,7 @@ func TestBackupOnCloseCanBeTurnedOff(t *testing.T) {
 			c.SetChecked(false)
 		}
 	}
-	u.shutdown()
+	u.db.shutdown()
 	if list, _ := store.AutoBackups(store.DefaultBackupFolder(s.Path()), s.Path()); len(list) != 0 {
 		t.Errorf("%d automatic backups with the backup turned off", len(list))
 	}
@@ -316,7 +316,7 @@ func TestBackupFolderCanBeChanged(t *testing.T) {
 	if !hasLabel(u, usb) {
 		t.Error("the settings do not show the new folder")
 	}
-	u.shutdown()
+	u.db.shutdown()
 	if list, _ := store.AutoBackups(usb, s.Path()); len(list) != 1 {
 		t.Errorf("%d automatic backups in the chosen folder", len(list))
 	}

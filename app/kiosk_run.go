@@ -74,6 +74,6 @@ func RunKiosk(s *store.Store, opt Options, p *data.Program, r store.ProgramFormR
 		})
 	}
 	k.win.ShowAndRun()
-	u.shutdown()
+	u.db.shutdown()
 	return nil
 }

@@ -228,14 +228,14 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu(L("Berkas"),
 		item(L("Baru"), fyne.KeyN, ctrl, func() { u.runCommand(cmdNew) }),
-		item(L("Basis data baru…"), "", 0, u.newDatabaseDialog),
-		item(L("Buka basis data…"), fyne.KeyO, ctrl, u.openDatabaseDialog),
+		item(L("Basis data baru…"), "", 0, u.db.newDialog),
+		item(L("Buka basis data…"), fyne.KeyO, ctrl, u.db.openDialog),
 		fyne.NewMenuItemSeparator(),
 		item(L("Cetak…"), fyne.KeyP, ctrl, func() { u.runCommand(cmdPrint) }),
 		item(L("Ekspor…"), fyne.KeyE, ctrl, func() { u.runCommand(cmdExport) }),
 		fyne.NewMenuItemSeparator(),
-		item(L("Cadangkan sekarang…"), fyne.KeyB, ctrl, u.backupNowDialog),
-		item(L("Pulihkan dari cadangan…"), "", 0, u.restoreDialog),
+		item(L("Cadangkan sekarang…"), fyne.KeyB, ctrl, u.db.backupNowDialog),
+		item(L("Pulihkan dari cadangan…"), "", 0, u.db.restoreDialog),
 		fyne.NewMenuItemSeparator(),
 		item(L("Verifikasi Sertifikat…"), fyne.KeyV, ctrl|fyne.KeyModifierShift, u.showVerifyDialog),
 		fyne.NewMenuItemSeparator(),
@@ -270,7 +270,7 @@ func (u *UI) goToPage(key string) {
 }
 
 // quit is Berkas > Keluar: the same as the window's close button.
-func (u *UI) quit() { u.closeWindow() }
+func (u *UI) quit() { u.db.closeWindow() }
 
 // showAbout is Bantuan > Tentang Pembina: the version, the commit and the database in use.
 func (u *UI) showAbout() {

@@ -187,8 +187,8 @@ func TestMenuWaitsForARunningJob(t *testing.T) {
 	u.runTask("Memuat data contoh", func(context.Context, Progress) error { return nil }, nil)
 	menuItem(t, u, "Berkas", "Buka basis data…").Action()
 	menuItem(t, u, "Berkas", "Keluar").Action()
-	u.closeWindow() // the window's close button
-	if picked || u.backedUp || !windowOpen(u) {
+	u.db.closeWindow() // the window's close button
+	if picked || u.db.backedUp || !windowOpen(u) {
 		t.Error("a menu command ran behind a running job")
 	}
 	u.WaitIdle()

@@ -16,9 +16,10 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// databaseTab shows the database file and its backups: open another, create a new one, move it; the backup
-// folder, the automatic backup on close, a backup now, and a restore from any backup.
-func (u *UI) databaseTab() fyne.CanvasObject {
+// tab is Pengaturan's tab of the database file and its backups: open another, create a new one, move it; the
+// backup folder, the automatic backup on close, a backup now, and a restore from any backup.
+func (d *database) tab() fyne.CanvasObject {
+	u := d.u
 	ctx := context.Background()
 	path := widget.NewLabel(u.store.Path())
 	path.Wrapping = fyne.TextWrapBreak
@@ -29,9 +30,9 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 		fyne.Do(func() { size.SetText(text) })
 	})
 	fileButtons := container.NewGridWithColumns(2,
-		widget.NewButtonWithIcon(L("Buka basis data lain…"), theme.FolderOpenIcon(), u.openDatabaseDialog),
-		widget.NewButtonWithIcon(L("Buat basis data baru…"), theme.ContentAddIcon(), u.newDatabaseDialog),
-		widget.NewButtonWithIcon(L("Pindahkan…"), theme.MailForwardIcon(), u.moveDatabaseDialog),
+		widget.NewButtonWithIcon(L("Buka basis data lain…"), theme.FolderOpenIcon(), d.openDialog),
+		widget.NewButtonWithIcon(L("Buat basis data baru…"), theme.ContentAddIcon(), d.newDialog),
+		widget.NewButtonWithIcon(L("Pindahkan…"), theme.MailForwardIcon(), d.moveDialog),
 		widget.NewButtonWithIcon(L("Buka foldernya"), theme.FolderIcon(), func() { u.openFolder(filepath.Dir(u.store.Path())) }),
 	)
 	fileCard := widget.NewCard(L("Berkas basis data"), L("Semua data Pembina tersimpan dalam satu berkas ini."),
@@ -69,9 +70,9 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 			u.showError(err)
 		}
 	}
-	backupNow := widget.NewButtonWithIcon(L("Cadangkan sekarang…"), theme.DocumentSaveIcon(), u.backupNowDialog)
+	backupNow := widget.NewButtonWithIcon(L("Cadangkan sekarang…"), theme.DocumentSaveIcon(), d.backupNowDialog)
 	backupNow.Importance = widget.HighImportance
-	restoreOther := widget.NewButtonWithIcon(L("Pulihkan dari berkas…"), theme.HistoryIcon(), u.restoreDialog)
+	restoreOther := widget.NewButtonWithIcon(L("Pulihkan dari berkas…"), theme.HistoryIcon(), d.restoreDialog)
 
 	list := container.NewVBox()
 	backups, err := store.AutoBackups(dir, u.store.Path())
@@ -87,7 +88,7 @@ func (u *UI) databaseTab() fyne.CanvasObject {
 		label := widget.NewLabel(when + " · " + fileSize(b.Size))
 		label.Truncation = fyne.TextTruncateEllipsis
 		p := b.Path
-		restore := widget.NewButtonWithIcon(L("Pulihkan"), theme.HistoryIcon(), func() { u.restoreFrom(p) })
+		restore := widget.NewButtonWithIcon(L("Pulihkan"), theme.HistoryIcon(), func() { d.restoreFrom(p) })
 		list.Add(container.NewBorder(nil, nil, nil, restore, label))
 	}
 	restoreNote := hintLabel(L("Memulihkan mengganti data sekarang dengan isi cadangan, setelah Anda mengonfirmasi. Berkas yang sekarang disimpan dulu di sampingnya, jadi tidak ada yang hilang."))

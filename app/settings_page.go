@@ -36,7 +36,7 @@ func (u *UI) settingsPage() fyne.CanvasObject {
 		container.NewTabItem(L("Identitas instansi"), u.institutionTab(u.settings.draft)),
 		container.NewTabItem(L("Penandatangan"), signatories.view),
 		container.NewTabItem(L("Nilai bawaan"), u.defaultsTab(u.settings.draft)),
-		container.NewTabItem(L("Basis data & cadangan"), u.databaseTab()),
+		container.NewTabItem(L("Basis data & cadangan"), u.db.tab()),
 		container.NewTabItem(L("Bahasa"), u.languageTab()),
 		container.NewTabItem(L("Mode kios"), u.kioskTab()),
 		container.NewTabItem(L("Unit kerja"), u.unitsTab().view),

@@ -53,12 +53,12 @@ type UI struct {
 	queueMu sync.Mutex
 	queued  []func()
 
-	// The database switch, the menu and Pengaturan (database.go, menu.go, settings_page.go).
-	opt      Options
+	db *database // the database file: open, switch, move, backup, restore, close (database.go)
+
+	// The menu and Pengaturan (menu.go, settings_page.go).
 	settings settingsState // kept across a language switch
 	opened   bool          // the content is a view opened from the page (setPageView), not the page
 	tasks    int           // runTask jobs running (UI goroutine only)
-	backedUp bool          // the backup on close is done
 }
 
 // page is one entry of the sidebar.
@@ -104,7 +104,7 @@ func Run(s *store.Store, opt Options) error {
 		u.placeWindow(saved)
 	})
 	u.win.ShowAndRun()
-	u.shutdown()
+	u.db.shutdown()
 	return nil
 }
 
@@ -134,7 +134,8 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 		{key: "reports", title: "Laporan", icon: theme.DocumentPrintIcon(), build: (*UI).reportsPage},
 		{key: "settings", title: "Pengaturan", icon: theme.SettingsIcon(), build: (*UI).settingsPage},
 	}
-	u.initWindow(opt)
+	u.refreshMenu()
+	u.db.start(opt.Notice)
 	handleDialogKeys(u.win, nil)
 	u.content = container.NewStack()
 	u.root = container.NewStack()
@@ -167,11 +168,12 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 
 // bareUI is a UI on the store with its clock and file dialogs and no window yet.
 func bareUI(a fyne.App, s *store.Store, opt Options) *UI {
-	u := &UI{app: a, store: s, now: clock(opt.Now), opt: opt}
+	u := &UI{app: a, store: s, now: clock(opt.Now)}
 	if u.now == nil {
 		u.now = time.Now
 	}
 	u.dialogs = windowDialogs(u)
+	u.db = &database{u: u, onChanged: opt.OnDatabaseChanged}
 	return u
 }
 
