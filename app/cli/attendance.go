@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/pembina/pembina/app/importer"
 	"github.com/pembina/pembina/app/report"
@@ -103,7 +102,7 @@ func runImportAttendance(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := f.Plan(c.ctx, c.store, x, percent/100, time.Now())
+	a, err := f.Plan(c.ctx, c.store, x, percent/100, c.now())
 	if err != nil {
 		return err
 	}

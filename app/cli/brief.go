@@ -14,7 +14,7 @@ func runBrief(c *cli, args []string) error {
 		return err
 	}
 	start := time.Now()
-	b, err := report.LoadBrief(c.ctx, c.store, period, time.Now())
+	b, err := report.LoadBrief(c.ctx, c.store, period, c.now())
 	if err != nil {
 		return err
 	}

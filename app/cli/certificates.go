@@ -12,9 +12,6 @@ import (
 	"github.com/pembina/pembina/data/nip"
 )
 
-// today is the day the command line works on; a variable so that tests can fix it.
-var today = func() time.Time { return data.Day(time.Now()) }
-
 func runCertificates(c *cli, args []string) error {
 	o := newOptions("certificates")
 	code := o.program()
@@ -29,7 +26,7 @@ func runCertificates(c *cli, args []string) error {
 		return err
 	}
 	start := time.Now()
-	res, err := certify.Print(c.ctx, c.store, p, *out, *split, today(), nil, certify.Options{AllowUnmarked: *allow})
+	res, err := certify.Print(c.ctx, c.store, p, *out, *split, data.Day(c.now()), nil, certify.Options{AllowUnmarked: *allow})
 	if errors.Is(err, certify.ErrUnentered) {
 		return data.Wrap(data.KindConflict, err, "%s (dengan --allow-unmarked \"alasan\")", err)
 	}

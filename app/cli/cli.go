@@ -16,6 +16,7 @@ import (
 	"log"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
@@ -27,6 +28,9 @@ type Runner struct {
 	DB     string
 	Stdout io.Writer
 	Stderr io.Writer
+	// Now is the clock the commands work by (the day certificates are issued, the period figures are for, the
+	// session Mode Kelas opens); nil for time.Now.
+	Now func() time.Time
 	// Kiosk opens the full-screen kiosk of program p's form formID (0: the attached form open today) and
 	// returns when it is closed. The window lives in package app, which this package does not link; nil
 	// refuses the kiosk command.
@@ -55,6 +59,7 @@ type cli struct {
 	stdout io.Writer
 	stderr io.Writer
 	kiosk  func(ctx context.Context, s *store.Store, p *data.Program, formID int64) error
+	clock  func() time.Time // Runner.Now
 
 	session int // --session N of `list`, for the kinds that take it
 }
@@ -65,6 +70,14 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// now is the time by Runner.Now, else by the wall clock.
+func (c *cli) now() time.Time {
+	if c.clock != nil {
+		return c.clock()
+	}
+	return time.Now()
+}
 
 func (r *Runner) table() []command {
 	if r.commands != nil {
@@ -102,7 +115,7 @@ func (r *Runner) Run(args []string) (code int) {
 	}
 	ctx, stop := interruptible(r.Stderr)
 	defer stop()
-	c := &cli{ctx: ctx, dbPath: path, stdout: r.Stdout, stderr: r.Stderr, kiosk: r.Kiosk}
+	c := &cli{ctx: ctx, dbPath: path, stdout: r.Stdout, stderr: r.Stderr, kiosk: r.Kiosk, clock: r.Now}
 	if !cmd.ownStore {
 		if notice != "" {
 			fmt.Fprintf(r.Stderr, "pembina: %s\n", notice)

@@ -56,13 +56,13 @@ func TestScenarioProgramLeftRunning(t *testing.T) {
 
 	s := openStore(t, db)
 	p, err := s.ProgramByCode(ctxT(), "SKK-I/"+year)
-	if err != nil || p.Status != data.StatusFinished || !p.EndDate.Before(today()) {
+	if err != nil || p.Status != data.StatusFinished || !p.EndDate.Before(data.Day(time.Now())) {
 		t.Fatalf("the sample's SKK-I is not a finished program that ended: %+v %v", p, err)
 	}
 	if err := s.SetProgramStatus(ctxT(), p.ID, data.StatusRunning); err != nil {
 		t.Fatal(err)
 	}
-	o, err := s.Outcomes(ctxT(), storeScope(p.ID), today())
+	o, err := s.Outcomes(ctxT(), storeScope(p.ID), data.Day(time.Now()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestScenarioTodayUnmarked(t *testing.T) {
 	if certs, _ := s.Certificates(ctxT(), p.ID); len(certs) != 0 {
 		t.Fatalf("WMP-I already has %d certificates", len(certs))
 	}
-	x := &data.Session{ProgramID: p.ID, Date: today(), Start: "13:00", End: "15:00", TimeZone: "WIB", Topic: "Penutupan dan Rencana Tindak Lanjut", JP: 2}
+	x := &data.Session{ProgramID: p.ID, Date: data.Day(time.Now()), Start: "13:00", End: "15:00", TimeZone: "WIB", Topic: "Penutupan dan Rencana Tindak Lanjut", JP: 2}
 	if err := s.CreateSession(ctxT(), x); err != nil {
 		t.Fatal(err)
 	}

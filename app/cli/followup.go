@@ -32,8 +32,8 @@ func runFollowUp(c *cli, args []string) error {
 			return err
 		}
 	}
-	start := time.Now()
-	f, err := followup.Load(c.ctx, c.store, y, u, time.Now(), nil)
+	start, now := time.Now(), c.now()
+	f, err := followup.Load(c.ctx, c.store, y, u, now, nil)
 	if err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func runFollowUp(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := report.SaveFollowUp(c.ctx, c.store, f, ls, *out, data.Day(time.Now()))
+	res, err := report.SaveFollowUp(c.ctx, c.store, f, ls, *out, data.Day(now))
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
@@ -28,7 +27,7 @@ func runInvitations(c *cli, args []string) error {
 		return err
 	}
 	inv.Dress = *dress
-	res, err := report.SaveInvitations(c.ctx, c.store, inv, *out, *perUnit, data.Day(time.Now()))
+	res, err := report.SaveInvitations(c.ctx, c.store, inv, *out, *perUnit, data.Day(c.now()))
 	if err != nil {
 		return err
 	}

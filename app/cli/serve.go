@@ -3,19 +3,15 @@ package cli
 import (
 	"fmt"
 	"net"
-	"os"
-	"os/signal"
 	"strconv"
 	"sync"
-	"syscall"
-	"time"
 
 	"github.com/pembina/pembina/app/classroom"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
 
-// runServe runs Mode Kelas until Ctrl+C (or the end of c.ctx): it prints the address participants open and
+// runServe runs Mode Kelas until c.ctx ends, as Ctrl+C ends it (interruptible): it prints the address participants open and
 // every check-in code as it changes.
 func runServe(c *cli, args []string) error {
 	o := newOptions("serve")
@@ -46,7 +42,7 @@ func runServe(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		x = classroom.SessionNow(list, time.Now())
+		x = classroom.SessionNow(list, c.now())
 	}
 	var out sync.Mutex
 	say := func(format string, args ...any) {
@@ -55,7 +51,7 @@ func runServe(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, format+"\n", args...)
 	}
 	cfg := classroom.Config{Store: c.store, ProgramID: p.ID, Addr: *addr,
-		OnCode: func(code string) { say("%s  kode presensi: %s", time.Now().Format("15:04:05"), code) }}
+		OnCode: func(code string) { say("%s  kode presensi: %s", c.now().Format("15:04:05"), code) }}
 	if x != nil {
 		cfg.SessionID = x.ID
 	}
@@ -68,14 +64,12 @@ func runServe(c *cli, args []string) error {
 	} else {
 		say("Mode Kelas %s %s: tidak ada sesi yang berlangsung hari ini, jadi hanya evaluasi (tanpa presensi); pakai --session N untuk presensi", p.Code, p.Title)
 	}
-	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	if err := srv.Start(); err != nil {
 		return err
 	}
 	say("Buka di ponsel peserta: %s", srv.URL())
 	say("Tekan Ctrl+C untuk berhenti.")
-	<-ctx.Done()
+	<-c.ctx.Done() // Ctrl+C (interruptible)
 	err = srv.Close()
 	say("Mode Kelas berhenti.")
 	return err

@@ -5,10 +5,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -78,14 +80,14 @@ func TestServeCommand(t *testing.T) {
 		}
 	}
 
-	run, stop := context.WithCancel(ctx)
+	// Mode Kelas as the command line runs it, on a clock fixed at 12:34:56 today, until Ctrl+C.
 	var out lockedBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- runServe(&cli{ctx: run, store: s, stdout: &out, stderr: &out}, []string{"--program", "KLS-1", "--addr", "127.0.0.1:0"})
-	}()
+	noon := today.Add(12*time.Hour + 34*time.Minute + 56*time.Second)
+	r := &Runner{DB: db, Stdout: &out, Stderr: &out, Now: func() time.Time { return noon }}
+	done := make(chan int, 1)
+	go func() { done <- r.Run([]string{"serve", "--program", "KLS-1", "--addr", "127.0.0.1:0"}) }()
 	urlRE := regexp.MustCompile(`http://127\.0\.0\.1:\d+/[a-z0-9]+/`)
-	codeRE := regexp.MustCompile(`kode presensi: (\d{4})`)
+	codeRE := regexp.MustCompile(`12:34:56  kode presensi: (\d{4})`)
 	deadline := time.Now().Add(10 * time.Second)
 	for !urlRE.MatchString(out.String()) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
@@ -93,8 +95,8 @@ func TestServeCommand(t *testing.T) {
 	text := out.String()
 	address, code := urlRE.FindString(text), codeRE.FindStringSubmatch(text)
 	if address == "" || code == nil {
-		stop()
-		t.Fatalf("serve printed no address or no code:\n%s", text)
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		t.Fatalf("serve printed no address or no code at 12:34:56 by Runner.Now:\n%s", text)
 	}
 	res, err := http.PostForm(address+"masuk", url.Values{"nip": {"19860926 201505 1 001"}, "kode": {code[1]}})
 	if err != nil {
@@ -108,14 +110,17 @@ func TestServeCommand(t *testing.T) {
 	if m := marks[e.ID]; m == nil || (m.Status != data.Present && m.Status != data.Late) {
 		t.Errorf("after a check-in through serve the mark is %+v", m)
 	}
-	stop()
+	// Ctrl+C: the command's context ends, the server closes, exit code 0.
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
 	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve ended with %v", err)
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve ended with exit code %d:\n%s", code, out.String())
 		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop")
+		t.Fatal("serve did not stop on Ctrl+C")
 	}
 	if !strings.Contains(out.String(), "Mode Kelas berhenti") {
 		t.Errorf("no stop line:\n%s", out.String())

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data/indo"
@@ -19,7 +18,7 @@ func runSummary(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	doc, err := report.LoadSummary(c.ctx, c.store, p.ID, time.Now())
+	doc, err := report.LoadSummary(c.ctx, c.store, p.ID, c.now())
 	if err != nil {
 		return err
 	}

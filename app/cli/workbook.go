@@ -17,7 +17,7 @@ func runWorkbook(c *cli, args []string) error {
 		return err
 	}
 	start := time.Now()
-	res, err := report.SaveWorkbook(c.ctx, out, c.store, period, time.Now(), nil)
+	res, err := report.SaveWorkbook(c.ctx, out, c.store, period, c.now(), nil)
 	if err != nil {
 		return err
 	}
