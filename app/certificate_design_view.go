@@ -31,11 +31,11 @@ type certificateDesignView struct {
 	institution *data.Institution
 
 	kind, signer, mode *widget.Select
-	title, pattern     *widget.Entry
-	place, issueDate   *widget.Entry
+	title, pattern     *keyEntry
+	place, issueDate   *keyEntry
 	orientation        *widget.RadioGroup
 	subjects           *widget.Check
-	body               *widget.Entry
+	body               *keyEntry
 	background         []byte
 	backgroundLabel    *widget.Label
 	nextNumber         *widget.Label
@@ -70,7 +70,7 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 		kinds[i] = L(data.CertificateKindLabel(k.Code))
 	}
 	v.kind = widget.NewSelect(kinds, nil)
-	v.title = widget.NewEntry()
+	v.title = newKeyEntry()
 	v.kind.OnChanged = func(string) {
 		i := v.kind.SelectedIndex()
 		if i < 0 {
@@ -90,7 +90,7 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 	v.title.OnChanged = func(string) { changed() }
 	v.orientation = widget.NewRadioGroup([]string{L("Mendatar (landscape)"), L("Tegak (portrait)")}, func(string) { changed() })
 	v.orientation.Horizontal = true
-	v.pattern = widget.NewEntry()
+	v.pattern = newKeyEntry()
 	v.pattern.SetPlaceHolder(v.institution.NumberPattern)
 	v.pattern.OnChanged = func(string) { changed() }
 	v.nextNumber = widget.NewLabel("")
@@ -105,10 +105,10 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 		modes[i] = L(data.SignatureModeLabel(m))
 	}
 	v.mode = widget.NewSelect(modes, func(string) { changed() })
-	v.place = widget.NewEntry()
+	v.place = newKeyEntry()
 	v.place.SetPlaceHolder(v.institution.City)
 	v.place.OnChanged = func(string) { changed() }
-	v.issueDate = widget.NewEntry()
+	v.issueDate = newKeyEntry()
 	v.issueDate.SetPlaceHolder(L("kosong: tanggal saat diterbitkan"))
 	v.issueDate.OnChanged = func(string) { changed() }
 	v.subjects = widget.NewCheck(L("Halaman kedua: daftar mata pelatihan dan JP"), func(bool) { changed() })
@@ -134,7 +134,7 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 		v.showBackground()
 		changed()
 	})
-	v.body = widget.NewMultiLineEntry()
+	v.body = newKeyMultiLineEntry()
 	v.body.Wrapping = fyne.TextWrapWord
 	v.body.SetMinRowsVisible(9)
 	v.body.OnChanged = func(string) { changed() }

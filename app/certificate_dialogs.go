@@ -22,7 +22,7 @@ import (
 // showVerifyDialog is "Verifikasi Sertifikat": the text of a certificate's QR code, typed, pasted or read by
 // a scanner (which types it and presses Enter), checked against this database's keys and register.
 func (u *UI) showVerifyDialog() {
-	text := widget.NewEntry()
+	text := newKeyEntry()
 	text.SetPlaceHolder(L("Pindai kode QR dengan pemindai, atau tempel teksnya di sini"))
 	result := container.NewVBox()
 	check := func() {
@@ -121,7 +121,7 @@ func (u *UI) trustPublicKey(done func()) {
 			u.showError(err)
 			return
 		}
-		label := widget.NewEntry()
+		label := newKeyEntry()
 		label.SetText(named)
 		form := widget.NewForm(widget.NewFormItem(L("Kode kunci"), widget.NewLabel(data.KeyID(pub))), widget.NewFormItem(L("Kantor"), label))
 		d := dialog.NewCustomConfirm(L("Percayai kunci kantor lain"), L("Percayai"), L("Batal"), form, func(ok bool) {

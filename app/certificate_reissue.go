@@ -20,7 +20,7 @@ func (t *certificateTab) reissueCertificate() {
 		return
 	}
 	cert := c.Certificate
-	reason := widget.NewEntry()
+	reason := newKeyEntry()
 	reason.SetPlaceHolder(L("Alasan, misalnya: NIP dikoreksi sesuai SK"))
 	note := widget.NewLabel(L("Sertifikat memuat data saat diterbitkan. Terbitkan ulang mengambil data peserta dan program sekarang; nomornya tetap, perubahan dicatat di register, dan cetakan lama tetap dapat diverifikasi dengan catatan."))
 	note.Wrapping = fyne.TextWrapWord

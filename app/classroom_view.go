@@ -37,7 +37,7 @@ type classroomView struct {
 
 	addrs   []classroom.Address
 	address *widget.Select
-	port    *widget.Entry
+	port    *keyEntry
 	problem *widget.Label
 
 	qr     *canvas.Image
@@ -89,7 +89,7 @@ func (cv *classroomView) build() {
 			cv.start() // a new address; the phones' address stays when it did not change
 		}
 	})
-	cv.port = widget.NewEntry()
+	cv.port = newKeyEntry()
 	cv.port.SetText(port)
 	cv.port.OnSubmitted = func(string) { cv.start() }
 	apply := widget.NewButton(L("Pakai"), cv.start)

@@ -80,7 +80,7 @@ func (d *database) askLocation(title, confirm, dir, name string, chosen func(pat
 	folder := widget.NewLabel(dir)
 	folder.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButton(L("Pilih folder…"), nil)
-	file := widget.NewEntry()
+	file := newKeyEntry()
 	file.SetText(name)
 	file.Validator = func(s string) error {
 		s = strings.TrimSpace(s)

@@ -103,9 +103,9 @@ func TestNewDatabaseFromMenu(t *testing.T) {
 	fakeFolder(u, dir)
 	menuItem(t, u, "Berkas", "Basis data baru…").Action()
 	test.Tap(dialogButton(t, u, "Pilih folder…"))
-	var name *widget.Entry
+	var name *keyEntry
 	for _, o := range topDialog(t, u) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*keyEntry); ok {
 			name = e
 		}
 	}

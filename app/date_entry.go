@@ -18,7 +18,7 @@ import (
 // dateField is a date typed as dd/mm/yyyy (widget.DateEntry follows the system's region, MM/DD/YYYY on an
 // English Windows: docs/FYNE-NOTES.md) with a button that opens an Indonesian calendar.
 type dateField struct {
-	*widget.Entry
+	*keyEntry
 	button *widget.Button
 	box    *fyne.Container
 	u      *UI
@@ -26,7 +26,7 @@ type dateField struct {
 
 // newDateField makes an empty date field; onChanged runs after every edit, typed or picked.
 func newDateField(u *UI, onChanged func()) *dateField {
-	d := &dateField{Entry: widget.NewEntry(), u: u}
+	d := &dateField{keyEntry: newKeyEntry(), u: u}
 	d.SetPlaceHolder(L("HH/BB/TTTT"))
 	d.Validator = func(s string) error {
 		if _, err := d.Date(); err != nil {
@@ -40,7 +40,7 @@ func newDateField(u *UI, onChanged func()) *dateField {
 		}
 	}
 	d.button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.showCalendar)
-	d.box = container.NewBorder(nil, nil, nil, d.button, d.Entry)
+	d.box = container.NewBorder(nil, nil, nil, d.button, d.keyEntry)
 	return d
 }
 

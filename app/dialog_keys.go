@@ -119,21 +119,45 @@ func (e *keyEntry) FocusLost() {
 	}
 }
 
+// newKeyEntry is widget.NewEntry for a keyEntry. Every text field of the app is one (a test fails on a plain
+// widget.NewEntry), since any of them may sit in a dialog or the kiosk.
 func newKeyEntry() *keyEntry {
 	e := &keyEntry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry: the field scrolls, it does not widen
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// TypedKey handles Escape and leaves every other key to the entry.
+// newKeyMultiLineEntry is widget.NewMultiLineEntry for a keyEntry.
+func newKeyMultiLineEntry() *keyEntry {
+	e := newKeyEntry()
+	e.MultiLine = true
+	return e
+}
+
+// newKeyPasswordEntry is widget.NewPasswordEntry for a keyEntry; the entry adds its show-password button
+// itself when it first draws a password field that has none.
+func newKeyPasswordEntry() *keyEntry {
+	e := newKeyEntry()
+	e.Password = true
+	return e
+}
+
+// TypedKey handles Escape, and Enter in a one-line field that has no OnSubmitted of its own (it presses the
+// dialog's default button); every other key goes to the entry.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name != fyne.KeyEscape {
+	switch {
+	case ev.Name == fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+			return
+		}
+		dialogKey(fyne.CurrentApp().Driver().CanvasForObject(e), fyne.KeyEscape)
+	case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil:
+		if !dialogKey(fyne.CurrentApp().Driver().CanvasForObject(e), ev.Name) {
+			e.Entry.TypedKey(ev)
+		}
+	default:
 		e.Entry.TypedKey(ev)
-		return
 	}
-	if e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	dialogKey(fyne.CurrentApp().Driver().CanvasForObject(e), fyne.KeyEscape)
 }

@@ -471,7 +471,7 @@ func TestFormEditorLocksAnsweredQuestions(t *testing.T) {
 	// A new question can be added and saved.
 	test.Tap(findButton(t, u, "Pertanyaan"))
 	for _, o := range objects(u) {
-		if en, ok := o.(*widget.Entry); ok && en.PlaceHolder == "Teks pertanyaan" {
+		if en, ok := o.(*keyEntry); ok && en.PlaceHolder == "Teks pertanyaan" {
 			test.Type(en, "Materi relevan dengan tugas sekolah")
 		}
 	}

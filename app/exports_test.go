@@ -112,7 +112,7 @@ func TestProgramTabsTakeTheContextCommands(t *testing.T) {
 	u.openProgramAt(p.ID, "Peserta")
 	u.WaitIdle()
 	runMenu(t, u, "Baru")
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); !ok || e.PlaceHolder != "Ketik NIP lalu Enter untuk mendaftarkan" {
+	if e, ok := u.win.Canvas().Focused().(*keyEntry); !ok || e.PlaceHolder != "Ketik NIP lalu Enter untuk mendaftarkan" {
 		t.Errorf("Baru on Peserta focused %v", u.win.Canvas().Focused())
 	}
 	enrolments, _ := s.Enrolments(ctx, p.ID)

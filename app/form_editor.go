@@ -73,7 +73,7 @@ func (e *formEditor) build() fyne.CanvasObject {
 	e.status.Importance = widget.LowImportance
 	bar := container.NewBorder(nil, nil, back, container.NewHBox(e.status, copyButton, remove, save), e.heading)
 
-	title := widget.NewEntry()
+	title := newKeyEntry()
 	title.SetText(f.Title)
 	title.OnChanged = func(s string) { f.Title = s; e.heading.SetText(s); e.changed() }
 	kind := widget.NewSelect(kindNames(), nil)
@@ -92,7 +92,7 @@ func (e *formEditor) build() fyne.CanvasObject {
 	if answered {
 		kind.Disable()
 	}
-	bank := widget.NewEntry()
+	bank := newKeyEntry()
 	bank.SetText(f.ItemBank)
 	bank.SetPlaceHolder(L("sama untuk pre-test dan post-test yang berpasangan"))
 	bank.OnChanged = func(s string) { f.ItemBank = s; e.changed() }
@@ -107,7 +107,7 @@ func (e *formEditor) build() fyne.CanvasObject {
 		e.changed()
 		e.showDetail()
 	}
-	desc := widget.NewMultiLineEntry()
+	desc := newKeyMultiLineEntry()
 	desc.Wrapping = fyne.TextWrapWord
 	desc.SetText(f.Description)
 	desc.SetMinRowsVisible(2)
@@ -266,7 +266,7 @@ func (e *formEditor) showDetail() {
 }
 
 func (e *formEditor) sectionDetail(sec *data.Section) fyne.CanvasObject {
-	title := widget.NewEntry()
+	title := newKeyEntry()
 	title.SetText(sec.Title)
 	title.SetPlaceHolder(L("misalnya Materi dan Metode"))
 	title.OnChanged = func(s string) { sec.Title = s; e.changed(); e.list.Refresh() }
@@ -281,7 +281,7 @@ func (e *formEditor) questionDetail(sec *data.Section, q *data.Question) fyne.Ca
 		answers = e.counts[q.ID]
 	}
 	locked := answers > 0
-	text := widget.NewMultiLineEntry()
+	text := newKeyMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(3)
 	text.SetText(q.Text)
@@ -356,7 +356,7 @@ func (e *formEditor) questionDetail(sec *data.Section, q *data.Question) fyne.Ca
 		lockable = append(lockable, scale)
 		items = append(items, widget.NewFormItem(L("Skala"), scale))
 		if f.ScaleOf(q).Points() > 0 {
-			labels := widget.NewMultiLineEntry()
+			labels := newKeyMultiLineEntry()
 			labels.SetMinRowsVisible(f.ScaleOf(q).Points())
 			labels.SetText(strings.Join(q.Labels, "\n"))
 			labels.SetPlaceHolder(strings.Join(f.ScaleOf(q).DefaultLabels(), "\n"))
@@ -367,7 +367,7 @@ func (e *formEditor) questionDetail(sec *data.Section, q *data.Question) fyne.Ca
 			items = append(items, widget.NewFormItem("", hint))
 		}
 	case data.QuestionSingleChoice, data.QuestionMultiChoice, data.QuestionTestItem:
-		opts := widget.NewMultiLineEntry()
+		opts := newKeyMultiLineEntry()
 		opts.SetMinRowsVisible(4)
 		opts.Wrapping = fyne.TextWrapWord
 		opts.SetText(strings.Join(q.Options, "\n"))
@@ -378,7 +378,7 @@ func (e *formEditor) questionDetail(sec *data.Section, q *data.Question) fyne.Ca
 			correct.SetSelected(q.Correct)
 			correct.OnChanged = func(s string) { q.Correct = s; e.changed() }
 			correct.PlaceHolder = L("pilih kunci jawaban")
-			points := widget.NewEntry()
+			points := newKeyEntry()
 			points.SetText(indo.Number(q.Points, 2))
 			points.OnChanged = func(s string) {
 				v, err := indo.ParseDecimal(s)
@@ -387,7 +387,7 @@ func (e *formEditor) questionDetail(sec *data.Section, q *data.Question) fyne.Ca
 					e.changed()
 				}
 			}
-			key := widget.NewEntry()
+			key := newKeyEntry()
 			key.SetText(q.ItemKey)
 			key.SetPlaceHolder(L("misalnya TD01"))
 			key.OnChanged = func(s string) { q.ItemKey = s; e.changed() }

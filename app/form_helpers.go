@@ -50,8 +50,8 @@ type fieldMaker struct {
 	submit  func()
 }
 
-func (m fieldMaker) entry(label, text, placeholder string) *widget.Entry {
-	w := widget.NewEntry()
+func (m fieldMaker) entry(label, text, placeholder string) *keyEntry {
+	w := newKeyEntry()
 	w.SetText(text)
 	w.SetPlaceHolder(placeholder)
 	w.OnChanged = func(string) { m.changed(label) }

@@ -180,7 +180,7 @@ var scaleList = []data.Scale{data.Scale4, data.Scale5, data.Scale100}
 
 // newFormDialog asks for a new form's title, kind and scale, stores it with one empty section and opens it.
 func (u *UI) newFormDialog() {
-	title := widget.NewEntry()
+	title := newKeyEntry()
 	title.SetPlaceHolder(L("misalnya Evaluasi Bimtek Kurikulum"))
 	kind := widget.NewSelect(kindNames(), nil)
 	kind.SetSelectedIndex(len(data.FormKinds) - 1)

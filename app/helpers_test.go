@@ -72,14 +72,11 @@ func findButton(t *testing.T, u *UI, text string) *widget.Button {
 	return nil
 }
 
-func findEntry(t *testing.T, u *UI, placeholder string) *widget.Entry {
+func findEntry(t *testing.T, u *UI, placeholder string) *keyEntry {
 	t.Helper()
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
-			return e
-		}
 		if e, ok := o.(*keyEntry); ok && e.PlaceHolder == placeholder {
-			return &e.Entry
+			return e
 		}
 	}
 	t.Fatalf("no entry with placeholder %q on screen", placeholder)

@@ -118,7 +118,7 @@ func (u *UI) kioskTab() fyne.CanvasObject {
 	}
 	state := widget.NewLabel("")
 	state.Wrapping = fyne.TextWrapWord
-	pin, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	pin, again := newKeyPasswordEntry(), newKeyPasswordEntry()
 	pin.SetPlaceHolder(L("4 sampai 12 angka"))
 	again.SetPlaceHolder(L("ketik sekali lagi"))
 	remove := widget.NewButtonWithIcon(L("Hapus PIN"), theme.DeleteIcon(), nil)

@@ -27,10 +27,10 @@ func pressKey(w fyne.Window, name fyne.KeyName) {
 	}
 }
 
-func passwordEntries(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
+func passwordEntries(o fyne.CanvasObject) []*keyEntry {
+	var out []*keyEntry
 	for _, x := range test.LaidOutObjects(o) {
-		if e, ok := x.(*widget.Entry); ok && e.Password {
+		if e, ok := x.(*keyEntry); ok && e.Password {
 			out = append(out, e)
 		}
 	}

@@ -142,9 +142,9 @@ func (u *UI) runCommand(cmd command) {
 // focusFirstSearch puts the cursor in the first search box of the current view ("Cari …").
 func (u *UI) focusFirstSearch() bool {
 	prefix := strings.ToLower(L("Cari"))
-	var found *widget.Entry
+	var found *keyEntry
 	walkVisible(u.currentView(), func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok && !e.Disabled() && strings.HasPrefix(strings.ToLower(e.PlaceHolder), prefix) {
+		if e, ok := o.(*keyEntry); ok && !e.Disabled() && strings.HasPrefix(strings.ToLower(e.PlaceHolder), prefix) {
 			found = e
 			return false
 		}

@@ -31,9 +31,9 @@ type paperEntry struct {
 
 	people   []store.Respondent
 	speakers []string
-	who      *widget.Entry
+	who      *keyEntry
 	whoLabel *widget.Label
-	speaker  *widget.Entry
+	speaker  *keyEntry
 	spLabel  *widget.Label
 	rows     []*paperRow
 	status   *widget.Label
@@ -42,7 +42,7 @@ type paperEntry struct {
 
 type paperRow struct {
 	q     *data.Question
-	entry *widget.Entry
+	entry *keyEntry
 	hint  string
 }
 
@@ -81,7 +81,7 @@ func (pe *paperEntry) build() fyne.CanvasObject {
 	form := widget.NewForm()
 	anonymous := pe.pf.Respondent == data.RespondentAnonymous
 	if !anonymous {
-		pe.who = widget.NewEntry()
+		pe.who = newKeyEntry()
 		pe.who.SetPlaceHolder(L("nomor urut, NIP atau nama"))
 		pe.whoLabel = widget.NewLabel("")
 		pe.whoLabel.Truncation = fyne.TextTruncateEllipsis
@@ -98,7 +98,7 @@ func (pe *paperEntry) build() fyne.CanvasObject {
 		form.Append(label, container.NewGridWithColumns(2, pe.who, pe.whoLabel))
 	}
 	if pe.form.Kind == data.FormSpeaker {
-		pe.speaker = widget.NewEntry()
+		pe.speaker = newKeyEntry()
 		pe.speaker.SetPlaceHolder(fmt.Sprintf(L("nomor 1–%d"), len(pe.speakers)))
 		pe.spLabel = widget.NewLabel("")
 		pe.spLabel.Truncation = fyne.TextTruncateEllipsis
@@ -118,7 +118,7 @@ func (pe *paperEntry) build() fyne.CanvasObject {
 	number := 0
 	for _, q := range pe.form.Visible() {
 		number++
-		row := &paperRow{q: q, entry: widget.NewEntry(), hint: pe.hintFor(q)}
+		row := &paperRow{q: q, entry: newKeyEntry(), hint: pe.hintFor(q)}
 		i := len(pe.rows)
 		pe.rows = append(pe.rows, row)
 		row.entry.SetPlaceHolder(row.hint)

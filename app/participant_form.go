@@ -37,7 +37,7 @@ type participantForm struct {
 	touched  map[string]bool
 	debounce *debouncer
 
-	nip, nik, name, front, back, birthPlace, position, unit, agency, email, phone *widget.Entry
+	nip, nik, name, front, back, birthPlace, position, unit, agency, email, phone *keyEntry
 	status, sex, rank, positionKind, service                                      *widget.Select
 	birth                                                                         *dateField
 	derived                                                                       *widget.Label

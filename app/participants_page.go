@@ -38,9 +38,9 @@ func newParticipantPager(u *UI, changed func(total int, fresh bool)) *participan
 }
 
 // searchEntry is the search box of the list: each pause in typing searches again.
-func (pp *participantPager) searchEntry() *widget.Entry {
+func (pp *participantPager) searchEntry() *keyEntry {
 	debounce := newDebouncer(pp.u, 150*time.Millisecond)
-	search := widget.NewEntry()
+	search := newKeyEntry()
 	search.SetPlaceHolder(L("Cari nama, NIP, jabatan atau unit kerja…"))
 	search.OnChanged = func(s string) {
 		pp.mu.Lock()

@@ -293,9 +293,9 @@ func TestPasteNIPsAndEditEnrolment(t *testing.T) {
 			c.SetSelected("Panitia")
 		}
 	}
-	var unit *widget.Entry
+	var unit *keyEntry
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == person.Unit && e.Visible() {
+		if e, ok := o.(*keyEntry); ok && e.Text == person.Unit && e.Visible() {
 			unit = e
 		}
 	}

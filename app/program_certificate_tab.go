@@ -302,7 +302,7 @@ func (t *certificateTab) printAll() {
 	note.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(mode, note)
 	// Sessions held without attendance entered hold new numbers back, unless the coordinator writes why.
-	allow := widget.NewEntry()
+	allow := newKeyEntry()
 	allow.SetPlaceHolder(L("Alasan menerbitkan walau presensi belum diisi"))
 	if newNumbers > 0 && len(t.unentered) > 0 {
 		warn := widget.NewLabel(L("Presensi belum diisi untuk {{.Sessions}}. Sesi tanpa presensi tidak dihitung sebagai absen; isi presensinya dulu, atau tuliskan alasan untuk tetap menerbitkan.",
@@ -374,7 +374,7 @@ func (t *certificateTab) editOverride() {
 	}
 	options := []string{L("Ikuti aturan"), L("Memenuhi syarat"), L("Tidak memenuhi syarat")}
 	choice := widget.NewRadioGroup(options, nil)
-	reason := widget.NewEntry()
+	reason := newKeyEntry()
 	reason.SetPlaceHolder(L("Alasan, misalnya: izin dinas diganti tugas pengganti"))
 	reason.SetText(c.Enrolment.OverrideReason)
 	switch {
@@ -422,9 +422,9 @@ func (t *certificateTab) correctName() {
 		return
 	}
 	cert := c.Certificate
-	name := widget.NewEntry()
+	name := newKeyEntry()
 	name.SetText(cert.HolderName)
-	reason := widget.NewEntry()
+	reason := newKeyEntry()
 	reason.SetPlaceHolder(L("Alasan, misalnya: salah ketik gelar"))
 	items := []*widget.FormItem{widget.NewFormItem(L("Nomor"), widget.NewLabel(cert.Number)),
 		widget.NewFormItem(L("Nama baru"), name), widget.NewFormItem(L("Alasan"), reason)}
@@ -492,7 +492,7 @@ func (t *certificateTab) revokeCertificate() {
 		return
 	}
 	cert := c.Certificate
-	reason := widget.NewEntry()
+	reason := newKeyEntry()
 	reason.SetPlaceHolder(L("Alasan pencabutan"))
 	note := widget.NewLabel(L("Nomor {{.Number}} tetap tercatat di register bersama alasannya dan tidak akan dipakai lagi. Verifikasi kode QR-nya akan menjawab: dicabut.",
 		map[string]any{"Number": cert.Number}))

@@ -263,10 +263,10 @@ func TestCertificateDesignPreviewAndSave(t *testing.T) {
 	}
 }
 
-func findEntryWithText(t *testing.T, u *UI, text string) *widget.Entry {
+func findEntryWithText(t *testing.T, u *UI, text string) *keyEntry {
 	t.Helper()
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == text {
+		if e, ok := o.(*keyEntry); ok && e.Text == text {
 			return e
 		}
 	}
@@ -274,10 +274,10 @@ func findEntryWithText(t *testing.T, u *UI, text string) *widget.Entry {
 	return nil
 }
 
-func findEntryWithPlaceholderPrefix(t *testing.T, u *UI, prefix string) *widget.Entry {
+func findEntryWithPlaceholderPrefix(t *testing.T, u *UI, prefix string) *keyEntry {
 	t.Helper()
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.PlaceHolder, prefix) {
+		if e, ok := o.(*keyEntry); ok && strings.HasPrefix(e.PlaceHolder, prefix) {
 			return e
 		}
 	}

@@ -32,8 +32,8 @@ func (u *UI) copyProgramDialog(p *data.Program) {
 		u.showError(err)
 		return
 	}
-	code := widget.NewEntry()
-	batch := widget.NewEntry()
+	code := newKeyEntry()
+	batch := newKeyEntry()
 	codeEdited := false
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord

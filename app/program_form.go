@@ -26,7 +26,7 @@ type programEditor struct {
 	touched  map[string]bool
 	debounce *debouncer
 
-	code, title, organiser, place, batch, year, jp, threshold, pass, pattern, description *widget.Entry
+	code, title, organiser, place, batch, year, jp, threshold, pass, pattern, description *keyEntry
 	kind, competency, delivery, zone, signatory                                           *widget.Select
 	excused                                                                               *widget.Check
 	start, end                                                                            *dateField
@@ -43,7 +43,7 @@ type programEditor struct {
 
 type subjectRow struct {
 	id       int64
-	name, jp *widget.Entry
+	name, jp *keyEntry
 	box      *fyne.Container
 }
 
@@ -148,7 +148,7 @@ func (e *programEditor) build(subjects []*data.Subject) fyne.CanvasObject {
 	}
 	e.signatory = choice(fSignatory, names, chosen)
 	e.pattern = entry(fPattern, p.NumberPattern, L("kosong: pola bawaan instansi"))
-	e.description = widget.NewMultiLineEntry()
+	e.description = newKeyMultiLineEntry()
 	e.description.SetText(p.Description)
 	e.description.SetMinRowsVisible(3)
 	e.description.Wrapping = fyne.TextWrapWord
@@ -197,7 +197,7 @@ func (e *programEditor) build(subjects []*data.Subject) fyne.CanvasObject {
 }
 
 func (e *programEditor) addSubject(id int64, name, jp string) *subjectRow {
-	row := &subjectRow{id: id, name: widget.NewEntry(), jp: widget.NewEntry()}
+	row := &subjectRow{id: id, name: newKeyEntry(), jp: newKeyEntry()}
 	row.name.SetText(name)
 	row.name.SetPlaceHolder(L("Nama mata pelatihan"))
 	row.jp.SetText(jp)

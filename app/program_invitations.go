@@ -34,7 +34,7 @@ func (u *UI) showInvitations(p *data.Program) {
 	mode := widget.NewRadioGroup([]string{L(invitePerPerson), L(invitePerUnit)}, nil)
 	mode.Required = true
 	mode.SetSelected(L(invitePerPerson))
-	dress := widget.NewEntry()
+	dress := newKeyEntry()
 	dress.SetText(data.DefaultDressCode)
 	info := widget.NewLabel(fmt.Sprintf(L("%s peserta dari %s unit kerja. Hari, tanggal, waktu dan tempat diambil dari program dan jadwalnya."),
 		indo.Int(int64(len(inv.People))), indo.Int(int64(len(inv.Units())))))

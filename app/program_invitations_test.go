@@ -32,12 +32,12 @@ func TestParticipantsTabInvitations(t *testing.T) {
 
 	test.Tap(findButton(t, u, "Surat undangan…"))
 	var mode *widget.RadioGroup
-	var dress *widget.Entry
+	var dress *keyEntry
 	for _, o := range objects(u) {
 		switch x := o.(type) {
 		case *widget.RadioGroup:
 			mode = x
-		case *widget.Entry:
+		case *keyEntry:
 			if x.Text == data.DefaultDressCode {
 				dress = x
 			}

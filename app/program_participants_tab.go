@@ -30,7 +30,7 @@ type enrolmentTab struct {
 	table *listTable
 	count *widget.Label
 
-	nip     *widget.Entry
+	nip     *keyEntry
 	role    *widget.Select
 	info    *widget.Label
 	action  *widget.Button
@@ -62,7 +62,7 @@ func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 		}
 	}
 
-	t.nip = widget.NewEntry()
+	t.nip = newKeyEntry()
 	t.nip.SetPlaceHolder(L("Ketik NIP lalu Enter untuk mendaftarkan"))
 	t.nip.OnChanged = func(string) { t.nipChanged() }
 	t.nip.OnSubmitted = func(string) { t.enrolTyped() }
@@ -258,7 +258,7 @@ func (t *enrolmentTab) enrol(p *data.Participant) {
 // pasteNIPs enrols a column of NIPs copied from a spreadsheet or a letter; the NIPs of people not stored yet and
 // the lines that are not NIPs are listed afterwards.
 func (t *enrolmentTab) pasteNIPs() {
-	text := widget.NewMultiLineEntry()
+	text := newKeyMultiLineEntry()
 	text.SetPlaceHolder(L("Satu NIP per baris"))
 	text.SetMinRowsVisible(10)
 	note := widget.NewLabel(L("Tempel kolom NIP dari Excel atau surat. NIP yang belum ada di data peserta akan disebutkan, tidak didaftarkan."))
@@ -325,7 +325,7 @@ func (t *enrolmentTab) editEnrolment(r store.EnrolmentRow) {
 	if rk, ok := rank.ByCode(e.RankCode); ok {
 		rankChoice.SetSelected(rk.Label())
 	}
-	position, unit, agency := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	position, unit, agency := newKeyEntry(), newKeyEntry(), newKeyEntry()
 	position.SetText(e.Position)
 	unit.SetText(e.Unit)
 	agency.SetText(e.Agency)

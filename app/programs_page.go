@@ -23,7 +23,7 @@ type programList struct {
 	filter   store.ProgramFilter
 	table    *listTable
 	count    *widget.Label
-	search   *widget.Entry
+	search   *keyEntry
 	debounce *debouncer
 }
 
@@ -45,7 +45,7 @@ func (u *UI) programsPage() fyne.CanvasObject {
 			u.openProgram(pl.rows[id.Row].ID)
 		}
 	}
-	pl.search = widget.NewEntry()
+	pl.search = newKeyEntry()
 	pl.search.SetPlaceHolder(L("Cari kode, nama program, jenis, penyelenggara atau tempat…"))
 	pl.search.OnChanged = func(s string) {
 		pl.filter.Search = s

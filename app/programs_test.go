@@ -13,10 +13,10 @@ import (
 )
 
 // entries returns the entries on screen (dialogs included) with the placeholder, in layout order.
-func entries(u *UI, placeholder string) []*widget.Entry {
-	var out []*widget.Entry
+func entries(u *UI, placeholder string) []*keyEntry {
+	var out []*keyEntry
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder && e.Visible() {
+		if e, ok := o.(*keyEntry); ok && e.PlaceHolder == placeholder && e.Visible() {
 			out = append(out, e)
 		}
 	}
@@ -221,9 +221,9 @@ func TestCopyProgramForNextBatch(t *testing.T) {
 	start.SetText("")
 	test.Type(start, "07/12/2026")
 	u.WaitIdle()
-	var code *widget.Entry
+	var code *keyEntry
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "PTD-III/2026" {
+		if e, ok := o.(*keyEntry); ok && e.Text == "PTD-III/2026" {
 			code = e
 		}
 	}

@@ -153,7 +153,7 @@ func (st *scheduleTab) reviewImport(a *importer.AttendancePlan) {
 		l.Importance = widget.WarningImportance
 		box.Add(l)
 	}
-	shareEntry := widget.NewEntry()
+	shareEntry := newKeyEntry()
 	shareEntry.SetText(indo.Number(a.Share*100, 1))
 	need := widget.NewLabel("")
 	summary := widget.NewLabel("")
@@ -313,7 +313,7 @@ func (st *scheduleTab) reviewImport(a *importer.AttendancePlan) {
 // pickParticipant lets the coordinator choose a participant of the roster for a report line, searching by
 // name or NIP.
 func (st *scheduleTab) pickParticipant(a *importer.AttendancePlan, name string, chosen func(enrolmentID int64)) {
-	search := widget.NewEntry()
+	search := newKeyEntry()
 	search.SetPlaceHolder(L("Cari nama atau NIP…"))
 	shown := a.Roster
 	list := widget.NewList(func() int { return len(shown) }, func() fyne.CanvasObject {

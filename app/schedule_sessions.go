@@ -194,7 +194,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 	}
 	date := newDateField(v.st.u, nil)
 	date.SetDate(x.Date)
-	start, end := widget.NewEntry(), widget.NewEntry()
+	start, end := newKeyEntry(), newKeyEntry()
 	start.SetText(x.Start)
 	end.SetText(x.End)
 	start.SetPlaceHolder("08:00")
@@ -211,12 +211,12 @@ func (v *sessionsView) editSession(x *data.Session) {
 	}
 	zone := widget.NewSelect(data.TimeZones, nil)
 	zone.SetSelected(x.TimeZone)
-	topic, speaker := widget.NewEntry(), widget.NewEntry()
+	topic, speaker := newKeyEntry(), newKeyEntry()
 	topic.SetText(x.Topic)
 	speaker.SetText(x.Speaker)
 	topic.SetPlaceHolder(L("Materi yang dibahas"))
 	speaker.SetPlaceHolder(L("Nama dengan gelar"))
-	jp := widget.NewEntry()
+	jp := newKeyEntry()
 	jp.SetText(strconv.Itoa(x.JP))
 	jp.Validator = func(s string) error {
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 0 || n > 100 {
@@ -317,7 +317,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 		write()
 	}
 	form := dialog.NewForm(title, L("Simpan"), L("Batal"), items, save, st.u.win)
-	for _, e := range []*widget.Entry{date.Entry, start, end, topic, speaker, jp} {
+	for _, e := range []*keyEntry{date.keyEntry, start, end, topic, speaker, jp} {
 		e.OnSubmitted = func(string) { form.Submit() }
 	}
 	form.Resize(fyne.NewSize(560, 470))
@@ -327,7 +327,7 @@ func (v *sessionsView) editSession(x *data.Session) {
 // generate makes one session for every day of the program that has none, after asking for the times.
 func (v *sessionsView) generate() {
 	st := v.st
-	start, end := widget.NewEntry(), widget.NewEntry()
+	start, end := newKeyEntry(), newKeyEntry()
 	start.SetText("08:00")
 	end.SetText("16:00")
 	start.Validator = clockValidator

@@ -54,8 +54,8 @@ func (s saveStatus) failed(err error) {
 }
 
 // boundEntry is an entry that writes every change into *field and calls changed.
-func boundEntry(field *string, placeholder string, changed func()) *widget.Entry {
-	e := widget.NewEntry()
+func boundEntry(field *string, placeholder string, changed func()) *keyEntry {
+	e := newKeyEntry()
 	e.SetText(*field)
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) {
@@ -320,7 +320,7 @@ func (u *UI) defaultsTab(d *institutionDraft) fyne.CanvasObject {
 	kind.OnChanged = func(string) { d.CertificateKind = data.CertificateKinds[kind.SelectedIndex()].Code; changed() }
 	pattern := boundEntry(&d.NumberPattern, example("800/{seq:03}/DISDIK/{month_roman}/{year}"), changed)
 	patternHint := hintLabel(L("{seq} nomor urut, {seq:03} nomor urut tiga digit (007), {month_roman} bulan dalam angka Romawi (XI), {year} tahun (2026). Setiap program dapat memakai pola sendiri."))
-	grace := widget.NewEntry()
+	grace := newKeyEntry()
 	grace.SetPlaceHolder(strconv.Itoa(int(classroom.DefaultGrace.Minutes())))
 	grace.SetText(u.graceMinutes())
 	grace.OnChanged = func(string) { changed() }

@@ -14,16 +14,16 @@ import (
 
 // jpTargetEntries are the entries of the yearly JP target of each employment status (store.JPTargets), for
 // Pengaturan > Nilai bawaan, with their view: one line per status and a hint.
-func (u *UI) jpTargetEntries(changed func()) (map[string]*widget.Entry, fyne.CanvasObject) {
+func (u *UI) jpTargetEntries(changed func()) (map[string]*keyEntry, fyne.CanvasObject) {
 	targets, err := u.store.JPTargets(context.Background())
 	if err != nil {
 		u.showError(err)
 		targets = data.DefaultJPTargets()
 	}
-	entries := map[string]*widget.Entry{}
+	entries := map[string]*keyEntry{}
 	grid := container.NewGridWithColumns(2)
 	for _, status := range data.EmploymentStatuses {
-		e := widget.NewEntry()
+		e := newKeyEntry()
 		e.SetText(strconv.Itoa(targets.For(status)))
 		e.OnChanged = func(string) { changed() }
 		entries[status] = e
@@ -35,7 +35,7 @@ func (u *UI) jpTargetEntries(changed func()) (map[string]*widget.Entry, fyne.Can
 }
 
 // saveJPTargets stores the targets typed in the entries, saying which status is wrong.
-func (u *UI) saveJPTargets(entries map[string]*widget.Entry) error {
+func (u *UI) saveJPTargets(entries map[string]*keyEntry) error {
 	targets := data.JPTargets{}
 	for status, e := range entries {
 		n, err := strconv.Atoi(strings.TrimSpace(e.Text))

@@ -12,14 +12,14 @@ import (
 )
 
 // entryAfterLabel is the first entry after the label with text: the value beside it in a form grid.
-func entryAfterLabel(t *testing.T, u *UI, text string) *widget.Entry {
+func entryAfterLabel(t *testing.T, u *UI, text string) *keyEntry {
 	t.Helper()
 	seen := false
 	for _, o := range objects(u) {
 		if l, ok := o.(*widget.Label); ok && l.Text == text {
 			seen = true
 		}
-		if e, ok := o.(*widget.Entry); ok && seen {
+		if e, ok := o.(*keyEntry); ok && seen {
 			return e
 		}
 	}

@@ -18,15 +18,15 @@ import (
 // lettersTab is the Surat tab of Pengaturan: the letter number pattern and the bodies of the nota dinas of the
 // JP follow-up, of the surat panggilan and of a program's surat undangan, which every office words after its own Tata Naskah Dinas.
 func (u *UI) lettersTab() fyne.CanvasObject {
-	pattern := widget.NewEntry()
+	pattern := newKeyEntry()
 	pattern.SetPlaceHolder(example(data.DefaultLetterPattern))
-	followUp := widget.NewMultiLineEntry()
+	followUp := newKeyMultiLineEntry()
 	followUp.Wrapping = fyne.TextWrapWord
 	followUp.SetMinRowsVisible(10)
-	summons := widget.NewMultiLineEntry()
+	summons := newKeyMultiLineEntry()
 	summons.Wrapping = fyne.TextWrapWord
 	summons.SetMinRowsVisible(10)
-	invitation := widget.NewMultiLineEntry()
+	invitation := newKeyMultiLineEntry()
 	invitation.Wrapping = fyne.TextWrapWord
 	invitation.SetMinRowsVisible(10)
 	load := func(t *store.LetterTexts) {

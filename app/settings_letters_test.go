@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestLettersTabEditsInvitationBody: the Surat tab edits the surat undangan's body beside the follow-up's and
@@ -13,9 +12,9 @@ import (
 func TestLettersTabEditsInvitationBody(t *testing.T) {
 	u, s := newTestUI(t, true)
 	openSettings(t, u, settingsTabLetters)
-	var bodies []*widget.Entry
+	var bodies []*keyEntry
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+		if e, ok := o.(*keyEntry); ok && e.MultiLine {
 			bodies = append(bodies, e)
 		}
 	}

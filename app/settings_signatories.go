@@ -171,7 +171,7 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		delegation.SetSelectedIndex(0)
 	}
 	delegation.OnChanged("")
-	for _, e := range []*widget.Entry{front, name, back, nipEntry, position, onBehalf} {
+	for _, e := range []*keyEntry{front, name, back, nipEntry, position, onBehalf} {
 		e.OnChanged = chain(e.OnChanged, updatePreview)
 	}
 	rankSelect.OnChanged = func(string) { updatePreview() }

@@ -14,10 +14,10 @@ func TestSignatoryOnBehalfNeedsTheOffice(t *testing.T) {
 	u, s := newTestUI(t, true)
 	openSettings(t, u, settingsTabSignatories)
 	u.runCommand(cmdNew)
-	var position, office *widget.Entry
+	var position, office *keyEntry
 	for _, o := range topDialog(t, u) {
 		switch x := o.(type) {
-		case *widget.Entry:
+		case *keyEntry:
 			switch {
 			case x.PlaceHolder == "contoh: Asep Saepudin":
 				x.SetText("Nani Sumarni")

@@ -192,7 +192,7 @@ func TestSettingsSignatories(t *testing.T) {
 		t.Errorf("an empty form says %q", msg)
 	}
 	for _, o := range topDialog(t, u) {
-		e, ok := o.(*widget.Entry)
+		e, ok := o.(*keyEntry)
 		switch {
 		case ok && e.PlaceHolder == "contoh: Asep Saepudin":
 			e.SetText("Rina Marlina")
@@ -239,7 +239,7 @@ func TestSettingsSignatories(t *testing.T) {
 		}
 	}
 	for _, o := range topDialog(t, u) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "Sekretaris" {
+		if e, ok := o.(*keyEntry); ok && e.Text == "Sekretaris" {
 			e.SetText("Sekretaris Dinas")
 		}
 	}

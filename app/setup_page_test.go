@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestFirstRunSetup(t *testing.T) {
@@ -19,7 +18,7 @@ func TestFirstRunSetup(t *testing.T) {
 	}
 	// every placeholder says it is an example
 	for _, o := range objects(u) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder != "" && !strings.HasPrefix(e.PlaceHolder, "contoh: ") {
+		if e, ok := o.(*keyEntry); ok && e.PlaceHolder != "" && !strings.HasPrefix(e.PlaceHolder, "contoh: ") {
 			t.Errorf("placeholder %q looks filled in", e.PlaceHolder)
 		}
 	}
