@@ -247,6 +247,11 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		key := p.key
 		pages.Items = append(pages.Items, item(L(p.title), fyne.KeyName(string(rune('1'+i))), ctrl, func() { u.goToPage(key) }))
 	}
+	pages.Items = append(pages.Items, fyne.NewMenuItemSeparator(),
+		item(L("Tab berikutnya"), fyne.KeyPageDown, ctrl, func() { u.switchTab(1, false) }),
+		item(L("Tab sebelumnya"), fyne.KeyPageUp, ctrl, func() { u.switchTab(-1, false) }),
+		item(L("Subtab berikutnya"), fyne.KeyPageDown, ctrl|fyne.KeyModifierShift, func() { u.switchTab(1, true) }),
+		item(L("Subtab sebelumnya"), fyne.KeyPageUp, ctrl|fyne.KeyModifierShift, func() { u.switchTab(-1, true) }))
 	help := fyne.NewMenu(L("Bantuan"),
 		item(L("Panduan"), "", 0, u.showGuide),
 		item(L("Pintasan papan ketik"), "", 0, u.showShortcuts),
@@ -307,6 +312,9 @@ func (u *UI) showShortcuts() {
 		{"Ctrl+B", L("Cadangkan sekarang")},
 		{"Ctrl+Shift+V", L("Verifikasi Sertifikat")},
 		{"Ctrl+1 … Ctrl+6", L("Beranda, Program, Peserta, Formulir, Laporan, Pengaturan")},
+		{"Ctrl+PgDn / Ctrl+PgUp", L("Tab berikutnya / sebelumnya, misalnya tab program yang dibuka")},
+		{"Ctrl+Shift+PgDn / PgUp", L("Subtab berikutnya / sebelumnya, misalnya Presensi di Jadwal & Presensi")},
+		{"Esc / Enter", L("Batal / tombol utama di jendela dialog")},
 		{"Ctrl+Q", L("Keluar")},
 		{"Tab / Shift+Tab", L("Pindah ke isian berikutnya / sebelumnya")},
 	}
@@ -315,6 +323,6 @@ func (u *UI) showShortcuts() {
 		form.Append(r[0], widget.NewLabel(r[1]))
 	}
 	d := dialog.NewCustom(L("Pintasan papan ketik"), L("Tutup"), form, u.win)
-	d.Resize(fyne.NewSize(560, 420))
+	d.Resize(fyne.NewSize(680, 560))
 	d.Show()
 }

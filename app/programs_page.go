@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,6 +51,32 @@ func (u *UI) programsPage() fyne.CanvasObject {
 	pl.search.OnChanged = func(s string) {
 		pl.filter.Search = s
 		pl.debounce.call(pl.load)
+	}
+	// Enter opens the program whose code is typed, else the first one listed, so that a program is opened by
+	// keyboard alone.
+	pl.search.OnSubmitted = func(typed string) {
+		filter := pl.filter
+		u.goBackground(func() {
+			rows, err := u.store.Programs(context.Background(), filter)
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				if len(rows) == 0 {
+					return
+				}
+				open := rows[0]
+				for _, r := range rows {
+					if strings.EqualFold(r.Code, strings.TrimSpace(typed)) {
+						open = r
+						break
+					}
+				}
+				u.win.Canvas().Unfocus()
+				u.openProgram(open.ID)
+			})
+		})
 	}
 	pl.count = widget.NewLabel("")
 
