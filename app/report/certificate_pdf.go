@@ -11,13 +11,12 @@ import (
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
-	"fyne.io/fyne/v2/theme"
 
 	"github.com/pembina/pembina/data"
 )
 
-// newCertificateDocument starts a certificate PDF: A4 in the design's orientation, Noto Sans in the three
-// styles certificates use, no automatic page breaks (the layout places everything itself), no cell margin (so
+// newCertificateDocument starts a certificate PDF: A4 in the design's orientation, Noto Sans (the styles
+// the design uses), no automatic page breaks (the layout places everything itself), no cell margin (so
 // lines break where the layout measured them).
 func newCertificateDocument(d *data.CertificateDesign, title string) *Doc {
 	orientation := "L"
@@ -25,9 +24,6 @@ func newCertificateDocument(d *data.CertificateDesign, title string) *Doc {
 		orientation = "P"
 	}
 	pdf := newDoc(fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: A4.size()}))
-	pdf.AddUTF8FontFromBytes(Font, "", theme.DefaultTextFont().Content())
-	pdf.AddUTF8FontFromBytes(Font, "B", theme.DefaultTextBoldFont().Content())
-	pdf.AddUTF8FontFromBytes(Font, "I", theme.DefaultTextItalicFont().Content())
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetAutoPageBreak(false, 0)

@@ -1,8 +1,8 @@
 // Package report writes the documents Pembina hands out: sign-in sheets, certificates, printable forms,
 // evaluation summaries (PDF, with codeberg.org/go-pdf/fpdf) and the leadership workbook (xlsx, with excelize).
 // It takes data from the data layer and writes to an io.Writer; it knows nothing of windows. The one Fyne
-// import is the theme package, for the bytes of the Noto Sans fonts Fyne already embeds (docs/FYNE-NOTES.md): any
-// Indonesian name renders, and the binary carries one copy of the fonts.
+// import is the theme package in fonts.go, for the bytes of the Noto Sans fonts Fyne already embeds
+// (docs/FYNE-NOTES.md): any Indonesian name renders, and the binary carries one copy of the fonts.
 package report
 
 import (
@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"fyne.io/fyne/v2/theme"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
@@ -37,21 +36,14 @@ func (p Paper) size() fpdf.SizeType {
 	return fpdf.SizeType{Wd: 210, Ht: 297}
 }
 
-// Font is the family name every document uses: Noto Sans, registered with its styles by newDocument.
-const Font = "noto"
-
 // Fixed is a moment that documents can be stamped with instead of now, so that golden-file tests and
 // reprints are byte for byte reproducible. Zero means now.
 var Fixed time.Time
 
 // newDocument starts a PDF in millimetres on the given paper and orientation ("P" or "L") with Noto Sans
-// registered as Font in its four styles, Indonesian metadata and 20 mm margins.
+// as Font (each style registered when first used), Indonesian metadata and 20 mm margins.
 func newDocument(paper Paper, orientation, title string) *Doc {
 	pdf := newDoc(fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: paper.size()}))
-	pdf.AddUTF8FontFromBytes(Font, "", theme.DefaultTextFont().Content())
-	pdf.AddUTF8FontFromBytes(Font, "B", theme.DefaultTextBoldFont().Content())
-	pdf.AddUTF8FontFromBytes(Font, "I", theme.DefaultTextItalicFont().Content())
-	pdf.AddUTF8FontFromBytes(Font, "BI", theme.DefaultTextBoldItalicFont().Content())
 	pdf.SetMargins(20, 15, 20)
 	pdf.SetAutoPageBreak(true, 15)
 	pdf.SetTitle(title, true)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -136,8 +137,9 @@ func FollowUpWorkbookName(year int) string {
 }
 
 // SaveFollowUp writes into dir one nota dinas per unit (FollowUpFileName) and the workbook of everyone below
-// target (FollowUpWorkbookName), dated day. The letters are numbered and recorded first, in one transaction;
-// with no one below target nothing is numbered and no file is written.
+// target (FollowUpWorkbookName), dated day. The letters are numbered and recorded in one transaction before
+// any file is kept (the workbook, which shows no number, is written meanwhile and kept only after); with no
+// one below target nothing is numbered and no file is written.
 func SaveFollowUp(ctx context.Context, s *store.Store, f *followup.FollowUp, ls *LetterSettings, dir string, day time.Time) (*FollowUpResult, error) {
 	if len(f.Units) == 0 {
 		where := ""
@@ -161,12 +163,33 @@ func SaveFollowUp(ctx context.Context, s *store.Store, f *followup.FollowUp, ls 
 		records[i] = &data.LetterRecord{Kind: data.LetterFollowUp, Date: day, Unit: u.Unit.Name, Addressee: u.Unit.Addressee(),
 			Subject: "Pemenuhan Target JP Tahun " + indo.Plain(int64(f.Year)), People: ids}
 	}
+	// The workbook needs no letter number: it is written while the numbers are taken, and kept only once they
+	// are recorded (a failed numbering leaves no file).
+	recorded := make(chan error, 1)
+	wbErr := make(chan error, 1)
+	res := &FollowUpResult{Units: len(f.Units), WithoutHead: f.WithoutHead(), Workbook: filepath.Join(dir, FollowUpWorkbookName(f.Year))}
+	go func() {
+		wbErr <- saveFile(res.Workbook, func(w io.Writer) error {
+			if err := WriteFollowUpWorkbook(ctx, w, f); err != nil {
+				return err
+			}
+			return <-recorded
+		})
+	}()
 	if err := s.RecordLetters(ctx, records); err != nil {
+		recorded <- err
+		<-wbErr
 		return nil, err
 	}
-	res := &FollowUpResult{Units: len(f.Units), WithoutHead: f.WithoutHead()}
+	recorded <- nil
 	res.Letters = make([]string, len(f.Units))
 	errs := make([]error, len(f.Units))
+	// The biggest units go first, so that no worker is left alone at the end with a letter of 200 pages.
+	order := make([]int, len(f.Units))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(f.Units[order[a]].People) > len(f.Units[order[b]].People) })
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -182,12 +205,7 @@ func SaveFollowUp(ctx context.Context, s *store.Store, f *followup.FollowUp, ls 
 			}
 		}()
 	}
-	wbErr := make(chan error, 1)
-	res.Workbook = filepath.Join(dir, FollowUpWorkbookName(f.Year))
-	go func() {
-		wbErr <- saveFile(res.Workbook, func(w io.Writer) error { return WriteFollowUpWorkbook(ctx, w, f) })
-	}()
-	for i := range f.Units {
+	for _, i := range order {
 		if ctx.Err() != nil {
 			break
 		}

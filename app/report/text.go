@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
-	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font/sfnt"
 
 	"github.com/pembina/pembina/data"
@@ -23,10 +22,13 @@ const Substitute = '\uFFFD'
 // a name typed on a phone, a comment from Google Forms) is replaced in one place for every document, and
 // measuring (GetStringWidth, SplitText) sees exactly the text that is drawn. The data keeps the original text;
 // only the drawing substitutes.
-type Doc struct{ *fpdf.Fpdf }
+type Doc struct {
+	*fpdf.Fpdf
+	styles int // the styles of Font registered, one bit each (fonts.go)
+}
 
 // newDoc wraps an fpdf document.
-func newDoc(pdf *fpdf.Fpdf) *Doc { return &Doc{pdf} }
+func newDoc(pdf *fpdf.Fpdf) *Doc { return &Doc{Fpdf: pdf} }
 
 // Text draws s at (x, y); see fpdf.Fpdf.Text.
 func (d *Doc) Text(x, y float64, s string) { d.Fpdf.Text(x, y, Drawable(s)) }
@@ -174,9 +176,8 @@ func coverage() []bool {
 			set[r] = true
 		}
 		var buf sfnt.Buffer
-		for _, b := range [][]byte{theme.DefaultTextFont().Content(), theme.DefaultTextBoldFont().Content(),
-			theme.DefaultTextItalicFont().Content(), theme.DefaultTextBoldItalicFont().Content()} {
-			f, err := sfnt.Parse(b)
+		for _, style := range fontStyles {
+			f, err := sfnt.Parse(fontFile(style))
 			if err != nil {
 				panic("report: Noto Sans cannot be parsed: " + err.Error()) // the embedded font is part of the build
 			}
