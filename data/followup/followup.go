@@ -80,8 +80,8 @@ func (u *Unit) Shortfall() int {
 type FollowUp struct {
 	Year     int
 	Today    time.Time
-	Overview *overview.Overview
-	Units    []*Unit // with people below target, by name, people without a unit last
+	Overview *overview.Overview // the year's JP, without the evaluations (overview.LoadJP)
+	Units    []*Unit            // with people below target, by name, people without a unit last
 	Upcoming []*data.Program
 }
 
@@ -118,7 +118,7 @@ func (f *FollowUp) Absences() []*Absence {
 func Load(ctx context.Context, s *store.Store, year int, unit string, today time.Time, progress overview.Progress) (*FollowUp, error) {
 	period := overview.Year(year)
 	period.Unit = unit
-	o, err := overview.Load(ctx, s, period, today, progress)
+	o, err := overview.LoadJP(ctx, s, period, today, progress)
 	if err != nil {
 		return nil, err
 	}

@@ -233,6 +233,8 @@ type Overview struct {
 	lines  map[int64]*ProgramLine
 	totals map[int64][]*store.AttachmentTotals
 	tests  map[int64][]*analysis.FormReport // the tests' responses, by program
+	// noEvaluations leaves the evaluations unread (LoadJP).
+	noEvaluations bool
 }
 
 // Person returns a participant of the overview by ID, or nil.
@@ -246,10 +248,22 @@ type Progress func(done, total int)
 
 // Load computes the overview of a period on day today (attendance and eligibility as they stand that day).
 func Load(ctx context.Context, s *store.Store, p Period, today time.Time, progress Progress) (*Overview, error) {
+	return load(ctx, s, p, today, progress, true)
+}
+
+// LoadJP is Load without the evaluations: the people's JP, the program lines' sessions and certificates, but
+// no satisfaction or learning gain (those figures stay empty). The JP follow-up needs only who reached their
+// target; on a year of 100,000 people the evaluations' answers are a third of a second of reading and
+// megabytes held.
+func LoadJP(ctx context.Context, s *store.Store, p Period, today time.Time, progress Progress) (*Overview, error) {
+	return load(ctx, s, p, today, progress, false)
+}
+
+func load(ctx context.Context, s *store.Store, p Period, today time.Time, progress Progress, evaluations bool) (*Overview, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	o := &Overview{people: map[int64]*Person{}}
+	o := &Overview{people: map[int64]*Person{}, noEvaluations: !evaluations}
 	o.Period, o.Today = p, data.Day(today)
 	var people []store.ParticipantRow
 	err := o.read(ctx, s, p.Scope(), progress, func() error {
@@ -292,7 +306,10 @@ func LoadProgram(ctx context.Context, s *store.Store, programID int64, today tim
 // with more reads of the caller's.
 func (o *Overview) read(ctx context.Context, s *store.Store, sc store.Scope, progress Progress, more ...func() error) error {
 	var mu sync.Mutex
-	done, total := 0, 4+len(more)
+	done, total := 0, 3+len(more)
+	if !o.noEvaluations {
+		total++
+	}
 	step := func() {
 		mu.Lock()
 		done++
@@ -304,8 +321,10 @@ func (o *Overview) read(ctx context.Context, s *store.Store, sc store.Scope, pro
 	reads := append([]func() error{
 		func() (err error) { o.Outcomes, err = s.Outcomes(ctx, sc, o.Today); return },
 		func() (err error) { o.Certificates, err = s.CertificatesInScope(ctx, sc); return },
-		func() (err error) { o.totals, err = s.EvaluationTotals(ctx, sc); return },
 	}, more...)
+	if !o.noEvaluations {
+		reads = append(reads, func() (err error) { o.totals, err = s.EvaluationTotals(ctx, sc); return })
+	}
 	errs := make([]error, len(reads))
 	var wg sync.WaitGroup
 	for i, read := range reads {

@@ -190,3 +190,47 @@ func TestPeriod(t *testing.T) {
 		t.Errorf("a reversed period: %v", err)
 	}
 }
+
+// LoadJP gives every person the JP, target and programs Load gives, and the same JP figures, without reading
+// the evaluations: the sample's programs have responses under Load and none under LoadJP.
+func TestLoadJPEqualsLoadWithoutEvaluations(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	full, err := Load(ctx, s, Year(2026), sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jp, err := LoadJP(ctx, s, Year(2026), sampleDay, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jp.People) != len(full.People) || len(jp.People) == 0 {
+		t.Fatalf("LoadJP has %d people, Load %d", len(jp.People), len(full.People))
+	}
+	reached := 0
+	for i, p := range full.People {
+		q := jp.People[i]
+		if q.ID != p.ID || q.JP != p.JP || q.Target != p.Target || q.Programs != p.Programs || q.Repeats != p.Repeats {
+			t.Errorf("person %d: LoadJP %+v, Load %+v", p.ID, *q, *p)
+		}
+		if p.Reached() {
+			reached++
+		}
+	}
+	if reached == 0 {
+		t.Error("nobody of the sample reached the target: the comparison shows little")
+	}
+	if jp.Figures.Employees != full.Figures.Employees || jp.Figures.Reached != full.Figures.Reached || jp.Figures.JP != full.Figures.JP {
+		t.Errorf("JP figures: LoadJP %d/%d, %d JP; Load %d/%d, %d JP", jp.Figures.Reached, jp.Figures.Employees, jp.Figures.JP,
+			full.Figures.Reached, full.Figures.Employees, full.Figures.JP)
+	}
+	responses := func(o *Overview) (n int) {
+		for _, l := range o.Programs {
+			n += l.Responses
+		}
+		return n
+	}
+	if responses(full) == 0 || responses(jp) != 0 {
+		t.Errorf("responses: Load %d, LoadJP %d; want some, then none", responses(full), responses(jp))
+	}
+}
