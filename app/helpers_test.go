@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -9,14 +8,14 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
 )
 
 var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
-// newTestUI opens the window on a fresh database, with the sample data when loaded is set.
+// newTestUI opens the window on a fresh database, or on a copy of the sample database when loaded is set.
 func newTestUI(t *testing.T, loaded bool) (*UI, *store.Store) {
 	t.Helper()
 	return newTestUIWith(t, loaded, Options{Language: "id"})
@@ -32,11 +31,11 @@ func newTestUIOnSampleDay(t *testing.T) (*UI, *store.Store) {
 func newTestUIWith(t *testing.T, loaded bool, opt Options) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	s := storetest.New(t)
+	var s *store.Store
 	if loaded {
-		if _, err := sample.Load(context.Background(), s, sample.Options{Today: sampleDay}); err != nil {
-			t.Fatal(err)
-		}
+		s = sampletest.Open(t, sampleDay)
+	} else {
+		s = storetest.New(t)
 	}
 	u, err := newUI(a, s, opt, true)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
 )
@@ -160,10 +160,7 @@ func TestEligibilityRules(t *testing.T) {
 
 func loaded(t *testing.T) (*store.Store, *data.Program) {
 	t.Helper()
-	s := storetest.New(t)
-	if _, err := sample.Load(context.Background(), s, sample.Options{Today: today}); err != nil {
-		t.Fatal(err)
-	}
+	s := sampletest.Open(t, today)
 	p, err := s.ProgramByCode(context.Background(), "PTD-II/2026")
 	if err != nil {
 		t.Fatal(err)

@@ -8,18 +8,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
-	"github.com/pembina/pembina/data/store/storetest"
 )
 
 // Importing someone into a batch of a course they already completed warns on their row.
 func TestImportWarnsOfTheSameCourse(t *testing.T) {
-	s := storetest.New(t)
+	s := sampletest.Open(t, time.Time{})
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{}); err != nil {
-		t.Fatal(err)
-	}
 	first, second := programByPrefix(t, s, "PTD-I/"), programByPrefix(t, s, "PTD-II/")
 	o, err := s.Outcomes(ctx, store.Scope{ProgramID: first}, time.Now())
 	if err != nil {

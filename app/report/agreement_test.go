@@ -13,9 +13,8 @@ import (
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/overview"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
-	"github.com/pembina/pembina/data/store/storetest"
 )
 
 var agreementDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
@@ -25,11 +24,8 @@ var agreementDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 // not entered and a retired employee in the mix), the Sertifikat tab's eligibility, the person's history
 // (JP), the dashboard's figures and the leadership workbook's JP Pegawai and SIASN sheets say the same.
 func TestEveryEnrolmentAgrees(t *testing.T) {
-	s := storetest.New(t)
+	s := sampletest.Open(t, agreementDay)
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{Today: agreementDay}); err != nil {
-		t.Fatal(err)
-	}
 	skk, _ := s.ProgramByCode(ctx, "SKK-I/2026")
 	if err := s.SetProgramStatus(ctx, skk.ID, data.StatusRunning); err != nil {
 		t.Fatal(err)

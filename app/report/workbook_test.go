@@ -17,7 +17,7 @@ import (
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/overview"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
 )
@@ -28,11 +28,8 @@ var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 // one of them revoked.
 func sampleStore(t *testing.T) *store.Store {
 	t.Helper()
-	s := storetest.New(t)
+	s := sampletest.Open(t, sampleDay)
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{Today: sampleDay}); err != nil {
-		t.Fatal(err)
-	}
 	var id int64
 	if err := s.DB().QueryRow("SELECT id FROM certificate ORDER BY id LIMIT 1").Scan(&id); err != nil {
 		t.Fatalf("the sample has no certificate: %v", err)

@@ -8,9 +8,8 @@ import (
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
-	"github.com/pembina/pembina/data/store/storetest"
 )
 
 // same compares two figures that must agree to rounding: NaN with NaN, numbers within 1e-9.
@@ -21,11 +20,8 @@ func same(a, b float64) bool {
 // The totals path gives what reading every answer gives: the same counts, means, deviations, categories,
 // section and form means, quadrants, satisfaction index and response rates, for every form of the sample.
 func TestFormFromTotalsEqualsForm(t *testing.T) {
-	s := storetest.New(t)
+	s := sampletest.Open(t, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
 	totals, err := s.EvaluationTotals(ctx, store.Scope{From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
 )
@@ -17,10 +17,7 @@ var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
 func loaded(t *testing.T) *store.Store {
 	t.Helper()
-	s := storetest.New(t)
-	if _, err := sample.Load(context.Background(), s, sample.Options{Today: sampleDay}); err != nil {
-		t.Fatal(err)
-	}
+	s := sampletest.Open(t, sampleDay)
 	return s
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -23,11 +24,10 @@ var ctx = context.Background()
 // loaded opens a database at dir/name filled with the sample data; the caller closes it.
 func loaded(t *testing.T, dir, name string) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(dir, name))
+	path := filepath.Join(dir, name)
+	sampletest.CopyTo(t, path, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
+	s, err := store.Open(path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := sample.Load(ctx, s, sample.Options{Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -10,9 +10,8 @@ import (
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
-	"github.com/pembina/pembina/data/store/storetest"
 )
 
 var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
@@ -22,11 +21,8 @@ var sampleDay = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 // the recap's (data.BuildRecap over every mark), for every enrolment of the sample data, with pass scores judged
 // by final scores and by post-tests, an override and a session of today in the mix.
 func TestOutcomesOfOneProgramEqualTheYearAndTheRecap(t *testing.T) {
-	s := storetest.New(t)
+	s := sampletest.Open(t, sampleDay)
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{Today: sampleDay}); err != nil {
-		t.Fatal(err)
-	}
 	programs, err := s.Programs(ctx, store.ProgramFilter{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
@@ -120,11 +116,8 @@ func TestOutcomesOfOneProgramEqualTheYearAndTheRecap(t *testing.T) {
 // a post-test taken by most participants, no final scores. The store hands the rule each participant's best
 // post-test score, computed in SQL; here it is compared with the full analysis of the tests.
 func TestPostTestStandsInForTheFinalScore(t *testing.T) {
-	s := storetest.New(t)
+	s := sampletest.Open(t, sampleDay)
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{Today: sampleDay}); err != nil {
-		t.Fatal(err)
-	}
 	p, _ := s.ProgramByCode(ctx, "PTD-II/2026")
 	if p.PassScore != 70 {
 		t.Fatalf("pass score %v: the sample changed", p.PassScore)
@@ -191,11 +184,8 @@ func TestPostTestStandsInForTheFinalScore(t *testing.T) {
 
 // A unit narrows the bulk outcomes to the people of that unit now.
 func TestOutcomesOfOneUnit(t *testing.T) {
-	s := storetest.New(t)
+	s := sampletest.Open(t, sampleDay)
 	ctx := context.Background()
-	if _, err := sample.Load(ctx, s, sample.Options{Today: sampleDay}); err != nil {
-		t.Fatal(err)
-	}
 	units, _ := s.Units(ctx)
 	all := store.Scope{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}
 	whole, err := s.Outcomes(ctx, all, sampleDay)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -12,7 +11,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/sample"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -22,14 +21,7 @@ import (
 func exportStore(t *testing.T, extra int) *store.Store {
 	t.Helper()
 	c := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "pembina.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := sample.Load(c, s, sample.Options{Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
+	s := sampletest.Open(t, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
 	for i := range extra {
 		p := &data.Participant{Name: fmt.Sprintf("Zulfa Ekspor %04d", i), Unit: "SD Negeri Uji Ekspor", Agency: "Dinas Pendidikan",
 			EmploymentStatus: "Non-ASN", Position: "Guru Honorer", Email: fmt.Sprintf("zulfa%04d@contoh.sch.id", i)}
