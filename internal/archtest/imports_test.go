@@ -1,0 +1,298 @@
+package archtest
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// use is one thing a file of the module reaches for: an import path, or one of the store's ways into its
+// connection (storeDB, storeBatchTx), which the file's imports alone do not show.
+type use struct {
+	pkg  string // the package's folder relative to the module root, "." for main
+	file string // the file's name in that folder
+	test bool   // a _test.go file
+	what string // an import path, with the module's own shortened to its folder ("app/importer"), or a store use
+}
+
+// The store's connection and transactions, reached without importing database/sql.
+const (
+	storeDB      = "data/store: DB()"
+	storeBatchTx = "data/store: BatchTx"
+)
+
+// rule is one direction the imports must keep.
+type rule struct {
+	name string
+	// broken says whether a use breaks the rule.
+	broken func(u use) bool
+}
+
+var rules = []rule{
+	{
+		name: "data imports no app package",
+		broken: func(u use) bool {
+			return under(u.pkg, "data") && under(u.what, "app")
+		},
+	},
+	{
+		name: "documents out (app/report) and documents in (app/importer) import neither the other",
+		broken: func(u use) bool {
+			return under(u.pkg, "app/report") && under(u.what, "app/importer") ||
+				under(u.pkg, "app/importer") && under(u.what, "app/report")
+		},
+	},
+	{
+		name: "only data/store speaks SQL",
+		broken: func(u use) bool {
+			if under(u.pkg, "data/store") {
+				return false
+			}
+			switch u.what {
+			case "database/sql", "github.com/mattn/go-sqlite3":
+				return true
+			case storeDB, storeBatchTx:
+				// Tests read the database back through the store's connection (storetest.Count); the
+				// program itself goes through the store's operations.
+				return !u.test
+			}
+			return false
+		},
+	},
+	{
+		name: "only the window imports Fyne",
+		broken: func(u use) bool {
+			return strings.HasPrefix(u.what, "fyne.io/") && !fyneAllowed(u.pkg)
+		},
+	},
+}
+
+// fyneAllowed says whether a package may import Fyne: the window (app and the packages of its screens) and
+// assets (the resources). The packages the command line shares with the window stay free of it, so that the
+// command line does not link a GUI toolkit.
+func fyneAllowed(pkg string) bool {
+	if pkg == "assets" {
+		return true
+	}
+	if !under(pkg, "app") {
+		return false
+	}
+	for _, free := range []string{"app/cli", "app/certify", "app/classroom", "app/importer", "app/report"} {
+		if under(pkg, free) {
+			return false
+		}
+	}
+	return true
+}
+
+// exception is a known break of a rule, with the reason it is still there. The test fails when an exception
+// is no longer needed, so that the list shrinks as the leaks are fixed and cannot rot.
+type exception struct {
+	pkgs []string // the packages (folders) that may break the rule this way; "x/..." includes those under x
+	what string   // the import path or store use
+	note string
+}
+
+var exceptions = []exception{
+	{[]string{"app/report/..."}, "fyne.io/fyne/v2/theme",
+		"the PDFs embed the Noto Sans fonts Fyne bundles; the bytes come from Fyne's theme package until the report ships its own"},
+	{[]string{"app/report/..."}, "app/importer",
+		"the workbook of participants takes the template's column names from the importer (issue 17: a small package both share)"},
+	{[]string{"app/importer/..."}, "database/sql",
+		"responses.go runs its own statements to attach forms and write responses (issue 17: the store imports responses)"},
+	{[]string{"app/importer/..."}, storeBatchTx,
+		"responses.go and participants_plan.go write inside the store's batch transaction (issue 17: the store applies a plan and imports responses)"},
+	{[]string{"app/..."}, storeDB,
+		"settings_database.go counts programs and participants with its own query (issue 17: a store method counts them)"},
+	{[]string{".", "app/cli/..."}, storeDB,
+		"the restore command counts programs and participants with its own query (issue 17: a store method counts them)"},
+	{[]string{"data/sample/..."}, storeBatchTx,
+		"the sample is written inside the store's batch transaction (issue 17: the store loads the sample)"},
+	{[]string{".", "app/cli/..."}, "database/sql",
+		"a test of hostile files sets a database's user_version back so that a migration must run over its index, a file the store never writes (justified)"},
+	{[]string{".", "app/cli/..."}, "github.com/mattn/go-sqlite3",
+		"the same test opens that file with the SQLite driver (justified)"},
+}
+
+// TestImportDirections reads the imports of every Go file of the module (tests included, build tags ignored)
+// and checks the directions the architecture promises: no data package imports an app package, only
+// data/store speaks SQL, only the window imports Fyne. A break fails with the package, the file and the
+// import, unless it is a listed exception; an exception nothing needs any more fails too.
+func TestImportDirections(t *testing.T) {
+	root, module := moduleRoot(t)
+	uses := readUses(t, root, module)
+	if len(uses) < 100 {
+		t.Fatalf("read %d imports under %s; the module has far more", len(uses), root)
+	}
+	needed := make([]bool, len(exceptions))
+	var broken []string
+	for _, u := range uses {
+		for _, r := range rules {
+			if !r.broken(u) {
+				continue
+			}
+			if i := exceptionFor(u); i >= 0 {
+				needed[i] = true
+				continue
+			}
+			broken = append(broken, fmt.Sprintf("%s: package %s (%s) uses %s", r.name, u.pkg, u.file, u.what))
+		}
+	}
+	sort.Strings(broken)
+	for _, b := range broken {
+		t.Error(b)
+	}
+	for i, e := range exceptions {
+		if !needed[i] {
+			t.Errorf("the exception for %s in %s is no longer needed (%s): delete it from the list", e.what, strings.Join(e.pkgs, ", "), e.note)
+		}
+	}
+}
+
+// exceptionFor returns the index of the exception that allows u, or -1.
+func exceptionFor(u use) int {
+	for i, e := range exceptions {
+		if e.what != u.what {
+			continue
+		}
+		for _, p := range e.pkgs {
+			if p == u.pkg || (strings.HasSuffix(p, "/...") && under(u.pkg, strings.TrimSuffix(p, "/..."))) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// under says whether path is folder or inside it ("app/report" is under "app", "apple" is not).
+func under(path, folder string) bool {
+	return path == folder || strings.HasPrefix(path, folder+"/")
+}
+
+// moduleRoot finds go.mod above the test's folder and returns its folder and module path.
+func moduleRoot(t *testing.T) (string, string) {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if f := strings.Fields(line); len(f) == 2 && f[0] == "module" {
+					return dir, f[1]
+				}
+			}
+			t.Fatalf("%s/go.mod names no module", dir)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// readUses parses the imports of every .go file under root that belongs to the module (not testdata, not a
+// folder with a go.mod of its own), and the places where a file reaches the store's connection or batch
+// transaction.
+func readUses(t *testing.T, root, module string) []use {
+	t.Helper()
+	var uses []use
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "dist" || name == "ci-artifacts") {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir // a module of its own
+				}
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, filepath.Dir(path))
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		base := use{pkg: filepath.ToSlash(rel), file: d.Name(), test: strings.HasSuffix(path, "_test.go")}
+		storeName := ""
+		for _, imp := range f.Imports {
+			p, err := strconv.Unquote(imp.Path.Value)
+			if err != nil {
+				return err
+			}
+			if p == module+"/data/store" {
+				storeName = "store"
+				if imp.Name != nil {
+					storeName = imp.Name.Name
+				}
+			}
+			if p == module {
+				p = "."
+			} else {
+				p = strings.TrimPrefix(p, module+"/")
+			}
+			u := base
+			u.what = p
+			uses = append(uses, u)
+		}
+		for _, what := range storeUses(f, storeName) {
+			u := base
+			u.what = what
+			uses = append(uses, u)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return uses
+}
+
+// storeUses finds calls of a DB() method (the store's connection pool; the file need not import the store
+// to call it) and, in a file that imports data/store as storeName, mentions of store.BatchTx (its batch
+// transaction), once each.
+func storeUses(f *ast.File, storeName string) []string {
+	found := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "DB" && len(n.Args) == 0 {
+				found[storeDB] = true
+			}
+		case *ast.SelectorExpr:
+			if x, ok := n.X.(*ast.Ident); ok && storeName != "" && x.Name == storeName && n.Sel.Name == "BatchTx" {
+				found[storeBatchTx] = true
+			}
+		}
+		return true
+	})
+	var list []string
+	for w := range found {
+		list = append(list, w)
+	}
+	sort.Strings(list)
+	return list
+}
