@@ -361,6 +361,31 @@ func TestContactProblemsAreWarnings(t *testing.T) {
 	}
 }
 
+// TestParticipantProblemsNameTheirRow checks that a participant row's problems and warnings are the one
+// Problem type every importer uses: they carry their row, the problems are errors, the warnings are not, and
+// String names row and column as the response import's messages do.
+func TestParticipantProblemsNameTheirRow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "baris.csv")
+	os.WriteFile(path, []byte("NIP,NAMA,EMAIL\n"+
+		"198609262015051001,Budi Santoso,budi..santoso@guru.sd.belajar.id\n"+
+		"19860926201505,Siti Aminah,siti@guru.smp.belajar.id\n"), 0o644)
+	p := plan(t, storetest.New(t), path, 0)
+	if p.Invalid != 1 || len(p.Rows) != 2 {
+		t.Fatalf("plan: %s", p.Summary())
+	}
+	warned, invalid := p.Rows[0], p.Rows[1]
+	if len(warned.Warnings) != 1 || warned.Warnings[0].Line != 2 || warned.Warnings[0].Error {
+		t.Errorf("row 2 warnings %+v, want one on line 2 that is not an error", warned.Warnings)
+	}
+	if len(invalid.Problems) == 0 {
+		t.Fatalf("row 3 has no problems")
+	}
+	pr := invalid.Problems[0]
+	if pr.Line != 3 || !pr.Error || !strings.HasPrefix(pr.String(), `Baris 3, kolom "NIP": `) {
+		t.Errorf("row 3 problem %+v, String %q; want line 3, an error, named \"Baris 3, kolom \"NIP\": …\"", pr, pr.String())
+	}
+}
+
 func TestRefusals(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, content string) string {
