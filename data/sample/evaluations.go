@@ -97,14 +97,14 @@ type evaluations struct {
 	n     int  // responses written
 }
 
-func (w *world) builtinForms(ctx context.Context, b *store.BatchTx) (*evaluations, error) {
+func (w *world) builtinForms(ctx context.Context, l *store.Loader) (*evaluations, error) {
 	ev := &evaluations{forms: map[string]*data.Form{}}
 	for _, f := range data.BuiltinForms() {
-		got, err := store.FormByBuiltinTx(ctx, b, f.Builtin)
+		got, err := l.FormByBuiltin(ctx, f.Builtin)
 		if data.IsKind(err, data.KindNotFound) {
 			// An empty database whose built-in form was deleted gets it back for the sample.
 			f.Normalize()
-			err = store.InsertForm(ctx, b, f)
+			err = l.AddForm(ctx, f)
 			got = f
 		}
 		if err != nil {
@@ -116,13 +116,13 @@ func (w *world) builtinForms(ctx context.Context, b *store.BatchTx) (*evaluation
 }
 
 // attach attaches the built-in forms named by keys to a program as the standard set does.
-func (ev *evaluations) attach(ctx context.Context, b *store.BatchTx, pp *plannedProgram, keys []string) (map[string]*data.ProgramForm, error) {
+func (ev *evaluations) attach(ctx context.Context, l *store.Loader, pp *plannedProgram, keys []string) (map[string]*data.ProgramForm, error) {
 	attached := map[string]*data.ProgramForm{}
 	for _, key := range keys {
 		f := ev.forms[key]
 		pf := store.StandardAttachment(pp.Program, f.Kind)
 		pf.FormID = f.ID
-		if err := store.AttachFormTx(ctx, b, &pf); err != nil {
+		if err := l.AttachForm(ctx, &pf); err != nil {
 			return nil, err
 		}
 		attached[key] = &pf
@@ -131,8 +131,8 @@ func (ev *evaluations) attach(ctx context.Context, b *store.BatchTx, pp *planned
 }
 
 // evaluate is the step loadBase runs after attendance.
-func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
-	ev, err := w.builtinForms(ctx, b)
+func (w *world) evaluate(ctx context.Context, l *store.Loader) error {
+	ev, err := w.builtinForms(ctx, l)
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,10 @@ func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
 		tests := strings.HasPrefix(pp.Code, "PTD-")
 		if tests {
 			keys = append(keys, data.BuiltinPreTest, data.BuiltinPostTest)
-			if _, err := b.ExecContext(ctx, "UPDATE program SET pass_score = 70 WHERE id = ?", pp.ID); err != nil {
+			// Stored with a pass score; the plan's copy keeps none, as it always did.
+			scored := *pp.Program
+			scored.PassScore = 70
+			if err := l.UpdateProgram(ctx, &scored); err != nil {
 				return err
 			}
 		}
@@ -155,7 +158,7 @@ func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
 			followUp = true
 			keys = append(keys, data.BuiltinFollowUpAlumni, data.BuiltinFollowUpSuperior)
 		}
-		attached, err := ev.attach(ctx, b, pp, keys)
+		attached, err := ev.attach(ctx, l, pp, keys)
 		if err != nil {
 			return err
 		}
@@ -163,16 +166,16 @@ func (w *world) evaluate(ctx context.Context, b *store.BatchTx) error {
 			continue // the running program's forms wait for the kiosk
 		}
 		quality := 3.0 + float64((len(pp.Code)*7+pp.Batch*5+int(pp.ID)*3)%8)/10 // 3,0 … 3,7
-		if err := w.reactions(ctx, b, ev, pp, attached, quality); err != nil {
+		if err := w.reactions(ctx, l, ev, pp, attached, quality); err != nil {
 			return err
 		}
 		if tests {
-			if err := w.tests(ctx, b, ev, pp, attached, pp.Batch == 2); err != nil {
+			if err := w.tests(ctx, l, ev, pp, attached, pp.Batch == 2); err != nil {
 				return err
 			}
 		}
 		if withFollowUp {
-			if err := w.followUps(ctx, b, ev, pp, attached); err != nil {
+			if err := w.followUps(ctx, l, ev, pp, attached); err != nil {
 				return err
 			}
 		}
@@ -205,7 +208,7 @@ func (w *world) at(day time.Time, fromHour, toHour int) time.Time {
 	return day.Add(time.Duration(minutes-7*60) * time.Minute)
 }
 
-func (ev *evaluations) write(ctx context.Context, b *store.BatchTx, f *data.Form, r *data.Response) error {
+func (ev *evaluations) write(ctx context.Context, l *store.Loader, f *data.Form, r *data.Response) error {
 	if ev.check {
 		if err := r.Validate(f); err != nil {
 			return fmt.Errorf("sample response to %s: %w", f.Title, err)
@@ -215,12 +218,12 @@ func (ev *evaluations) write(ctx context.Context, b *store.BatchTx, f *data.Form
 		r.ImportKey = fmt.Sprintf("contoh-%d-%d-%s", r.ProgramFormID, r.ParticipantID, r.Speaker)
 	}
 	ev.n++
-	return store.InsertResponseTx(ctx, b, r)
+	return l.AddResponse(ctx, r)
 }
 
 // reactions writes the level-1 responses: the organisation form from most participants and the speaker form
 // for each speaker they heard.
-func (w *world) reactions(ctx context.Context, b *store.BatchTx, ev *evaluations, pp *plannedProgram,
+func (w *world) reactions(ctx context.Context, l *store.Loader, ev *evaluations, pp *plannedProgram,
 	attached map[string]*data.ProgramForm, quality float64) error {
 	org, speaker := ev.forms[data.BuiltinOrganisation], ev.forms[data.BuiltinSpeaker]
 	online := pp.Delivery != "luring"
@@ -261,7 +264,7 @@ func (w *world) reactions(ctx context.Context, b *store.BatchTx, ev *evaluations
 					}
 				}
 			}
-			if err := ev.write(ctx, b, org, r); err != nil {
+			if err := ev.write(ctx, l, org, r); err != nil {
 				return err
 			}
 		}
@@ -283,7 +286,7 @@ func (w *world) reactions(ctx context.Context, b *store.BatchTx, ev *evaluations
 					r.Answers = append(r.Answers, data.Answer{QuestionID: q.ID, Text: w.pick(speakerComments)})
 				}
 			}
-			if err := ev.write(ctx, b, speaker, r); err != nil {
+			if err := ev.write(ctx, l, speaker, r); err != nil {
 				return err
 			}
 		}
@@ -313,7 +316,7 @@ func programSpeakers(pp *plannedProgram) []string {
 // tests writes the pre-test and post-test: each participant has an ability and a learning rate, each item an
 // ease, so the class gains, a few decline, and the items differ in difficulty. With perfect set, one
 // participant scores 100 on the pre-test (the undefined-gain case of docs/domain.md §4).
-func (w *world) tests(ctx context.Context, b *store.BatchTx, ev *evaluations, pp *plannedProgram,
+func (w *world) tests(ctx context.Context, l *store.Loader, ev *evaluations, pp *plannedProgram,
 	attached map[string]*data.ProgramForm, perfect bool) error {
 	pre, post := ev.forms[data.BuiltinPreTest], ev.forms[data.BuiltinPostTest]
 	ease := func(q *data.Question) float64 {
@@ -352,7 +355,7 @@ func (w *world) tests(ctx context.Context, b *store.BatchTx, ev *evaluations, pp
 					r.Answers[k].Text, r.Answers[k].Number = q.Correct, q.Points
 				}
 			}
-			if err := ev.write(ctx, b, pre, r); err != nil {
+			if err := ev.write(ctx, l, pre, r); err != nil {
 				return err
 			}
 		}
@@ -363,7 +366,7 @@ func (w *world) tests(ctx context.Context, b *store.BatchTx, ev *evaluations, pp
 			for _, q := range post.Visible() {
 				r.Answers = append(r.Answers, answer(q, math.Max(0.05, math.Min(0.98, after*(0.85+0.15*ease(q))))))
 			}
-			if err := ev.write(ctx, b, post, r); err != nil {
+			if err := ev.write(ctx, l, post, r); err != nil {
 				return err
 			}
 		}
@@ -373,7 +376,7 @@ func (w *world) tests(ctx context.Context, b *store.BatchTx, ev *evaluations, pp
 
 // followUps writes the level-3 follow-up three to five months after the program: most alumni and about
 // half of their superiors (the head of their school or office) answer.
-func (w *world) followUps(ctx context.Context, b *store.BatchTx, ev *evaluations, pp *plannedProgram,
+func (w *world) followUps(ctx context.Context, l *store.Loader, ev *evaluations, pp *plannedProgram,
 	attached map[string]*data.ProgramForm) error {
 	alumni, superior := ev.forms[data.BuiltinFollowUpAlumni], ev.forms[data.BuiltinFollowUpSuperior]
 	for _, e := range pp.enrolments {
@@ -397,7 +400,7 @@ func (w *world) followUps(ctx context.Context, b *store.BatchTx, ev *evaluations
 					r.Answers = append(r.Answers, data.Answer{QuestionID: q.ID, Text: w.pick(alumniNeeds)})
 				}
 			}
-			if err := ev.write(ctx, b, alumni, r); err != nil {
+			if err := ev.write(ctx, l, alumni, r); err != nil {
 				return err
 			}
 		}
@@ -414,7 +417,7 @@ func (w *world) followUps(ctx context.Context, b *store.BatchTx, ev *evaluations
 					r.Answers = append(r.Answers, data.Answer{QuestionID: q.ID, Text: w.pick(superiorAdvice)})
 				}
 			}
-			if err := ev.write(ctx, b, superior, r); err != nil {
+			if err := ev.write(ctx, l, superior, r); err != nil {
 				return err
 			}
 		}
@@ -426,8 +429,8 @@ func (w *world) followUps(ctx context.Context, b *store.BatchTx, ev *evaluations
 // set, where every finished program has its reaction: every program the organisation form, every twentieth
 // its speakers, every other digital-learning one its tests. That is about 280,000 responses and 2.6 million
 // answers, which add about 8 seconds to the large load (27,6 s without them, 35,5 s with them, 2 cores).
-func (w *world) evaluateBulk(ctx context.Context, b *store.BatchTx) error {
-	ev, err := w.builtinForms(ctx, b)
+func (w *world) evaluateBulk(ctx context.Context, l *store.Loader) error {
+	ev, err := w.builtinForms(ctx, l)
 	if err != nil {
 		return err
 	}
@@ -440,7 +443,7 @@ func (w *world) evaluateBulk(ctx context.Context, b *store.BatchTx) error {
 		if tests {
 			keys = append(keys, data.BuiltinPreTest, data.BuiltinPostTest)
 		}
-		attached, err := ev.attach(ctx, b, pp, keys)
+		attached, err := ev.attach(ctx, l, pp, keys)
 		if err != nil {
 			return err
 		}
@@ -448,16 +451,16 @@ func (w *world) evaluateBulk(ctx context.Context, b *store.BatchTx) error {
 			attached[data.BuiltinSpeaker] = &data.ProgramForm{}
 			keep := pp.sessions
 			pp.sessions = nil // no speaker responses for this program
-			err = w.reactions(ctx, b, ev, pp, attached, 3.0+float64(i%8)/10)
+			err = w.reactions(ctx, l, ev, pp, attached, 3.0+float64(i%8)/10)
 			pp.sessions = keep
 		} else {
-			err = w.reactions(ctx, b, ev, pp, attached, 3.0+float64(i%8)/10)
+			err = w.reactions(ctx, l, ev, pp, attached, 3.0+float64(i%8)/10)
 		}
 		if err != nil {
 			return err
 		}
 		if tests {
-			if err := w.tests(ctx, b, ev, pp, attached, false); err != nil {
+			if err := w.tests(ctx, l, ev, pp, attached, false); err != nil {
 				return err
 			}
 		}

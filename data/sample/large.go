@@ -30,12 +30,12 @@ func LoadLarge(ctx context.Context, s *store.Store, opt Options) (Summary, error
 	progress := w.progress
 	w.progress = nil
 	total := LargeParticipants + LargePrograms
-	err := s.Batch(ctx, func(b *store.BatchTx) error {
-		if err := w.loadBase(ctx, b); err != nil {
+	err := s.Load(ctx, func(l *store.Loader) error {
+		if err := w.loadBase(ctx, l); err != nil {
 			return err
 		}
 		w.progress = progress
-		return w.loadBulk(ctx, b, total)
+		return w.loadBulk(ctx, l, total)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("large sample data: %w", err)
@@ -43,7 +43,7 @@ func LoadLarge(ctx context.Context, s *store.Store, opt Options) (Summary, error
 	return w.sum, nil
 }
 
-func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error {
+func (w *world) loadBulk(ctx context.Context, l *store.Loader, total int) error {
 	g := newPeople(w.rng, w.today)
 	for _, p := range w.people {
 		g.nips[p.NIP] = true
@@ -62,7 +62,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 			p = g.teacher(false, true)
 		}
 		p.Normalize()
-		if err := store.InsertParticipant(ctx, b, p.Participant); err != nil {
+		if err := l.AddParticipant(ctx, p.Participant); err != nil {
 			return err
 		}
 		ids = append(ids, p.ID)
@@ -86,7 +86,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 			EndDate: start.AddDate(0, 0, largeSessionsEach-1), TotalJP: largeSessionsEach * 4, Status: data.StatusFinished,
 			AttendanceThreshold: 80, TimeZone: "WIB"}
 		p.Normalize()
-		if err := store.InsertProgram(ctx, b, p); err != nil {
+		if err := l.AddProgram(ctx, p); err != nil {
 			return err
 		}
 		w.sum.Programs++
@@ -95,7 +95,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 		for d := 0; d < largeSessionsEach; d++ {
 			x := &data.Session{ProgramID: p.ID, Number: d + 1, Date: start.AddDate(0, 0, d), Start: "08:00", End: "11:30",
 				TimeZone: "WIB", Topic: plan.topics[d%len(plan.topics)], Speaker: speakers[(i+d)%len(speakers)], JP: 4}
-			if err := store.InsertSession(ctx, b, x); err != nil {
+			if err := l.AddSession(ctx, x); err != nil {
 				return err
 			}
 			pp.sessions = append(pp.sessions, x)
@@ -103,7 +103,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 		}
 		offset := w.rng.IntN(len(ids) - largeEnrolledEach)
 		chosen := ids[offset : offset+largeEnrolledEach]
-		enrolled, err := store.EnrolAllTx(ctx, b, p.ID, chosen, data.RoleParticipant)
+		enrolled, err := l.EnrolAll(ctx, p.ID, chosen, data.RoleParticipant)
 		if err != nil {
 			return err
 		}
@@ -117,7 +117,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 					Status: w.status(k%17 == 3), Source: data.SourceImport})
 			}
 		}
-		if err := store.InsertMarksTx(ctx, b, marks); err != nil {
+		if err := l.AddMarks(ctx, marks); err != nil {
 			return err
 		}
 		w.sum.Marks += len(marks)
@@ -128,7 +128,7 @@ func (w *world) loadBulk(ctx context.Context, b *store.BatchTx, total int) error
 			w.report(LargeParticipants+i, total)
 		}
 	}
-	if err := w.evaluateBulk(ctx, b); err != nil {
+	if err := w.evaluateBulk(ctx, l); err != nil {
 		return err
 	}
 	w.report(total, total)

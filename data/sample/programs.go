@@ -63,7 +63,7 @@ var plans = []programPlan{
 
 var sessionTimes = [][2]string{{"08:00", "11:45"}, {"13:00", "16:15"}}
 
-func (w *world) makePrograms(ctx context.Context, b *store.BatchTx) error {
+func (w *world) makePrograms(ctx context.Context, l *store.Loader) error {
 	for _, plan := range plans {
 		start := w.today.AddDate(0, 0, plan.startOffset)
 		end := start.AddDate(0, 0, plan.days-1)
@@ -83,7 +83,7 @@ func (w *world) makePrograms(ctx context.Context, b *store.BatchTx) error {
 		if err := p.Validate(); err != nil {
 			return err
 		}
-		if err := store.InsertProgram(ctx, b, p); err != nil {
+		if err := l.AddProgram(ctx, p); err != nil {
 			return err
 		}
 		pp := &plannedProgram{Program: p}
@@ -92,21 +92,21 @@ func (w *world) makePrograms(ctx context.Context, b *store.BatchTx) error {
 		for i := range plan.subjects {
 			sub := plan.subjects[i]
 			sub.ProgramID = p.ID
-			if err := store.InsertSubject(ctx, b, &sub); err != nil {
+			if err := l.AddSubject(ctx, &sub); err != nil {
 				return err
 			}
 		}
-		if err := w.makeSessions(ctx, b, pp, plan); err != nil {
+		if err := w.makeSessions(ctx, l, pp, plan); err != nil {
 			return err
 		}
-		if err := w.enrol(ctx, b, pp, plan); err != nil {
+		if err := w.enrol(ctx, l, pp, plan); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (w *world) makeSessions(ctx context.Context, b *store.BatchTx, pp *plannedProgram, plan programPlan) error {
+func (w *world) makeSessions(ctx context.Context, l *store.Loader, pp *plannedProgram, plan programPlan) error {
 	n := 0
 	for day := 0; day < plan.days; day++ {
 		for k := 0; k < plan.sessionsPerDay; k++ {
@@ -117,7 +117,7 @@ func (w *world) makeSessions(ctx context.Context, b *store.BatchTx, pp *plannedP
 			x := &data.Session{ProgramID: pp.ID, Date: pp.StartDate.AddDate(0, 0, day), Start: times[0], End: times[1],
 				TimeZone: "WIB", Topic: plan.topics[n%len(plan.topics)], Speaker: speakers[(n+len(pp.Code))%len(speakers)],
 				JP: plan.jpPerSession}
-			if err := store.InsertSession(ctx, b, x); err != nil {
+			if err := l.AddSession(ctx, x); err != nil {
 				return err
 			}
 			pp.sessions = append(pp.sessions, x)
@@ -129,7 +129,7 @@ func (w *world) makeSessions(ctx context.Context, b *store.BatchTx, pp *plannedP
 }
 
 // enrol draws the program's participants from its audiences, without repeats.
-func (w *world) enrol(ctx context.Context, b *store.BatchTx, pp *plannedProgram, plan programPlan) error {
+func (w *world) enrol(ctx context.Context, l *store.Loader, pp *plannedProgram, plan programPlan) error {
 	var pool []person
 	for _, p := range w.people {
 		for _, a := range plan.audiences {
@@ -140,7 +140,7 @@ func (w *world) enrol(ctx context.Context, b *store.BatchTx, pp *plannedProgram,
 	}
 	w.rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 	for _, p := range pool[:min(plan.enrolled, len(pool))] {
-		e, err := store.EnrolTx(ctx, b, pp.ID, p.ID, data.RoleParticipant)
+		e, err := l.Enrol(ctx, pp.ID, p.ID, data.RoleParticipant)
 		if err != nil {
 			return err
 		}
@@ -152,7 +152,7 @@ func (w *world) enrol(ctx context.Context, b *store.BatchTx, pp *plannedProgram,
 
 // markAttendance records the sessions already held with a realistic mix: most present, a few late, excused or
 // absent, and two or three people per program who miss enough to fall below the threshold.
-func (w *world) markAttendance(ctx context.Context, b *store.BatchTx) error {
+func (w *world) markAttendance(ctx context.Context, l *store.Loader) error {
 	for _, pp := range w.programs {
 		for i, e := range pp.enrolments {
 			chronic := i%13 == 5
@@ -167,7 +167,7 @@ func (w *world) markAttendance(ctx context.Context, b *store.BatchTx) error {
 				if m.Status == data.Leave || m.Status == data.Duty {
 					m.Note = []string{"Rapat di sekolah", "Tugas dari kepala sekolah", "Menghadiri undangan Kecamatan"}[w.rng.IntN(3)]
 				}
-				if err := store.SetMarkTx(ctx, b, m); err != nil {
+				if err := l.SetMark(ctx, m); err != nil {
 					return err
 				}
 				w.sum.Marks++

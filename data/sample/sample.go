@@ -64,8 +64,8 @@ func Load(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	w := newWorld(opt, 2026)
-	err := s.Batch(ctx, func(b *store.BatchTx) error {
-		return w.loadBase(ctx, b)
+	err := s.Load(ctx, func(l *store.Loader) error {
+		return w.loadBase(ctx, l)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("sample data: %w", err)
@@ -87,36 +87,37 @@ func mustBeEmpty(ctx context.Context, s *store.Store) error {
 	return nil
 }
 
-func (w *world) loadBase(ctx context.Context, b *store.BatchTx) error {
+func (w *world) loadBase(ctx context.Context, l *store.Loader) error {
 	w.report(0, 4)
-	if err := w.institution(ctx, b); err != nil {
+	if err := w.institution(ctx, l); err != nil {
 		return err
 	}
-	if err := w.makePeople(ctx, b); err != nil {
+	if err := w.makePeople(ctx, l); err != nil {
 		return err
 	}
 	w.report(1, 4)
-	if err := w.makePrograms(ctx, b); err != nil {
+	if err := w.makePrograms(ctx, l); err != nil {
 		return err
 	}
 	w.report(2, 4)
-	if err := w.markAttendance(ctx, b); err != nil {
+	if err := w.markAttendance(ctx, l); err != nil {
 		return err
 	}
-	if err := w.evaluate(ctx, b); err != nil {
+	if err := w.evaluate(ctx, l); err != nil {
 		return err
 	}
 	w.report(4, 4)
 	return nil
 }
 
-func (w *world) institution(ctx context.Context, b *store.BatchTx) error {
-	if _, err := b.ExecContext(ctx, `UPDATE institution SET parent_name = 'PEMERINTAH KABUPATEN SUKAMAJU',
-		name = 'DINAS PENDIDIKAN', unit = 'Bidang Pembinaan Ketenagaan',
-		address = 'Jl. Raya Sukamaju No. 36, Sukamaju 45311', city = 'Sukamaju', phone = '(0261) 201234',
-		email = 'disdik@sukamajukab.go.id', website = 'disdik.sukamajukab.go.id', time_zone = 'WIB' WHERE id = 1`); err != nil {
+func (w *world) institution(ctx context.Context, l *store.Loader) error {
+	in, err := l.Institution(ctx)
+	if err != nil {
 		return err
 	}
+	in.ParentName, in.Name, in.Unit = "PEMERINTAH KABUPATEN SUKAMAJU", "DINAS PENDIDIKAN", "Bidang Pembinaan Ketenagaan"
+	in.Address, in.City, in.Phone = "Jl. Raya Sukamaju No. 36, Sukamaju 45311", "Sukamaju", "(0261) 201234"
+	in.Email, in.Website, in.TimeZone = "disdik@sukamajukab.go.id", "disdik.sukamajukab.go.id", "WIB"
 	head := &data.Signatory{Name: "Asep Saepudin", FrontTitle: "Dr. H.", BackTitle: "M.Pd.", NIP: "197203151998031004",
 		Position: "Kepala Dinas Pendidikan", RankCode: "IV/c", Active: true}
 	secretary := &data.Signatory{Name: "Euis Komariah", FrontTitle: "Dra. Hj.", BackTitle: "M.M.", NIP: "196811201994032003",
@@ -126,26 +127,22 @@ func (w *world) institution(ctx context.Context, b *store.BatchTx) error {
 		if err := g.Validate(); err != nil {
 			return err
 		}
-		res, err := b.ExecContext(ctx, `INSERT INTO signatory (name, front_title, back_title, nip, position, delegation,
-			on_behalf_of, rank_code, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`, g.Name, g.FrontTitle, g.BackTitle, g.NIP,
-			g.Position, g.Delegation, g.OnBehalfOf, g.RankCode)
-		if err != nil {
+		if err := l.AddSignatory(ctx, g); err != nil {
 			return err
 		}
-		g.ID, _ = res.LastInsertId()
 	}
-	_, err := b.ExecContext(ctx, "UPDATE institution SET default_signatory_id = ? WHERE id = 1", head.ID)
-	return err
+	in.DefaultSignatoryID = head.ID
+	return l.SaveInstitution(ctx, in)
 }
 
-func (w *world) makePeople(ctx context.Context, b *store.BatchTx) error {
+func (w *world) makePeople(ctx context.Context, l *store.Loader) error {
 	g := newPeople(w.rng, w.today)
 	add := func(p person) error {
 		p.Normalize()
 		if err := p.Validate(); err != nil {
 			return fmt.Errorf("participant %s: %w", p.Name, err)
 		}
-		if err := store.InsertParticipant(ctx, b, p.Participant); err != nil {
+		if err := l.AddParticipant(ctx, p.Participant); err != nil {
 			return err
 		}
 		w.people = append(w.people, p)

@@ -32,15 +32,17 @@ func (s *Store) SaveInstitution(ctx context.Context, in *data.Institution) error
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE institution SET parent_name = ?, name = ?, unit = ?, address = ?, city = ?,
-			phone = ?, email = ?, website = ?, time_zone = ?, logo = ?, default_signatory_id = ?, attendance_threshold = ?,
-			excused_count_present = ?, default_scale = ?, certificate_kind = ?, number_pattern = ?, updated_at = datetime('now')
-			WHERE id = 1`, in.ParentName, in.Name, in.Unit, in.Address, in.City, in.Phone, in.Email, in.Website, in.TimeZone,
-			in.Logo, nullID(in.DefaultSignatoryID), in.AttendanceThreshold, boolInt(in.ExcusedCountPresent), in.DefaultScale,
-			in.CertificateKind, in.NumberPattern)
-		return constraintError(err, "", "Penandatangan bawaan tidak ditemukan")
-	})
+	return s.tx(ctx, func(tx *sql.Tx) error { return saveInstitution(ctx, tx, in) })
+}
+
+func saveInstitution(ctx context.Context, q Querier, in *data.Institution) error {
+	_, err := q.ExecContext(ctx, `UPDATE institution SET parent_name = ?, name = ?, unit = ?, address = ?, city = ?,
+		phone = ?, email = ?, website = ?, time_zone = ?, logo = ?, default_signatory_id = ?, attendance_threshold = ?,
+		excused_count_present = ?, default_scale = ?, certificate_kind = ?, number_pattern = ?, updated_at = datetime('now')
+		WHERE id = 1`, in.ParentName, in.Name, in.Unit, in.Address, in.City, in.Phone, in.Email, in.Website, in.TimeZone,
+		in.Logo, nullID(in.DefaultSignatoryID), in.AttendanceThreshold, boolInt(in.ExcusedCountPresent), in.DefaultScale,
+		in.CertificateKind, in.NumberPattern)
+	return constraintError(err, "", "Penandatangan bawaan tidak ditemukan")
 }
 
 // Setting returns an application setting, or def when it was never set.

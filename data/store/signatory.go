@@ -22,16 +22,18 @@ func (s *Store) CreateSignatory(ctx context.Context, g *data.Signatory) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO signatory (name, front_title, back_title, nip, position, delegation,
-			on_behalf_of, rank_code, signature, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, g.Name, g.FrontTitle, g.BackTitle,
-			g.NIP, g.Position, g.Delegation, g.OnBehalfOf, g.RankCode, g.Signature, boolInt(g.Active))
-		if err != nil {
-			return storageError(err)
-		}
-		g.ID, err = res.LastInsertId()
-		return err
-	})
+	return s.tx(ctx, func(tx *sql.Tx) error { return insertSignatory(ctx, tx, g) })
+}
+
+func insertSignatory(ctx context.Context, q Querier, g *data.Signatory) error {
+	res, err := q.ExecContext(ctx, `INSERT INTO signatory (name, front_title, back_title, nip, position, delegation,
+		on_behalf_of, rank_code, signature, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, g.Name, g.FrontTitle, g.BackTitle,
+		g.NIP, g.Position, g.Delegation, g.OnBehalfOf, g.RankCode, g.Signature, boolInt(g.Active))
+	if err != nil {
+		return storageError(err)
+	}
+	g.ID, err = res.LastInsertId()
+	return err
 }
 
 // UpdateSignatory validates and stores changes to a signatory.
