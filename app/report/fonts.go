@@ -3,7 +3,7 @@ package report
 import (
 	"strings"
 
-	"fyne.io/fyne/v2/theme"
+	"github.com/pembina/pembina/assets/fonts"
 )
 
 // Font is the family name every document uses: Noto Sans, whose styles a Doc registers as it first uses them.
@@ -12,18 +12,19 @@ const Font = "noto"
 // fontStyles are Font's styles as fpdf names them, one Noto Sans file each.
 var fontStyles = []string{"", "B", "I", "BI"}
 
-// fontFile returns the Noto Sans file of one of fontStyles. The bytes are the ones Fyne embeds for its own
-// text, so the binary carries one copy of the fonts.
+// fontFile returns the Noto Sans file of one of fontStyles: assets/fonts, the same files Fyne shows its text
+// in, kept apart from Fyne so that the documents and the command line do not link it (the window's binary
+// carries the fonts twice, 1.8 MB).
 func fontFile(style string) []byte {
 	switch style {
 	case "B":
-		return theme.DefaultTextBoldFont().Content()
+		return fonts.Bold
 	case "I":
-		return theme.DefaultTextItalicFont().Content()
+		return fonts.Italic
 	case "BI":
-		return theme.DefaultTextBoldItalicFont().Content()
+		return fonts.BoldItalic
 	}
-	return theme.DefaultTextFont().Content()
+	return fonts.Regular
 }
 
 // SetFont selects a font; see fpdf.Fpdf.SetFont. A style of Font is registered the first time a document
