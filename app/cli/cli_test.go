@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,20 +51,6 @@ func TestExitCodes(t *testing.T) {
 		code, _, errOut := pembina(t, tt.args...)
 		if code != tt.code || !strings.Contains(errOut, tt.want) {
 			t.Errorf("pembina %v = %d, %q; want %d with %q", tt.args, code, errOut, tt.code, tt.want)
-		}
-	}
-}
-
-// TestLinksNoFyne: the command line links no Fyne, so that it and its tests build without the window's
-// toolkit; the kiosk's window comes in through Runner.Kiosk.
-func TestLinksNoFyne(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list -deps: %v\n%s", err, out)
-	}
-	for _, p := range strings.Fields(string(out)) {
-		if strings.HasPrefix(p, "fyne.io/") {
-			t.Errorf("app/cli links %s", p)
 		}
 	}
 }
