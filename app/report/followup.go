@@ -154,6 +154,7 @@ func SaveFollowUp(ctx context.Context, s *store.Store, f *followup.FollowUp, ls 
 	if err := preflight(ls); err != nil {
 		return nil, err
 	}
+	defer limitMemory()()
 	records := make([]*data.LetterRecord, len(f.Units))
 	for i, u := range f.Units {
 		ids := make([]int64, len(u.People))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime/debug"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -35,9 +34,6 @@ const (
 var WorkbookSheets = []string{SheetSummary, SheetPrograms, SheetJP, SheetUnits, SheetAttendance, SheetEvaluation,
 	SheetCertificates, SheetSIASN}
 
-// workbookMemoryLimit is the Go heap the workbook is written within (see WriteWorkbook).
-const workbookMemoryLimit = 200 << 20
-
 // WorkbookResult says what a workbook holds, for the window and the command line.
 type WorkbookResult struct {
 	Overview *overview.Overview
@@ -55,14 +51,7 @@ func WriteWorkbook(ctx context.Context, w io.Writer, s *store.Store, p overview.
 		progress = func(int, int) {}
 	}
 	const total = 100
-	// A year of 100,000 people holds about 120 MB of live data while it is written, and by default Go lets the
-	// heap grow to twice the live data between collections. A soft limit for the time of the writing keeps
-	// the whole process under 300 MB, at the price of a few more collections; a limit set by someone else
-	// is left alone.
-	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		debug.SetMemoryLimit(workbookMemoryLimit)
-		defer debug.SetMemoryLimit(math.MaxInt64)
-	}
+	defer limitMemory()()
 	in, err := s.Institution(ctx)
 	if err != nil {
 		return nil, err
