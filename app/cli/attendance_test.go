@@ -7,14 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 // demoPrograms loads the sample data and returns the code of a finished and of the planned program.
 func demoPrograms(t *testing.T, db string) (finished, planned string) {
 	t.Helper()
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	_, out, _ := pembina(t, "--db", db, "list", "programs")
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		f := strings.Split(l, "\t")

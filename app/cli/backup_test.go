@@ -4,14 +4,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestBackupCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	copyPath := filepath.Join(dir, "copy.db")
 	if code, out, e := pembina(t, "--db", db, "backup", copyPath); code != 0 || !strings.Contains(out, copyPath) {
 		t.Fatalf("backup = %d %s %s", code, out, e)

@@ -8,14 +8,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestBriefCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatalf("demo: %s", errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	year := strconv.Itoa(time.Now().Year())
 	out := filepath.Join(dir, "ringkasan.pdf")
 	code, stdout, errOut := pembina(t, "--db", db, "brief", "--year", year, "--out", out)

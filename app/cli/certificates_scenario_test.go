@@ -1,60 +1,17 @@
 package cli
 
 import (
-	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
+	"time"
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/nip"
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
-
-// sampleOnce holds the sample database made once per test binary; sampleCopy hands each test its own copy.
-var sampleOnce struct {
-	sync.Once
-	path string
-	err  string
-}
-
-func sampleCopy(t *testing.T) string {
-	t.Helper()
-	sampleOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "pembina-sample-")
-		if err != nil {
-			sampleOnce.err = err.Error()
-			return
-		}
-		sampleOnce.path = filepath.Join(dir, "contoh.db")
-		if code, _, errOut := pembina(t, "--db", sampleOnce.path, "demo"); code != 0 {
-			sampleOnce.err = errOut
-		}
-	})
-	if sampleOnce.err != "" {
-		t.Fatal(sampleOnce.err)
-	}
-	db := filepath.Join(t.TempDir(), "salinan.db")
-	in, err := os.Open(sampleOnce.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
 
 // registerNumbers lists a program's certificate numbers with the command line.
 func registerNumbers(t *testing.T, db, code string) []string {
@@ -82,7 +39,7 @@ func printCertificates(t *testing.T, db, code string) {
 
 // TestScenarioProgramCodeInPattern: two programs under a pattern with {program} each start at 001.
 func TestScenarioProgramCodeInPattern(t *testing.T) {
-	db := sampleCopy(t)
+	db := sampletest.Path(t, time.Time{})
 	s := openStore(t, db)
 	for _, code := range []string{"EPA-I/2026", "WMP-I/2026"} {
 		p, err := s.ProgramByCode(ctxT(), code)
@@ -110,7 +67,7 @@ func TestScenarioProgramCodeInPattern(t *testing.T) {
 // TestScenarioRestoreOlderBackupThenIssue: numbers printed after a backup are never given again once that
 // backup is restored; restore says the counter was lifted.
 func TestScenarioRestoreOlderBackupThenIssue(t *testing.T) {
-	db := sampleCopy(t)
+	db := sampletest.Path(t, time.Time{})
 	backup := filepath.Join(t.TempDir(), "cadangan-lama.db")
 	if status, _, errOut := pembina(t, "--db", db, "backup", backup); status != 0 {
 		t.Fatal(errOut)
@@ -158,7 +115,7 @@ func pdfText(t *testing.T, path string) string {
 // SAH, showing the NIP it printed; a reprint shows the snapshot; issuing it again keeps the number, prints the
 // new NIP, and the copy printed before still verifies with a note.
 func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
-	db := sampleCopy(t)
+	db := sampletest.Path(t, time.Time{})
 	s := openStore(t, db)
 	p, err := s.ProgramByCode(ctxT(), "PTD-I/2026")
 	if err != nil {
@@ -251,7 +208,7 @@ func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 // TestScenarioSpeakerOnSTTP: on the STTP design a speaker is "sebagai Narasumber" and never "LULUS", while the
 // participants who passed are "DINYATAKAN LULUS"; read back from the PDFs with pdftotext.
 func TestScenarioSpeakerOnSTTP(t *testing.T) {
-	db := sampleCopy(t)
+	db := sampletest.Path(t, time.Time{})
 	s := openStore(t, db)
 	p, err := s.ProgramByCode(ctxT(), "PTD-II/2026")
 	if err != nil {
@@ -307,7 +264,7 @@ func TestScenarioSpeakerOnSTTP(t *testing.T) {
 
 // TestScenarioCancelledProgramRefused: no certificate is issued for a cancelled program.
 func TestScenarioCancelledProgramRefused(t *testing.T) {
-	db := sampleCopy(t)
+	db := sampletest.Path(t, time.Time{})
 	s := openStore(t, db)
 	p, err := s.ProgramByCode(ctxT(), "EPA-I/2026")
 	if err != nil {

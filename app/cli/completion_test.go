@@ -11,6 +11,7 @@ import (
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -48,9 +49,7 @@ func workbookJP(t *testing.T, db, year string) (map[string]string, int) {
 // sheets say the same as when it was marked Selesai, and the history of one of its people too.
 func TestScenarioProgramLeftRunning(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	year := strconv.Itoa(time.Now().Year())
 	before, siasnBefore := workbookJP(t, db, year)
 
@@ -107,9 +106,7 @@ func TestScenarioProgramLeftRunning(t *testing.T) {
 func TestScenarioTodayUnmarked(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	year := strconv.Itoa(time.Now().Year())
 	s := openStore(t, db)
 	p, err := s.ProgramByCode(ctxT(), "WMP-I/"+year)

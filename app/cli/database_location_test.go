@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestRememberedDatabase(t *testing.T) {
@@ -13,9 +16,7 @@ func TestRememberedDatabase(t *testing.T) {
 	t.Setenv("HOME", home)
 	t.Setenv("PEMBINA_DB", "")
 	office := filepath.Join(t.TempDir(), "kantor.db")
-	if code, _, e := pembina(t, "--db", office, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, office, time.Time{})
 	if err := RememberDatabase(office); err != nil {
 		t.Fatal(err)
 	}

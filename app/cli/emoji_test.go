@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 // TestEmojiNamePrints gives a participant of a finished program a name typed on a phone and prints the
@@ -18,9 +21,7 @@ func TestEmojiNamePrints(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	const program, nip = "SKK-I/2026", "197304111998081473"
 	{
 		s := openStore(t, db)

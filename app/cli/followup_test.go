@@ -8,14 +8,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestFollowUpCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatalf("demo: %s", errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	year := strconv.Itoa(time.Now().Year())
 	out := filepath.Join(dir, "tindak lanjut")
 	if err := os.Mkdir(out, 0o755); err != nil {

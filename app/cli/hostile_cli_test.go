@@ -11,11 +11,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/pembina/pembina/app/importer"
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 // englishPhrases are texts of Go, the operating system, SQLite, the flag package and Fyne that must never
@@ -59,9 +61,7 @@ func hostileFiles(t *testing.T, dir string) map[string]string {
 		random[i] = byte(i*7919 + i/13)
 	}
 	os.WriteFile(p["binary"], random, 0o644)
-	if code, _, e := pembina(t, "--db", p["demo"], "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, p["demo"], time.Time{})
 	b, err := os.ReadFile(p["demo"])
 	if err != nil {
 		t.Fatal(err)
@@ -152,9 +152,7 @@ func TestHostileInputs(t *testing.T) {
 // programs` to the program.
 func TestListFiltersByProgram(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	_, all, _ := pembina(t, "--db", db, "list", "forms")
 	total := strings.Count(all, "\n")
 	s := openStore(t, db)

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
+	"github.com/pembina/pembina/data/sample/sampletest"
 	"github.com/pembina/pembina/internal/badfiles"
 )
 
@@ -15,9 +17,7 @@ import (
 func TestImportRefusesHostileFiles(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	program := runningProgram(t, db)
 	_, before, _ := pembina(t, "--db", db, "list", "participants")
 	for _, c := range badfiles.Cases() {
@@ -97,9 +97,7 @@ func runningProgram(t *testing.T, db string) string {
 func TestImportResponsesRecognisesAndChooses(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	program := runningProgram(t, db)
 	list := filepath.Join(dir, "peserta.csv")
 	os.WriteFile(list, []byte("NO,NIP,NAMA,UNIT KERJA\n1,198609262015051001,Budi Santoso,SD Negeri 1\n"), 0o644)
@@ -128,9 +126,7 @@ func TestImportResponsesRecognisesAndChooses(t *testing.T) {
 func TestImportRefusesNamedPipe(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	pipe := filepath.Join(dir, "daftar.csv")
 	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)

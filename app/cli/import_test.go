@@ -5,14 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestImportParticipantsCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	list := filepath.Join(dir, "daftar.csv")
 	os.WriteFile(list, []byte("\xef\xbb\xbfNO;NIP;NAMA;PANGKAT/GOL;UNIT KERJA\n"+
 		"1;198609262015051001;Budi Santoso, S.Pd.;III/b;SD Negeri 1\n"+

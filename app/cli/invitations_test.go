@@ -8,14 +8,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestInvitationsCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatalf("demo: %s", errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	year := strconv.Itoa(time.Now().Year())
 	code := "ptd-i/" + year
 	list, err := exec.Command("sqlite3", db, "SELECT p.name FROM enrolment e JOIN participant p ON p.id = e.participant_id JOIN program g ON g.id = e.program_id WHERE g.code = 'PTD-I/"+year+"' AND e.role = 'peserta' AND e.status = 'enrolled'").Output()

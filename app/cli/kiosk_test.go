@@ -4,15 +4,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 // The kiosk command refuses wrong usage and an unknown program before it opens any window (main_test.go checks
 // the form, which needs the window's package).
 func TestKioskCommandChecksItsArguments(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	for _, c := range []struct {
 		args []string
 		code int

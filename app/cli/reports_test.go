@@ -9,14 +9,14 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestWorkbookAndSummaryCommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatalf("demo: %s", errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	year := strconv.Itoa(time.Now().Year())
 	out := filepath.Join(dir, "pimpinan.xlsx")
 	code, stdout, errOut := pembina(t, "--db", db, "workbook", "--year", year, "--out", out)

@@ -6,14 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestImportResponsesCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	_, forms, _ := pembina(t, "--db", db, "list", "forms")
 	speakerID := ""
 	for _, l := range strings.Split(strings.TrimSpace(forms), "\n") {

@@ -5,14 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 func TestRestoreCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	backup := filepath.Join(dir, "cadangan.db")
 	if code, _, e := pembina(t, "--db", db, "backup", backup); code != 0 {
 		t.Fatal(e)

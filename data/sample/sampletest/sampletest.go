@@ -2,7 +2,8 @@
 // participants, their programs, attendance and responses in one transaction (0.2 s, about 1 s under -race);
 // many tests of a package read it, so a test binary loads it once per day it is dated around, keeps the file's
 // bytes, and writes a copy into each test's t.TempDir(). A test changes its copy freely; the rows a case needs
-// beyond the sample are built by the test, never assumed.
+// beyond the sample are built by the test, never assumed. Copies share what the load made, the certificate
+// signing key included: a test that needs another office's database loads the sample anew.
 package sampletest
 
 import (
