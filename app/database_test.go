@@ -62,7 +62,7 @@ func TestOpenAnotherDatabaseSwitchesCleanly(t *testing.T) {
 	if u.store.Path() != other || remembered != other {
 		t.Fatalf("store %s, remembered %q; want %s", u.store.Path(), remembered, other)
 	}
-	if err := old.DB().Ping(); err == nil {
+	if _, err := old.Counts(ctx); err == nil {
 		t.Error("the old database is still open")
 	}
 	if u.CurrentPage() != "programs" || !strings.Contains(u.win.Title(), filepath.Base(other)) {
@@ -258,7 +258,7 @@ func TestBackupNowAndOnClose(t *testing.T) {
 	if len(list) != 1 {
 		t.Fatalf("%d automatic backups on close, want 1", len(list))
 	}
-	if err := s.DB().Ping(); err == nil {
+	if _, err := s.Counts(ctx); err == nil {
 		t.Error("the database is still open after closing")
 	}
 }

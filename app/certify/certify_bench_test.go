@@ -28,18 +28,18 @@ func thousand(b *testing.B) (*store.Store, *data.Program) {
 	if err := s.CreateSession(ctx, x); err != nil {
 		b.Fatal(err)
 	}
-	err := s.Batch(ctx, func(tx *store.BatchTx) error {
+	err := s.Load(ctx, func(tx *store.Loader) error {
 		var ids []int64
 		for i := 0; i < 1000; i++ {
 			pp := &data.Participant{NIP: fmt.Sprintf("198609262015%02d%d%03d", 1+i/999, 1+i%2, i%999+1), Name: fmt.Sprintf("Peserta Pelatihan %04d", i+1),
 				BackTitle: "S.Pd.", RankCode: "III/b", Position: "Guru Ahli Pertama", Unit: "SMP Negeri 1 Sukamaju"}
 			pp.Normalize()
-			if err := store.InsertParticipant(ctx, tx, pp); err != nil {
+			if err := tx.AddParticipant(ctx, pp); err != nil {
 				return err
 			}
 			ids = append(ids, pp.ID)
 		}
-		enrolments, err := store.EnrolAllTx(ctx, tx, p.ID, ids, data.RoleParticipant)
+		enrolments, err := tx.EnrolAll(ctx, p.ID, ids, data.RoleParticipant)
 		if err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func thousand(b *testing.B) (*store.Store, *data.Program) {
 		for _, e := range enrolments {
 			marks = append(marks, data.Mark{SessionID: x.ID, EnrolmentID: e, Status: data.Present})
 		}
-		return store.InsertMarksTx(ctx, tx, marks)
+		return tx.AddMarks(ctx, marks)
 	})
 	if err != nil {
 		b.Fatal(err)

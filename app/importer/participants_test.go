@@ -559,11 +559,11 @@ func seedForBigImport(t testing.TB, s *store.Store, nips []string) int64 {
 	if err := s.CreateProgram(ctx, prog); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Batch(ctx, func(b *store.BatchTx) error {
+	err := s.Load(ctx, func(b *store.Loader) error {
 		for i := 0; i < len(nips); i += 5 {
 			p := &data.Participant{NIP: nips[i], Name: fmt.Sprintf("Peserta Nomor %d", i+1), Unit: "Unit Lama"}
 			p.Normalize()
-			if err := store.InsertParticipant(ctx, b, p); err != nil {
+			if err := b.AddParticipant(ctx, p); err != nil {
 				return err
 			}
 		}

@@ -253,7 +253,7 @@ func TestExportPrograms(t *testing.T) {
 func knownParticipant(t *testing.T, s *store.Store) *data.Participant {
 	t.Helper()
 	var id int64
-	if err := s.DB().QueryRow(`SELECT id FROM participant WHERE nip IS NOT NULL AND rank_code <> '' AND position_kind <> ''
+	if err := storetest.DB(t, s).QueryRow(`SELECT id FROM participant WHERE nip IS NOT NULL AND rank_code <> '' AND position_kind <> ''
 		AND (front_title <> '' OR back_title <> '') AND birth_place <> '' AND phone <> '' ORDER BY id LIMIT 1`).Scan(&id); err != nil {
 		t.Fatalf("the sample has no participant with every field: %v", err)
 	}
@@ -462,7 +462,7 @@ func TestExportParticipantsCancel(t *testing.T) {
 func programWith(t *testing.T, s *store.Store, what, query string) *data.Program {
 	t.Helper()
 	var id int64
-	if err := s.DB().QueryRow(query).Scan(&id); err != nil {
+	if err := storetest.DB(t, s).QueryRow(query).Scan(&id); err != nil {
 		t.Fatalf("the sample has no program %s: %v", what, err)
 	}
 	p, err := s.Program(context.Background(), id)
@@ -479,7 +479,7 @@ func TestExportEnrolments(t *testing.T) {
 		ORDER BY count(*) DESC, program_id LIMIT 1`)
 	// A speaker is enrolled too, and someone withdraws.
 	var speaker int64
-	if err := s.DB().QueryRow(`SELECT id FROM participant WHERE nip IS NOT NULL AND id NOT IN
+	if err := storetest.DB(t, s).QueryRow(`SELECT id FROM participant WHERE nip IS NOT NULL AND id NOT IN
 		(SELECT participant_id FROM enrolment WHERE program_id = ?) ORDER BY id LIMIT 1`, p.ID).Scan(&speaker); err != nil {
 		t.Fatal(err)
 	}
@@ -555,7 +555,7 @@ func TestExportAttendanceRecap(t *testing.T) {
 	p := programWith(t, s, "finished, with marks", `SELECT p.id FROM program p WHERE p.status = 'finished'
 		AND EXISTS (SELECT 1 FROM attendance a JOIN session x ON x.id = a.session_id WHERE x.program_id = p.id) ORDER BY p.id LIMIT 1`)
 	// One mark is taken back: a session held without a mark shows "–".
-	res, err := s.DB().Exec(`DELETE FROM attendance WHERE (session_id, enrolment_id) = (SELECT a.session_id, a.enrolment_id
+	res, err := storetest.DB(t, s).Exec(`DELETE FROM attendance WHERE (session_id, enrolment_id) = (SELECT a.session_id, a.enrolment_id
 		FROM attendance a JOIN session x ON x.id = a.session_id JOIN enrolment e ON e.id = a.enrolment_id
 		JOIN participant pa ON pa.id = e.participant_id
 		WHERE x.program_id = ? AND x.position = 2 AND pa.nip IS NOT NULL AND e.role = 'peserta' ORDER BY pa.sort_name LIMIT 1)`, p.ID)
@@ -587,7 +587,7 @@ func TestExportAttendanceRecap(t *testing.T) {
 
 	// Every session's cell is the mark the store holds, "–" for none (every session of a finished program is held).
 	marks := map[string]string{} // NIP and session number → status
-	q, err := s.DB().Query(`SELECT pa.nip, x.position, a.status FROM attendance a JOIN session x ON x.id = a.session_id
+	q, err := storetest.DB(t, s).Query(`SELECT pa.nip, x.position, a.status FROM attendance a JOIN session x ON x.id = a.session_id
 		JOIN enrolment e ON e.id = a.enrolment_id JOIN participant pa ON pa.id = e.participant_id
 		WHERE x.program_id = ? AND pa.nip IS NOT NULL`, p.ID)
 	if err != nil {
@@ -674,7 +674,7 @@ func TestExportAttendanceRecapUnderWay(t *testing.T) {
 	ctx := context.Background()
 	day := sampleDay.Format(data.DateLayout)
 	var id int64
-	err := s.DB().QueryRow(`SELECT p.id FROM program p WHERE EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id AND x.date > ?)
+	err := storetest.DB(t, s).QueryRow(`SELECT p.id FROM program p WHERE EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id AND x.date > ?)
 		AND EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id AND x.date < ?)
 		AND EXISTS (SELECT 1 FROM enrolment e WHERE e.program_id = p.id AND e.role = 'peserta') ORDER BY p.id LIMIT 1`, day, day).Scan(&id)
 	if err != nil {
@@ -734,7 +734,7 @@ func TestExportAttendanceRecapNotStarted(t *testing.T) {
 	ctx := context.Background()
 	day := sampleDay.Format(data.DateLayout)
 	var id int64
-	err := s.DB().QueryRow(`SELECT p.id FROM program p WHERE NOT EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id AND x.date <= ?)
+	err := storetest.DB(t, s).QueryRow(`SELECT p.id FROM program p WHERE NOT EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id AND x.date <= ?)
 		AND EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id)
 		AND EXISTS (SELECT 1 FROM enrolment e WHERE e.program_id = p.id AND e.role = 'peserta') ORDER BY p.id LIMIT 1`, day).Scan(&id)
 	if err != nil {
@@ -775,7 +775,7 @@ func TestExportEvaluationResults(t *testing.T) {
 	s := sampleStore(t)
 	ctx := context.Background()
 	var id int64
-	if err := s.DB().QueryRow(`SELECT pf.program_id FROM response r JOIN program_form pf ON pf.id = r.program_form_id
+	if err := storetest.DB(t, s).QueryRow(`SELECT pf.program_id FROM response r JOIN program_form pf ON pf.id = r.program_form_id
 		GROUP BY pf.program_id ORDER BY count(DISTINCT pf.form_id) DESC, count(*) DESC, pf.program_id LIMIT 1`).Scan(&id); err != nil {
 		t.Fatalf("the sample has no responses: %v", err)
 	}

@@ -51,7 +51,7 @@ func TestFollowUpMatchesWorkbook(t *testing.T) {
 	if err := s.SaveUnits(ctx, []*data.Unit{{Name: headed, HeadName: "Drs. Ujang Suryana", HeadPosition: "Kepala Bidang Uji Coba"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().Exec("UPDATE participant SET unit = ? WHERE unit = ?", `SMP "A/B": 1?`, odd); err != nil {
+	if _, err := storetest.DB(t, s).Exec("UPDATE participant SET unit = ? WHERE unit = ?", `SMP "A/B": 1?`, odd); err != nil {
 		t.Fatal(err)
 	}
 	if f, err = followup.Load(ctx, s, 2026, "", sampleDay, nil); err != nil {
@@ -230,7 +230,7 @@ func TestSummons(t *testing.T) {
 		t.Fatal("the sample has no one without JP")
 	}
 	var programID int64
-	if err := s.DB().QueryRow(`SELECT p.id FROM program p WHERE p.status = 'finished' AND p.end_date LIKE '2026-%'
+	if err := storetest.DB(t, s).QueryRow(`SELECT p.id FROM program p WHERE p.status = 'finished' AND p.end_date LIKE '2026-%'
 		AND EXISTS (SELECT 1 FROM session x WHERE x.program_id = p.id) ORDER BY p.id LIMIT 1`).Scan(&programID); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pembina/pembina/data/indo"
+	"github.com/pembina/pembina/data/store/storetest"
 )
 
 // The per-session table of the summary, read back, on a session with an izin, a sakit, a cuti and two
@@ -15,7 +16,7 @@ import (
 func TestSummarySessionTableAddsUp(t *testing.T) {
 	s := sampleStore(t)
 	p := programByPrefix(t, s, "PTD-I/")
-	db := s.DB()
+	db := storetest.DB(t, s)
 	var sessionID int64
 	if err := db.QueryRow("SELECT id FROM session WHERE program_id = ? ORDER BY date, start_time, id LIMIT 1", p.ID).Scan(&sessionID); err != nil {
 		t.Fatal(err)

@@ -28,14 +28,14 @@ func bigProgram(b *testing.B, s *store.Store) *data.Program {
 	var sessions []*data.Session
 	var enrolments []*data.Enrolment
 	speakers := []string{"Dr. Hendra Gunawan", "Dra. Euis Komariah", "Ir. Bambang Sutrisno", "Dian Permatasari, M.Psi."}
-	err := s.Batch(ctx, func(tx *store.BatchTx) error {
-		if err := store.InsertProgram(ctx, tx, p); err != nil {
+	err := s.Load(ctx, func(tx *store.Loader) error {
+		if err := tx.AddProgram(ctx, p); err != nil {
 			return err
 		}
 		for i := 0; i < 8; i++ {
 			x := &data.Session{ProgramID: p.ID, Number: i + 1, Date: start.AddDate(0, 0, i/2), Start: []string{"08:00", "13:00"}[i%2],
 				End: []string{"11:30", "16:30"}[i%2], TimeZone: "WIB", Topic: fmt.Sprintf("Materi %d", i+1), Speaker: speakers[i%4], JP: 4}
-			if err := store.InsertSession(ctx, tx, x); err != nil {
+			if err := tx.AddSession(ctx, x); err != nil {
 				return err
 			}
 			sessions = append(sessions, x)
@@ -45,12 +45,12 @@ func bigProgram(b *testing.B, s *store.Store) *data.Program {
 			person := &data.Participant{Name: fmt.Sprintf("Peserta Besar %03d", i), EmploymentStatus: "PNS", NIP: fmt.Sprintf("1980010120050%d1%03d", 1+i%9, i+1),
 				Unit: fmt.Sprintf("SD Negeri %d Sukamaju", i%30+1)}
 			person.Normalize()
-			if err := store.InsertParticipant(ctx, tx, person); err != nil {
+			if err := tx.AddParticipant(ctx, person); err != nil {
 				return err
 			}
 			ids = append(ids, person.ID)
 		}
-		enrolled, err := store.EnrolAllTx(ctx, tx, p.ID, ids, data.RoleParticipant)
+		enrolled, err := tx.EnrolAll(ctx, p.ID, ids, data.RoleParticipant)
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func bigProgram(b *testing.B, s *store.Store) *data.Program {
 				marks = append(marks, data.Mark{SessionID: x.ID, EnrolmentID: e.ID, Status: st})
 			}
 		}
-		return store.InsertMarksTx(ctx, tx, marks)
+		return tx.AddMarks(ctx, marks)
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -80,9 +80,9 @@ func bigProgram(b *testing.B, s *store.Store) *data.Program {
 	}
 	comments := []string{"Materi sangat bermanfaat untuk tugas pengawasan.", "Waktu praktik perlu ditambah.", "Ruangan terlalu dingin.",
 		"Narasumber menguasai materi dengan baik."}
-	err = s.Batch(ctx, func(tx *store.BatchTx) error {
+	err = s.Load(ctx, func(tx *store.Loader) error {
 		for _, a := range attached {
-			f, err := store.FormTx(ctx, tx, a.FormID)
+			f, err := tx.Form(ctx, a.FormID)
 			if err != nil {
 				return err
 			}
@@ -124,7 +124,7 @@ func bigProgram(b *testing.B, s *store.Store) *data.Program {
 						}
 						r.Answers = append(r.Answers, ans)
 					}
-					if err := store.InsertResponseTx(ctx, tx, r); err != nil {
+					if err := tx.AddResponse(ctx, r); err != nil {
 						return err
 					}
 				}

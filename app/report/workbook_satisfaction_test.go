@@ -9,6 +9,7 @@ import (
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/overview"
+	"github.com/pembina/pembina/data/store/storetest"
 )
 
 // The satisfaction of each program on Ringkasan carries the program's one category, also for a program whose
@@ -20,11 +21,11 @@ func TestWorkbookSatisfactionCategory(t *testing.T) {
 	// One level-1 form of the first program with level-1 answers moves to 1–5: its answers (1–4) stay valid
 	// and its program now mixes scales.
 	var formID, programID int64
-	if err := s.DB().QueryRow(`SELECT pf.form_id, pf.program_id FROM program_form pf WHERE pf.level = 1
+	if err := storetest.DB(t, s).QueryRow(`SELECT pf.form_id, pf.program_id FROM program_form pf WHERE pf.level = 1
 		AND EXISTS (SELECT 1 FROM response r WHERE r.program_form_id = pf.id) ORDER BY pf.id LIMIT 1`).Scan(&formID, &programID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().Exec("UPDATE form SET scale = '1-5' WHERE id = ?", formID); err != nil {
+	if _, err := storetest.DB(t, s).Exec("UPDATE form SET scale = '1-5' WHERE id = ?", formID); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer

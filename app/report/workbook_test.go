@@ -31,7 +31,7 @@ func sampleStore(t *testing.T) *store.Store {
 	s := sampletest.Open(t, sampleDay)
 	ctx := context.Background()
 	var id int64
-	if err := s.DB().QueryRow("SELECT id FROM certificate ORDER BY id LIMIT 1").Scan(&id); err != nil {
+	if err := storetest.DB(t, s).QueryRow("SELECT id FROM certificate ORDER BY id LIMIT 1").Scan(&id); err != nil {
 		t.Fatalf("the sample has no certificate: %v", err)
 	}
 	if err := s.RevokeCertificate(ctx, id, "Nama salah ketik"); err != nil {

@@ -152,13 +152,13 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	questions := f.Questions()
-	err := s.Batch(ctx, func(tx *store.BatchTx) error {
+	err := s.Load(ctx, func(tx *store.Loader) error {
 		for _, r := range responses {
 			r.ParticipantID, r.ProgramFormID, r.Source = 0, pf.ID, data.ResponseImport
 			for i := range r.Answers {
 				r.Answers[i].QuestionID = questions[i].ID
 			}
-			if err := store.InsertResponseTx(ctx, tx, r); err != nil {
+			if err := tx.AddResponse(ctx, r); err != nil {
 				return err
 			}
 		}

@@ -27,7 +27,7 @@ func revokeOne(t *testing.T, s *store.Store) *data.Program {
 	t.Helper()
 	ctx := context.Background()
 	var id, program int64
-	if err := s.DB().QueryRow("SELECT c.id, e.program_id FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id LIMIT 1").Scan(&id, &program); err != nil {
+	if err := storetest.DB(t, s).QueryRow("SELECT c.id, e.program_id FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id LIMIT 1").Scan(&id, &program); err != nil {
 		t.Fatalf("the sample has no certificate: %v", err)
 	}
 	if err := s.RevokeCertificate(ctx, id, "Nama salah ketik"); err != nil {

@@ -82,6 +82,9 @@ func (l *Loader) AddMarks(ctx context.Context, marks []data.Mark) error {
 	return InsertMarksTx(ctx, l.b, marks)
 }
 
+// Form returns a form with its sections and questions.
+func (l *Loader) Form(ctx context.Context, id int64) (*data.Form, error) { return FormTx(ctx, l.b, id) }
+
 // FormByBuiltin finds a built-in form by its key.
 func (l *Loader) FormByBuiltin(ctx context.Context, key string) (*data.Form, error) {
 	return FormByBuiltinTx(ctx, l.b, key)

@@ -3,7 +3,9 @@
 package storetest
 
 import (
+	"database/sql"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/pembina/pembina/data/store"
@@ -25,8 +27,45 @@ func New(t testing.TB) *store.Store {
 func Count(t testing.TB, s *store.Store, query string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
+	if err := DB(t, s).QueryRow(query, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return n
 }
+
+// DB opens a second connection to the store's database file, for a test that reads back or arranges what no
+// store method offers (the store hands out no connection of its own). It sees what the store committed, and
+// the store sees what it writes: the participant search follows the triggers' revision counter. It is closed
+// when the test ends; one connection serves the whole test.
+func DB(t testing.TB, s *store.Store) *sql.DB {
+	t.Helper()
+	opened.mu.Lock()
+	defer opened.mu.Unlock()
+	key := connKey{t, s.Path()}
+	if db, ok := opened.dbs[key]; ok {
+		return db
+	}
+	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(s.Path())+"?_foreign_keys=on&_busy_timeout=5000")
+	if err != nil {
+		t.Fatalf("open a second connection to %s: %v", s.Path(), err)
+	}
+	opened.dbs[key] = db
+	t.Cleanup(func() {
+		opened.mu.Lock()
+		delete(opened.dbs, key)
+		opened.mu.Unlock()
+		db.Close()
+	})
+	return db
+}
+
+type connKey struct {
+	t    testing.TB
+	path string
+}
+
+// opened keeps each test's connection per database, so that a test counting in a loop opens one.
+var opened = struct {
+	mu  sync.Mutex
+	dbs map[connKey]*sql.DB
+}{dbs: map[connKey]*sql.DB{}}
