@@ -23,6 +23,7 @@ type viewCommands struct {
 	Print  func() // Ctrl+P: print the view's document (a sign-in sheet, certificates, a report)
 	Export func() // Ctrl+E: export what the view shows (a workbook)
 	Reload func() // reads what the view shows from the database again; a program's tab runs it each time it is shown
+	Focus  func() // puts the keyboard on the view's main control when Ctrl+PageDown/PageUp shows it
 }
 
 // commander is implemented by a view that offers context commands. A page plugs in by returning

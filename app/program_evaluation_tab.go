@@ -35,12 +35,16 @@ type evaluationTab struct {
 	summary *widget.Label
 	detail  *fyne.Container
 	root    fyne.CanvasObject
+	// focusKiosk asks the next showDetail to put the keyboard on Mode kios: the tab, shown by keyboard,
+	// rebuilds its detail after reading the database, so the button to focus exists only then.
+	focusKiosk bool
 }
 
 // programEvaluationTab is the Evaluasi tab: forms attached to the program, responses and results.
 func (u *UI) programEvaluationTab(p *data.Program) fyne.CanvasObject {
 	t := u.newEvaluationTab(p)
-	return withCommands(t.root, viewCommands{New: func() { t.attachDialog(nil) }, Print: t.printSelected, Export: t.exportResults, Reload: t.reload})
+	return withCommands(t.root, viewCommands{New: func() { t.attachDialog(nil) }, Print: t.printSelected, Export: t.exportResults, Reload: t.reload,
+		Focus: func() { t.focusKiosk = true }})
 }
 
 // startKiosk opens the kiosk, after a confirmation when the form is not open today: respondents fill in the
@@ -225,6 +229,8 @@ func zoneOf(name string) *time.Location {
 // showDetail shows the selected attachment: its description, response rate and actions, then tabs with the
 // results, who has not responded yet, and the responses.
 func (t *evaluationTab) showDetail() {
+	focus := t.focusKiosk
+	t.focusKiosk = false
 	r, ok := t.row(t.selected)
 	fr := t.formReport(t.selected)
 	if !ok || fr == nil {
@@ -280,6 +286,9 @@ func (t *evaluationTab) showDetail() {
 	head := container.NewVBox(title, info, bar, container.NewHScroll(actions))
 	t.detail.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil, tabs)}
 	t.detail.Refresh()
+	if focus {
+		t.u.win.Canvas().Focus(kiosk)
+	}
 }
 
 // testTabs shows a test attachment: the pair's class results and the participants' scores.

@@ -92,6 +92,7 @@ func (u *UI) programParticipantsTab(p *data.Program) fyne.CanvasObject {
 		New:    func() { u.win.Canvas().Focus(t.nip) }, // enrol by NIP; the buttons beside offer the other ways
 		Export: t.exportEnrolments,
 		Reload: t.reload,
+		Focus:  func() { u.win.Canvas().Focus(t.nip) },
 	})
 }
 

@@ -42,6 +42,7 @@ func (u *UI) openProgramAt(id int64, tab string) {
 	// certificates, forms) shows in every other without reopening the program.
 	tabs.OnSelected = func(item *container.TabItem) { reloadView(item.Content) }
 	u.setPageView(container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, back, nil, title)), nil, nil, nil, tabs))
+	trace("program dibuka: %s", p.Code)
 }
 
 // reloadView runs the Reload command of a view made by withCommands.

@@ -8,7 +8,8 @@ import (
 // switchTab is Halaman > Tab berikutnya / sebelumnya (Ctrl+PageDown, Ctrl+PageUp; with Shift, the tabs inside
 // the current tab): it shows the next or previous tab of the current view, so that an opened program's tabs
 // (and Jadwal, Presensi, Rekap inside Jadwal & Presensi) are reachable without the mouse. Fyne's tab bars take
-// no keyboard focus. The focus is dropped, as a click on a tab does, since it may lie in the tab now hidden.
+// no keyboard focus. The focus moves to the shown tab's main control when it names one (viewCommands.Focus),
+// else it is dropped, as a click on a tab does, since it may lie in the tab now hidden.
 func (u *UI) switchTab(step int, inner bool) bool {
 	var bars []*container.AppTabs
 	walkVisible(u.currentView(), func(o fyne.CanvasObject) bool {
@@ -27,5 +28,8 @@ func (u *UI) switchTab(step int, inner bool) bool {
 	n := len(t.Items)
 	t.SelectIndex(((t.SelectedIndex()+step)%n + n) % n)
 	u.win.Canvas().Unfocus()
+	if c, ok := t.Selected().Content.(commander); ok && c.commands().Focus != nil {
+		c.commands().Focus()
+	}
 	return true
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestProgramByKeyboard: on Program, the code typed in the search and Enter open that program; Ctrl+PageDown
@@ -39,7 +40,13 @@ func TestProgramByKeyboard(t *testing.T) {
 	}
 	ctrl := fyne.KeyModifierShortcutDefault
 	menu("Tab berikutnya", ctrl, fyne.KeyPageDown)
+	if e, ok := u.win.Canvas().Focused().(*keyEntry); !ok || e.PlaceHolder != "Ketik NIP lalu Enter untuk mendaftarkan" {
+		t.Errorf("Peserta shown by keyboard focuses %T, want the NIP box", u.win.Canvas().Focused())
+	}
 	menu("Tab berikutnya", ctrl, fyne.KeyPageDown)
+	if u.win.Canvas().Focused() != nil {
+		t.Errorf("Jadwal & Presensi shown by keyboard leaves the focus on %T", u.win.Canvas().Focused())
+	}
 	if got := tabs.Selected().Text; got != "Jadwal & Presensi" {
 		t.Fatalf("two Ctrl+PageDown from Ringkasan show %q", got)
 	}
@@ -58,5 +65,14 @@ func TestProgramByKeyboard(t *testing.T) {
 	}
 	if got := tabs.Selected().Text; got != "Laporan" {
 		t.Fatalf("three Ctrl+PageUp from Jadwal & Presensi show %q, want Laporan (round)", got)
+	}
+	// Evaluasi shown by keyboard puts it on Mode kios of the chosen form, which Space then presses.
+	menu("Tab sebelumnya", ctrl, fyne.KeyPageUp)
+	menu("Tab sebelumnya", ctrl, fyne.KeyPageUp)
+	if got := tabs.Selected().Text; got != "Evaluasi" {
+		t.Fatalf("two Ctrl+PageUp from Laporan show %q", got)
+	}
+	if b, ok := u.win.Canvas().Focused().(*widget.Button); !ok || b.Text != "Mode kios" {
+		t.Fatalf("Evaluasi shown by keyboard focuses %v, want Mode kios", u.win.Canvas().Focused())
 	}
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# e2e.sh BINARY OUTDIR: the coordinator's main flows on the real program, driven with real keystrokes and clicks
+# e2e.sh BINARY OUTDIR: the coordinator's main flows on the real program, driven with real keystrokes
 # (xdotool) under a private Xvfb display of 1366x768, with a fresh database and home folder:
 #   1 first run: Mulai dengan data kosong, then the setup (identity, default signatory, numbering, JP target)
 #   2 a program created in the window (Ctrl+2, Ctrl+N, the form filled by keyboard, Enter saves)
@@ -11,9 +11,11 @@
 #   7 the kiosk (`kiosk --program --form`) answered from the keyboard by a participant and sent, then left
 #     with the coordinator's PIN
 # Each step writes a screenshot into OUTDIR (NN-name.png) and fails unless its result is in the database or on
-# disk. Every wait has a timeout. Clicks are used only where the window has no key (opening a program from the
-# list, the program's tabs, the Terbitkan button), at positions that follow from the fixed screen size.
-# Needs xvfb, xdotool, imagemagick, sqlite3 and poppler-utils (make deps installs them).
+# disk. Every wait has a timeout. The window is driven by keys alone: a program is opened by typing its code in
+# the list's search and Enter, its tabs are walked with Ctrl+PageDown (Ctrl+Shift+PageDown inside Jadwal &
+# Presensi), and a tab shown that way puts the keyboard on its main control (the NIP box, Mode kios), so that no
+# step depends on where a label or button lands. The display, waits and failure report are shared with
+# smoke-test.sh (xlib.sh). Needs xvfb, xdotool, imagemagick, sqlite3 and poppler-utils (make deps installs them).
 set -euo pipefail
 bin=$(realpath "${1:?usage: e2e.sh BINARY OUTDIR}")
 out=${2:?usage: e2e.sh BINARY OUTDIR}
@@ -23,33 +25,13 @@ rm -f "$out"/*.png "$out"/*.log
 tmp=$(mktemp -d)
 home=$tmp/home
 mkdir -p "$home"
-xpid="" apid="" step="start" log=""
 started=$SECONDS
-cleanup() {
-	[ -n "$apid" ] && kill "$apid" 2>/dev/null || true
-	[ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-	rm -rf "$tmp"
+. "$(dirname "$0")/xlib.sh"
+# begin STEP: the step that a failure names, in its message and its screenshot (failure-STEP.png).
+begin() {
+	step=$1 fail_prefix="e2e, step $1" fail_shot="failure-$1"
 }
-trap cleanup EXIT
-fail() {
-	echo "e2e, step $step: $*" >&2
-	[ -n "${disp:-}" ] && DISPLAY=$disp import -window root "$out/failure-$step.png" 2>/dev/null || true
-	if [ -n "$log" ]; then
-		echo "--- program output ($log) ---" >&2
-		tail -n 30 "$log" >&2 || true
-	fi
-	exit 1
-}
-# wait_for SECONDS WHAT COMMAND...: retry COMMAND every 0.2 s until it succeeds.
-wait_for() {
-	local limit=$1 what=$2
-	shift 2
-	local end=$((SECONDS + limit))
-	until "$@" >/dev/null 2>&1; do
-		[ $SECONDS -lt $end ] || fail "timed out after ${limit}s waiting for $what"
-		sleep 0.2
-	done
-}
+begin start
 x() { DISPLAY=$disp xdotool "$@"; }
 keys() {
 	x key --delay 90 "$@"
@@ -59,10 +41,28 @@ typ() {
 	x type --delay 30 "$1"
 	sleep 0.3
 }
-click() {
-	x mousemove "$1" "$2" click 1
+# tabs N: Ctrl+PageDown N times, from an opened program's Ringkasan to its Nth tab after it.
+tabs() {
+	local i
+	for ((i = 0; i < $1; i++)); do
+		keys ctrl+Next
+	done
 	sleep 0.8
 }
+# open_program CODE: the Program page (Ctrl+2, back to its list when a program is open), CODE typed in its
+# search and Enter, which opens the program on Ringkasan.
+open_program() {
+	keys ctrl+2
+	keys ctrl+f ctrl+a
+	typ "$1"
+	local before
+	before=$(grep -cF "program dibuka: $1 (" "$log" || true)
+	keys Return
+	wait_for 10 "the program $1 opened" opened_again "$1" "$before"
+	sleep 0.5
+}
+# opened_again CODE N: the program's output says more than N times that the program CODE was opened.
+opened_again() { [ "$(grep -cF "program dibuka: $1 (" "$log")" -gt "$2" ]; }
 shot() {
 	sleep 0.6
 	DISPLAY=$disp import -window root "$out/$1.png"
@@ -86,18 +86,7 @@ start() {
 # quit KEYS...: leave Pembina with KEYS and wait for a clean exit.
 quit() {
 	keys "$@"
-	local end=$((SECONDS + 30))
-	while kill -0 "$apid" 2>/dev/null; do
-		[ $SECONDS -lt $end ] || fail "Pembina did not exit within 30 s"
-		sleep 0.2
-	done
-	set +e
-	wait "$apid"
-	local code=$?
-	set -e
-	apid=""
-	[ "$code" -eq 0 ] || fail "Pembina exited with code $code"
-	! grep -qiE "panic|fatal error|data race" "$log" || fail "the program's output shows a crash"
+	wait_exit "$*"
 }
 newest() { find "$home" -maxdepth 1 -name "*.$1" -newer "$tmp/mark" | head -n 1; }
 # The checks wait_for repeats (a command substitution in its arguments would be evaluated only once).
@@ -105,16 +94,11 @@ sql_is() { [ "$(q "$2")" = "$1" ]; }
 have_new() { [ -n "$(newest "$1")" ]; }
 names_again() { [ "$(grep -c "kios: daftar nama" "$log")" -ge 2 ]; }
 
-for n in $(seq 90 190); do
-	[ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
-done
-Xvfb "$disp" -screen 0 1366x768x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xpid=$!
-wait_for 20 "the X server" env DISPLAY="$disp" xdotool getdisplaygeometry
+start_display
 year=$(date +%Y)
 
 # 1 First run: the welcome page, Mulai dengan data kosong (second Tab), then the setup's steps by keyboard.
-step=first-run
+begin first-run
 db=$tmp/first.db
 start first-run --db "$db"
 keys Tab Tab space
@@ -151,7 +135,7 @@ wait_for 10 "the JP target saved" sql_is "24" "SELECT value FROM setting WHERE k
 shot 01-first-run
 
 # 2 A program created in the window: the Program page, Ctrl+N, the form by keyboard, Enter saves.
-step=program-created
+begin program-created
 keys ctrl+2
 sleep 0.8
 keys ctrl+n
@@ -174,7 +158,7 @@ shot 02-program-created
 
 # 3 Participants enrolled: the office's list imported into Peserta (command line), then each enrolled on the
 # program's Peserta tab by typing the NIP and Enter.
-step=participants-enrolled
+begin participants-enrolled
 cat >"$tmp/peserta.csv" <<'EOF'
 NIP,Nama,Pangkat/Golongan,Jabatan,Unit Kerja
 198609262015051001,Budi Santoso S.Pd.,III/b,Guru Ahli Pertama,SDN 1 Ujicoba
@@ -183,8 +167,7 @@ NIP,Nama,Pangkat/Golongan,Jabatan,Unit Kerja
 EOF
 cli --db "$db" import participants "$tmp/peserta.csv" >/dev/null || fail "import participants failed"
 [ "$(q "SELECT count(*) FROM participant")" = 3 ] || fail "the import did not add 3 participants"
-click 355 97 # Peserta of the program just saved
-click 640 141 # NIP
+tabs 1 # Peserta of the program just saved, the cursor in its NIP box
 for nip in 198609262015051001 196804111993031009 196903091994032001; do
 	typ "$nip"
 	keys Return
@@ -205,13 +188,11 @@ session=$(q "SELECT s.id FROM session s JOIN program p ON p.id = s.program_id WH
 
 # 4 Attendance by keyboard: the program opened from the list, Jadwal & Presensi, Presensi; the list has the
 # keyboard: H H T H A marks the first five participants and moves on after each.
-step=attendance-keyboard
+begin attendance-keyboard
 start demo-window --db "$db" --page programs
-keys ctrl+f
-typ "$running"
-click 500 222
-click 464 97 # Jadwal & Presensi
-click 369 137 # Presensi
+open_program "$running"
+tabs 2 # Jadwal & Presensi
+keys ctrl+shift+Next # Presensi
 sleep 1.5
 keys h h t h a
 marks=""
@@ -227,16 +208,13 @@ shot 04-attendance-keyboard
 
 # 5 Certificates: the finished program's Sertifikat tab, Terbitkan & cetak semua, Enter on the dialog
 # (Lanjut), Enter on the save dialog (the suggested name, in HOME).
-step=certificates-issued
+begin certificates-issued
 touch "$tmp/mark"
 sleep 1
-click 306 53 # Daftar program
-keys ctrl+f ctrl+a
-typ "$finished"
-click 500 222
-click 655 97 # Sertifikat
-sleep 1.5
-click 344 180 # Terbitkan & cetak semua…
+open_program "$finished"
+tabs 4 # Sertifikat
+sleep 1
+keys ctrl+p # Cetak, on Sertifikat: Terbitkan & cetak semua…
 sleep 1
 keys Return # Lanjut
 sleep 1.5
@@ -252,7 +230,7 @@ shot 05-certificates-issued
 keys Return # Tutup
 
 # 6 The leadership workbook: Laporan (Ctrl+5), Ctrl+E, Enter on the save dialog.
-step=workbook-exported
+begin workbook-exported
 touch "$tmp/mark"
 sleep 1
 keys ctrl+5
@@ -270,16 +248,14 @@ shot 06-workbook-exported
 keys Return # Tutup
 
 # The kiosk opened from the window hides the coordinator's window until it is left.
-step=kiosk-from-window
+begin kiosk-from-window
 visible_windows() { for w in $(DISPLAY=$disp xdotool search --onlyvisible --pid "$apid" 2>/dev/null); do DISPLAY=$disp xdotool getwindowname "$w"; done; }
 only_kiosk() { [ "$(visible_windows)" = "$(visible_windows | grep '^Mode kios')" ] && visible_windows | grep -q '^Mode kios'; }
 main_back() { visible_windows | grep -q '^Pembina' && ! visible_windows | grep -q '^Mode kios'; }
-keys ctrl+2
-keys ctrl+f ctrl+a
-typ "$running"
-click 500 222
-click 574 97 # Evaluasi, its first form chosen
-click 678 311 # Mode kios
+open_program "$running"
+tabs 3 # Evaluasi, its first form chosen and the keyboard on its Mode kios
+sleep 0.5
+keys space
 wait_for 10 "the kiosk alone on screen (visible: $(visible_windows | tr '\n' ' '))" only_kiosk
 shot 07-kiosk-from-window
 keys Escape Return # no PIN yet: a confirmation
@@ -289,7 +265,7 @@ quit ctrl+q
 # 7 The kiosk at the door: the running program's organisation evaluation; a participant who has not answered
 # types their name, Enter, answers every pair with 4 and Ya from the keyboard (Tab, Space), writes a remark,
 # and sends. The response is then counted in the program.
-step=kiosk-submitted
+begin kiosk-submitted
 pf=$(q "SELECT pf.id FROM program_form pf JOIN program p ON p.id = pf.program_id JOIN form f ON f.id = pf.form_id WHERE p.code = '$running' AND f.kind = 'organisation'")
 form=$(q "SELECT form_id FROM program_form WHERE id = $pf")
 who=$(q "SELECT pa.name FROM enrolment e JOIN participant pa ON pa.id = e.participant_id JOIN program p ON p.id = e.program_id
