@@ -12,9 +12,9 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-	"fyne.io/fyne/v2/theme"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/pembina/pembina/assets/fonts"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 )
@@ -72,7 +72,7 @@ func checkDrawableOutput(t *testing.T, s string, output bool) {
 	}
 	// One style of the font is enough here (Drawable keeps only what all styles have) and four times faster.
 	pdf := newDoc(fpdf.New("P", "mm", "A4", ""))
-	pdf.AddUTF8FontFromBytes(Font, "", theme.DefaultTextFont().Content())
+	pdf.AddUTF8FontFromBytes(Font, "", fonts.Regular)
 	pdf.SetFont(Font, "", 10)
 	pdf.SetTitle(s, true)
 	pdf.AddPage()

@@ -134,8 +134,6 @@ type exception struct {
 }
 
 var exceptions = []exception{
-	{[]string{"app/report/..."}, "fyne.io/fyne/v2/theme",
-		"the PDFs embed the Noto Sans fonts Fyne bundles; the bytes come from Fyne's theme package until the report ships its own"},
 	{[]string{"app/cli/..."}, "database/sql",
 		"hostile_cli_test.go sets a database's user_version back so that a migration must run over its index, a file the store never writes (justified)"},
 	{[]string{"app/cli/..."}, "github.com/mattn/go-sqlite3",
