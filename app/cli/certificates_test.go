@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,9 +10,7 @@ import (
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
-	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/sample/sampletest"
-	"github.com/pembina/pembina/data/store"
 )
 
 func TestCertificatesCommands(t *testing.T) {
@@ -123,16 +120,3 @@ func TestCertificatesCommands(t *testing.T) {
 		t.Errorf("register: %v", err)
 	}
 }
-
-func openStore(t *testing.T, path string) *store.Store {
-	t.Helper()
-	s, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func ctxT() context.Context { return context.Background() }
-
-func indoCount(n int) string { return indo.Int(int64(n)) }

@@ -6,71 +6,14 @@ import (
 	"strings"
 
 	"github.com/pembina/pembina/app/importer"
-	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
 
 const importAttendanceUsage = "import attendance BERKAS --program KODE --session N [--share 75] [--below KODE] [--dry-run]"
 
-func runSignInSheet(c *cli, args []string) error {
-	o := newOptions("sign-in-sheet")
-	code := o.program()
-	out := o.need("out", "berkas tujuan dengan --out BERKAS.pdf")
-	session := o.session(false)
-	paper := o.String("paper", "A4", "")
-	if _, err := o.parse(args, ""); err != nil {
-		return err
-	}
-	size := report.Paper(strings.ToUpper(*paper))
-	if size != report.A4 && size != report.F4 {
-		return usagef("--paper harus A4 atau F4")
-	}
-	p, err := c.store.ProgramByCode(c.ctx, *code)
-	if err != nil {
-		return err
-	}
-	doc, err := report.LoadSignInSheets(c.ctx, c.store, p, *session, size)
-	if err != nil {
-		return err
-	}
-	if err := report.SaveSignInSheets(*out, doc); err != nil {
-		return err
-	}
-	what := fmt.Sprintf("%d sesi", len(doc.Sessions))
-	if *session > 0 {
-		what = fmt.Sprintf("sesi %d (%s)", *session, indo.Date(doc.Sessions[0].Session.Date))
-	}
-	fmt.Fprintf(c.stdout, "Daftar hadir %s, %s peserta, kertas %s, ditulis ke %s\n", what, indo.Int(int64(len(doc.People))), size, *out)
-	return nil
-}
-
-func listAttendance(c *cli, program *data.Program) error {
-	if c.session <= 0 {
-		return usagef("daftar attendance memerlukan --session N (nomor sesi)")
-	}
-	x, err := c.store.SessionByNumber(c.ctx, program.ID, c.session)
-	if err != nil {
-		return err
-	}
-	roster, err := c.store.Roster(c.ctx, program.ID)
-	if err != nil {
-		return err
-	}
-	marks, err := c.store.Marks(c.ctx, x.ID)
-	if err != nil {
-		return err
-	}
-	for _, r := range roster {
-		status := ""
-		if m := marks[r.EnrolmentID]; m != nil {
-			status = string(m.Status)
-		}
-		tsv(c.stdout, r.NIP, r.Name, status)
-	}
-	return nil
-}
-
+// runImportAttendance is `pembina import attendance`: an online meeting's participant report marks one
+// session's attendance.
 func runImportAttendance(c *cli, args []string) error {
 	o := newOptions("import attendance")
 	code := o.program()

@@ -3,99 +3,10 @@ package cli
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/pembina/pembina/data/sample/sampletest"
 )
-
-// demoPrograms loads the sample data and returns the code of a finished and of the planned program.
-func demoPrograms(t *testing.T, db string) (finished, planned string) {
-	t.Helper()
-	sampletest.CopyTo(t, db, time.Time{})
-	_, out, _ := pembina(t, "--db", db, "list", "programs")
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		f := strings.Split(l, "\t")
-		switch f[4] {
-		case "finished":
-			finished = f[0]
-		case "planned":
-			planned = f[0]
-		}
-	}
-	if finished == "" || planned == "" {
-		t.Fatalf("no finished or planned program in\n%s", out)
-	}
-	return finished, planned
-}
-
-func attendanceLines(t *testing.T, db, program string, session int) [][]string {
-	t.Helper()
-	code, out, e := pembina(t, "--db", db, "list", "attendance", "--program", program, "--session", fmt.Sprint(session))
-	if code != 0 {
-		t.Fatalf("list attendance = %d %s", code, e)
-	}
-	var rows [][]string
-	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
-		rows = append(rows, strings.Split(l, "\t"))
-	}
-	return rows
-}
-
-func TestListAttendance(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "a.db")
-	finished, planned := demoPrograms(t, db)
-	_, enrolled, _ := pembina(t, "--db", db, "list", "participants", "--program", finished)
-	rows := attendanceLines(t, db, finished, 1)
-	if len(rows) != strings.Count(enrolled, "\n") || len(rows) < 10 {
-		t.Fatalf("%d attendance lines for %d enrolled", len(rows), strings.Count(enrolled, "\n"))
-	}
-	valid := map[string]bool{"H": true, "T": true, "I": true, "S": true, "DL": true, "C": true, "A": true}
-	for _, f := range rows {
-		if len(f) != 3 || (f[0] != "" && len(f[0]) != 18) || f[1] == "" || !valid[f[2]] {
-			t.Errorf("line %q: want NIP, name, a status of the finished session", f)
-		}
-	}
-	for _, f := range attendanceLines(t, db, planned, 1) {
-		if len(f) != 3 || f[2] != "" {
-			t.Errorf("planned session line %q: the status must be empty", f)
-		}
-	}
-}
-
-func TestSignInSheetCommand(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
-	_, planned := demoPrograms(t, db)
-	out := filepath.Join(dir, "hadir.pdf")
-	code, stdout, e := pembina(t, "--db", db, "sign-in-sheet", "--program", planned, "--session", "2", "--out", out)
-	if code != 0 || !strings.Contains(stdout, "sesi 2") {
-		t.Fatalf("sign-in-sheet = %d %s %s", code, stdout, e)
-	}
-	text, err := exec.Command("pdftotext", "-layout", out, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := attendanceLines(t, db, planned, 2)[0]
-	for _, want := range []string{"DAFTAR HADIR PESERTA", "TANDA TANGAN", first[1], "Keterangan: Sakit"} {
-		if !strings.Contains(string(text), want) {
-			t.Errorf("the sheet lacks %q", want)
-		}
-	}
-	all := filepath.Join(dir, "semua.pdf")
-	if code, stdout, e := pembina(t, "--db", db, "sign-in-sheet", "--out", all, "--program", planned, "--paper", "f4"); code != 0 || !strings.Contains(stdout, "4 sesi") || !strings.Contains(stdout, "F4") {
-		t.Errorf("all sessions = %d %s %s", code, stdout, e)
-	}
-	if _, err := os.Stat(all); err != nil {
-		t.Error(err)
-	}
-}
 
 func TestImportAttendanceCommand(t *testing.T) {
 	dir := t.TempDir()

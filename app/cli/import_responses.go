@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/pembina/pembina/app/importer"
@@ -100,31 +99,4 @@ func printUnmatched(c *cli, unmatched []importer.UnmatchedResponse, superseded [
 	for _, l := range importer.UnmatchedLines(unmatched, superseded) {
 		fmt.Fprintln(c.stdout, l)
 	}
-}
-
-// listForms prints every form: ID, kind, scale, number of questions and title, so that --form can be chosen.
-// listForms prints the forms: every form, or with --program only those attached to that program.
-func listForms(c *cli, program *data.Program) error {
-	rows, err := c.store.Forms(c.ctx)
-	if err != nil {
-		return err
-	}
-	var attached map[int64]bool
-	if program != nil {
-		pfs, err := c.store.ProgramForms(c.ctx, program.ID)
-		if err != nil {
-			return err
-		}
-		attached = make(map[int64]bool, len(pfs))
-		for _, pf := range pfs {
-			attached[pf.FormID] = true
-		}
-	}
-	for _, f := range rows {
-		if attached != nil && !attached[f.ID] {
-			continue
-		}
-		tsv(c.stdout, strconv.FormatInt(f.ID, 10), string(f.Kind), string(f.Scale), strconv.Itoa(f.Questions), f.Title)
-	}
-	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
@@ -92,6 +93,75 @@ func listSessions(c *cli, program *data.Program) error {
 	}
 	for _, x := range sessions {
 		tsv(c.stdout, strconv.Itoa(x.Number), data.FormatDate(x.Date), x.Start, x.End, strconv.Itoa(x.JP), x.Topic)
+	}
+	return nil
+}
+
+func listAttendance(c *cli, program *data.Program) error {
+	if c.session <= 0 {
+		return usagef("daftar attendance memerlukan --session N (nomor sesi)")
+	}
+	x, err := c.store.SessionByNumber(c.ctx, program.ID, c.session)
+	if err != nil {
+		return err
+	}
+	roster, err := c.store.Roster(c.ctx, program.ID)
+	if err != nil {
+		return err
+	}
+	marks, err := c.store.Marks(c.ctx, x.ID)
+	if err != nil {
+		return err
+	}
+	for _, r := range roster {
+		status := ""
+		if m := marks[r.EnrolmentID]; m != nil {
+			status = string(m.Status)
+		}
+		tsv(c.stdout, r.NIP, r.Name, status)
+	}
+	return nil
+}
+
+// listForms prints every form: ID, kind, scale, number of questions and title, so that --form can be chosen.
+// listForms prints the forms: every form, or with --program only those attached to that program.
+func listForms(c *cli, program *data.Program) error {
+	rows, err := c.store.Forms(c.ctx)
+	if err != nil {
+		return err
+	}
+	var attached map[int64]bool
+	if program != nil {
+		pfs, err := c.store.ProgramForms(c.ctx, program.ID)
+		if err != nil {
+			return err
+		}
+		attached = make(map[int64]bool, len(pfs))
+		for _, pf := range pfs {
+			attached[pf.FormID] = true
+		}
+	}
+	for _, f := range rows {
+		if attached != nil && !attached[f.ID] {
+			continue
+		}
+		tsv(c.stdout, strconv.FormatInt(f.ID, 10), string(f.Kind), string(f.Scale), strconv.Itoa(f.Questions), f.Title)
+	}
+	return nil
+}
+
+// listCertificates prints the register of a program: number, NIP, name, status ("valid" or "revoked").
+func listCertificates(c *cli, p *data.Program) error {
+	certs, err := c.store.Certificates(c.ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	for _, x := range certs {
+		status := "valid"
+		if x.Revoked {
+			status = "revoked"
+		}
+		tsv(c.stdout, x.Number, x.NIP, strings.TrimSpace(x.HolderName), status)
 	}
 	return nil
 }

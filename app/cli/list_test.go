@@ -57,3 +57,24 @@ func TestDemoAndList(t *testing.T) {
 		t.Errorf("session line %q: want number, date, start, end, JP, topic", lines[0])
 	}
 }
+
+func TestListAttendance(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	finished, planned := demoPrograms(t, db)
+	_, enrolled, _ := pembina(t, "--db", db, "list", "participants", "--program", finished)
+	rows := attendanceLines(t, db, finished, 1)
+	if len(rows) != strings.Count(enrolled, "\n") || len(rows) < 10 {
+		t.Fatalf("%d attendance lines for %d enrolled", len(rows), strings.Count(enrolled, "\n"))
+	}
+	valid := map[string]bool{"H": true, "T": true, "I": true, "S": true, "DL": true, "C": true, "A": true}
+	for _, f := range rows {
+		if len(f) != 3 || (f[0] != "" && len(f[0]) != 18) || f[1] == "" || !valid[f[2]] {
+			t.Errorf("line %q: want NIP, name, a status of the finished session", f)
+		}
+	}
+	for _, f := range attendanceLines(t, db, planned, 1) {
+		if len(f) != 3 || f[2] != "" {
+			t.Errorf("planned session line %q: the status must be empty", f)
+		}
+	}
+}
