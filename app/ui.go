@@ -53,9 +53,9 @@ type UI struct {
 	queueMu sync.Mutex
 	queued  []func()
 
-	db *database // the database file: open, switch, move, backup, restore, close (database.go)
+	db *database // the database file: open, switch, move, backup, restore, close (window_database.go)
 
-	// The menu and Pengaturan (menu.go, settings_page.go).
+	// The menu and Pengaturan (window_menu.go, settings_page.go).
 	settings settingsState // kept across a language switch
 	opened   bool          // the content is a view opened from the page (setPageView), not the page
 	tasks    int           // runTask jobs running (UI goroutine only)
