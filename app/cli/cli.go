@@ -60,8 +60,6 @@ type cli struct {
 	stderr io.Writer
 	kiosk  func(ctx context.Context, s *store.Store, p *data.Program, formID int64) error
 	clock  func() time.Time // Runner.Now
-
-	session int // --session N of `list`, for the kinds that take it
 }
 
 // usageError marks wrong usage (exit code 2) as opposed to work that failed (exit code 1).

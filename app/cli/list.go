@@ -8,8 +8,9 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// lister prints one kind of record for `pembina list`, tab-separated, one line per row.
-type lister func(c *cli, program *data.Program) error
+// lister prints one kind of record for `pembina list`, tab-separated, one line per row: of program (nil
+// without --program) and session (0 without --session), for the kinds that take them.
+type lister func(c *cli, program *data.Program, session int) error
 
 // listEntry is one kind `pembina list` knows; needsProgram marks those that need --program.
 type listEntry struct {
@@ -33,7 +34,6 @@ func runList(c *cli, args []string) error {
 	if _, err := o.parse(args[1:], ""); err != nil {
 		return err
 	}
-	c.session = *session
 	var program *data.Program
 	if *code != "" {
 		var err error
@@ -43,10 +43,10 @@ func runList(c *cli, args []string) error {
 	} else if l.needsProgram {
 		return usagef("daftar %s memerlukan --program KODE", kind)
 	}
-	return l.run(c, program)
+	return l.run(c, program, *session)
 }
 
-func listPrograms(c *cli, program *data.Program) error {
+func listPrograms(c *cli, program *data.Program, session int) error {
 	rows, err := c.store.Programs(c.ctx, store.ProgramFilter{IncludeArchived: true})
 	if err != nil {
 		return err
@@ -60,7 +60,7 @@ func listPrograms(c *cli, program *data.Program) error {
 	return nil
 }
 
-func listParticipants(c *cli, program *data.Program) error {
+func listParticipants(c *cli, program *data.Program, session int) error {
 	if program != nil {
 		rows, err := c.store.Enrolments(c.ctx, program.ID)
 		if err != nil {
@@ -86,7 +86,7 @@ func listParticipants(c *cli, program *data.Program) error {
 	}
 }
 
-func listSessions(c *cli, program *data.Program) error {
+func listSessions(c *cli, program *data.Program, session int) error {
 	sessions, err := c.store.Sessions(c.ctx, program.ID)
 	if err != nil {
 		return err
@@ -97,11 +97,11 @@ func listSessions(c *cli, program *data.Program) error {
 	return nil
 }
 
-func listAttendance(c *cli, program *data.Program) error {
-	if c.session <= 0 {
+func listAttendance(c *cli, program *data.Program, session int) error {
+	if session <= 0 {
 		return usagef("daftar attendance memerlukan --session N (nomor sesi)")
 	}
-	x, err := c.store.SessionByNumber(c.ctx, program.ID, c.session)
+	x, err := c.store.SessionByNumber(c.ctx, program.ID, session)
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func listAttendance(c *cli, program *data.Program) error {
 
 // listForms prints every form: ID, kind, scale, number of questions and title, so that --form can be chosen.
 // listForms prints the forms: every form, or with --program only those attached to that program.
-func listForms(c *cli, program *data.Program) error {
+func listForms(c *cli, program *data.Program, session int) error {
 	rows, err := c.store.Forms(c.ctx)
 	if err != nil {
 		return err
@@ -151,7 +151,7 @@ func listForms(c *cli, program *data.Program) error {
 }
 
 // listCertificates prints the register of a program: number, NIP, name, status ("valid" or "revoked").
-func listCertificates(c *cli, p *data.Program) error {
+func listCertificates(c *cli, p *data.Program, session int) error {
 	certs, err := c.store.Certificates(c.ctx, p.ID)
 	if err != nil {
 		return err
