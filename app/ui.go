@@ -52,6 +52,10 @@ type UI struct {
 	serial  bool
 	queueMu sync.Mutex
 	queued  []func()
+	// held keeps the background work asked for before the window's first frame (the first page's figures,
+	// read from a database of any size), started once the frame is up: on a laptop's two cores the reading
+	// would otherwise compete with drawing the first frame. nil once released.
+	held *[]func()
 
 	db *database // the database file: open, switch, move, backup, restore, close (window_database.go)
 
@@ -80,6 +84,8 @@ type Options struct {
 	OnDatabaseChanged func(path string) // called when the window moved to another database file, to open it next time
 
 	Now func() time.Time // the clock the pages take today from; time.Now when nil (tests fix the day)
+
+	holdBackground bool // Run's: background work waits for the first frame (see UI.held)
 }
 
 // Run opens the main window on the store and blocks until it is closed. The window may move to another
@@ -89,6 +95,7 @@ func Run(s *store.Store, opt Options) error {
 	traceStart = opt.StartedAt
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	opt.holdBackground = true
 	u, err := New(a, s, opt)
 	if err != nil {
 		return err
@@ -102,6 +109,7 @@ func Run(s *store.Store, opt Options) error {
 			fmt.Fprintf(os.Stderr, "pembina: first frame after %d ms\n", time.Since(opt.StartedAt).Milliseconds())
 		}
 		u.placeWindow(saved)
+		u.releaseHeld()
 	})
 	u.win.ShowAndRun()
 	u.db.shutdown()
@@ -121,6 +129,9 @@ func newUI(a fyne.App, s *store.Store, opt Options, serial bool) (*UI, error) {
 	}
 	u := bareUI(a, s, opt)
 	u.serial = serial
+	if opt.holdBackground {
+		u.held = &[]func(){}
+	}
 	a.Settings().SetTheme(appTheme{theme.DefaultTheme()})
 	u.win = a.NewWindow("Pembina")
 	u.win.SetIcon(assets.Icon)
@@ -314,11 +325,32 @@ func (u *UI) goBackground(fn func()) {
 		u.queueMu.Unlock()
 		return
 	}
+	u.queueMu.Lock()
+	if u.held != nil {
+		*u.held = append(*u.held, fn)
+		u.queueMu.Unlock()
+		return
+	}
+	u.queueMu.Unlock()
 	u.busy.Add(1)
 	go func() {
 		defer u.busy.Done()
 		fn()
 	}()
+}
+
+// releaseHeld starts the background work held until the first frame.
+func (u *UI) releaseHeld() {
+	u.queueMu.Lock()
+	var held []func()
+	if u.held != nil {
+		held = *u.held
+	}
+	u.held = nil
+	u.queueMu.Unlock()
+	for _, fn := range held {
+		u.goBackground(fn)
+	}
 }
 
 // hintButton is a small "?" button that shows a screen's how-to in a dialog, so the explanation is at hand
