@@ -22,6 +22,7 @@ import (
 
 	"github.com/pembina/pembina/app/classroom"
 	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
@@ -211,7 +212,7 @@ func (cv *classroomView) start() {
 	cv.u.store.SetSetting(ctx, classroom.AddressSetting, cv.addrs[i].IP)
 	cv.u.store.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(port))
 	cv.url.SetText(srv.URL())
-	if q, err := report.EncodeQR(srv.URL()); err == nil {
+	if q, err := pdf.EncodeQR(srv.URL()); err == nil {
 		cv.qr.Image = q.Image()
 		cv.qr.Refresh()
 	}

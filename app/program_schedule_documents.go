@@ -15,6 +15,7 @@ import (
 
 	"github.com/pembina/pembina/app/importer"
 	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -49,7 +50,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 	paper.Horizontal = true
 	paper.Required = true
 	paper.SetSelected(papers[0])
-	if saved, _ := u.store.Setting(context.Background(), settingSignInPaper, "A4"); saved == string(report.F4) {
+	if saved, _ := u.store.Setting(context.Background(), settingSignInPaper, "A4"); saved == string(pdf.F4) {
 		paper.SetSelected(papers[1])
 	}
 	note := widget.NewLabel(L("Daftar hadir memuat kop instansi, program, tanggal, jam, materi dan narasumber, lalu tabel NO, NAMA, NIP, GOL, UNIT KERJA dan TANDA TANGAN, serta keterangan jumlah dan tanda tangan pejabat."))
@@ -64,9 +65,9 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 		if !ok {
 			return
 		}
-		size := report.A4
+		size := pdf.A4
 		if paper.Selected == papers[1] {
-			size = report.F4
+			size = pdf.F4
 		}
 		number := 0
 		kind := "Daftar Hadir"

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/app/classroom"
-	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
@@ -207,7 +207,7 @@ func (p *letterheadPreview) update(in *data.Institution) {
 }
 
 // imagePicker shows a picture (a logo, a scanned signature) with buttons to choose another or remove it.
-// A chosen file is checked and prepared for documents (report.PrepareImage) before it is accepted; a corrupt
+// A chosen file is checked and prepared for documents (pdf.PrepareImage) before it is accepted; a corrupt
 // file is refused with a message that says so.
 type imagePicker struct {
 	view        fyne.CanvasObject
@@ -281,7 +281,7 @@ func readImageFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, data.Wrap(data.KindInvalid, err, L("Berkas %s tidak dapat dibaca: %v"), path, err)
 	}
-	return report.PrepareImage(b, fmt.Sprintf(L("Berkas %s"), filepath.Base(path)))
+	return pdf.PrepareImage(b, fmt.Sprintf(L("Berkas %s"), filepath.Base(path)))
 }
 
 // defaultsTab edits what a new program starts with: the attendance threshold and whether excused absences

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -96,7 +97,7 @@ func Print(ctx context.Context, s *store.Store, p *data.Program, out string, spl
 	}
 	fresh := 0
 	for _, c := range b.Certificates {
-		if _, ok := report.UnmarshalQR(c.QR); !ok {
+		if _, ok := pdf.UnmarshalQR(c.QR); !ok {
 			fresh++
 		}
 	}
@@ -138,14 +139,14 @@ func Print(ctx context.Context, s *store.Store, p *data.Program, out string, spl
 
 // QRCodes returns the QR code of each certificate, making the missing ones in parallel and keeping them in the
 // register, so that the next print of the same certificates need not make them again.
-func QRCodes(ctx context.Context, s *store.Store, certs []*data.Certificate, progress Progress) ([]report.QRCode, error) {
+func QRCodes(ctx context.Context, s *store.Store, certs []*data.Certificate, progress Progress) ([]pdf.QRCode, error) {
 	codes, fresh, err := report.CertificateQRs(ctx, certs, progress)
 	if err != nil {
 		return nil, err
 	}
 	keep := make(map[int64]store.CertificateQR, len(fresh))
 	for _, i := range fresh {
-		keep[certs[i].ID] = store.CertificateQR{Payload: certs[i].Payload, Modules: report.MarshalQR(codes[i])}
+		keep[certs[i].ID] = store.CertificateQR{Payload: certs[i].Payload, Modules: pdf.MarshalQR(codes[i])}
 	}
 	if err := s.SaveCertificateQR(ctx, keep); err != nil {
 		return nil, err
@@ -223,10 +224,10 @@ func Preview(ctx context.Context, s *store.Store, p *data.Program, c *Candidate,
 	if err != nil {
 		return nil, nil, err
 	}
-	var q report.QRCode
-	if qr, ok := report.UnmarshalQR(cert.QR); ok {
+	var q pdf.QRCode
+	if qr, ok := pdf.UnmarshalQR(cert.QR); ok {
 		q = qr
-	} else if q, err = report.EncodeQR(cert.Payload); err != nil {
+	} else if q, err = pdf.EncodeQR(cert.Payload); err != nil {
 		return nil, nil, err
 	}
 	return report.PreviewCertificate(b, cert, q)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pembina/pembina/app/report"
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data/indo"
 )
 
@@ -18,8 +19,8 @@ func runSignInSheet(c *cli, args []string) error {
 	if _, err := o.parse(args, ""); err != nil {
 		return err
 	}
-	size := report.Paper(strings.ToUpper(*paper))
-	if size != report.A4 && size != report.F4 {
+	size := pdf.Paper(strings.ToUpper(*paper))
+	if size != pdf.A4 && size != pdf.F4 {
 		return usagef("--paper harus A4 atau F4")
 	}
 	p, err := c.store.ProgramByCode(c.ctx, *code)

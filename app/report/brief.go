@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/followup"
 	"github.com/pembina/pembina/data/indo"
@@ -163,42 +164,42 @@ func SaveBrief(path string, b *Brief) error {
 // of units by share at 20 JP (on the second page when it does not fit the first), the units furthest behind
 // and the programs of the coming quarter.
 func WriteBrief(w io.Writer, b *Brief) (err error) {
-	defer drawingPanic(&err)
+	defer pdf.DrawingPanic(&err)
 	o := b.Overview
 	f := &o.Figures
-	pdf := newDocument(A4, "P", "Ringkasan Pimpinan "+o.Period.Label())
-	pdf.SetMargins(18, 14, 18)
-	pdf.SetAutoPageBreak(true, 14)
-	pdf.SetCompression(false)
-	pdf.AddPage()
-	left, top, right, bottom := pdf.GetMargins()
-	pageW, pageH := pdf.GetPageSize()
+	doc := pdf.New(pdf.A4, "P", "Ringkasan Pimpinan "+o.Period.Label())
+	doc.SetMargins(18, 14, 18)
+	doc.SetAutoPageBreak(true, 14)
+	doc.SetCompression(false)
+	doc.AddPage()
+	left, top, right, bottom := doc.GetMargins()
+	pageW, pageH := doc.GetPageSize()
 	width := pageW - left - right
 
 	// Heading: the institution, the title, the period.
-	pdf.SetFont(Font, "", 9)
-	pdf.SetTextColor(90, 90, 90)
+	doc.SetFont(pdf.Font, "", 9)
+	doc.SetTextColor(90, 90, 90)
 	var inst []string
 	for _, s := range []string{b.Institution.Name, b.Institution.ParentName} {
 		if strings.TrimSpace(s) != "" {
 			inst = append(inst, strings.TrimSpace(s))
 		}
 	}
-	pdf.SetXY(left, top)
-	pdf.CellFormat(width, 4.5, strings.Join(inst, " · "), "", 1, "L", false, 0, "")
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetFont(Font, "B", 16)
-	pdf.SetX(left)
-	pdf.CellFormat(width, 8, "RINGKASAN PIMPINAN", "", 1, "L", false, 0, "")
-	pdf.SetFont(Font, "", 10)
-	pdf.SetX(left)
-	pdf.CellFormat(width, 5, "Pengembangan Kompetensi ASN · "+o.Period.Label()+" · keadaan per "+indo.Date(o.Today), "", 1, "L", false, 0, "")
-	pdf.SetLineWidth(0.5)
-	stroke(pdf, colourBar)
-	pdf.Line(left, pdf.GetY()+1.5, left+width, pdf.GetY()+1.5)
-	pdf.SetDrawColor(0, 0, 0)
-	pdf.SetLineWidth(0.2)
-	y := pdf.GetY() + 5
+	doc.SetXY(left, top)
+	doc.CellFormat(width, 4.5, strings.Join(inst, " · "), "", 1, "L", false, 0, "")
+	doc.SetTextColor(0, 0, 0)
+	doc.SetFont(pdf.Font, "B", 16)
+	doc.SetX(left)
+	doc.CellFormat(width, 8, "RINGKASAN PIMPINAN", "", 1, "L", false, 0, "")
+	doc.SetFont(pdf.Font, "", 10)
+	doc.SetX(left)
+	doc.CellFormat(width, 5, "Pengembangan Kompetensi ASN · "+o.Period.Label()+" · keadaan per "+indo.Date(o.Today), "", 1, "L", false, 0, "")
+	doc.SetLineWidth(0.5)
+	stroke(doc, colourBar)
+	doc.Line(left, doc.GetY()+1.5, left+width, doc.GetY()+1.5)
+	doc.SetDrawColor(0, 0, 0)
+	doc.SetLineWidth(0.2)
+	y := doc.GetY() + 5
 
 	// Key figures: six tiles in two rows of three.
 	notAvailable := func(v float64, s string) string {
@@ -228,42 +229,42 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 	tileW := (width - 2*gap) / 3
 	for i, t := range tiles {
 		x, ty := left+float64(i%3)*(tileW+gap), y+float64(i/3)*(tileH+gap)
-		pdf.SetFillColor(242, 245, 250)
-		pdf.Rect(x, ty, tileW, tileH, "F")
-		fill(pdf, colourBar)
-		pdf.Rect(x, ty, 1.2, tileH, "F")
-		pdf.SetFont(Font, "", 8.5)
-		pdf.SetTextColor(70, 70, 70)
-		pdf.SetXY(x+4, ty+2.5)
-		pdf.CellFormat(tileW-6, 4, t.label, "", 0, "L", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
-		pdf.SetFont(Font, "B", 17)
-		pdf.SetXY(x+4, ty+7.5)
-		pdf.CellFormat(tileW-6, 8, t.value, "", 0, "L", false, 0, "")
-		pdf.SetFont(Font, "", 8)
-		pdf.SetTextColor(70, 70, 70)
-		pdf.SetXY(x+4, ty+16)
-		pdf.CellFormat(tileW-6, 4, t.note, "", 0, "L", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
+		doc.SetFillColor(242, 245, 250)
+		doc.Rect(x, ty, tileW, tileH, "F")
+		fill(doc, colourBar)
+		doc.Rect(x, ty, 1.2, tileH, "F")
+		doc.SetFont(pdf.Font, "", 8.5)
+		doc.SetTextColor(70, 70, 70)
+		doc.SetXY(x+4, ty+2.5)
+		doc.CellFormat(tileW-6, 4, t.label, "", 0, "L", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
+		doc.SetFont(pdf.Font, "B", 17)
+		doc.SetXY(x+4, ty+7.5)
+		doc.CellFormat(tileW-6, 8, t.value, "", 0, "L", false, 0, "")
+		doc.SetFont(pdf.Font, "", 8)
+		doc.SetTextColor(70, 70, 70)
+		doc.SetXY(x+4, ty+16)
+		doc.CellFormat(tileW-6, 4, t.note, "", 0, "L", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
 	}
 	y += 2*tileH + gap + 6
 
 	section := func(title string) {
-		pdf.SetFont(Font, "B", 11)
-		pdf.SetXY(left, y)
-		pdf.CellFormat(width, 6, title, "", 1, "L", false, 0, "")
-		y = pdf.GetY() + 1
+		doc.SetFont(pdf.Font, "B", 11)
+		doc.SetXY(left, y)
+		doc.CellFormat(width, 6, title, "", 1, "L", false, 0, "")
+		y = doc.GetY() + 1
 	}
 
 	// Findings.
 	section("Temuan")
-	pdf.SetFont(Font, "", 10)
+	doc.SetFont(pdf.Font, "", 10)
 	for i, s := range b.Findings() {
-		pdf.SetXY(left, y)
-		pdf.CellFormat(6, 5, indo.Plain(int64(i+1))+".", "", 0, "L", false, 0, "")
-		pdf.SetXY(left+6, y)
-		pdf.MultiCell(width-6, 5, s, "", "L", false)
-		y = pdf.GetY() + 1.5
+		doc.SetXY(left, y)
+		doc.CellFormat(6, 5, indo.Plain(int64(i+1))+".", "", 0, "L", false, 0, "")
+		doc.SetXY(left+6, y)
+		doc.MultiCell(width-6, 5, s, "", "L", false)
+		y = doc.GetY() + 1.5
 	}
 	y += 4
 
@@ -287,39 +288,39 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 	drawChart := func() {
 		section("Pegawai ASN yang mencapai " + b.Overview.Targets.Phrase() + " per unit kerja")
 		if len(units) == 0 {
-			pdf.SetFont(Font, "I", 9.5)
-			pdf.SetXY(left, y)
-			pdf.CellFormat(width, 5, "Belum ada pegawai ASN aktif dengan target JP.", "", 1, "L", false, 0, "")
-			y = pdf.GetY() + 4
+			doc.SetFont(pdf.Font, "I", 9.5)
+			doc.SetXY(left, y)
+			doc.CellFormat(width, 5, "Belum ada pegawai ASN aktif dengan target JP.", "", 1, "L", false, 0, "")
+			y = doc.GetY() + 4
 			return
 		}
 		labelW := width * 0.36
 		plotX, plotW := left+labelW+2, width-labelW-2-16
 		for q := 0; q <= 4; q++ {
 			gx := plotX + plotW*float64(q)/4
-			stroke(pdf, colourGrid)
-			pdf.SetLineWidth(0.15)
-			pdf.Line(gx, y, gx, y+barH*float64(len(units)))
-			pdf.SetFont(Font, "", 6.5)
-			pdf.SetTextColor(90, 90, 90)
-			pdf.SetXY(gx-6, y+barH*float64(len(units))+0.5)
-			pdf.CellFormat(12, 3.5, indo.Plain(int64(q*25))+"%", "", 0, "C", false, 0, "")
+			stroke(doc, colourGrid)
+			doc.SetLineWidth(0.15)
+			doc.Line(gx, y, gx, y+barH*float64(len(units)))
+			doc.SetFont(pdf.Font, "", 6.5)
+			doc.SetTextColor(90, 90, 90)
+			doc.SetXY(gx-6, y+barH*float64(len(units))+0.5)
+			doc.CellFormat(12, 3.5, indo.Plain(int64(q*25))+"%", "", 0, "C", false, 0, "")
 		}
-		pdf.SetTextColor(0, 0, 0)
+		doc.SetTextColor(0, 0, 0)
 		fontSize := math.Min(8.5, barH*2)
 		for i, u := range units {
 			by := y + barH*float64(i)
 			share := u.ReachedShare()
-			pdf.SetFont(Font, "", fontSize)
-			pdf.SetXY(left, by)
+			doc.SetFont(pdf.Font, "", fontSize)
+			doc.SetXY(left, by)
 			name := unitName(u.Unit)
-			for pdf.GetStringWidth(name) > labelW-1 && len([]rune(name)) > 4 {
+			for doc.GetStringWidth(name) > labelW-1 && len([]rune(name)) > 4 {
 				r := []rune(name)
 				name = string(r[:len(r)-2]) + "…"
 			}
-			pdf.CellFormat(labelW, barH, name, "", 0, "R", false, 0, "")
-			fill(pdf, colourTrack)
-			pdf.Rect(plotX, by+barH*0.15, plotW, barH*0.7, "F")
+			doc.CellFormat(labelW, barH, name, "", 0, "R", false, 0, "")
+			fill(doc, colourTrack)
+			doc.Rect(plotX, by+barH*0.15, plotW, barH*0.7, "F")
 			c := colourBest
 			switch {
 			case share < 0.5:
@@ -327,10 +328,10 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 			case share < 0.8:
 				c = colourMiddle
 			}
-			fill(pdf, c)
-			pdf.Rect(plotX, by+barH*0.15, plotW*share, barH*0.7, "F")
-			pdf.SetXY(plotX+plotW+1, by)
-			pdf.CellFormat(15, barH, indo.Percent(share, 1), "", 0, "L", false, 0, "")
+			fill(doc, c)
+			doc.Rect(plotX, by+barH*0.15, plotW*share, barH*0.7, "F")
+			doc.SetXY(plotX+plotW+1, by)
+			doc.CellFormat(15, barH, indo.Percent(share, 1), "", 0, "L", false, 0, "")
 		}
 		y += barH*float64(len(units)) + 9
 	}
@@ -340,10 +341,10 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 
 	// The units furthest behind.
 	section(fmt.Sprintf("%d unit kerja paling tertinggal", min(briefBehind, max(1, len(behind)))))
-	t := NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"UNIT KERJA", 62, "L"}, {"PEGAWAI ASN", 24, "R"},
-		{"MENCAPAI " + strings.ToUpper(b.Overview.Targets.Phrase()), 30, "R"}, {"PERSENTASE", 22, "R"}, {"BELUM", 18, "R"}}, width))
+	t := pdf.NewTable(doc, fitColumns([]pdf.Column{{Title: "NO", Width: 8, Align: "C"}, {Title: "UNIT KERJA", Width: 62, Align: "L"}, {Title: "PEGAWAI ASN", Width: 24, Align: "R"},
+		{Title: "MENCAPAI " + strings.ToUpper(b.Overview.Targets.Phrase()), Width: 30, Align: "R"}, {Title: "PERSENTASE", Width: 22, Align: "R"}, {Title: "BELUM", Width: 18, Align: "R"}}, width))
 	t.X, t.FontSize, t.LineHeight = left, 8.5, 4.4
-	pdf.SetY(y)
+	doc.SetY(y)
 	t.Heading()
 	for i, u := range behind {
 		t.Row([]string{indo.Plain(int64(i + 1)), unitName(u.Unit), indo.Int(int64(u.Employees)), indo.Int(int64(u.Reached)),
@@ -352,14 +353,14 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 	if len(behind) == 0 {
 		t.Row([]string{"", "Belum ada pegawai ASN aktif dengan target JP", "", "", "", ""})
 	}
-	y = pdf.GetY() + 6
+	y = doc.GetY() + 6
 
 	// The programs of the coming quarter.
 	section(fmt.Sprintf("Program %d bulan ke depan", followup.Horizon))
-	t = NewTable(pdf, fitColumns([]Column{{"NO", 8, "C"}, {"KODE", 26, "L"}, {"PROGRAM", 62, "L"}, {"TANGGAL", 44, "L"},
-		{"JP", 10, "R"}, {"PESERTA", 16, "R"}}, width))
+	t = pdf.NewTable(doc, fitColumns([]pdf.Column{{Title: "NO", Width: 8, Align: "C"}, {Title: "KODE", Width: 26, Align: "L"}, {Title: "PROGRAM", Width: 62, Align: "L"}, {Title: "TANGGAL", Width: 44, Align: "L"},
+		{Title: "JP", Width: 10, Align: "R"}, {Title: "PESERTA", Width: 16, Align: "R"}}, width))
 	t.X, t.FontSize, t.LineHeight = left, 8.5, 4.4
-	pdf.SetY(y)
+	doc.SetY(y)
 	t.Heading()
 	for i, r := range b.Upcoming {
 		p := r.Program
@@ -369,22 +370,22 @@ func WriteBrief(w io.Writer, b *Brief) (err error) {
 	if len(b.Upcoming) == 0 {
 		t.Row([]string{"", "", fmt.Sprintf("Belum ada program yang direncanakan dalam %d bulan ke depan", followup.Horizon), "", "", ""})
 	}
-	y = pdf.GetY() + 6
+	y = doc.GetY() + 6
 	if chartOnPage2 {
-		pdf.AddPage()
+		doc.AddPage()
 		y = top
 		barH = math.Min(6, (pageH-bottom-top-24)/float64(max(1, len(units))))
 		drawChart()
 	}
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetFont(Font, "", 7.5)
-	pdf.SetTextColor(110, 110, 110)
-	pdf.SetXY(left, pageH-bottom+2)
-	pdf.CellFormat(width, 4, "Angka sama dengan lembar Ringkasan buku kerja pimpinan periode yang sama. Dibuat dengan Pembina, "+indo.Date(stamp())+".",
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetFont(pdf.Font, "", 7.5)
+	doc.SetTextColor(110, 110, 110)
+	doc.SetXY(left, pageH-bottom+2)
+	doc.CellFormat(width, 4, "Angka sama dengan lembar Ringkasan buku kerja pimpinan periode yang sama. Dibuat dengan Pembina, "+indo.Date(stamp())+".",
 		"", 0, "L", false, 0, "")
-	pdf.SetTextColor(0, 0, 0)
-	if pdf.Err() {
-		return data.Wrap(data.KindInternal, pdf.Error(), "Ringkasan pimpinan tidak dapat digambar: %v", pdf.Error())
+	doc.SetTextColor(0, 0, 0)
+	if doc.Err() {
+		return data.Wrap(data.KindInternal, doc.Error(), "Ringkasan pimpinan tidak dapat digambar: %v", doc.Error())
 	}
-	return finish(pdf, packingWriter{w})
+	return pdf.Finish(doc, pdf.PackingWriter(w))
 }

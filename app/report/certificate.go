@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
@@ -235,7 +236,7 @@ func (l *certificateLayout) signature(day time.Time) sigBlock {
 }
 
 // page lays out the first page of certificate c with its QR code.
-func (l *certificateLayout) page(c *data.Certificate, q QRCode) (CertificatePage, error) {
+func (l *certificateLayout) page(c *data.Certificate, q pdf.QRCode) (CertificatePage, error) {
 	ops := make([]Op, 0, len(l.frame)+40)
 	ops = append(ops, l.frame...)
 	y := textOps(&ops, []string{"Nomor: " + c.Number}, l.x, l.titleEnd+0.5, l.width, 11, "", "C", black)
@@ -426,7 +427,7 @@ func (l *certificateLayout) subjectTable(x0, y0 float64, cols []float64, size fl
 }
 
 // pages lays out every page of one certificate: the certificate, and the subjects when the design has them.
-func (l *certificateLayout) pages(c *data.Certificate, q QRCode) ([]CertificatePage, error) {
+func (l *certificateLayout) pages(c *data.Certificate, q pdf.QRCode) ([]CertificatePage, error) {
 	first, err := l.page(c, q)
 	if err != nil {
 		return nil, err

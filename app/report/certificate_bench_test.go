@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/internal/peakmem"
 )
 
@@ -21,7 +22,7 @@ func BenchmarkCertificates1000(b *testing.B) {
 	batch := testBatch(1000)
 	codes := encodeAll(b, batch)
 	for i, c := range batch.Certificates {
-		c.QR = MarshalQR(codes[i])
+		c.QR = pdf.MarshalQR(codes[i])
 	}
 	runtime.GC()
 	b.ResetTimer()
@@ -70,7 +71,7 @@ func BenchmarkCertificates1000FirstPrint(b *testing.B) {
 func BenchmarkEncodeQR(b *testing.B) {
 	text := testBatch(1).Certificates[0].Payload
 	for i := 0; i < b.N; i++ {
-		if _, err := EncodeQR(text); err != nil {
+		if _, err := pdf.EncodeQR(text); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,6 @@
 package report
 
-import ()
+import "github.com/pembina/pembina/app/report/pdf"
 
 // A certificate page is laid out once as a list of drawing operations in millimetres (CertificatePage); the
 // PDF is drawn from it, and so is the window's preview, with Fyne canvas objects. One layout for both means
@@ -36,7 +36,7 @@ type Op struct {
 	Stroke     bool
 	LineWidth  float64 // mm
 	Dashed     bool
-	QR         *QRCode
+	QR         *pdf.QRCode
 }
 
 // CertificatePage is one laid-out page.
@@ -56,16 +56,16 @@ var (
 )
 
 // measurer sizes text with the fonts the PDF embeds, so that lines are broken where the PDF breaks them.
-type measurer struct{ pdf *Doc }
+type measurer struct{ doc *pdf.Doc }
 
 func (m measurer) width(s, style string, size float64) float64 {
-	m.pdf.SetFont(Font, style, size)
-	return m.pdf.GetStringWidth(s)
+	m.doc.SetFont(pdf.Font, style, size)
+	return m.doc.GetStringWidth(s)
 }
 
 func (m measurer) split(s, style string, size, w float64) []string {
-	m.pdf.SetFont(Font, style, size)
-	return m.pdf.SplitText(s, w)
+	m.doc.SetFont(pdf.Font, style, size)
+	return m.doc.SplitText(s, w)
 }
 
 // fit breaks s into at most maxLines lines of width w at the largest size from max down to min (in half

@@ -12,39 +12,35 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
+
+// packCertificates is true but in BenchmarkPDFPack, which compares with fpdf compressing each page itself.
+var packCertificates = true
 
 // newCertificateDocument starts a certificate PDF: A4 in the design's orientation, Noto Sans (the styles
 // the design uses), no automatic page breaks (the layout places everything itself), no cell margin (so
 // lines break where the layout measured them).
-func newCertificateDocument(d *data.CertificateDesign, title string) *Doc {
+func newCertificateDocument(d *data.CertificateDesign, title string) *pdf.Doc {
 	orientation := "L"
 	if d.Orientation == "portrait" {
 		orientation = "P"
 	}
-	pdf := newDoc(fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: A4.size()}))
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCellMargin(0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetTitle(title, true)
-	pdf.SetCreator("Pembina", true)
-	pdf.SetLang("id-ID")
-	pdf.SetCatalogSort(true)
-	pdf.SetCompression(!packCertificates) // packStreams compresses the pages, much faster than fpdf does
-	if !Fixed.IsZero() {
-		pdf.SetCreationDate(Fixed)
-		pdf.SetModificationDate(Fixed)
-	}
-	pdf.SetFont(Font, "", 11)
-	return pdf
+	doc := pdf.New(pdf.A4, orientation, title)
+	doc.SetMargins(0, 0, 0)
+	doc.SetCellMargin(0)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetCompression(!packCertificates) // packStreams compresses the pages, much faster than fpdf does
+	doc.SetFont(pdf.Font, "", 11)
+	return doc
 }
 
 // registerImages puts each image of the batch into the document once; every page refers to the same object.
-func registerImages(pdf *Doc, images Images) error {
+func registerImages(doc *pdf.Doc, images Images) error {
 	for _, name := range []string{"logo", "background", "signature"} {
 		if img, ok := images[name]; ok {
-			if _, _, err := registerImage(pdf, name, name, img); err != nil {
+			if _, _, err := pdf.RegisterImage(doc, name, name, img); err != nil {
 				return err
 			}
 		}
@@ -53,61 +49,61 @@ func registerImages(pdf *Doc, images Images) error {
 }
 
 // drawPage draws a laid-out page on a new page of pdf.
-func drawPage(pdf *Doc, page CertificatePage) {
-	pdf.AddPage()
+func drawPage(doc *pdf.Doc, page CertificatePage) {
+	doc.AddPage()
 	for _, op := range page.Ops {
 		switch op.Kind {
 		case OpText:
-			pdf.SetFont(Font, op.Style, op.Size)
-			pdf.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
-			pdf.SetXY(op.X, op.Y)
-			pdf.CellFormat(op.W, op.H, op.Text, "", 0, op.Align+"M", false, 0, "")
+			doc.SetFont(pdf.Font, op.Style, op.Size)
+			doc.SetTextColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
+			doc.SetXY(op.X, op.Y)
+			doc.CellFormat(op.W, op.H, op.Text, "", 0, op.Align+"M", false, 0, "")
 		case OpImage:
-			pdf.ImageOptions(op.Image, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{}, 0, "")
+			doc.ImageOptions(op.Image, op.X, op.Y, op.W, op.H, false, fpdf.ImageOptions{}, 0, "")
 		case OpRect:
 			style := ""
 			if op.Fill {
 				style += "F"
-				pdf.SetFillColor(225, 225, 225)
+				doc.SetFillColor(225, 225, 225)
 			}
 			if op.Stroke {
 				style += "D"
-				pdf.SetLineWidth(op.LineWidth)
-				pdf.SetDrawColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
+				doc.SetLineWidth(op.LineWidth)
+				doc.SetDrawColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
 			}
 			if op.Dashed {
-				pdf.SetDashPattern([]float64{1, 1}, 0)
+				doc.SetDashPattern([]float64{1, 1}, 0)
 			}
-			pdf.Rect(op.X, op.Y, op.W, op.H, style)
+			doc.Rect(op.X, op.Y, op.W, op.H, style)
 			if op.Dashed {
-				pdf.SetDashPattern(nil, 0)
+				doc.SetDashPattern(nil, 0)
 			}
 		case OpLine:
-			pdf.SetLineWidth(op.LineWidth)
-			pdf.SetDrawColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
-			pdf.Line(op.X, op.Y, op.X+op.W, op.Y+op.H)
+			doc.SetLineWidth(op.LineWidth)
+			doc.SetDrawColor(int(op.Color.R), int(op.Color.G), int(op.Color.B))
+			doc.Line(op.X, op.Y, op.X+op.W, op.Y+op.H)
 		case OpQR:
-			drawQR(pdf, *op.QR, op.X, op.Y, op.W)
+			pdf.DrawQR(doc, *op.QR, op.X, op.Y, op.W)
 		}
 	}
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetDrawColor(0, 0, 0)
+	doc.SetTextColor(0, 0, 0)
+	doc.SetDrawColor(0, 0, 0)
 }
 
 // WriteCertificates writes every certificate of the batch into one PDF, its QR code from qrs (same order as
 // b.Certificates). It reports each certificate done and stops when ctx is cancelled; nothing is written to
 // w unless the whole document is ready. An empty batch is an error: no empty PDF goes out.
-func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qrs []QRCode, progress func(done, total int)) (err error) {
-	defer drawingPanic(&err)
+func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qrs []pdf.QRCode, progress func(done, total int)) (err error) {
+	defer pdf.DrawingPanic(&err)
 	if len(b.Certificates) == 0 {
 		return data.Errorf(data.KindInvalid, "Tidak ada sertifikat untuk dicetak")
 	}
-	pdf := newCertificateDocument(b.Design, b.Design.Title+" "+b.Program.Code)
-	l, err := newCertificateLayout(b, measurer{pdf})
+	doc := newCertificateDocument(b.Design, b.Design.Title+" "+b.Program.Code)
+	l, err := newCertificateLayout(b, measurer{doc})
 	if err != nil {
 		return err
 	}
-	if err := registerImages(pdf, l.images); err != nil {
+	if err := registerImages(doc, l.images); err != nil {
 		return err
 	}
 	for i, c := range b.Certificates {
@@ -119,21 +115,21 @@ func WriteCertificates(ctx context.Context, w io.Writer, b *CertificateBatch, qr
 			return err
 		}
 		for _, p := range pages {
-			drawPage(pdf, p)
+			drawPage(doc, p)
 		}
 		if progress != nil {
 			progress(i+1, len(b.Certificates))
 		}
 	}
 	if !packCertificates {
-		return finish(pdf, w)
+		return pdf.Finish(doc, w)
 	}
-	return finish(pdf, packingWriter{w})
+	return pdf.Finish(doc, pdf.PackingWriter(w))
 }
 
 // SaveCertificates writes the batch into the PDF file at path (WriteCertificates), through a temporary file
 // renamed at the end: a failure or a cancel never leaves half a PDF, nor destroys an older one.
-func SaveCertificates(ctx context.Context, path string, b *CertificateBatch, qrs []QRCode, progress func(done, total int)) error {
+func SaveCertificates(ctx context.Context, path string, b *CertificateBatch, qrs []pdf.QRCode, progress func(done, total int)) error {
 	return saveFile(path, func(w io.Writer) error { return WriteCertificates(ctx, w, b, qrs, progress) })
 }
 
@@ -170,7 +166,7 @@ func CertificateFileName(c *data.Certificate) string {
 // WriteCertificateFiles writes each certificate into a file of its own in dir (CertificateFileName). The
 // files are written under temporary names first and renamed when all are ready: a failure or a cancel leaves
 // no certificate file behind. It returns the paths written.
-func WriteCertificateFiles(ctx context.Context, dir string, b *CertificateBatch, qrs []QRCode, progress func(done, total int)) ([]string, error) {
+func WriteCertificateFiles(ctx context.Context, dir string, b *CertificateBatch, qrs []pdf.QRCode, progress func(done, total int)) ([]string, error) {
 	if len(b.Certificates) == 0 {
 		return nil, data.Errorf(data.KindInvalid, "Tidak ada sertifikat untuk dicetak")
 	}
@@ -231,7 +227,7 @@ func WriteCertificateFiles(ctx context.Context, dir string, b *CertificateBatch,
 }
 
 // PreviewCertificate lays out the pages of certificate c for the window's preview, with the images they show.
-func PreviewCertificate(b *CertificateBatch, c *data.Certificate, q QRCode) ([]CertificatePage, Images, error) {
+func PreviewCertificate(b *CertificateBatch, c *data.Certificate, q pdf.QRCode) ([]CertificatePage, Images, error) {
 	l, err := newCertificateLayout(b, measurer{newCertificateDocument(b.Design, "")})
 	if err != nil {
 		return nil, nil, err

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
@@ -48,7 +49,7 @@ func testBatch(n int) *CertificateBatch {
 	return b
 }
 
-func encodeAll(t testing.TB, b *CertificateBatch) []QRCode {
+func encodeAll(t testing.TB, b *CertificateBatch) []pdf.QRCode {
 	codes, _, err := CertificateQRs(context.Background(), b.Certificates, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -98,8 +99,8 @@ func TestLongNameStaysInside(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pdf := newCertificateDocument(b.Design, "")
-		m := measurer{pdf}
+		doc := newCertificateDocument(b.Design, "")
+		m := measurer{doc}
 		for pi, p := range pages {
 			for _, op := range p.Ops {
 				if op.Kind != OpText {
@@ -296,11 +297,11 @@ func TestQRDecodes(t *testing.T) {
 }
 
 func TestQRMarshalRoundTrip(t *testing.T) {
-	q, err := EncodeQR(testBatch(1).Certificates[0].Payload)
+	q, err := pdf.EncodeQR(testBatch(1).Certificates[0].Payload)
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, ok := UnmarshalQR(MarshalQR(q))
+	back, ok := pdf.UnmarshalQR(pdf.MarshalQR(q))
 	if !ok || back.Size != q.Size {
 		t.Fatalf("round trip: %v %d", ok, back.Size)
 	}
@@ -311,7 +312,7 @@ func TestQRMarshalRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := UnmarshalQR([]byte{0, 57, 1, 2}); ok {
+	if _, ok := pdf.UnmarshalQR([]byte{0, 57, 1, 2}); ok {
 		t.Error("a cut code was accepted")
 	}
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"io"
 	"strconv"
+
+	"github.com/pembina/pembina/app/report/pdf"
 )
 
 // ClassroomSheet is the page taped to the classroom door in Mode Kelas: the QR code of the address
@@ -56,57 +58,57 @@ var ClassroomGuide = []GuideSection{
 // WriteClassroomSheet writes the door sheet: "Pindai untuk presensi dan evaluasi", the program, a large QR
 // code and the address.
 func WriteClassroomSheet(w io.Writer, s ClassroomSheet) error {
-	qr, err := EncodeQR(s.URL)
+	qr, err := pdf.EncodeQR(s.URL)
 	if err != nil {
 		return err
 	}
-	pdf := newDocument(A4, "P", "Mode Kelas: "+s.Program)
-	pdf.AddPage()
+	doc := pdf.New(pdf.A4, "P", "Mode Kelas: "+s.Program)
+	doc.AddPage()
 	width := 170.0
-	pdf.SetFont(Font, "B", 26)
-	pdf.MultiCell(width, 12, "Pindai untuk presensi dan evaluasi", "", "C", false)
-	pdf.Ln(3)
-	pdf.SetFont(Font, "", 14)
-	pdf.MultiCell(width, 7, s.Program, "", "C", false)
+	doc.SetFont(pdf.Font, "B", 26)
+	doc.MultiCell(width, 12, "Pindai untuk presensi dan evaluasi", "", "C", false)
+	doc.Ln(3)
+	doc.SetFont(pdf.Font, "", 14)
+	doc.MultiCell(width, 7, s.Program, "", "C", false)
 	if s.Session != "" {
-		pdf.MultiCell(width, 7, s.Session, "", "C", false)
+		doc.MultiCell(width, 7, s.Session, "", "C", false)
 	}
 	side := 130.0
-	y := pdf.GetY() + 6
-	drawQR(pdf, qr, 20+(width-side)/2, y, side)
-	pdf.SetY(y + side + 6)
-	pdf.SetFont(Font, "", 12)
-	pdf.MultiCell(width, 6, "Tidak dapat memindai? Ketik alamat ini di peramban ponsel:", "", "C", false)
-	pdf.SetFont(Font, "B", 20)
-	pdf.MultiCell(width, 10, s.URL, "", "C", false)
-	pdf.Ln(4)
-	pdf.SetFont(Font, "", 12)
+	y := doc.GetY() + 6
+	pdf.DrawQR(doc, qr, 20+(width-side)/2, y, side)
+	doc.SetY(y + side + 6)
+	doc.SetFont(pdf.Font, "", 12)
+	doc.MultiCell(width, 6, "Tidak dapat memindai? Ketik alamat ini di peramban ponsel:", "", "C", false)
+	doc.SetFont(pdf.Font, "B", 20)
+	doc.MultiCell(width, 10, s.URL, "", "C", false)
+	doc.Ln(4)
+	doc.SetFont(pdf.Font, "", 12)
 	for i, step := range []string{
 		"Sambungkan ponsel ke Wi-Fi yang disebut koordinator (internet tidak diperlukan).",
 		"Pindai kode QR di atas atau ketik alamatnya.",
 		"Ketik NIP Anda dan kode yang tampil di layar koordinator, lalu isi evaluasinya.",
 	} {
-		pdf.MultiCell(width, 6.5, strconv.Itoa(i+1)+". "+step, "", "L", false)
+		doc.MultiCell(width, 6.5, strconv.Itoa(i+1)+". "+step, "", "L", false)
 	}
-	return finish(pdf, w)
+	return pdf.Finish(doc, w)
 }
 
 // WriteClassroomGuide writes ClassroomGuide on one page.
 func WriteClassroomGuide(w io.Writer) error {
-	pdf := newDocument(A4, "P", "Panduan jaringan Mode Kelas")
-	pdf.AddPage()
+	doc := pdf.New(pdf.A4, "P", "Panduan jaringan Mode Kelas")
+	doc.AddPage()
 	width := 170.0
-	pdf.SetFont(Font, "B", 16)
-	pdf.MultiCell(width, 8, "Panduan jaringan Mode Kelas", "", "L", false)
-	pdf.Ln(2)
+	doc.SetFont(pdf.Font, "B", 16)
+	doc.MultiCell(width, 8, "Panduan jaringan Mode Kelas", "", "L", false)
+	doc.Ln(2)
 	for _, sec := range ClassroomGuide {
-		pdf.SetFont(Font, "B", 11)
-		pdf.MultiCell(width, 6, sec.Title, "", "L", false)
-		pdf.SetFont(Font, "", 10)
+		doc.SetFont(pdf.Font, "B", 11)
+		doc.MultiCell(width, 6, sec.Title, "", "L", false)
+		doc.SetFont(pdf.Font, "", 10)
 		for _, l := range sec.Lines {
-			pdf.MultiCell(width, 5, "•  "+l, "", "L", false)
+			doc.MultiCell(width, 5, "•  "+l, "", "L", false)
 		}
-		pdf.Ln(2)
+		doc.Ln(2)
 	}
-	return finish(pdf, w)
+	return pdf.Finish(doc, w)
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
@@ -64,18 +65,18 @@ func institution() *data.Institution {
 }
 
 func TestLetterheadTableAndSignature(t *testing.T) {
-	pdf := newDocument(A4, "P", "Uji")
-	pdf.AddPage()
+	doc := pdf.New(pdf.A4, "P", "Uji")
+	doc.AddPage()
 	in := institution()
 	header := func() float64 {
-		y, err := Letterhead(pdf, in)
+		y, err := Letterhead(doc, in)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return y
 	}
-	pdf.SetY(header())
-	table := NewTable(pdf, []Column{{"NO", 10, "R"}, {"NAMA", 70, "L"}, {"UNIT KERJA", 90, "L"}})
+	doc.SetY(header())
+	table := pdf.NewTable(doc, []pdf.Column{{Title: "NO", Width: 10, Align: "R"}, {Title: "NAMA", Width: 70, Align: "L"}, {Title: "UNIT KERJA", Width: 90, Align: "L"}})
 	table.BeforeHeading = header
 	table.Heading()
 	long := "Prof. Dr. Hj. Raden Roro Siti Nurhasanah Kusumawardhani Wiryaatmadja, S.Pd., M.Pd., M.Si."
@@ -89,13 +90,13 @@ func TestLetterheadTableAndSignature(t *testing.T) {
 	g := &data.Signatory{ID: 1, Name: "Asep Saepudin", FrontTitle: "Dr. H.", BackTitle: "M.Pd.", NIP: "197203151998031004",
 		Position: "Kepala Dinas Pendidikan", RankCode: "IV/c", Signature: testPNG(200, 80)}
 	if table.SpaceLeft() < 60 {
-		pdf.AddPage()
+		doc.AddPage()
 	}
-	if _, err := SignatureBlock(pdf, 110, pdf.GetY()+5, 80, "Sukamaju", time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), g, SignatureImage); err != nil {
+	if _, err := SignatureBlock(doc, 110, doc.GetY()+5, 80, "Sukamaju", time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), g, SignatureImage); err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := finish(pdf, &b); err != nil {
+	if err := pdf.Finish(doc, &b); err != nil {
 		t.Fatal(err)
 	}
 	text, pages := pdfText(t, b.Bytes())
@@ -118,33 +119,33 @@ func TestLetterheadTableAndSignature(t *testing.T) {
 }
 
 func TestCorruptLogoIsAnError(t *testing.T) {
-	pdf := newDocument(F4, "P", "Uji")
-	pdf.AddPage()
+	doc := pdf.New(pdf.F4, "P", "Uji")
+	doc.AddPage()
 	in := institution()
 	in.Logo = []byte("\x89PNG\r\n\x1a\nbroken")
-	_, err := Letterhead(pdf, in)
+	_, err := Letterhead(doc, in)
 	if data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "logo") {
 		t.Errorf("corrupt logo = %v, want an invalid-kind error about the logo", err)
 	}
-	if w, h := pdf.GetPageSize(); w != 215 || h != 330 {
+	if w, h := doc.GetPageSize(); w != 215 || h != 330 {
 		t.Errorf("F4 page = %v × %v mm", w, h)
 	}
 }
 
 func TestSignatureBoxAndNoSignatory(t *testing.T) {
-	pdf := newDocument(A4, "L", "Uji")
-	pdf.AddPage()
+	doc := pdf.New(pdf.A4, "L", "Uji")
+	doc.AddPage()
 	g := &data.Signatory{Name: "Euis Komariah", FrontTitle: "Dra. Hj.", BackTitle: "M.M.", Position: "Sekretaris",
 		Delegation: "a.n.", OnBehalfOf: "Kepala Dinas Pendidikan"}
-	y, err := SignatureBlock(pdf, 20, 20, 90, "Sukamaju", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), g, SignatureBox)
+	y, err := SignatureBlock(doc, 20, 20, 90, "Sukamaju", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), g, SignatureBox)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SignatureBlock(pdf, 150, 20, 90, "", time.Time{}, nil, SignatureSpace); err != nil {
+	if _, err := SignatureBlock(doc, 150, 20, 90, "", time.Time{}, nil, SignatureSpace); err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	finish(pdf, &b)
+	pdf.Finish(doc, &b)
 	text, _ := pdfText(t, b.Bytes())
 	for _, want := range []string{"a.n. KEPALA DINAS PENDIDIKAN,", "SEKRETARIS,", "Tempat tanda tangan elektronik", "2 Maret 2026"} {
 		if !strings.Contains(text, want) {

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/followup"
 	"github.com/pembina/pembina/data/indo"
@@ -24,7 +25,7 @@ type LetterSettings struct {
 	Signatory   *data.Signatory // the default signatory; nil leaves a line to sign on
 	FollowUp    string          // the nota dinas body template
 	Summons     string          // the surat panggilan body template
-	Paper       Paper
+	Paper       pdf.Paper
 }
 
 // LoadLetterSettings reads the letter settings.
@@ -33,7 +34,7 @@ func LoadLetterSettings(ctx context.Context, s *store.Store) (*LetterSettings, e
 	if err != nil {
 		return nil, err
 	}
-	ls := &LetterSettings{Institution: in, Paper: A4}
+	ls := &LetterSettings{Institution: in, Paper: pdf.A4}
 	if in.DefaultSignatoryID != 0 {
 		if ls.Signatory, err = s.Signatory(ctx, in.DefaultSignatoryID); err != nil && !data.IsKind(err, data.KindNotFound) {
 			return nil, err
@@ -103,9 +104,9 @@ func FollowUpLetter(f *followup.FollowUp, u *followup.Unit, ls *LetterSettings, 
 		name, nipText, rank, position, plans := followUpRow(p, true)
 		rows[i] = []string{indo.Plain(int64(i + 1)), name, nipText, rank, position, indo.Int(int64(p.JP)), indo.Int(int64(p.Shortfall())), plans}
 	}
-	cols := []Column{{FollowUpColumns[0], 7, "C"}, {FollowUpColumns[1], 30, "L"}, {FollowUpColumns[2], 26, "C"},
-		{FollowUpColumns[3], 23, "L"}, {FollowUpColumns[4], 25, "L"}, {"JP " + indo.Plain(int64(f.Year)), 11, "R"},
-		{FollowUpColumns[6], 21, "R"}, {FollowUpColumns[7], 22, "L"}}
+	cols := []pdf.Column{{Title: FollowUpColumns[0], Width: 7, Align: "C"}, {Title: FollowUpColumns[1], Width: 30, Align: "L"}, {Title: FollowUpColumns[2], Width: 26, Align: "C"},
+		{Title: FollowUpColumns[3], Width: 23, Align: "L"}, {Title: FollowUpColumns[4], Width: 25, Align: "L"}, {Title: "JP " + indo.Plain(int64(f.Year)), Width: 11, Align: "R"},
+		{Title: FollowUpColumns[6], Width: 21, Align: "R"}, {Title: FollowUpColumns[7], Width: 22, Align: "L"}}
 	var notes []string
 	if len(f.Upcoming) == 0 {
 		notes = append(notes, fmt.Sprintf("Belum ada program yang direncanakan dalam %d bulan ke depan.", followup.Horizon))

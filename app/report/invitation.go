@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -162,7 +163,7 @@ func (inv *Invitation) unitLetter(u *InvitationUnit, number string, day time.Tim
 		rows[i] = []string{indo.Plain(int64(i + 1)), r.Name, nipText, rankShort(r.RankCode), dashIfEmpty(r.Position), dashIfEmpty(r.Unit)}
 	}
 	c := InvitationColumns
-	cols := []Column{{c[0], 7, "C"}, {c[1], 36, "L"}, {c[2], 35, "C"}, {c[3], 26, "L"}, {c[4], 32, "L"}, {c[5], 29, "L"}}
+	cols := []pdf.Column{{Title: c[0], Width: 7, Align: "C"}, {Title: c[1], Width: 36, Align: "L"}, {Title: c[2], Width: 35, Align: "C"}, {Title: c[3], Width: 26, Align: "L"}, {Title: c[4], Width: 32, Align: "L"}, {Title: c[5], Width: 29, Align: "L"}}
 	name := unitLabel(u.Unit.Name)
 	invitees := "pegawai Saudara sebanyak " + indo.WithWords(int64(len(u.People))) + " orang sebagaimana tercantum dalam lampiran surat ini"
 	return &Letter{Form: Outgoing, Institution: inv.Settings.Institution, Date: day, Number: number, Nature: "Penting",

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
@@ -48,29 +49,29 @@ type Letter struct {
 type LetterAppendix struct {
 	Title   string   // centred above the table, "DAFTAR PEGAWAI YANG BELUM MEMENUHI 20 JP"
 	Lines   []string // centred under the title (the unit, the year)
-	Columns []Column
+	Columns []pdf.Column
 	Rows    [][]string
 	Notes   []string // paragraphs under the table
 }
 
 // LetterDocument is a PDF of one or more letters.
-type LetterDocument struct{ pdf *Doc }
+type LetterDocument struct{ doc *pdf.Doc }
 
 // NewLetterDocument starts a PDF of letters on paper (portrait).
-func NewLetterDocument(paper Paper, title string) *LetterDocument {
-	pdf := newDocument(paper, "P", title)
-	pdf.SetMargins(25, 15, 20)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.SetCompression(false) // packStreams compresses the pages, much faster than fpdf does
-	return &LetterDocument{pdf: pdf}
+func NewLetterDocument(paper pdf.Paper, title string) *LetterDocument {
+	doc := pdf.New(paper, "P", title)
+	doc.SetMargins(25, 15, 20)
+	doc.SetAutoPageBreak(true, 20)
+	doc.SetCompression(false) // packStreams compresses the pages, much faster than fpdf does
+	return &LetterDocument{doc: doc}
 }
 
 // Finish writes the document to w.
-func (d *LetterDocument) Finish(w io.Writer) error { return finish(d.pdf, packingWriter{w}) }
+func (d *LetterDocument) Finish(w io.Writer) error { return pdf.Finish(d.doc, pdf.PackingWriter(w)) }
 
 // WriteLetters writes letters into one PDF on paper.
-func WriteLetters(w io.Writer, paper Paper, title string, letters []*Letter) (err error) {
-	defer drawingPanic(&err)
+func WriteLetters(w io.Writer, paper pdf.Paper, title string, letters []*Letter) (err error) {
+	defer pdf.DrawingPanic(&err)
 	d := NewLetterDocument(paper, title)
 	for _, l := range letters {
 		if err := d.Add(l); err != nil {
@@ -81,7 +82,7 @@ func WriteLetters(w io.Writer, paper Paper, title string, letters []*Letter) (er
 }
 
 // SaveLetters writes letters to a PDF file, beside it first and renamed at the end.
-func SaveLetters(path string, paper Paper, title string, letters []*Letter) error {
+func SaveLetters(path string, paper pdf.Paper, title string, letters []*Letter) error {
 	return saveFile(path, func(w io.Writer) error { return WriteLetters(w, paper, title, letters) })
 }
 
@@ -89,21 +90,21 @@ const letterLine = 5.2 // the height of a line of body text, 11 pt
 
 // Add draws a letter from a new page: letterhead, heading block, addressee, body, signer, then its lampiran.
 func (d *LetterDocument) Add(l *Letter) (err error) {
-	defer drawingPanic(&err)
-	pdf := d.pdf
-	pdf.AddPage()
+	defer pdf.DrawingPanic(&err)
+	doc := d.doc
+	doc.AddPage()
 	in := l.Institution
 	if in == nil {
 		in = &data.Institution{}
 	}
-	y, err := Letterhead(pdf, in)
+	y, err := Letterhead(doc, in)
 	if err != nil {
 		return err
 	}
-	left, _, right, _ := pdf.GetMargins()
-	pageW, _ := pdf.GetPageSize()
+	left, _, right, _ := doc.GetMargins()
+	pageW, _ := doc.GetPageSize()
 	width := pageW - left - right
-	pdf.SetY(y + 2)
+	doc.SetY(y + 2)
 	attachment := strings.TrimSpace(l.Attachment)
 	if attachment == "" {
 		attachment = "-"
@@ -113,10 +114,10 @@ func (d *LetterDocument) Add(l *Letter) (err error) {
 		nature = "Biasa"
 	}
 	if l.Form == Memo {
-		pdf.SetFont(Font, "B", 13)
-		pdf.SetX(left)
-		pdf.CellFormat(width, 7, "NOTA DINAS", "", 1, "C", false, 0, "")
-		pdf.Ln(3)
+		doc.SetFont(pdf.Font, "B", 13)
+		doc.SetX(left)
+		doc.CellFormat(width, 7, "NOTA DINAS", "", 1, "C", false, 0, "")
+		doc.Ln(3)
 		from := l.From
 		if from == "" && l.Signatory != nil {
 			from = l.Signatory.Position
@@ -128,11 +129,11 @@ func (d *LetterDocument) Add(l *Letter) (err error) {
 		rows = append(rows, [2]string{"Tanggal", dateOrBlank(l.Date)}, [2]string{"Nomor", l.Number},
 			[2]string{"Sifat", nature}, [2]string{"Lampiran", attachment}, [2]string{"Hal", l.Subject})
 		d.labelled(left, width, 24, rows, "")
-		pdf.Ln(1)
-		pdf.SetLineWidth(0.4)
-		pdf.Line(left, pdf.GetY(), left+width, pdf.GetY())
-		pdf.SetLineWidth(0.2)
-		pdf.Ln(5)
+		doc.Ln(1)
+		doc.SetLineWidth(0.4)
+		doc.Line(left, doc.GetY(), left+width, doc.GetY())
+		doc.SetLineWidth(0.2)
+		doc.Ln(5)
 	} else {
 		place := l.Place
 		if place == "" {
@@ -142,43 +143,43 @@ func (d *LetterDocument) Add(l *Letter) (err error) {
 		if place != "" {
 			dateLine = place + ", " + dateLine
 		}
-		pdf.SetFont(Font, "", 11)
-		pdf.SetX(left)
-		pdf.CellFormat(width, letterLine, dateLine, "", 1, "R", false, 0, "")
-		pdf.Ln(2)
-		top := pdf.GetY()
+		doc.SetFont(pdf.Font, "", 11)
+		doc.SetX(left)
+		doc.CellFormat(width, letterLine, dateLine, "", 1, "R", false, 0, "")
+		doc.Ln(2)
+		top := doc.GetY()
 		d.labelled(left, width*0.58, 20, [][2]string{{"Nomor", l.Number}, {"Sifat", nature},
 			{"Lampiran", attachment}, {"Hal", l.Subject}}, "")
-		below := pdf.GetY()
+		below := doc.GetY()
 		// The addressee beside the block, from its third line, as Tata Naskah Dinas lays it out.
 		x := left + width*0.6
-		pdf.SetXY(x, top+2*letterLine)
-		pdf.SetFont(Font, "", 11)
-		pdf.CellFormat(width*0.4, letterLine, "Yth.", "", 2, "L", false, 0, "")
-		pdf.SetX(x)
-		pdf.MultiCell(width*0.4, letterLine, l.To, "", "L", false)
+		doc.SetXY(x, top+2*letterLine)
+		doc.SetFont(pdf.Font, "", 11)
+		doc.CellFormat(width*0.4, letterLine, "Yth.", "", 2, "L", false, 0, "")
+		doc.SetX(x)
+		doc.MultiCell(width*0.4, letterLine, l.To, "", "L", false)
 		toPlace := l.ToPlace
 		if toPlace == "" {
 			toPlace = "di\nTempat"
 		}
 		for _, s := range strings.Split(toPlace, "\n") {
-			pdf.SetX(x)
-			pdf.CellFormat(width*0.4, letterLine, s, "", 2, "L", false, 0, "")
+			doc.SetX(x)
+			doc.CellFormat(width*0.4, letterLine, s, "", 2, "L", false, 0, "")
 		}
-		pdf.SetY(max(below, pdf.GetY()))
-		pdf.Ln(5)
+		doc.SetY(max(below, doc.GetY()))
+		doc.Ln(5)
 	}
 	// The body is indented under the addressee block in Outgoing letters and runs full width in a memo.
 	bodyX, bodyW := left, width
 	if l.Form == Outgoing {
 		bodyX, bodyW = left+12, width-12
 	}
-	pdf.SetFont(Font, "", 11)
+	doc.SetFont(pdf.Font, "", 11)
 	var rows [][2]string
 	flushRows := func() {
 		if len(rows) > 0 {
 			d.labelled(bodyX+8, bodyW-8, 32, rows, "")
-			pdf.Ln(2)
+			doc.Ln(2)
 			rows = nil
 		}
 	}
@@ -188,29 +189,29 @@ func (d *LetterDocument) Add(l *Letter) (err error) {
 			continue
 		}
 		flushRows()
-		pdf.SetFont(Font, "", 11)
-		pdf.SetX(bodyX)
-		pdf.MultiCell(bodyW, letterLine, "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"+p.Text, "", "J", false)
-		pdf.Ln(2.5)
+		doc.SetFont(pdf.Font, "", 11)
+		doc.SetX(bodyX)
+		doc.MultiCell(bodyW, letterLine, "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"+p.Text, "", "J", false)
+		doc.Ln(2.5)
 	}
 	flushRows()
 	d.signer(l, left, width)
 	if len(l.CarbonCopy) > 0 && l.Form == Outgoing {
-		pdf.Ln(4)
-		pdf.SetFont(Font, "U", 10)
-		pdf.SetX(left)
-		pdf.CellFormat(width, 5, "Tembusan:", "", 1, "L", false, 0, "")
-		pdf.SetFont(Font, "", 10)
+		doc.Ln(4)
+		doc.SetFont(pdf.Font, "U", 10)
+		doc.SetX(left)
+		doc.CellFormat(width, 5, "Tembusan:", "", 1, "L", false, 0, "")
+		doc.SetFont(pdf.Font, "", 10)
 		for i, c := range l.CarbonCopy {
-			pdf.SetX(left)
-			pdf.MultiCell(width, 5, indo.Plain(int64(i+1))+". "+c, "", "L", false)
+			doc.SetX(left)
+			doc.MultiCell(width, 5, indo.Plain(int64(i+1))+". "+c, "", "L", false)
 		}
 	}
 	if l.Appendix != nil {
 		d.appendix(l, left, width)
 	}
-	if pdf.Err() {
-		return data.Wrap(data.KindInternal, pdf.Error(), "Surat tidak dapat digambar: %v", pdf.Error())
+	if doc.Err() {
+		return data.Wrap(data.KindInternal, doc.Error(), "Surat tidak dapat digambar: %v", doc.Error())
 	}
 	return nil
 }
@@ -225,64 +226,64 @@ func dateOrBlank(t time.Time) string {
 // labelled draws rows of "label : value" from x in width, labels in a column of labelW millimetres, values
 // wrapped in the rest.
 func (d *LetterDocument) labelled(x, width, labelW float64, rows [][2]string, style string) {
-	pdf := d.pdf
-	pdf.SetFont(Font, style, 11)
+	doc := d.doc
+	doc.SetFont(pdf.Font, style, 11)
 	for _, r := range rows {
-		labelW = max(labelW, pdf.GetStringWidth(r[0])+2)
+		labelW = max(labelW, doc.GetStringWidth(r[0])+2)
 	}
 	for _, r := range rows {
-		pdf.SetX(x)
-		y := pdf.GetY()
-		pdf.CellFormat(labelW, letterLine, r[0], "", 0, "L", false, 0, "")
-		pdf.CellFormat(4, letterLine, ":", "", 0, "L", false, 0, "")
-		pdf.SetXY(x+labelW+4, y)
-		pdf.MultiCell(width-labelW-4, letterLine, r[1], "", "L", false)
+		doc.SetX(x)
+		y := doc.GetY()
+		doc.CellFormat(labelW, letterLine, r[0], "", 0, "L", false, 0, "")
+		doc.CellFormat(4, letterLine, ":", "", 0, "L", false, 0, "")
+		doc.SetXY(x+labelW+4, y)
+		doc.MultiCell(width-labelW-4, letterLine, r[1], "", "L", false)
 	}
 }
 
 // signer draws the signature block in the right half, on a new page when it does not fit.
 func (d *LetterDocument) signer(l *Letter, left, width float64) {
-	pdf := d.pdf
-	_, pageH := pdf.GetPageSize()
-	if pdf.GetY()+48 > pageH-20 {
-		pdf.AddPage()
+	doc := d.doc
+	_, pageH := doc.GetPageSize()
+	if doc.GetY()+48 > pageH-20 {
+		doc.AddPage()
 	}
-	pdf.Ln(4)
+	doc.Ln(4)
 	x, w := left+width*0.5, width*0.5
-	y, err := SignatureBlock(pdf, x, pdf.GetY(), w, "", time.Time{}, l.Signatory, l.Signature)
+	y, err := SignatureBlock(doc, x, doc.GetY(), w, "", time.Time{}, l.Signatory, l.Signature)
 	if err != nil {
-		pdf.SetError(err)
+		doc.SetError(err)
 		return
 	}
-	pdf.SetY(y)
+	doc.SetY(y)
 }
 
 // appendix draws the lampiran from a new page: the reference to the letter at the top right, the title, the
 // table (its heading repeated on every page) and the notes.
 func (d *LetterDocument) appendix(l *Letter, left, width float64) {
-	pdf := d.pdf
+	doc := d.doc
 	a := l.Appendix
-	pdf.AddPage()
+	doc.AddPage()
 	kind := "NOTA DINAS"
 	if l.Form == Outgoing {
 		kind = "SURAT"
 	}
 	refX := left + width*0.5
-	pdf.SetFont(Font, "", 9.5)
-	pdf.SetY(15)
+	doc.SetFont(pdf.Font, "", 9.5)
+	doc.SetY(15)
 	d.labelled(refX, width*0.5, 22, [][2]string{{"LAMPIRAN", kind}, {"Nomor", l.Number}, {"Tanggal", dateOrBlank(l.Date)},
 		{"Hal", l.Subject}}, "")
-	pdf.Ln(5)
-	pdf.SetFont(Font, "B", 11)
-	pdf.SetX(left)
-	pdf.MultiCell(width, 5.5, a.Title, "", "C", false)
-	pdf.SetFont(Font, "", 10)
+	doc.Ln(5)
+	doc.SetFont(pdf.Font, "B", 11)
+	doc.SetX(left)
+	doc.MultiCell(width, 5.5, a.Title, "", "C", false)
+	doc.SetFont(pdf.Font, "", 10)
 	for _, s := range a.Lines {
-		pdf.SetX(left)
-		pdf.MultiCell(width, 5, s, "", "C", false)
+		doc.SetX(left)
+		doc.MultiCell(width, 5, s, "", "C", false)
 	}
-	pdf.Ln(3)
-	t := NewTable(pdf, fitColumns(a.Columns, width))
+	doc.Ln(3)
+	t := pdf.NewTable(doc, fitColumns(a.Columns, width))
 	t.X = left
 	t.FontSize = 7.5
 	t.LineHeight = 3.7
@@ -290,16 +291,16 @@ func (d *LetterDocument) appendix(l *Letter, left, width float64) {
 	for _, r := range a.Rows {
 		t.Row(r)
 	}
-	pdf.SetFont(Font, "", 10)
+	doc.SetFont(pdf.Font, "", 10)
 	for _, n := range a.Notes {
-		pdf.Ln(2)
-		pdf.SetX(left)
-		pdf.MultiCell(width, 5, n, "", "L", false)
+		doc.Ln(2)
+		doc.SetX(left)
+		doc.MultiCell(width, 5, n, "", "L", false)
 	}
 }
 
 // fitColumns scales the columns' widths to fill width exactly, keeping their proportions.
-func fitColumns(cols []Column, width float64) []Column {
+func fitColumns(cols []pdf.Column, width float64) []pdf.Column {
 	var sum float64
 	for _, c := range cols {
 		sum += c.Width
@@ -307,7 +308,7 @@ func fitColumns(cols []Column, width float64) []Column {
 	if sum <= 0 {
 		return cols
 	}
-	out := make([]Column, len(cols))
+	out := make([]pdf.Column, len(cols))
 	for i, c := range cols {
 		c.Width = c.Width * width / sum
 		out[i] = c

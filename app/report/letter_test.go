@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
@@ -24,14 +25,14 @@ func testLetter(form LetterForm, n int) *Letter {
 		CarbonCopy: []string{"Sekretaris Daerah"}, Body: body,
 		Signatory: &data.Signatory{Name: "Ahmad Fauzi", BackTitle: "S.Pd., M.Si.", NIP: "197001011995031002", Position: "Kepala Dinas Pendidikan", RankCode: "IV/b"},
 		Appendix: &LetterAppendix{Title: "DAFTAR PEGAWAI", Lines: []string{"Unit kerja SMPN 1 Sukamaju"},
-			Columns: []Column{{"NO", 8, "C"}, {"NAMA", 40, "L"}, {"NIP", 32, "C"}, {"GOL", 12, "C"}, {"JABATAN", 28, "L"},
-				{"JP", 10, "R"}, {"KURANG", 12, "R"}, {"PROGRAM", 30, "L"}}, Rows: rows}}
+			Columns: []pdf.Column{{Title: "NO", Width: 8, Align: "C"}, {Title: "NAMA", Width: 40, Align: "L"}, {Title: "NIP", Width: 32, Align: "C"}, {Title: "GOL", Width: 12, Align: "C"}, {Title: "JABATAN", Width: 28, Align: "L"},
+				{Title: "JP", Width: 10, Align: "R"}, {Title: "KURANG", Width: 12, Align: "R"}, {Title: "PROGRAM", Width: 30, Align: "L"}}, Rows: rows}}
 }
 
 func TestLetterFrame(t *testing.T) {
 	for _, form := range []LetterForm{Memo, Outgoing} {
 		var b bytes.Buffer
-		if err := WriteLetters(&b, A4, "Uji", []*Letter{testLetter(form, 70), testLetter(form, 1)}); err != nil {
+		if err := WriteLetters(&b, pdf.A4, "Uji", []*Letter{testLetter(form, 70), testLetter(form, 1)}); err != nil {
 			t.Fatal(err)
 		}
 		text, pages := pdfText(t, b.Bytes())

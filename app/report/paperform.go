@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
@@ -19,7 +20,7 @@ type PaperForm struct {
 	Attachment  *data.ProgramForm
 	Form        *data.Form
 	Sessions    []*data.Session // for a speaker form; none prints one copy with an empty speaker line
-	Paper       Paper
+	Paper       pdf.Paper
 }
 
 // WritePaperForm writes the printable version of an attached form: the letterhead, the form's title with the
@@ -29,25 +30,25 @@ type PaperForm struct {
 // box per option, test items lettered options, text questions ruled lines. A speaker form gets one copy per
 // speaker.
 func WritePaperForm(w io.Writer, pf PaperForm) (err error) {
-	defer drawingPanic(&err)
+	defer pdf.DrawingPanic(&err)
 	paper := pf.Paper
 	if paper == "" {
-		paper = A4
+		paper = pdf.A4
 	}
-	pdf := newDocument(paper, "P", pf.Form.Title)
-	pdf.AliasNbPages("{nb}")
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-11)
-		pdf.SetFont(Font, "", 7.5)
-		pdf.SetTextColor(110, 110, 110)
+	doc := pdf.New(paper, "P", pf.Form.Title)
+	doc.AliasNbPages("{nb}")
+	doc.SetFooterFunc(func() {
+		doc.SetY(-11)
+		doc.SetFont(pdf.Font, "", 7.5)
+		doc.SetTextColor(110, 110, 110)
 		footer := pf.Form.Title
 		if pf.Program != nil {
 			footer += " · " + pf.Program.Code
 		}
-		pdf.CellFormat(0, 4, fmt.Sprintf("%s · halaman %d dari {nb}", footer, pdf.PageNo()), "", 0, "C", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
+		doc.CellFormat(0, 4, fmt.Sprintf("%s · halaman %d dari {nb}", footer, doc.PageNo()), "", 0, "C", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
 	})
-	w2 := &paperWriter{pdf: pdf, pf: pf}
+	w2 := &paperWriter{doc: doc, pf: pf}
 	copies := []string{""}
 	if pf.Form.Kind == data.FormSpeaker {
 		if speakers := speakersOf(pf.Sessions); len(speakers) > 0 {
@@ -55,17 +56,17 @@ func WritePaperForm(w io.Writer, pf PaperForm) (err error) {
 		}
 	}
 	for _, speaker := range copies {
-		pdf.AddPage()
-		y, err := Letterhead(pdf, pf.Institution)
+		doc.AddPage()
+		y, err := Letterhead(doc, pf.Institution)
 		if err != nil {
 			return err
 		}
-		pdf.SetY(y)
+		doc.SetY(y)
 		w2.heading(speaker)
 		w2.questions()
 		w2.closing()
 	}
-	return finish(pdf, w)
+	return pdf.Finish(doc, w)
 }
 
 // SavePaperForm writes WritePaperForm to path through a temporary file, so that a failure leaves nothing
@@ -95,43 +96,43 @@ func speakersOf(sessions []*data.Session) []string {
 }
 
 type paperWriter struct {
-	pdf *Doc
+	doc *pdf.Doc
 	pf  PaperForm
 }
 
 func (w *paperWriter) width() float64 {
-	pageW, _ := w.pdf.GetPageSize()
-	l, _, r, _ := w.pdf.GetMargins()
+	pageW, _ := w.doc.GetPageSize()
+	l, _, r, _ := w.doc.GetMargins()
 	return pageW - l - r
 }
 
 func (w *paperWriter) left() float64 {
-	l, _, _, _ := w.pdf.GetMargins()
+	l, _, _, _ := w.doc.GetMargins()
 	return l
 }
 
 func (w *paperWriter) spaceLeft() float64 {
-	_, pageH := w.pdf.GetPageSize()
-	_, _, _, b := w.pdf.GetMargins()
-	return pageH - b - w.pdf.GetY()
+	_, pageH := w.doc.GetPageSize()
+	_, _, _, b := w.doc.GetMargins()
+	return pageH - b - w.doc.GetY()
 }
 
 // need starts a new page when less than h millimetres are left.
 func (w *paperWriter) need(h float64) {
 	if w.spaceLeft() < h {
-		w.pdf.AddPage()
+		w.doc.AddPage()
 	}
 }
 
 // paragraph writes wrapped text across the page.
 func (w *paperWriter) paragraph(text, style string, size, lineH float64, align string) {
-	w.pdf.SetFont(Font, style, size)
-	w.pdf.SetX(w.left())
-	w.pdf.MultiCell(w.width(), lineH, text, "", align, false)
+	w.doc.SetFont(pdf.Font, style, size)
+	w.doc.SetX(w.left())
+	w.doc.MultiCell(w.width(), lineH, text, "", align, false)
 }
 
 func (w *paperWriter) heading(speaker string) {
-	pdf, pf := w.pdf, w.pf
+	doc, pf := w.doc, w.pf
 	w.paragraph(strings.ToUpper(pf.Form.Title), "B", 13, 6, "C")
 	if p := pf.Program; p != nil {
 		w.paragraph(p.Title+" "+p.BatchLabel(), "", 10, 5, "C")
@@ -144,7 +145,7 @@ func (w *paperWriter) heading(speaker string) {
 	if pf.Attachment != nil {
 		w.paragraph(data.LevelLabel(pf.Attachment.Level), "I", 8.5, 4.5, "C")
 	}
-	pdf.Ln(3)
+	doc.Ln(3)
 	respondent := pf.respondent()
 	var fields [][2]string
 	switch respondent {
@@ -164,41 +165,41 @@ func (w *paperWriter) heading(speaker string) {
 	}
 	const labelW = 45.0
 	for _, f := range fields {
-		pdf.SetFont(Font, "", 10)
-		pdf.SetX(w.left())
-		pdf.CellFormat(labelW, 7, f[0], "", 0, "L", false, 0, "")
-		pdf.CellFormat(4, 7, ":", "", 0, "L", false, 0, "")
+		doc.SetFont(pdf.Font, "", 10)
+		doc.SetX(w.left())
+		doc.CellFormat(labelW, 7, f[0], "", 0, "L", false, 0, "")
+		doc.CellFormat(4, 7, ":", "", 0, "L", false, 0, "")
 		if f[1] != "" {
-			pdf.SetFont(Font, "B", 10)
-			pdf.MultiCell(w.width()-labelW-4, 7, f[1], "", "L", false)
+			doc.SetFont(pdf.Font, "B", 10)
+			doc.MultiCell(w.width()-labelW-4, 7, f[1], "", "L", false)
 			continue
 		}
-		x, y := pdf.GetX(), pdf.GetY()
+		x, y := doc.GetX(), doc.GetY()
 		end := w.left() + w.width()
 		if pf.Form.IsTest() {
 			end -= 32 // the score box
 		}
-		pdf.SetDrawColor(120, 120, 120)
-		pdf.SetDashPattern([]float64{0.6, 0.8}, 0)
-		pdf.Line(x, y+5.5, end, y+5.5)
-		pdf.SetDashPattern(nil, 0)
-		pdf.SetDrawColor(0, 0, 0)
-		pdf.Ln(7)
+		doc.SetDrawColor(120, 120, 120)
+		doc.SetDashPattern([]float64{0.6, 0.8}, 0)
+		doc.Line(x, y+5.5, end, y+5.5)
+		doc.SetDashPattern(nil, 0)
+		doc.SetDrawColor(0, 0, 0)
+		doc.Ln(7)
 	}
 	if pf.Form.IsTest() {
 		// A box for the grader's score, at the right of the identity lines.
-		pdf.SetFont(Font, "", 8)
-		y := pdf.GetY()
+		doc.SetFont(pdf.Font, "", 8)
+		y := doc.GetY()
 		bx, by := w.left()+w.width()-28, y-float64(len(fields))*7
-		pdf.Rect(bx, by, 28, 16, "D")
-		pdf.SetXY(bx, by+1)
-		pdf.CellFormat(28, 4, "Nilai", "", 0, "C", false, 0, "")
-		pdf.SetXY(w.left(), y)
+		doc.Rect(bx, by, 28, 16, "D")
+		doc.SetXY(bx, by+1)
+		doc.CellFormat(28, 4, "Nilai", "", 0, "C", false, 0, "")
+		doc.SetXY(w.left(), y)
 	}
 	if respondent == data.RespondentAnonymous {
 		w.paragraph("Tidak perlu menuliskan nama. Jawaban Anda dijaga kerahasiaannya.", "I", 9, 4.5, "L")
 	}
-	pdf.Ln(2)
+	doc.Ln(2)
 	if pf.Form.Description != "" {
 		w.paragraph(pf.Form.Description, "", 9.5, 4.8, "J")
 	}
@@ -219,7 +220,7 @@ func (w *paperWriter) heading(speaker string) {
 	}
 	how = append(how, "Pertanyaan bertanda * wajib dijawab.")
 	w.paragraph("Petunjuk: "+strings.Join(how, " "), "I", 9, 4.6, "L")
-	pdf.Ln(2)
+	doc.Ln(2)
 }
 
 func topicsOf(sessions []*data.Session, speaker string) string {
@@ -271,9 +272,9 @@ func (w *paperWriter) questions() {
 		}
 		if sec.Title != "" {
 			w.need(30)
-			w.pdf.Ln(2)
+			w.doc.Ln(2)
 			w.paragraph(sec.Title, "B", 10.5, 5.5, "L")
-			w.pdf.Ln(1)
+			w.doc.Ln(1)
 		}
 		for _, r := range runs {
 			switch r.kind {
@@ -306,7 +307,7 @@ func star(q *data.Question) string {
 // scaleTable prints scale questions (or importance × performance pairs) of one scale as a table with a box
 // per point, and the legend of the points above it.
 func (w *paperWriter) scaleTable(r *run) {
-	pdf, f := w.pdf, w.pf.Form
+	doc, f := w.doc, w.pf.Form
 	q0 := r.questions[0]
 	points := r.scale.Points()
 	pair := r.kind == data.QuestionImportancePerf
@@ -318,9 +319,9 @@ func (w *paperWriter) scaleTable(r *run) {
 				"\nKenyataan (seberapa baik terlaksana): " + legendOf(f.PointLabels(q0), r.scale.Min())
 		}
 		w.paragraph(legend, "I", 8.5, 4.3, "L")
-		pdf.Ln(1)
+		doc.Ln(1)
 	}
-	cols := []Column{{"No", 9, "C"}, {"Pernyataan", 0, "L"}}
+	cols := []pdf.Column{{Title: "No", Width: 9, Align: "C"}, {Title: "Pernyataan", Width: 0, Align: "L"}}
 	boxW := 11.0
 	if pair {
 		boxW = 8.5
@@ -330,15 +331,15 @@ func (w *paperWriter) scaleTable(r *run) {
 		halves = 2
 	}
 	if points == 0 {
-		cols = append(cols, Column{"Nilai (0–100)", 30, "C"})
+		cols = append(cols, pdf.Column{Title: "Nilai (0–100)", Width: 30, Align: "C"})
 		if pair {
 			cols[len(cols)-1].Title = "Harapan (0–100)"
-			cols = append(cols, Column{"Kenyataan (0–100)", 30, "C"})
+			cols = append(cols, pdf.Column{Title: "Kenyataan (0–100)", Width: 30, Align: "C"})
 		}
 	} else {
 		for h := 0; h < halves; h++ {
 			for p := 0; p < points; p++ {
-				cols = append(cols, Column{strconv.Itoa(int(r.scale.Min()) + p), boxW, "C"})
+				cols = append(cols, pdf.Column{Title: strconv.Itoa(int(r.scale.Min()) + p), Width: boxW, Align: "C"})
 			}
 		}
 	}
@@ -347,7 +348,7 @@ func (w *paperWriter) scaleTable(r *run) {
 		used += c.Width
 	}
 	cols[1].Width = w.width() - used
-	t := NewTable(pdf, cols)
+	t := pdf.NewTable(doc, cols)
 	t.FontSize, t.LineHeight, t.MinRowH = 9.5, 4.6, 8
 	first := 2
 	t.DrawCell = func(row, col int, x, y, cw, h float64) bool {
@@ -355,7 +356,7 @@ func (w *paperWriter) scaleTable(r *run) {
 			return false
 		}
 		const box = 4.2
-		pdf.Rect(x+(cw-box)/2, y+(h-box)/2, box, box, "D")
+		doc.Rect(x+(cw-box)/2, y+(h-box)/2, box, box, "D")
 		return true
 	}
 	band := func(y float64) float64 {
@@ -363,36 +364,36 @@ func (w *paperWriter) scaleTable(r *run) {
 			return y
 		}
 		x := w.left() + cols[0].Width + cols[1].Width
-		pdf.SetFont(Font, "B", 9)
-		pdf.SetFillColor(225, 225, 225)
+		doc.SetFont(pdf.Font, "B", 9)
+		doc.SetFillColor(225, 225, 225)
 		for _, title := range []string{"Harapan", "Kenyataan"} {
-			pdf.Rect(x, y, boxW*float64(points), 6, "FD")
-			pdf.SetXY(x, y+0.8)
-			pdf.CellFormat(boxW*float64(points), 4.4, title, "", 0, "C", false, 0, "")
+			doc.Rect(x, y, boxW*float64(points), 6, "FD")
+			doc.SetXY(x, y+0.8)
+			doc.CellFormat(boxW*float64(points), 4.4, title, "", 0, "C", false, 0, "")
 			x += boxW * float64(points)
 		}
 		return y + 6
 	}
 	t.BeforeHeading = func() float64 {
-		_, top, _, _ := pdf.GetMargins()
+		_, top, _, _ := doc.GetMargins()
 		return band(top)
 	}
-	pdf.SetY(band(pdf.GetY()))
+	doc.SetY(band(doc.GetY()))
 	t.Heading()
 	for i, q := range r.questions {
 		cells := []string{strconv.Itoa(r.numbers[i]), q.Text + star(q)}
 		t.Row(cells)
 	}
-	pdf.Ln(3)
+	doc.Ln(3)
 }
 
 // block prints one question that is not a scale row: choices with boxes, lettered test options, ruled lines.
 func (w *paperWriter) block(q *data.Question, number int) {
-	pdf := w.pdf
+	doc := w.doc
 	indent := 8.0
 	textW := w.width() - indent
-	pdf.SetFont(Font, "", 10)
-	lines := pdf.SplitText(q.Text+star(q), textW)
+	doc.SetFont(pdf.Font, "", 10)
+	lines := doc.SplitText(q.Text+star(q), textW)
 	need := float64(len(lines))*5 + 8
 	switch q.Kind {
 	case data.QuestionSingleChoice, data.QuestionMultiChoice, data.QuestionTestItem:
@@ -401,56 +402,56 @@ func (w *paperWriter) block(q *data.Question, number int) {
 		need += 4 * 7
 	}
 	w.need(min(need, 120))
-	y := pdf.GetY()
-	pdf.SetXY(w.left(), y)
-	pdf.CellFormat(indent, 5, strconv.Itoa(number)+".", "", 0, "L", false, 0, "")
-	pdf.SetXY(w.left()+indent, y)
-	pdf.MultiCell(textW, 5, q.Text+star(q), "", "L", false)
+	y := doc.GetY()
+	doc.SetXY(w.left(), y)
+	doc.CellFormat(indent, 5, strconv.Itoa(number)+".", "", 0, "L", false, 0, "")
+	doc.SetXY(w.left()+indent, y)
+	doc.MultiCell(textW, 5, q.Text+star(q), "", "L", false)
 	x := w.left() + indent
 	option := func(mark func(x, y float64), text string) {
-		pdf.SetFont(Font, "", 9.5)
-		parts := pdf.SplitText(text, textW-8)
+		doc.SetFont(pdf.Font, "", 9.5)
+		parts := doc.SplitText(text, textW-8)
 		if w.spaceLeft() < float64(len(parts))*4.8+1 {
-			pdf.AddPage()
+			doc.AddPage()
 		}
-		oy := pdf.GetY()
+		oy := doc.GetY()
 		mark(x, oy)
 		for i, p := range parts {
-			pdf.SetXY(x+7, oy+float64(i)*4.8)
-			pdf.CellFormat(textW-8, 4.8, p, "", 0, "L", false, 0, "")
+			doc.SetXY(x+7, oy+float64(i)*4.8)
+			doc.CellFormat(textW-8, 4.8, p, "", 0, "L", false, 0, "")
 		}
-		pdf.SetY(oy + float64(len(parts))*4.8 + 0.8)
+		doc.SetY(oy + float64(len(parts))*4.8 + 0.8)
 	}
-	box := func(x, y float64) { pdf.Rect(x+0.5, y+0.6, 3.6, 3.6, "D") }
+	box := func(x, y float64) { doc.Rect(x+0.5, y+0.6, 3.6, 3.6, "D") }
 	ruled := func(n int) {
-		pdf.SetDrawColor(140, 140, 140)
-		pdf.SetDashPattern([]float64{0.6, 0.8}, 0)
+		doc.SetDrawColor(140, 140, 140)
+		doc.SetDashPattern([]float64{0.6, 0.8}, 0)
 		for i := 0; i < n; i++ {
 			if w.spaceLeft() < 8 {
-				pdf.SetDashPattern(nil, 0)
-				pdf.AddPage()
-				pdf.SetDashPattern([]float64{0.6, 0.8}, 0)
+				doc.SetDashPattern(nil, 0)
+				doc.AddPage()
+				doc.SetDashPattern([]float64{0.6, 0.8}, 0)
 			}
-			ly := pdf.GetY() + 6.5
-			pdf.Line(x, ly, w.left()+w.width(), ly)
-			pdf.SetY(ly)
+			ly := doc.GetY() + 6.5
+			doc.Line(x, ly, w.left()+w.width(), ly)
+			doc.SetY(ly)
 		}
-		pdf.SetDashPattern(nil, 0)
-		pdf.SetDrawColor(0, 0, 0)
-		pdf.Ln(1.5)
+		doc.SetDashPattern(nil, 0)
+		doc.SetDrawColor(0, 0, 0)
+		doc.Ln(1.5)
 	}
-	pdf.Ln(0.8)
+	doc.Ln(0.8)
 	switch q.Kind {
 	case data.QuestionYesNo:
-		oy := pdf.GetY()
+		oy := doc.GetY()
 		for i, o := range []string{data.Yes, data.No} {
 			ox := x + float64(i)*30
 			box(ox, oy)
-			pdf.SetFont(Font, "", 9.5)
-			pdf.SetXY(ox+6, oy)
-			pdf.CellFormat(20, 4.8, o, "", 0, "L", false, 0, "")
+			doc.SetFont(pdf.Font, "", 9.5)
+			doc.SetXY(ox+6, oy)
+			doc.CellFormat(20, 4.8, o, "", 0, "L", false, 0, "")
 		}
-		pdf.SetY(oy + 6)
+		doc.SetY(oy + 6)
 	case data.QuestionSingleChoice, data.QuestionMultiChoice:
 		if q.Kind == data.QuestionMultiChoice {
 			w.paragraphAt(x, "(boleh memilih lebih dari satu)", "I", 8.5)
@@ -462,9 +463,9 @@ func (w *paperWriter) block(q *data.Question, number int) {
 		for i, o := range q.Options {
 			letter := string(rune('a'+i)) + "."
 			option(func(x, y float64) {
-				pdf.SetFont(Font, "", 9.5)
-				pdf.SetXY(x, y)
-				pdf.CellFormat(6, 4.8, letter, "", 0, "L", false, 0, "")
+				doc.SetFont(pdf.Font, "", 9.5)
+				doc.SetXY(x, y)
+				doc.CellFormat(6, 4.8, letter, "", 0, "L", false, 0, "")
 			}, o)
 		}
 	case data.QuestionNumber:
@@ -474,26 +475,26 @@ func (w *paperWriter) block(q *data.Question, number int) {
 	case data.QuestionLongText:
 		ruled(4)
 	}
-	pdf.Ln(2.5)
+	doc.Ln(2.5)
 }
 
 func (w *paperWriter) paragraphAt(x float64, text, style string, size float64) {
-	w.pdf.SetFont(Font, style, size)
-	w.pdf.SetX(x)
-	w.pdf.MultiCell(w.left()+w.width()-x, 4.4, text, "", "L", false)
+	w.doc.SetFont(pdf.Font, style, size)
+	w.doc.SetX(x)
+	w.doc.MultiCell(w.left()+w.width()-x, 4.4, text, "", "L", false)
 }
 
 func (w *paperWriter) closing() {
-	pdf, pf := w.pdf, w.pf
+	doc, pf := w.doc, w.pf
 	respondent := pf.respondent()
 	if respondent != data.RespondentSuperior {
 		w.need(12)
-		pdf.Ln(2)
+		doc.Ln(2)
 		w.paragraph("Terima kasih atas partisipasi Anda.", "I", 9.5, 5, "C")
 		return
 	}
 	w.need(45)
-	pdf.Ln(4)
+	doc.Ln(4)
 	x := w.left() + w.width() - 80
 	city := pf.Institution.City
 	if city == "" {
@@ -502,8 +503,8 @@ func (w *paperWriter) closing() {
 	lines := []string{city + ", ............................", "Atasan langsung,", "", "", "", "(........................................)",
 		"NIP. ........................................"}
 	for _, l := range lines {
-		pdf.SetFont(Font, "", 10)
-		pdf.SetX(x)
-		pdf.CellFormat(80, 5.5, l, "", 1, "C", false, 0, "")
+		doc.SetFont(pdf.Font, "", 10)
+		doc.SetX(x)
+		doc.CellFormat(80, 5.5, l, "", 1, "C", false, 0, "")
 	}
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"context"
 	"testing"
+
+	"github.com/pembina/pembina/app/report/pdf"
 )
 
 // BenchmarkPDFPack writes 1,000 certificates with packStreams (pages written plain, compressed afterwards on
@@ -11,7 +13,7 @@ func BenchmarkPDFPack(b *testing.B) {
 	batch := testBatch(1000)
 	codes := encodeAll(b, batch)
 	for i, c := range batch.Certificates {
-		c.QR = MarshalQR(codes[i])
+		c.QR = pdf.MarshalQR(codes[i])
 	}
 	qrs, _, err := CertificateQRs(context.Background(), batch.Certificates, nil)
 	if err != nil {

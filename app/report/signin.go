@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 )
@@ -36,13 +37,13 @@ type SignInSheets struct {
 	Sessions    []SignInSession
 	People      []SignInPerson
 	Signatory   *data.Signatory // the officer who signs each sheet; nil leaves a line to sign on
-	Paper       Paper
+	Paper       pdf.Paper
 }
 
 // signInColumns are the table's columns for a usable width: the name takes what the fixed columns leave.
-func signInColumns(width float64) []Column {
-	cols := []Column{{"NO", 8, "C"}, {"NAMA", 0, "L"}, {"NIP", 38, "C"}, {"GOL", 11, "C"}, {"UNIT KERJA", 37, "L"},
-		{"TANDA TANGAN", 42, "L"}}
+func signInColumns(width float64) []pdf.Column {
+	cols := []pdf.Column{{Title: "NO", Width: 8, Align: "C"}, {Title: "NAMA", Width: 0, Align: "L"}, {Title: "NIP", Width: 38, Align: "C"}, {Title: "GOL", Width: 11, Align: "C"}, {Title: "UNIT KERJA", Width: 37, Align: "L"},
+		{Title: "TANDA TANGAN", Width: 42, Align: "L"}}
 	fixed := 0.0
 	for _, c := range cols {
 		fixed += c.Width
@@ -57,55 +58,55 @@ func signInColumns(width float64) []Column {
 // left half, even rows on the right, so neighbours do not write over each other); long names and units wrap
 // inside their cells and rows never split across pages. Each sheet ends with "Keterangan: Sakit … orang,
 // Izin … orang, Alpa … orang" and the officer's signature block, and its pages are numbered on their own.
-func WriteSignInSheets(w io.Writer, doc *SignInSheets) (err error) {
-	defer drawingPanic(&err)
-	if len(doc.Sessions) == 0 {
+func WriteSignInSheets(w io.Writer, signIn *SignInSheets) (err error) {
+	defer pdf.DrawingPanic(&err)
+	if len(signIn.Sessions) == 0 {
 		return data.Errorf(data.KindInvalid, "Program ini belum memiliki sesi; buat jadwalnya dulu sebelum mencetak daftar hadir")
 	}
-	if len(doc.People) == 0 {
+	if len(signIn.People) == 0 {
 		return data.Errorf(data.KindInvalid, "Belum ada peserta terdaftar; daftarkan peserta dulu sebelum mencetak daftar hadir")
 	}
-	paper := doc.Paper
+	paper := signIn.Paper
 	if paper == "" {
-		paper = A4
+		paper = pdf.A4
 	}
-	pdf := newDocument(paper, "P", "Daftar Hadir "+doc.Program.Code)
-	pdf.SetMargins(15, 12, 15)
+	doc := pdf.New(paper, "P", "Daftar Hadir "+signIn.Program.Code)
+	doc.SetMargins(15, 12, 15)
 	// The table breaks pages itself, above the bottom margin; the page footer sits in the bottom 14 mm.
-	pdf.SetAutoPageBreak(false, 14)
-	pageW, pageH := pdf.GetPageSize()
+	doc.SetAutoPageBreak(false, 14)
+	pageW, pageH := doc.GetPageSize()
 	width := pageW - 30
 
 	var sheet, first int // the session being printed and its first page, for the page footer
 	var failed error     // a letterhead that cannot be drawn (a corrupt logo)
-	pdf.SetFooterFunc(func() {
-		pdf.SetFont(Font, "I", 7.5)
-		pdf.SetTextColor(90, 90, 90)
-		pdf.SetXY(15, pageH-10)
-		x := doc.Sessions[sheet].Session
+	doc.SetFooterFunc(func() {
+		doc.SetFont(pdf.Font, "I", 7.5)
+		doc.SetTextColor(90, 90, 90)
+		doc.SetXY(15, pageH-10)
+		x := signIn.Sessions[sheet].Session
 		// The page count of the sheet is an alias filled in when the sheet is done; it ends the left-aligned
 		// text so that the alias's width leaves no gap.
-		pdf.CellFormat(width/2, 4, fmt.Sprintf("Halaman %d dari {n%d}", pdf.PageNo()-first+1, sheet), "", 0, "L", false, 0, "")
-		right := fmt.Sprintf("Daftar hadir %s · Sesi %d · %s", doc.Program.Code, x.Number, indo.Date(x.Date))
-		pdf.CellFormat(width/2, 4, right, "", 0, "R", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
+		doc.CellFormat(width/2, 4, fmt.Sprintf("Halaman %d dari {n%d}", doc.PageNo()-first+1, sheet), "", 0, "L", false, 0, "")
+		right := fmt.Sprintf("Daftar hadir %s · Sesi %d · %s", signIn.Program.Code, x.Number, indo.Date(x.Date))
+		doc.CellFormat(width/2, 4, right, "", 0, "R", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
 	})
 
-	for i, sess := range doc.Sessions {
+	for i, sess := range signIn.Sessions {
 		header := func() float64 {
-			y, err := signInHeader(pdf, doc, sess.Session, width)
+			y, err := signInHeader(doc, signIn, sess.Session, width)
 			if err != nil && failed == nil {
 				failed = err
 			}
 			return y
 		}
-		pdf.AddPage() // closes the previous sheet's last page with its own footer
-		sheet, first = i, pdf.PageNo()
-		pdf.SetY(header())
+		doc.AddPage() // closes the previous sheet's last page with its own footer
+		sheet, first = i, doc.PageNo()
+		doc.SetY(header())
 		if failed != nil {
 			return failed
 		}
-		t := NewTable(pdf, signInColumns(width))
+		t := pdf.NewTable(doc, signInColumns(width))
 		t.MinRowH = 10
 		t.BeforeHeading = header
 		t.Heading()
@@ -119,21 +120,21 @@ func WriteSignInSheets(w io.Writer, doc *SignInSheets) (err error) {
 			if n%2 == 0 {
 				sx = x + w/2 + 1
 			}
-			pdf.SetFont(Font, "", 8)
-			pdf.SetXY(sx, y+1)
-			pdf.CellFormat(8, 3.5, strconv.Itoa(n)+".", "", 0, "L", false, 0, "")
-			if st := sess.Marks[doc.People[row].EnrolmentID]; st != "" && !st.Attended(false) {
-				pdf.SetFont(Font, "I", 8)
-				pdf.SetTextColor(70, 70, 70)
-				pdf.SetXY(sx, y+h-5)
-				pdf.CellFormat(w/2-2, 4, st.Label(), "", 0, "L", false, 0, "")
-				pdf.SetTextColor(0, 0, 0)
+			doc.SetFont(pdf.Font, "", 8)
+			doc.SetXY(sx, y+1)
+			doc.CellFormat(8, 3.5, strconv.Itoa(n)+".", "", 0, "L", false, 0, "")
+			if st := sess.Marks[signIn.People[row].EnrolmentID]; st != "" && !st.Attended(false) {
+				doc.SetFont(pdf.Font, "I", 8)
+				doc.SetTextColor(70, 70, 70)
+				doc.SetXY(sx, y+h-5)
+				doc.CellFormat(w/2-2, 4, st.Label(), "", 0, "L", false, 0, "")
+				doc.SetTextColor(0, 0, 0)
 			}
-			pdf.SetFont(Font, "", t.FontSize)
+			doc.SetFont(pdf.Font, "", t.FontSize)
 			return true
 		}
-		cells := make([][]string, len(doc.People))
-		for n, person := range doc.People {
+		cells := make([][]string, len(signIn.People))
+		for n, person := range signIn.People {
 			nip := "-"
 			if person.NIP != "" {
 				nip = formatNIP(person.NIP)
@@ -148,7 +149,7 @@ func WriteSignInSheets(w io.Writer, doc *SignInSheets) (err error) {
 			if n == tail {
 				need := closing
 				for _, r := range cells[tail:] {
-					need += max(t.height(r, 0), t.MinRowH)
+					need += max(t.Height(r), t.MinRowH)
 				}
 				if need > t.SpaceLeft() {
 					t.NewPage()
@@ -156,29 +157,29 @@ func WriteSignInSheets(w io.Writer, doc *SignInSheets) (err error) {
 			}
 			t.Row(row)
 		}
-		if err := signInClosing(pdf, doc, sess, width); err != nil {
+		if err := signInClosing(doc, signIn, sess, width); err != nil {
 			return err
 		}
-		pdf.RegisterAlias(fmt.Sprintf("{n%d}", i), strconv.Itoa(pdf.PageNo()-first+1))
+		doc.RegisterAlias(fmt.Sprintf("{n%d}", i), strconv.Itoa(doc.PageNo()-first+1))
 	}
 	if failed != nil {
 		return failed
 	}
-	return finish(pdf, w)
+	return pdf.Finish(doc, w)
 }
 
 // signInHeader draws the letterhead, the title and the session's particulars, and returns the y below them.
-func signInHeader(pdf *Doc, doc *SignInSheets, x *data.Session, width float64) (float64, error) {
-	y, err := Letterhead(pdf, doc.Institution)
+func signInHeader(doc *pdf.Doc, signIn *SignInSheets, x *data.Session, width float64) (float64, error) {
+	y, err := Letterhead(doc, signIn.Institution)
 	if err != nil {
 		return y, err
 	}
-	p := doc.Program
+	p := signIn.Program
 	centred := func(s, style string, size, lh float64) {
-		pdf.SetFont(Font, style, size)
-		for _, l := range pdf.SplitText(s, width) {
-			pdf.SetXY(15, y)
-			pdf.CellFormat(width, lh, l, "", 0, "C", false, 0, "")
+		doc.SetFont(pdf.Font, style, size)
+		for _, l := range doc.SplitText(s, width) {
+			doc.SetXY(15, y)
+			doc.CellFormat(width, lh, l, "", 0, "C", false, 0, "")
 			y += lh
 		}
 	}
@@ -203,18 +204,18 @@ func signInHeader(pdf *Doc, doc *SignInSheets, x *data.Session, width float64) (
 	right := [][2]string{{"Sesi", fmt.Sprintf("%d (%d JP)", x.Number, x.JP)}, {"Materi", topic}, {"Narasumber", speaker}}
 	half := width / 2
 	const labelW, lh = 24.0, 4.4
-	pdf.SetFont(Font, "", 9)
+	doc.SetFont(pdf.Font, "", 9)
 	for i := range left {
 		var rowH float64
 		for k, pair := range [][2]string{left[i], right[i]} {
 			lx := 15 + float64(k)*half
-			lines := pdf.SplitText(pair[1], half-labelW-5)
-			pdf.SetXY(lx, y)
-			pdf.CellFormat(labelW, lh, pair[0], "", 0, "L", false, 0, "")
-			pdf.CellFormat(3, lh, ":", "", 0, "L", false, 0, "")
+			lines := doc.SplitText(pair[1], half-labelW-5)
+			doc.SetXY(lx, y)
+			doc.CellFormat(labelW, lh, pair[0], "", 0, "L", false, 0, "")
+			doc.CellFormat(3, lh, ":", "", 0, "L", false, 0, "")
 			for j, l := range lines {
-				pdf.SetXY(lx+labelW+3, y+float64(j)*lh)
-				pdf.CellFormat(half-labelW-5, lh, l, "", 0, "L", false, 0, "")
+				doc.SetXY(lx+labelW+3, y+float64(j)*lh)
+				doc.CellFormat(half-labelW-5, lh, l, "", 0, "L", false, 0, "")
 			}
 			rowH = max(rowH, float64(len(lines))*lh)
 		}
@@ -224,14 +225,14 @@ func signInHeader(pdf *Doc, doc *SignInSheets, x *data.Session, width float64) (
 }
 
 // signInClosing draws the counts and the officer's signature block under the table.
-func signInClosing(pdf *Doc, doc *SignInSheets, sess SignInSession, width float64) error {
-	y := pdf.GetY() + 4
+func signInClosing(doc *pdf.Doc, signIn *SignInSheets, sess SignInSession, width float64) error {
+	y := doc.GetY() + 4
 	counts := func(s data.AttendanceStatus) string {
 		if len(sess.Marks) == 0 {
 			return "….."
 		}
 		n := 0
-		for _, person := range doc.People {
+		for _, person := range signIn.People {
 			if sess.Marks[person.EnrolmentID] == s {
 				n++
 			}
@@ -251,19 +252,19 @@ func signInClosing(pdf *Doc, doc *SignInSheets, sess SignInSession, width float6
 	present := "….."
 	if len(sess.Marks) > 0 {
 		n := 0
-		for _, person := range doc.People {
+		for _, person := range signIn.People {
 			if sess.Marks[person.EnrolmentID].Attended(false) {
 				n++
 			}
 		}
 		present = strconv.Itoa(n)
 	}
-	pdf.SetFont(Font, "", 9.5)
-	pdf.SetXY(15, y)
-	pdf.CellFormat(width, 5, note, "", 0, "L", false, 0, "")
-	pdf.SetXY(15, y+5)
-	pdf.CellFormat(width, 5, fmt.Sprintf("Jumlah peserta: %d orang; hadir %s orang", len(doc.People), present), "", 0, "L", false, 0, "")
+	doc.SetFont(pdf.Font, "", 9.5)
+	doc.SetXY(15, y)
+	doc.CellFormat(width, 5, note, "", 0, "L", false, 0, "")
+	doc.SetXY(15, y+5)
+	doc.CellFormat(width, 5, fmt.Sprintf("Jumlah peserta: %d orang; hadir %s orang", len(signIn.People), present), "", 0, "L", false, 0, "")
 	blockW := 80.0
-	_, err := SignatureBlock(pdf, 15+width-blockW, y+13, blockW, doc.Institution.City, sess.Session.Date, doc.Signatory, SignatureSpace)
+	_, err := SignatureBlock(doc, 15+width-blockW, y+13, blockW, signIn.Institution.City, sess.Session.Date, signIn.Signatory, SignatureSpace)
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
 )
@@ -11,7 +12,7 @@ import (
 // LoadSignInSheets gathers what the sign-in sheets of a program need from the database: the institution, the
 // roster, the officer who signs (the program's signatory, else the institution's default), and the sessions
 // with their marks. session is the session's number, or 0 for every session.
-func LoadSignInSheets(ctx context.Context, s *store.Store, p *data.Program, session int, paper Paper) (*SignInSheets, error) {
+func LoadSignInSheets(ctx context.Context, s *store.Store, p *data.Program, session int, paper pdf.Paper) (*SignInSheets, error) {
 	in, err := s.Institution(ctx)
 	if err != nil {
 		return nil, err
@@ -34,9 +35,9 @@ func LoadSignInSheets(ctx context.Context, s *store.Store, p *data.Program, sess
 	if err != nil {
 		return nil, err
 	}
-	doc := &SignInSheets{Institution: in, Program: p, Signatory: g, Paper: paper}
+	signIn := &SignInSheets{Institution: in, Program: p, Signatory: g, Paper: paper}
 	for _, r := range roster {
-		doc.People = append(doc.People, SignInPerson{EnrolmentID: r.EnrolmentID, Name: r.Name, NIP: r.NIP, RankCode: r.RankCode, Unit: r.Unit})
+		signIn.People = append(signIn.People, SignInPerson{EnrolmentID: r.EnrolmentID, Name: r.Name, NIP: r.NIP, RankCode: r.RankCode, Unit: r.Unit})
 	}
 	for _, x := range sessions {
 		marks, err := s.Marks(ctx, x.ID)
@@ -47,13 +48,13 @@ func LoadSignInSheets(ctx context.Context, s *store.Store, p *data.Program, sess
 		for id, m := range marks {
 			statuses[id] = m.Status
 		}
-		doc.Sessions = append(doc.Sessions, SignInSession{Session: x, Marks: statuses})
+		signIn.Sessions = append(signIn.Sessions, SignInSession{Session: x, Marks: statuses})
 	}
-	return doc, nil
+	return signIn, nil
 }
 
 // SaveSignInSheets writes the sheets to a PDF file. It writes beside the file first and renames at the end,
 // so a failure never leaves half a PDF where an older, complete one was.
-func SaveSignInSheets(path string, doc *SignInSheets) error {
-	return saveFile(path, func(w io.Writer) error { return WriteSignInSheets(w, doc) })
+func SaveSignInSheets(path string, signIn *SignInSheets) error {
+	return saveFile(path, func(w io.Writer) error { return WriteSignInSheets(w, signIn) })
 }

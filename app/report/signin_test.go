@@ -9,15 +9,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
-func signInDoc(people int, paper Paper) *SignInSheets {
+func signInDoc(people int, paper pdf.Paper) *SignInSheets {
 	p := &data.Program{Code: "PTD-2026-I", Title: "Pelatihan Pemanfaatan Teknologi Digital dalam Pembelajaran bagi Guru Sekolah Dasar dan Sekolah Menengah Pertama",
 		Batch: 3, BudgetYear: 2026, Place: "Aula Dinas Pendidikan Kabupaten Sukamaju", StartDate: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
 	x := &data.Session{ID: 7, Number: 2, Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Start: "08:00", End: "09:30", TimeZone: "WITA",
 		Topic: "Platform Pembelajaran Daring", Speaker: "Dr. Hendra Gunawan, M.Kom.", JP: 2}
-	doc := &SignInSheets{Institution: institution(), Program: p, Paper: paper, Sessions: []SignInSession{{Session: x}},
+	signIn := &SignInSheets{Institution: institution(), Program: p, Paper: paper, Sessions: []SignInSession{{Session: x}},
 		Signatory: &data.Signatory{Name: "Asep Saepudin", FrontTitle: "Dr. H.", BackTitle: "M.Pd.", NIP: "197203151998031004",
 			Position: "Kepala Dinas Pendidikan", RankCode: "IV/c"}}
 	for i := 1; i <= people; i++ {
@@ -30,21 +31,21 @@ func signInDoc(people int, paper Paper) *SignInSheets {
 		case 9:
 			person.NIP, person.RankCode = "", ""
 		}
-		doc.People = append(doc.People, person)
+		signIn.People = append(signIn.People, person)
 	}
-	return doc
+	return signIn
 }
 
 func TestSignInSheet130(t *testing.T) {
-	for _, paper := range []Paper{A4, F4} {
+	for _, paper := range []pdf.Paper{pdf.A4, pdf.F4} {
 		t.Run(string(paper), func(t *testing.T) {
-			doc := signInDoc(130, paper)
+			signIn := signInDoc(130, paper)
 			var b bytes.Buffer
-			if err := WriteSignInSheets(&b, doc); err != nil {
+			if err := WriteSignInSheets(&b, signIn); err != nil {
 				t.Fatal(err)
 			}
 			text, pages := pdfText(t, b.Bytes())
-			wantPages := map[Paper]int{A4: 8, F4: 7}[paper]
+			wantPages := map[pdf.Paper]int{pdf.A4: 8, pdf.F4: 7}[paper]
 			if pages != wantPages {
 				t.Errorf("130 participants on %s: %d pages, want %d", paper, pages, wantPages)
 			}
@@ -89,16 +90,16 @@ func TestSignInSheet130(t *testing.T) {
 }
 
 func TestSignInSheetsWithMarksAndSeveralSessions(t *testing.T) {
-	doc := signInDoc(8, A4)
-	first := doc.Sessions[0]
+	signIn := signInDoc(8, pdf.A4)
+	first := signIn.Sessions[0]
 	first.Marks = map[int64]data.AttendanceStatus{1: data.Present, 2: data.Sick, 3: data.Leave, 4: data.Absent, 5: data.Absent,
 		6: data.Duty, 7: data.Late}
 	second := SignInSession{Session: &data.Session{ID: 8, Number: 3, Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
 		Start: "13:00", End: "15:15", TimeZone: "WIB", JP: 3}}
-	doc.Sessions = []SignInSession{first, second}
-	doc.Signatory = nil
+	signIn.Sessions = []SignInSession{first, second}
+	signIn.Signatory = nil
 	var b bytes.Buffer
-	if err := WriteSignInSheets(&b, doc); err != nil {
+	if err := WriteSignInSheets(&b, signIn); err != nil {
 		t.Fatal(err)
 	}
 	text, pages := pdfText(t, b.Bytes())
@@ -121,27 +122,27 @@ func TestSignInSheetsWithMarksAndSeveralSessions(t *testing.T) {
 }
 
 func TestSignInSheetRefusesEmptyInput(t *testing.T) {
-	doc := signInDoc(0, A4)
-	if err := WriteSignInSheets(io.Discard, doc); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "peserta") {
+	signIn := signInDoc(0, pdf.A4)
+	if err := WriteSignInSheets(io.Discard, signIn); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "peserta") {
 		t.Errorf("no participants = %v", err)
 	}
-	doc = signInDoc(3, A4)
-	doc.Sessions = nil
-	if err := WriteSignInSheets(io.Discard, doc); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "sesi") {
+	signIn = signInDoc(3, pdf.A4)
+	signIn.Sessions = nil
+	if err := WriteSignInSheets(io.Discard, signIn); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "sesi") {
 		t.Errorf("no sessions = %v", err)
 	}
-	doc = signInDoc(3, A4)
-	doc.Institution.Logo = []byte("\x89PNG\r\n\x1a\nbroken")
-	if err := WriteSignInSheets(io.Discard, doc); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "logo") {
+	signIn = signInDoc(3, pdf.A4)
+	signIn.Institution.Logo = []byte("\x89PNG\r\n\x1a\nbroken")
+	if err := WriteSignInSheets(io.Discard, signIn); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "logo") {
 		t.Errorf("corrupt logo = %v", err)
 	}
 }
 
 // BenchmarkSignInSheet500 measures the sign-in sheet of 500 participants: the budget is 0,5 s.
 func BenchmarkSignInSheet500(b *testing.B) {
-	doc := signInDoc(500, A4)
+	signIn := signInDoc(500, pdf.A4)
 	for b.Loop() {
-		if err := WriteSignInSheets(io.Discard, doc); err != nil {
+		if err := WriteSignInSheets(io.Discard, signIn); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
@@ -55,8 +56,8 @@ func LoadSummary(ctx context.Context, s *store.Store, programID int64, today tim
 }
 
 // SaveSummary writes the summary to a PDF file, beside it first and renamed at the end.
-func SaveSummary(path string, doc *Summary) error {
-	return saveFile(path, func(w io.Writer) error { return WriteSummary(w, doc) })
+func SaveSummary(path string, sum *Summary) error {
+	return saveFile(path, func(w io.Writer) error { return WriteSummary(w, sum) })
 }
 
 // SummaryFileName is the file name the summary of a program made on day is saved under:
@@ -67,8 +68,8 @@ func SummaryFileName(p *data.Program, day time.Time) string {
 
 // summaryWriter is a summary being drawn.
 type summaryWriter struct {
-	pdf    *Doc
-	doc    *Summary
+	doc    *pdf.Doc
+	sum    *Summary
 	left   float64
 	width  float64
 	pageH  float64
@@ -85,27 +86,27 @@ const summaryBottom = 18.0 // the page footer sits below
 // strongest and weakest items; participants' comments grouped by question; level 2: the pre/post figures,
 // a chart and the items' difficulty; level 3 when attached; the legend of every scale used; and the place,
 // date and signature. A section without data says so in one line.
-func WriteSummary(w io.Writer, doc *Summary) (err error) {
-	defer drawingPanic(&err)
-	pdf := newDocument(A4, "P", "Laporan Evaluasi Program "+doc.Program.Code)
-	pdf.SetAutoPageBreak(false, summaryBottom)
-	pageW, pageH := pdf.GetPageSize()
-	sw := &summaryWriter{pdf: pdf, doc: doc, left: 20, width: pageW - 40, pageH: pageH, scales: map[data.Scale]bool{}}
-	pdf.AliasNbPages("{nb}")
-	pdf.SetFooterFunc(func() {
-		pdf.SetFont(Font, "I", 7.5)
-		pdf.SetTextColor(90, 90, 90)
-		pdf.SetXY(sw.left, pageH-12)
-		pdf.CellFormat(sw.width/2, 4, "Laporan Evaluasi Program "+doc.Program.Code, "", 0, "L", false, 0, "")
-		pdf.CellFormat(sw.width/2, 4, fmt.Sprintf("Halaman %d dari {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
+func WriteSummary(w io.Writer, sum *Summary) (err error) {
+	defer pdf.DrawingPanic(&err)
+	doc := pdf.New(pdf.A4, "P", "Laporan Evaluasi Program "+sum.Program.Code)
+	doc.SetAutoPageBreak(false, summaryBottom)
+	pageW, pageH := doc.GetPageSize()
+	sw := &summaryWriter{doc: doc, sum: sum, left: 20, width: pageW - 40, pageH: pageH, scales: map[data.Scale]bool{}}
+	doc.AliasNbPages("{nb}")
+	doc.SetFooterFunc(func() {
+		doc.SetFont(pdf.Font, "I", 7.5)
+		doc.SetTextColor(90, 90, 90)
+		doc.SetXY(sw.left, pageH-12)
+		doc.CellFormat(sw.width/2, 4, "Laporan Evaluasi Program "+sum.Program.Code, "", 0, "L", false, 0, "")
+		doc.CellFormat(sw.width/2, 4, fmt.Sprintf("Halaman %d dari {nb}", doc.PageNo()), "", 0, "R", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
 	})
-	pdf.AddPage()
-	y, err := Letterhead(pdf, doc.Institution)
+	doc.AddPage()
+	y, err := Letterhead(doc, sum.Institution)
 	if err != nil {
 		return err
 	}
-	pdf.SetY(y + 2)
+	doc.SetY(y + 2)
 	sw.header()
 	sw.keyFigures()
 	sw.attendance()
@@ -115,7 +116,7 @@ func WriteSummary(w io.Writer, doc *Summary) (err error) {
 	if err := sw.closing(); err != nil {
 		return err
 	}
-	return finish(pdf, w)
+	return pdf.Finish(doc, w)
 }
 
 // signatureHeight is the room the place, date and signature block take, with the space above them.
@@ -131,64 +132,64 @@ func (sw *summaryWriter) closing() error {
 
 // need starts a new page when less than h millimetres are left.
 func (sw *summaryWriter) need(h float64) {
-	if sw.pdf.GetY()+h > sw.pageH-summaryBottom {
-		sw.pdf.AddPage()
+	if sw.doc.GetY()+h > sw.pageH-summaryBottom {
+		sw.doc.AddPage()
 	}
 }
 
 // heading writes a section heading, keeping room for what follows it.
 func (sw *summaryWriter) heading(text string, after float64) {
 	sw.need(12 + after)
-	pdf := sw.pdf
-	pdf.Ln(3)
-	pdf.SetFont(Font, "B", 11)
-	pdf.SetX(sw.left)
-	pdf.CellFormat(sw.width, 6, text, "B", 1, "L", false, 0, "")
-	pdf.Ln(1.5)
+	doc := sw.doc
+	doc.Ln(3)
+	doc.SetFont(pdf.Font, "B", 11)
+	doc.SetX(sw.left)
+	doc.CellFormat(sw.width, 6, text, "B", 1, "L", false, 0, "")
+	doc.Ln(1.5)
 }
 
 // subheading writes a heading within a section.
 func (sw *summaryWriter) subheading(text string, after float64) {
 	sw.need(8 + after)
-	pdf := sw.pdf
-	pdf.Ln(1.5)
-	pdf.SetFont(Font, "B", 9.5)
-	pdf.SetX(sw.left)
-	pdf.MultiCell(sw.width, 4.8, text, "", "L", false)
-	pdf.Ln(0.5)
+	doc := sw.doc
+	doc.Ln(1.5)
+	doc.SetFont(pdf.Font, "B", 9.5)
+	doc.SetX(sw.left)
+	doc.MultiCell(sw.width, 4.8, text, "", "L", false)
+	doc.Ln(0.5)
 }
 
 // para writes wrapped text.
 func (sw *summaryWriter) para(text, style string, size float64) {
-	pdf := sw.pdf
-	pdf.SetFont(Font, style, size)
-	lines := pdf.SplitText(text, sw.width)
+	doc := sw.doc
+	doc.SetFont(pdf.Font, style, size)
+	lines := doc.SplitText(text, sw.width)
 	sw.need(float64(len(lines)) * size * 0.45)
-	pdf.SetX(sw.left)
-	pdf.MultiCell(sw.width, size*0.45, text, "", "L", false)
+	doc.SetX(sw.left)
+	doc.MultiCell(sw.width, size*0.45, text, "", "L", false)
 }
 
 // empty writes the one line that stands for a section without data.
 func (sw *summaryWriter) empty(text string) {
 	sw.para(text, "I", 9)
-	sw.pdf.Ln(1)
+	sw.doc.Ln(1)
 }
 
 func (sw *summaryWriter) header() {
-	pdf, p := sw.pdf, sw.doc.Program
-	pdf.SetFont(Font, "B", 13)
-	pdf.SetX(sw.left)
-	pdf.CellFormat(sw.width, 7, "LAPORAN EVALUASI PROGRAM", "", 1, "C", false, 0, "")
-	pdf.SetFont(Font, "B", 11)
-	pdf.SetX(sw.left)
-	pdf.MultiCell(sw.width, 5.2, strings.ToUpper(p.Title), "", "C", false)
-	pdf.SetFont(Font, "", 10)
-	pdf.SetX(sw.left)
-	pdf.CellFormat(sw.width, 5.5, p.BatchLabel()+" · Tahun Anggaran "+strconv.Itoa(p.BudgetYear), "", 1, "C", false, 0, "")
-	pdf.Ln(2)
+	doc, p := sw.doc, sw.sum.Program
+	doc.SetFont(pdf.Font, "B", 13)
+	doc.SetX(sw.left)
+	doc.CellFormat(sw.width, 7, "LAPORAN EVALUASI PROGRAM", "", 1, "C", false, 0, "")
+	doc.SetFont(pdf.Font, "B", 11)
+	doc.SetX(sw.left)
+	doc.MultiCell(sw.width, 5.2, strings.ToUpper(p.Title), "", "C", false)
+	doc.SetFont(pdf.Font, "", 10)
+	doc.SetX(sw.left)
+	doc.CellFormat(sw.width, 5.5, p.BatchLabel()+" · Tahun Anggaran "+strconv.Itoa(p.BudgetYear), "", 1, "C", false, 0, "")
+	doc.Ln(2)
 	organiser := p.Organiser
 	if organiser == "" {
-		organiser = sw.doc.Institution.Name
+		organiser = sw.sum.Institution.Name
 	}
 	rows := [][2]string{
 		{"Kode program", p.Code},
@@ -203,18 +204,18 @@ func (sw *summaryWriter) header() {
 		if strings.TrimSpace(r[1]) == "" {
 			r[1] = "–"
 		}
-		pdf.SetFont(Font, "", 9.5)
-		pdf.SetX(sw.left)
-		pdf.CellFormat(32, 5, r[0], "", 0, "L", false, 0, "")
-		pdf.CellFormat(4, 5, ":", "", 0, "L", false, 0, "")
-		pdf.MultiCell(sw.width-36, 5, r[1], "", "L", false)
+		doc.SetFont(pdf.Font, "", 9.5)
+		doc.SetX(sw.left)
+		doc.CellFormat(32, 5, r[0], "", 0, "L", false, 0, "")
+		doc.CellFormat(4, 5, ":", "", 0, "L", false, 0, "")
+		doc.MultiCell(sw.width-36, 5, r[1], "", "L", false)
 	}
 }
 
 // keyFigures draws eight tiles: the counts of people and the rates, each with its category where it has one.
 func (sw *summaryWriter) keyFigures() {
 	sw.heading("A. Angka Utama", 46)
-	l, pdf := sw.doc.Line, sw.pdf
+	l, doc := sw.sum.Line, sw.doc
 	pct := func(v float64) string { return indo.Percent(v, 1) }
 	sat, satSub := "–", "belum ada jawaban"
 	if s := l.Satisfaction; !math.IsNaN(s.Percent) {
@@ -240,7 +241,7 @@ func (sw *summaryWriter) keyFigures() {
 	tiles := [][3]string{
 		{"Peserta terdaftar", indo.Int(int64(l.Enrolled)), "tanpa yang mengundurkan diri"},
 		{"Hadir", indo.Int(int64(l.Attended)), "sedikitnya satu sesi"},
-		{"Memenuhi syarat", indo.Int(int64(l.Eligible)), "kehadiran minimal " + indo.PercentOf(sw.doc.Program.AttendanceThreshold)},
+		{"Memenuhi syarat", indo.Int(int64(l.Eligible)), "kehadiran minimal " + indo.PercentOf(sw.sum.Program.AttendanceThreshold)},
 		{"Bersertifikat", indo.Int(int64(l.Certified)), "sertifikat berlaku"},
 		{"Tingkat kehadiran", attendance, "JP dihadiri dari JP terlaksana"},
 		{"Tingkat respons", response, "evaluasi level 1"},
@@ -249,38 +250,38 @@ func (sw *summaryWriter) keyFigures() {
 	}
 	const gap, tileH = 3.0, 19.0
 	tileW := (sw.width - 3*gap) / 4
-	y := pdf.GetY()
+	y := doc.GetY()
 	for i, t := range tiles {
 		x := sw.left + float64(i%4)*(tileW+gap)
 		ty := y + float64(i/4)*(tileH+gap)
-		pdf.SetFillColor(242, 245, 250)
-		pdf.SetDrawColor(200, 210, 225)
-		pdf.Rect(x, ty, tileW, tileH, "FD")
-		pdf.SetFont(Font, "", 7.5)
-		pdf.SetTextColor(70, 70, 70)
-		pdf.SetXY(x+1.5, ty+1.5)
-		pdf.CellFormat(tileW-3, 3.6, t[0], "", 0, "L", false, 0, "")
-		pdf.SetFont(Font, "B", 14)
-		pdf.SetTextColor(0, 0, 0)
-		pdf.SetXY(x+1.5, ty+5.5)
-		pdf.CellFormat(tileW-3, 7, t[1], "", 0, "L", false, 0, "")
-		pdf.SetFont(Font, "", 6.5)
-		pdf.SetTextColor(70, 70, 70)
-		lines := pdf.SplitText(t[2], tileW-3)
+		doc.SetFillColor(242, 245, 250)
+		doc.SetDrawColor(200, 210, 225)
+		doc.Rect(x, ty, tileW, tileH, "FD")
+		doc.SetFont(pdf.Font, "", 7.5)
+		doc.SetTextColor(70, 70, 70)
+		doc.SetXY(x+1.5, ty+1.5)
+		doc.CellFormat(tileW-3, 3.6, t[0], "", 0, "L", false, 0, "")
+		doc.SetFont(pdf.Font, "B", 14)
+		doc.SetTextColor(0, 0, 0)
+		doc.SetXY(x+1.5, ty+5.5)
+		doc.CellFormat(tileW-3, 7, t[1], "", 0, "L", false, 0, "")
+		doc.SetFont(pdf.Font, "", 6.5)
+		doc.SetTextColor(70, 70, 70)
+		lines := doc.SplitText(t[2], tileW-3)
 		for k, line := range lines[:min(len(lines), 2)] {
-			pdf.SetXY(x+1.5, ty+12.8+float64(k)*2.9)
-			pdf.CellFormat(tileW-3, 2.9, line, "", 0, "L", false, 0, "")
+			doc.SetXY(x+1.5, ty+12.8+float64(k)*2.9)
+			doc.CellFormat(tileW-3, 2.9, line, "", 0, "L", false, 0, "")
 		}
 	}
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetDrawColor(0, 0, 0)
-	pdf.SetY(y + 2*tileH + gap + 2)
+	doc.SetTextColor(0, 0, 0)
+	doc.SetDrawColor(0, 0, 0)
+	doc.SetY(y + 2*tileH + gap + 2)
 }
 
 // attendance draws the share of participants present at each session held, then the sessions as a table.
 func (sw *summaryWriter) attendance() {
 	sw.heading("B. Kehadiran per Sesi", 55)
-	r, pdf := sw.doc.Recap, sw.pdf
+	r, doc := sw.sum.Recap, sw.doc
 	if len(r.Sessions) == 0 {
 		sw.empty("Program ini belum memiliki jadwal sesi.")
 		return
@@ -289,7 +290,7 @@ func (sw *summaryWriter) attendance() {
 		sw.empty("Belum ada sesi yang terlaksana.")
 		return
 	}
-	excused := sw.doc.Program.ExcusedCountPresent
+	excused := sw.sum.Program.ExcusedCountPresent
 	var labels []string
 	var values []float64
 	for i, x := range r.Sessions {
@@ -305,22 +306,22 @@ func (sw *summaryWriter) attendance() {
 		note += ", serta izin, sakit dan dinas luar menurut aturan program"
 	}
 	sw.para(note+") pada setiap sesi yang terlaksana.", "", 8.5)
-	y := pdf.GetY() + 1
+	y := doc.GetY() + 1
 	columnChart{labels: labels, values: values, top: 1, format: percentLabel, grid: func(v float64) string { return indo.Percent(v, 0) },
-		colour: func(int) rgb { return colourBar }}.draw(pdf, sw.left, y, sw.width, 45)
-	pdf.SetXY(sw.left, y+45)
-	pdf.SetFont(Font, "", 7.5)
-	pdf.CellFormat(sw.width, 4, "Sesi", "", 1, "C", false, 0, "")
-	pdf.Ln(2)
-	cols := []Column{{"SESI", 10, "C"}, {"TANGGAL", 26, "L"}, {"MATERI DAN NARASUMBER", 0, "L"}, {"HADIR", 14, "C"}}
+		colour: func(int) rgb { return colourBar }}.draw(doc, sw.left, y, sw.width, 45)
+	doc.SetXY(sw.left, y+45)
+	doc.SetFont(pdf.Font, "", 7.5)
+	doc.CellFormat(sw.width, 4, "Sesi", "", 1, "C", false, 0, "")
+	doc.Ln(2)
+	cols := []pdf.Column{{Title: "SESI", Width: 10, Align: "C"}, {Title: "TANGGAL", Width: 26, Align: "L"}, {Title: "MATERI DAN NARASUMBER", Width: 0, Align: "L"}, {Title: "HADIR", Width: 14, Align: "C"}}
 	if excused {
 		cols[3].Title = "HADIR (TERMASUK I/S/DL)"
 		cols[3].Width = 22
 	} else {
-		cols = append(cols, Column{"IZIN/ SAKIT/DL", 15, "C"})
+		cols = append(cols, pdf.Column{Title: "IZIN/ SAKIT/DL", Width: 15, Align: "C"})
 	}
-	cols = append(cols, Column{"CUTI", 11, "C"}, Column{"ALPA", 11, "C"}, Column{"BELUM DIISI", 14, "C"},
-		Column{"JUMLAH", 14, "C"}, Column{"%", 14, "C"})
+	cols = append(cols, pdf.Column{Title: "CUTI", Width: 11, Align: "C"}, pdf.Column{Title: "ALPA", Width: 11, Align: "C"}, pdf.Column{Title: "BELUM DIISI", Width: 14, Align: "C"},
+		pdf.Column{Title: "JUMLAH", Width: 14, Align: "C"}, pdf.Column{Title: "%", Width: 14, Align: "C"})
 	t := sw.table(cols)
 	for i, x := range r.Sessions {
 		topic := x.Topic
@@ -348,7 +349,7 @@ func (sw *summaryWriter) attendance() {
 	if excused {
 		footnote = "Menurut aturan program, izin, sakit dan dinas luar dihitung hadir. " + footnote
 	}
-	pdf.Ln(1)
+	doc.Ln(1)
 	sw.para(footnote, "I", 7.5)
 }
 
@@ -374,7 +375,7 @@ func newSessionTally(c data.StatusCounts, excusedCountPresent bool) sessionTally
 func (r sessionTally) Total() int { return r.Attended + r.Excused + r.Holiday + r.Absent + r.Unmarked }
 
 // table starts a table at the current y with the last column without width taking what is left.
-func (sw *summaryWriter) table(cols []Column) *Table {
+func (sw *summaryWriter) table(cols []pdf.Column) *pdf.Table {
 	fixed := 0.0
 	for _, c := range cols {
 		fixed += c.Width
@@ -384,7 +385,7 @@ func (sw *summaryWriter) table(cols []Column) *Table {
 			cols[i].Width = sw.width - fixed
 		}
 	}
-	t := NewTable(sw.pdf, cols)
+	t := pdf.NewTable(sw.doc, cols)
 	t.X = sw.left
 	t.FontSize, t.LineHeight = 8, 3.8
 	t.BeforeHeading = func() float64 { return 20 }
@@ -396,7 +397,7 @@ func (sw *summaryWriter) table(cols []Column) *Table {
 // forms returns the attached forms of a level with responses, in the program's order.
 func (sw *summaryWriter) forms(level int) []*analysis.FormReport {
 	var out []*analysis.FormReport
-	for _, f := range sw.doc.Report.Forms {
+	for _, f := range sw.sum.Report.Forms {
 		if f.Attachment.Level == level && !f.Form.IsTest() {
 			out = append(out, f)
 		}
@@ -429,7 +430,7 @@ func (sw *summaryWriter) reactions() {
 
 // form writes one attached form: its responses, section means, question bars, speakers and quadrants.
 func (sw *summaryWriter) form(f *analysis.FormReport) {
-	res, pdf := f.Result, sw.pdf
+	res, doc := f.Result, sw.doc
 	rate := ""
 	if f.Rate != nil && f.Rate.Expected > 0 && f.Attachment.Respondent != data.RespondentSuperior {
 		rate = fmt.Sprintf("; %s dari %s peserta menjawab (%s)", indo.Int(int64(f.Rate.Responded)), indo.Int(int64(f.Rate.Expected)),
@@ -441,9 +442,9 @@ func (sw *summaryWriter) form(f *analysis.FormReport) {
 		return
 	}
 	sw.scales[res.Scale] = true
-	pdf.SetFont(Font, "", 8.5)
-	pdf.SetX(sw.left)
-	pdf.CellFormat(sw.width, 4.5, fmt.Sprintf("Rata-rata formulir %s (%s) pada skala %s, indeks %s.", indo.Decimal(res.Mean, 2),
+	doc.SetFont(pdf.Font, "", 8.5)
+	doc.SetX(sw.left)
+	doc.CellFormat(sw.width, 4.5, fmt.Sprintf("Rata-rata formulir %s (%s) pada skala %s, indeks %s.", indo.Decimal(res.Mean, 2),
 		res.Category, res.Scale.Label(), indo.Decimal(res.Percent, 2)), "", 1, "L", false, 0, "")
 	if len(res.Sections) > 1 {
 		for _, sec := range res.Sections {
@@ -453,7 +454,7 @@ func (sw *summaryWriter) form(f *analysis.FormReport) {
 			}
 			sw.barLine(title, "B", res.Scale, sec.Mean, sec.Category)
 		}
-		pdf.Ln(1.5)
+		doc.Ln(1.5)
 	}
 	section := "\x00"
 	for _, q := range res.Questions {
@@ -463,9 +464,9 @@ func (sw *summaryWriter) form(f *analysis.FormReport) {
 		if q.Section != section && len(res.Sections) > 1 {
 			section = q.Section
 			sw.need(10)
-			pdf.SetFont(Font, "BI", 8)
-			pdf.SetX(sw.left)
-			pdf.CellFormat(sw.width, 4.5, section, "", 1, "L", false, 0, "")
+			doc.SetFont(pdf.Font, "BI", 8)
+			doc.SetX(sw.left)
+			doc.CellFormat(sw.width, 4.5, section, "", 1, "L", false, 0, "")
 		}
 		sw.scales[q.Scale] = true
 		label := strconv.Itoa(q.Number) + ". " + q.Question.Text
@@ -485,39 +486,39 @@ func (sw *summaryWriter) form(f *analysis.FormReport) {
 
 // barLine writes a label, its mean as a bar on the scale coloured by category, and the figure.
 func (sw *summaryWriter) barLine(label, style string, sc data.Scale, mean float64, category string) {
-	pdf := sw.pdf
+	doc := sw.doc
 	const labelW, barW = 92.0, 42.0
-	pdf.SetFont(Font, style, 8)
-	lines := pdf.SplitText(label, labelW)
+	doc.SetFont(pdf.Font, style, 8)
+	lines := doc.SplitText(label, labelW)
 	if len(lines) > 2 {
 		lines = lines[:2]
 		lines[1] = strings.TrimRight(lines[1], " .,") + "…"
 	}
 	h := math.Max(5, float64(len(lines))*3.6+1.4)
 	sw.need(h)
-	y := pdf.GetY()
+	y := doc.GetY()
 	for i, l := range lines {
-		pdf.SetXY(sw.left, y+0.7+float64(i)*3.6)
-		pdf.CellFormat(labelW, 3.6, l, "", 0, "L", false, 0, "")
+		doc.SetXY(sw.left, y+0.7+float64(i)*3.6)
+		doc.CellFormat(labelW, 3.6, l, "", 0, "L", false, 0, "")
 	}
-	scaleBar(pdf, sw.left+labelW+2, y+h/2-1.6, barW, 3.2, sc, mean)
-	pdf.SetFont(Font, style, 8)
-	pdf.SetXY(sw.left+labelW+barW+4, y+h/2-1.8)
+	scaleBar(doc, sw.left+labelW+2, y+h/2-1.6, barW, 3.2, sc, mean)
+	doc.SetFont(pdf.Font, style, 8)
+	doc.SetXY(sw.left+labelW+barW+4, y+h/2-1.8)
 	figure := category
 	if !math.IsNaN(mean) {
 		figure = indo.Decimal(mean, 2) + " " + category
 	}
-	pdf.CellFormat(sw.width-labelW-barW-4, 3.6, figure, "", 0, "L", false, 0, "")
-	pdf.SetY(y + h)
+	doc.CellFormat(sw.width-labelW-barW-4, 3.6, figure, "", 0, "L", false, 0, "")
+	doc.SetY(y + h)
 }
 
 // speakers writes the speakers ranked by their mean.
 func (sw *summaryWriter) speakers(f *analysis.FormReport) {
-	sw.pdf.Ln(1.5)
+	sw.doc.Ln(1.5)
 	sw.need(20)
 	sw.para("Peringkat narasumber", "B", 8.5)
-	t := sw.table([]Column{{"PERINGKAT", 20, "C"}, {"NARASUMBER", 0, "L"}, {"JAWABAN", 20, "C"}, {"RATA-RATA", 22, "C"},
-		{"KATEGORI", 30, "C"}})
+	t := sw.table([]pdf.Column{{Title: "PERINGKAT", Width: 20, Align: "C"}, {Title: "NARASUMBER", Width: 0, Align: "L"}, {Title: "JAWABAN", Width: 20, Align: "C"}, {Title: "RATA-RATA", Width: 22, Align: "C"},
+		{Title: "KATEGORI", Width: 30, Align: "C"}})
 	for _, s := range f.Speakers {
 		rank := strconv.Itoa(s.Rank)
 		if s.Rank == 0 {
@@ -533,46 +534,46 @@ func (sw *summaryWriter) speakers(f *analysis.FormReport) {
 
 // quadrants draws the importance × performance chart and lists each quadrant's items.
 func (sw *summaryWriter) quadrants(res *analysis.IPAResult) {
-	pdf := sw.pdf
-	pdf.Ln(2)
+	doc := sw.doc
+	doc.Ln(2)
 	sw.need(88)
 	sw.para(fmt.Sprintf("Analisis kepentingan × kinerja: rata-rata harapan %s, rata-rata kenyataan %s, tingkat kesesuaian %s.",
 		indo.Decimal(res.Importance, 2), indo.Decimal(res.Performance, 2), indo.Percent(res.Conformity, 1)), "B", 8.5)
-	y := pdf.GetY() + 1
-	pdf.SetFont(Font, "", 6.5)
-	pdf.SetXY(sw.left, y)
-	pdf.CellFormat(40, 3.5, "Kenyataan (kinerja)", "", 0, "L", false, 0, "")
-	quadrantChart(pdf, sw.left, y+4, 110, 70, res)
+	y := doc.GetY() + 1
+	doc.SetFont(pdf.Font, "", 6.5)
+	doc.SetXY(sw.left, y)
+	doc.CellFormat(40, 3.5, "Kenyataan (kinerja)", "", 0, "L", false, 0, "")
+	quadrantChart(doc, sw.left, y+4, 110, 70, res)
 	// Beside the chart: the items of each quadrant.
 	x, ty := sw.left+114, y+4
 	for _, q := range analysis.Quadrants {
 		items := res.In(q)
 		colour := quadrantColour(q)
-		pdf.SetTextColor(colour.r, colour.g, colour.b)
-		pdf.SetFont(Font, "B", 7)
-		pdf.SetXY(x, ty)
-		pdf.CellFormat(sw.width-114, 3.6, q.Label(), "", 0, "L", false, 0, "")
+		doc.SetTextColor(colour.r, colour.g, colour.b)
+		doc.SetFont(pdf.Font, "B", 7)
+		doc.SetXY(x, ty)
+		doc.CellFormat(sw.width-114, 3.6, q.Label(), "", 0, "L", false, 0, "")
 		ty += 3.8
-		pdf.SetTextColor(0, 0, 0)
-		pdf.SetFont(Font, "", 6.8)
+		doc.SetTextColor(0, 0, 0)
+		doc.SetFont(pdf.Font, "", 6.8)
 		if len(items) == 0 {
-			pdf.SetXY(x, ty)
-			pdf.CellFormat(sw.width-114, 3.3, "–", "", 0, "L", false, 0, "")
+			doc.SetXY(x, ty)
+			doc.CellFormat(sw.width-114, 3.3, "–", "", 0, "L", false, 0, "")
 			ty += 3.5
 		}
 		for _, it := range items {
-			for _, l := range pdf.SplitText(strconv.Itoa(it.Number)+". "+it.Question.Text, sw.width-114) {
+			for _, l := range doc.SplitText(strconv.Itoa(it.Number)+". "+it.Question.Text, sw.width-114) {
 				if ty > y+74 {
 					break
 				}
-				pdf.SetXY(x, ty)
-				pdf.CellFormat(sw.width-114, 3.2, l, "", 0, "L", false, 0, "")
+				doc.SetXY(x, ty)
+				doc.CellFormat(sw.width-114, 3.2, l, "", 0, "L", false, 0, "")
 				ty += 3.2
 			}
 		}
 		ty += 1.2
 	}
-	pdf.SetY(math.Max(y+76, ty) + 1)
+	doc.SetY(math.Max(y+76, ty) + 1)
 }
 
 // extremes lists the three strongest and the three weakest rated items over the level-1 forms.
@@ -596,7 +597,7 @@ func (sw *summaryWriter) extremes(forms []*analysis.FormReport) {
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].q.Percent > items[j].q.Percent })
 	strong := min(3, len(items)/2)
-	t := sw.table([]Column{{"", 22, "C"}, {"BUTIR", 0, "L"}, {"FORMULIR", 36, "L"}, {"RATA-RATA", 18, "C"}, {"KATEGORI", 24, "C"}})
+	t := sw.table([]pdf.Column{{Title: "", Width: 22, Align: "C"}, {Title: "BUTIR", Width: 0, Align: "L"}, {Title: "FORMULIR", Width: 36, Align: "L"}, {Title: "RATA-RATA", Width: 18, Align: "C"}, {Title: "KATEGORI", Width: 24, Align: "C"}})
 	row := func(kind string, it item) {
 		t.Row([]string{kind, strconv.Itoa(it.q.Number) + ". " + it.q.Question.Text, it.form, indo.Decimal(it.q.Stat.Mean, 2), it.q.Category})
 	}
@@ -612,7 +613,7 @@ func (sw *summaryWriter) extremes(forms []*analysis.FormReport) {
 // participants is written once with how many gave it.
 func (sw *summaryWriter) comments(forms []*analysis.FormReport) {
 	sw.subheading("Saran dan komentar peserta", 10)
-	pdf, found := sw.pdf, false
+	doc, found := sw.doc, false
 	for _, f := range forms {
 		for _, q := range f.Result.Questions {
 			if len(q.Texts) == 0 {
@@ -628,23 +629,23 @@ func (sw *summaryWriter) comments(forms []*analysis.FormReport) {
 				counts[t]++
 			}
 			sw.need(14)
-			pdf.SetFont(Font, "BI", 8.5)
-			pdf.SetX(sw.left)
-			pdf.MultiCell(sw.width, 4.2, fmt.Sprintf("%s — %s (%s komentar)", f.Form.Title, q.Question.Text, indo.Int(int64(len(q.Texts)))), "", "L", false)
-			pdf.SetFont(Font, "", 8.5)
+			doc.SetFont(pdf.Font, "BI", 8.5)
+			doc.SetX(sw.left)
+			doc.MultiCell(sw.width, 4.2, fmt.Sprintf("%s — %s (%s komentar)", f.Form.Title, q.Question.Text, indo.Int(int64(len(q.Texts)))), "", "L", false)
+			doc.SetFont(pdf.Font, "", 8.5)
 			for _, t := range order {
 				if counts[t] > 1 {
 					t += fmt.Sprintf(" (%d×)", counts[t])
 				}
-				lines := pdf.SplitText(t, sw.width-5)
+				lines := doc.SplitText(t, sw.width-5)
 				sw.need(float64(len(lines)) * 4)
-				y := pdf.GetY()
-				pdf.SetXY(sw.left+1, y)
-				pdf.CellFormat(4, 4, "•", "", 0, "L", false, 0, "")
-				pdf.SetXY(sw.left+5, y)
-				pdf.MultiCell(sw.width-5, 4, t, "", "L", false)
+				y := doc.GetY()
+				doc.SetXY(sw.left+1, y)
+				doc.CellFormat(4, 4, "•", "", 0, "L", false, 0, "")
+				doc.SetXY(sw.left+5, y)
+				doc.MultiCell(sw.width-5, 4, t, "", "L", false)
 			}
-			pdf.Ln(1)
+			doc.Ln(1)
 		}
 	}
 	if !found {
@@ -656,12 +657,12 @@ func (sw *summaryWriter) comments(forms []*analysis.FormReport) {
 // before and after, and the items' difficulty.
 func (sw *summaryWriter) learning() {
 	sw.heading("D. Evaluasi Pembelajaran (Level 2)", 20)
-	tests := sw.doc.Report.Tests
+	tests := sw.sum.Report.Tests
 	if len(tests) == 0 {
 		sw.empty("Program ini tidak memiliki pre-test dan post-test.")
 		return
 	}
-	pdf := sw.pdf
+	doc := sw.doc
 	for _, t := range tests {
 		name := "Pre-test dan post-test"
 		switch {
@@ -689,7 +690,7 @@ func (sw *summaryWriter) learning() {
 			}
 			return indo.Decimal(g, 2) + " (" + c + ")"
 		}
-		tb := sw.table([]Column{{"UKURAN", 62, "L"}, {"NILAI", 0, "L"}})
+		tb := sw.table([]pdf.Column{{Title: "UKURAN", Width: 62, Align: "L"}, {Title: "NILAI", Width: 0, Align: "L"}})
 		for _, r := range [][2]string{
 			{"Peserta mengerjakan", fmt.Sprintf("pre-test %s, post-test %s, keduanya %s", indo.Int(int64(t.PreN)), indo.Int(int64(t.PostN)), indo.Int(int64(t.Paired)))},
 			{"Rata-rata pre-test", data.FormatScore(t.MeanPre, 2)},
@@ -704,7 +705,7 @@ func (sw *summaryWriter) learning() {
 		if len(t.Items) == 0 {
 			continue
 		}
-		pdf.Ln(2)
+		doc.Ln(2)
 		sw.need(62)
 		sw.para("Tingkat kesukaran butir: bagian peserta yang menjawab benar (p) pada pre-test dan post-test.", "", 8.5)
 		labels := make([]string, len(t.Items))
@@ -713,12 +714,12 @@ func (sw *summaryWriter) learning() {
 			labels[i] = strconv.Itoa(i + 1)
 			pre[i], post[i] = it.Pre, it.Post
 		}
-		y := pdf.GetY() + 1
-		groupedColumns(pdf, sw.left, y, sw.width, 42, labels, pre, post)
-		x := legendKey(pdf, sw.left+14, y+43, colourPre, "Pre-test")
-		legendKey(pdf, x, y+43, colourPost, "Post-test")
-		pdf.SetY(y + 49)
-		it := sw.table([]Column{{"NO", 10, "C"}, {"BUTIR SOAL", 0, "L"}, {"p PRE-TEST", 22, "C"}, {"p POST-TEST", 22, "C"}})
+		y := doc.GetY() + 1
+		groupedColumns(doc, sw.left, y, sw.width, 42, labels, pre, post)
+		x := legendKey(doc, sw.left+14, y+43, colourPre, "Pre-test")
+		legendKey(doc, x, y+43, colourPost, "Post-test")
+		doc.SetY(y + 49)
+		it := sw.table([]pdf.Column{{Title: "NO", Width: 10, Align: "C"}, {Title: "BUTIR SOAL", Width: 0, Align: "L"}, {Title: "p PRE-TEST", Width: 22, Align: "C"}, {Title: "p POST-TEST", Width: 22, Align: "C"}})
 		for i, item := range t.Items {
 			it.Row([]string{strconv.Itoa(i + 1), item.Text, data.FormatScore(item.Pre, 2), data.FormatScore(item.Post, 2)})
 		}
@@ -765,27 +766,27 @@ func (sw *summaryWriter) legendHeight() float64 {
 	for _, sc := range scales {
 		h += sw.legendLineHeight(sc.LegendEntries())
 	}
-	if !math.IsNaN(sw.doc.Line.Satisfaction.Percent) {
+	if !math.IsNaN(sw.sum.Line.Satisfaction.Percent) {
 		h += sw.legendLineHeight(data.IndexLegendEntries())
 	}
-	if sw.scales[data.Scale100] && len(sw.doc.Report.Tests) > 0 {
+	if sw.scales[data.Scale100] && len(sw.sum.Report.Tests) > 0 {
 		h += 4.5
 	}
-	sw.pdf.SetFont(Font, "I", 7.5)
-	return h + 3.8*float64(len(sw.pdf.SplitText(legendNote, sw.width)))
+	sw.doc.SetFont(pdf.Font, "I", 7.5)
+	return h + 3.8*float64(len(sw.doc.SplitText(legendNote, sw.width)))
 }
 
 // legendRows is how many rows legendLine takes for entries.
 func (sw *summaryWriter) legendRows(entries []data.LegendEntry) int {
 	rows, x := 1, sw.left+28
-	sw.pdf.SetFont(Font, "", 7.5)
+	sw.doc.SetFont(pdf.Font, "", 7.5)
 	for _, e := range entries {
-		w := sw.pdf.GetStringWidth(e.Range+" "+e.Label) + 6
+		w := sw.doc.GetStringWidth(e.Range+" "+e.Label) + 6
 		if x+w > sw.left+sw.width {
 			rows++
 			x = sw.left + 28
 		}
-		x += 4 + sw.pdf.GetStringWidth(e.Range+" "+e.Label) + 2 + 3
+		x += 4 + sw.doc.GetStringWidth(e.Range+" "+e.Label) + 2 + 3
 	}
 	return rows
 }
@@ -801,58 +802,58 @@ func (sw *summaryWriter) legend() {
 	if len(scales) == 0 {
 		sw.empty("Laporan ini tidak memuat nilai berskala.")
 	}
-	pdf := sw.pdf
+	doc := sw.doc
 	for _, sc := range scales {
 		sw.legendLine("Skala "+sc.Label(), sc.LegendEntries(), func(i int) rgb {
 			b := sc.Legend()[i]
 			return categoryColour(sc, b.Lo+0.011)
 		})
 	}
-	if !math.IsNaN(sw.doc.Line.Satisfaction.Percent) {
+	if !math.IsNaN(sw.sum.Line.Satisfaction.Percent) {
 		// The index's four categories are the 1–4 legend's, coloured alike.
 		sw.legendLine("Indeks kepuasan", data.IndexLegendEntries(), func(i int) rgb {
 			return categoryColour(data.Scale4, data.Scale4.Legend()[i].Lo+0.011)
 		})
 	}
-	if sw.scales[data.Scale100] && len(sw.doc.Report.Tests) > 0 {
-		pdf.SetFont(Font, "B", 8.5)
-		pdf.SetX(sw.left)
-		pdf.CellFormat(28, 4.5, "N-gain", "", 0, "L", false, 0, "")
-		pdf.SetFont(Font, "", 8)
-		pdf.CellFormat(sw.width-28, 4.5, "g = (post - pre) ÷ (100 - pre); 0,70 ke atas Tinggi · 0,30 sampai di bawah 0,70 Sedang · di bawah 0,30 Rendah", "", 1, "L", false, 0, "")
+	if sw.scales[data.Scale100] && len(sw.sum.Report.Tests) > 0 {
+		doc.SetFont(pdf.Font, "B", 8.5)
+		doc.SetX(sw.left)
+		doc.CellFormat(28, 4.5, "N-gain", "", 0, "L", false, 0, "")
+		doc.SetFont(pdf.Font, "", 8)
+		doc.CellFormat(sw.width-28, 4.5, "g = (post - pre) ÷ (100 - pre); 0,70 ke atas Tinggi · 0,30 sampai di bawah 0,70 Sedang · di bawah 0,30 Rendah", "", 1, "L", false, 0, "")
 	}
-	pdf.SetFont(Font, "I", 7.5)
-	pdf.SetX(sw.left)
-	pdf.MultiCell(sw.width, 3.8, legendNote, "", "L", false)
+	doc.SetFont(pdf.Font, "I", 7.5)
+	doc.SetX(sw.left)
+	doc.MultiCell(sw.width, 3.8, legendNote, "", "L", false)
 }
 
 // legendLine prints one legend: its title, then each category's range and name after a key in colour(i).
 func (sw *summaryWriter) legendLine(title string, entries []data.LegendEntry, colour func(i int) rgb) {
-	pdf := sw.pdf
+	doc := sw.doc
 	sw.need(10)
-	pdf.SetFont(Font, "B", 8.5)
-	pdf.SetX(sw.left)
-	pdf.CellFormat(28, 4.5, title, "", 0, "L", false, 0, "")
+	doc.SetFont(pdf.Font, "B", 8.5)
+	doc.SetX(sw.left)
+	doc.CellFormat(28, 4.5, title, "", 0, "L", false, 0, "")
 	x := sw.left + 28
 	for i, e := range entries {
 		label := e.Range + " " + e.Label
-		pdf.SetFont(Font, "", 7.5)
-		w := pdf.GetStringWidth(label) + 6
+		doc.SetFont(pdf.Font, "", 7.5)
+		w := doc.GetStringWidth(label) + 6
 		if x+w > sw.left+sw.width {
-			pdf.Ln(5)
+			doc.Ln(5)
 			x = sw.left + 28
 		}
-		x = legendKey(pdf, x, pdf.GetY(), colour(i), label)
+		x = legendKey(doc, x, doc.GetY(), colour(i), label)
 	}
-	pdf.Ln(5.5)
+	doc.Ln(5.5)
 }
 
 // signature closes the report with the place, the date and the signatory.
 func (sw *summaryWriter) signature() error {
 	sw.need(signatureHeight - 6)
-	pdf := sw.pdf
-	pdf.Ln(6)
+	doc := sw.doc
+	doc.Ln(6)
 	colW := 80.0
-	_, err := SignatureBlock(pdf, sw.left+sw.width-colW, pdf.GetY(), colW, sw.doc.Institution.City, sw.doc.Today, sw.doc.Signatory, SignatureSpace)
+	_, err := SignatureBlock(doc, sw.left+sw.width-colW, doc.GetY(), colW, sw.sum.Institution.City, sw.sum.Today, sw.sum.Signatory, SignatureSpace)
 	return err
 }

@@ -146,14 +146,14 @@ func BenchmarkSummary500(b *testing.B) {
 	ctx := context.Background()
 	today := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 	for b.Loop() {
-		doc, err := LoadSummary(ctx, s, p.ID, today)
+		sum, err := LoadSummary(ctx, s, p.ID, today)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if doc.Line.Enrolled != 500 {
-			b.Fatalf("%d enrolled", doc.Line.Enrolled)
+		if sum.Line.Enrolled != 500 {
+			b.Fatalf("%d enrolled", sum.Line.Enrolled)
 		}
-		if err := WriteSummary(io.Discard, doc); err != nil {
+		if err := WriteSummary(io.Discard, sum); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
@@ -26,8 +27,8 @@ var (
 	colourBar    = rgb{52, 110, 190}
 )
 
-func fill(pdf *Doc, c rgb)   { pdf.SetFillColor(c.r, c.g, c.b) }
-func stroke(pdf *Doc, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+func fill(doc *pdf.Doc, c rgb)   { doc.SetFillColor(c.r, c.g, c.b) }
+func stroke(doc *pdf.Doc, c rgb) { doc.SetDrawColor(c.r, c.g, c.b) }
 
 // categoryColour colours a mean by the category it falls in on its scale, as the window does: the best
 // category green, the next blue, the lowest red, those in between orange.
@@ -60,15 +61,15 @@ func quadrantColour(q analysis.Quadrant) rgb {
 
 // scaleBar draws a mean as a horizontal bar on its scale from (x, y), w wide and h high: a grey track from the
 // scale's minimum to its maximum and the mean's part of it in the colour of its category.
-func scaleBar(pdf *Doc, x, y, w, h float64, sc data.Scale, mean float64) {
-	fill(pdf, colourTrack)
-	pdf.Rect(x, y, w, h, "F")
+func scaleBar(doc *pdf.Doc, x, y, w, h float64, sc data.Scale, mean float64) {
+	fill(doc, colourTrack)
+	doc.Rect(x, y, w, h, "F")
 	if math.IsNaN(mean) {
 		return
 	}
 	frac := math.Max(0, math.Min(1, (mean-sc.Min())/(sc.Max()-sc.Min())))
-	fill(pdf, categoryColour(sc, mean))
-	pdf.Rect(x, y, w*frac, h, "F")
+	fill(doc, categoryColour(sc, mean))
+	doc.Rect(x, y, w*frac, h, "F")
 }
 
 // columnChart draws vertical bars of values between 0 and top over a w × h area at (x, y): a light grid at
@@ -87,31 +88,31 @@ const chartAxisW, chartLabelH = 12.0, 5.0
 
 // plotGrid draws a column chart's light grid at every quarter of its height, each line labelled on the left,
 // and returns the plot's left edge, width and height.
-func plotGrid(pdf *Doc, x, y, w, h float64, label func(quarter int) string) (plotX, plotW, plotH float64) {
+func plotGrid(doc *pdf.Doc, x, y, w, h float64, label func(quarter int) string) (plotX, plotW, plotH float64) {
 	plotX, plotW, plotH = x+chartAxisW, w-chartAxisW, h-chartLabelH
-	pdf.SetLineWidth(0.15)
-	pdf.SetFont(Font, "", 6.5)
-	pdf.SetTextColor(90, 90, 90)
+	doc.SetLineWidth(0.15)
+	doc.SetFont(pdf.Font, "", 6.5)
+	doc.SetTextColor(90, 90, 90)
 	for q := 0; q <= 4; q++ {
 		gy := y + plotH - plotH*float64(q)/4
-		stroke(pdf, colourGrid)
-		pdf.Line(plotX, gy, plotX+plotW, gy)
-		pdf.SetXY(x, gy-2)
-		pdf.CellFormat(chartAxisW-1.5, 4, label(q), "", 0, "R", false, 0, "")
+		stroke(doc, colourGrid)
+		doc.Line(plotX, gy, plotX+plotW, gy)
+		doc.SetXY(x, gy-2)
+		doc.CellFormat(chartAxisW-1.5, 4, label(q), "", 0, "R", false, 0, "")
 	}
 	return plotX, plotW, plotH
 }
 
 // baseLine closes a column chart with its base line and puts the colours back.
-func baseLine(pdf *Doc, plotX, y, plotW float64) {
-	stroke(pdf, rgb{120, 120, 120})
-	pdf.Line(plotX, y, plotX+plotW, y)
-	pdf.SetTextColor(0, 0, 0)
-	pdf.SetDrawColor(0, 0, 0)
+func baseLine(doc *pdf.Doc, plotX, y, plotW float64) {
+	stroke(doc, rgb{120, 120, 120})
+	doc.Line(plotX, y, plotX+plotW, y)
+	doc.SetTextColor(0, 0, 0)
+	doc.SetDrawColor(0, 0, 0)
 }
 
-func (c columnChart) draw(pdf *Doc, x, y, w, h float64) {
-	plotX, plotW, plotH := plotGrid(pdf, x, y, w, h, func(q int) string { return c.grid(c.top * float64(q) / 4) })
+func (c columnChart) draw(doc *pdf.Doc, x, y, w, h float64) {
+	plotX, plotW, plotH := plotGrid(doc, x, y, w, h, func(q int) string { return c.grid(c.top * float64(q) / 4) })
 	n := max(len(c.values), 1)
 	slot := plotW / float64(n)
 	barW := math.Min(slot*0.7, 14)
@@ -120,26 +121,26 @@ func (c columnChart) draw(pdf *Doc, x, y, w, h float64) {
 		bx := plotX + slot*float64(i) + (slot-barW)/2
 		if !math.IsNaN(v) && c.top > 0 {
 			bh := plotH * math.Max(0, math.Min(1, v/c.top))
-			fill(pdf, c.colour(i))
-			pdf.Rect(bx, y+plotH-bh, barW, bh, "F")
+			fill(doc, c.colour(i))
+			doc.Rect(bx, y+plotH-bh, barW, bh, "F")
 			if n <= 30 {
-				pdf.SetFont(Font, "", 6)
-				pdf.SetXY(bx-3, y+plotH-bh-3.6)
-				pdf.CellFormat(barW+6, 3.5, c.format(v), "", 0, "C", false, 0, "")
+				doc.SetFont(pdf.Font, "", 6)
+				doc.SetXY(bx-3, y+plotH-bh-3.6)
+				doc.CellFormat(barW+6, 3.5, c.format(v), "", 0, "C", false, 0, "")
 			}
 		}
 		if i%every == 0 {
-			pdf.SetFont(Font, "", 6.5)
-			pdf.SetXY(plotX+slot*float64(i)-2, y+plotH+0.8)
-			pdf.CellFormat(slot+4, 3.5, c.labels[i], "", 0, "C", false, 0, "")
+			doc.SetFont(pdf.Font, "", 6.5)
+			doc.SetXY(plotX+slot*float64(i)-2, y+plotH+0.8)
+			doc.CellFormat(slot+4, 3.5, c.labels[i], "", 0, "C", false, 0, "")
 		}
 	}
-	baseLine(pdf, plotX, y+plotH, plotW)
+	baseLine(doc, plotX, y+plotH, plotW)
 }
 
 // groupedColumns draws pairs of bars (a pre-test and a post-test share per item) on a 0–100% scale.
-func groupedColumns(pdf *Doc, x, y, w, h float64, labels []string, a, b []float64) {
-	plotX, plotW, plotH := plotGrid(pdf, x, y, w, h, func(q int) string { return strconv.Itoa(q*25) + "%" })
+func groupedColumns(doc *pdf.Doc, x, y, w, h float64, labels []string, a, b []float64) {
+	plotX, plotW, plotH := plotGrid(doc, x, y, w, h, func(q int) string { return strconv.Itoa(q*25) + "%" })
 	n := max(len(labels), 1)
 	slot := plotW / float64(n)
 	barW := math.Min(slot*0.38, 7)
@@ -150,23 +151,23 @@ func groupedColumns(pdf *Doc, x, y, w, h float64, labels []string, a, b []float6
 				continue
 			}
 			bh := plotH * math.Max(0, math.Min(1, v))
-			fill(pdf, []rgb{colourPre, colourPost}[k])
-			pdf.Rect(cx-barW+float64(k)*barW, y+plotH-bh, barW*0.95, bh, "F")
+			fill(doc, []rgb{colourPre, colourPost}[k])
+			doc.Rect(cx-barW+float64(k)*barW, y+plotH-bh, barW*0.95, bh, "F")
 		}
-		pdf.SetXY(cx-slot/2-2, y+plotH+0.8)
-		pdf.CellFormat(slot+4, 3.5, labels[i], "", 0, "C", false, 0, "")
+		doc.SetXY(cx-slot/2-2, y+plotH+0.8)
+		doc.CellFormat(slot+4, 3.5, labels[i], "", 0, "C", false, 0, "")
 	}
-	baseLine(pdf, plotX, y+plotH, plotW)
+	baseLine(doc, plotX, y+plotH, plotW)
 }
 
 // legendKey draws a small coloured square with its label and returns the x after it.
-func legendKey(pdf *Doc, x, y float64, c rgb, label string) float64 {
-	fill(pdf, c)
-	pdf.Rect(x, y+0.8, 3, 3, "F")
-	pdf.SetFont(Font, "", 7.5)
-	pdf.SetXY(x+4, y)
-	w := pdf.GetStringWidth(label) + 2
-	pdf.CellFormat(w, 4.6, label, "", 0, "L", false, 0, "")
+func legendKey(doc *pdf.Doc, x, y float64, c rgb, label string) float64 {
+	fill(doc, c)
+	doc.Rect(x, y+0.8, 3, 3, "F")
+	doc.SetFont(pdf.Font, "", 7.5)
+	doc.SetXY(x+4, y)
+	w := doc.GetStringWidth(label) + 2
+	doc.CellFormat(w, 4.6, label, "", 0, "L", false, 0, "")
 	return x + 4 + w + 3
 }
 
@@ -174,7 +175,7 @@ func legendKey(pdf *Doc, x, y float64, c rgb, label string) float64 {
 // performance up, the cross lines at the means of the items, each item a numbered dot in its quadrant's
 // colour, and each quadrant's name in its corner. The axes span the items' means a little beyond, so that
 // the quadrants stay readable when every mean lies between 3 and 4.
-func quadrantChart(pdf *Doc, x, y, w, h float64, res *analysis.IPAResult) {
+func quadrantChart(doc *pdf.Doc, x, y, w, h float64, res *analysis.IPAResult) {
 	loX, hiX, loY, hiY := res.Importance, res.Importance, res.Performance, res.Performance
 	for _, it := range res.Items {
 		loX, hiX = math.Min(loX, it.Importance), math.Max(hiX, it.Importance)
@@ -185,32 +186,32 @@ func quadrantChart(pdf *Doc, x, y, w, h float64, res *analysis.IPAResult) {
 	const left, bottom = 10.0, 8.0
 	px := func(v float64) float64 { return x + left + (v-loX)/(hiX-loX)*(w-left) }
 	py := func(v float64) float64 { return y + (h - bottom) - (v-loY)/(hiY-loY)*(h-bottom) }
-	pdf.SetLineWidth(0.2)
-	stroke(pdf, rgb{140, 140, 140})
-	pdf.Rect(x+left, y, w-left, h-bottom, "D")
-	pdf.SetDashPattern([]float64{1, 0.8}, 0)
-	pdf.Line(px(res.Importance), y, px(res.Importance), y+h-bottom)
-	pdf.Line(x+left, py(res.Performance), x+w, py(res.Performance))
-	pdf.SetDashPattern(nil, 0)
+	doc.SetLineWidth(0.2)
+	stroke(doc, rgb{140, 140, 140})
+	doc.Rect(x+left, y, w-left, h-bottom, "D")
+	doc.SetDashPattern([]float64{1, 0.8}, 0)
+	doc.Line(px(res.Importance), y, px(res.Importance), y+h-bottom)
+	doc.Line(x+left, py(res.Performance), x+w, py(res.Performance))
+	doc.SetDashPattern(nil, 0)
 	// Scale marks at the means and the box's ends.
-	pdf.SetFont(Font, "", 6.5)
-	pdf.SetTextColor(90, 90, 90)
+	doc.SetFont(pdf.Font, "", 6.5)
+	doc.SetTextColor(90, 90, 90)
 	for _, v := range []float64{loX, res.Importance, hiX} {
-		pdf.SetXY(px(v)-8, y+h-bottom+0.5)
-		pdf.CellFormat(16, 3.5, indo.Decimal(v, 2), "", 0, "C", false, 0, "")
+		doc.SetXY(px(v)-8, y+h-bottom+0.5)
+		doc.CellFormat(16, 3.5, indo.Decimal(v, 2), "", 0, "C", false, 0, "")
 	}
 	for _, v := range []float64{loY, res.Performance, hiY} {
-		pdf.SetXY(x, py(v)-1.8)
-		pdf.CellFormat(left-1, 3.5, indo.Decimal(v, 2), "", 0, "R", false, 0, "")
+		doc.SetXY(x, py(v)-1.8)
+		doc.CellFormat(left-1, 3.5, indo.Decimal(v, 2), "", 0, "R", false, 0, "")
 	}
-	pdf.SetXY(x+left, y+h-4)
-	pdf.CellFormat(w-left, 4, "Harapan (kepentingan)", "", 0, "C", false, 0, "")
+	doc.SetXY(x+left, y+h-4)
+	doc.CellFormat(w-left, 4, "Harapan (kepentingan)", "", 0, "C", false, 0, "")
 	// Quadrant I (important, performing below average) is bottom right.
 	corner := map[analysis.Quadrant][2]float64{
 		analysis.QuadrantPriority: {x + w, y + h - bottom}, analysis.QuadrantKeep: {x + w, y},
 		analysis.QuadrantLow: {x + left, y + h - bottom}, analysis.QuadrantExcess: {x + left, y},
 	}
-	pdf.SetFont(Font, "I", 6.5)
+	doc.SetFont(pdf.Font, "I", 6.5)
 	for _, q := range analysis.Quadrants {
 		c := corner[q]
 		align, cy := "L", c[1]+1
@@ -222,21 +223,21 @@ func quadrantChart(pdf *Doc, x, y, w, h float64, res *analysis.IPAResult) {
 			cy = c[1] - 4.5
 		}
 		colour := quadrantColour(q)
-		pdf.SetTextColor(colour.r, colour.g, colour.b)
-		pdf.SetXY(cx, cy)
-		pdf.CellFormat(40, 3.5, q.Label(), "", 0, align, false, 0, "")
+		doc.SetTextColor(colour.r, colour.g, colour.b)
+		doc.SetXY(cx, cy)
+		doc.CellFormat(40, 3.5, q.Label(), "", 0, align, false, 0, "")
 	}
-	pdf.SetFont(Font, "B", 6.5)
-	pdf.SetTextColor(0, 0, 0)
+	doc.SetFont(pdf.Font, "B", 6.5)
+	doc.SetTextColor(0, 0, 0)
 	for _, it := range res.Items {
 		cx, cy := px(it.Importance), py(it.Performance)
-		fill(pdf, quadrantColour(it.Quadrant))
-		pdf.Circle(cx, cy, 1.3, "F")
-		pdf.SetXY(cx+1.5, cy-1.8)
-		pdf.CellFormat(6, 3.5, strconv.Itoa(it.Number), "", 0, "L", false, 0, "")
+		fill(doc, quadrantColour(it.Quadrant))
+		doc.Circle(cx, cy, 1.3, "F")
+		doc.SetXY(cx+1.5, cy-1.8)
+		doc.CellFormat(6, 3.5, strconv.Itoa(it.Number), "", 0, "L", false, 0, "")
 	}
-	pdf.SetDrawColor(0, 0, 0)
-	pdf.SetLineWidth(0.2)
+	doc.SetDrawColor(0, 0, 0)
+	doc.SetLineWidth(0.2)
 }
 
 // percentLabel writes a share as "87,5%".

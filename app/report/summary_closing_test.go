@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 )
 
@@ -33,33 +34,33 @@ func lastPageText(t *testing.T, b []byte, pages int) string {
 func TestSummarySignatureKeptWithLegend(t *testing.T) {
 	s := sampleStore(t)
 	p := programByPrefix(t, s, "PTD-I/")
-	doc, err := LoadSummary(context.Background(), s, p.ID, sampleDay)
+	sum, err := LoadSummary(context.Background(), s, p.ID, sampleDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Signatory == nil {
+	if sum.Signatory == nil {
 		t.Fatal("the sample program has no signatory")
 	}
 	for y := 40.0; y < 280; y += 6 {
-		pdf := newDocument(A4, "P", "test")
-		pdf.SetAutoPageBreak(false, summaryBottom)
-		pageW, pageH := pdf.GetPageSize()
-		sw := &summaryWriter{pdf: pdf, doc: doc, left: 20, width: pageW - 40, pageH: pageH,
+		doc := pdf.New(pdf.A4, "P", "test")
+		doc.SetAutoPageBreak(false, summaryBottom)
+		pageW, pageH := doc.GetPageSize()
+		sw := &summaryWriter{doc: doc, sum: sum, left: 20, width: pageW - 40, pageH: pageH,
 			scales: map[data.Scale]bool{data.Scale4: true, data.Scale100: true}}
-		pdf.AddPage()
-		pdf.SetY(y)
+		doc.AddPage()
+		doc.SetY(y)
 		if err := sw.closing(); err != nil {
 			t.Fatal(err)
 		}
-		if sw.pdf.GetY() > pageH-summaryBottom {
-			t.Errorf("from y=%v the signature runs into the footer (y=%.1f)", y, sw.pdf.GetY())
+		if sw.doc.GetY() > pageH-summaryBottom {
+			t.Errorf("from y=%v the signature runs into the footer (y=%.1f)", y, sw.doc.GetY())
 		}
 		var buf bytes.Buffer
-		if err := finish(pdf, &buf); err != nil {
+		if err := pdf.Finish(doc, &buf); err != nil {
 			t.Fatal(err)
 		}
-		last := lastPageText(t, buf.Bytes(), pdf.PageNo())
-		if !strings.Contains(last, doc.Signatory.FullName()) || !strings.Contains(last, "F. Keterangan Skala") {
+		last := lastPageText(t, buf.Bytes(), doc.PageNo())
+		if !strings.Contains(last, sum.Signatory.FullName()) || !strings.Contains(last, "F. Keterangan Skala") {
 			t.Errorf("from y=%v the last page holds %q", y, last)
 		}
 	}

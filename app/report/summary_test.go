@@ -30,7 +30,7 @@ func TestSummaryReadBack(t *testing.T) {
 	s := sampleStore(t)
 	ctx := context.Background()
 	p := programByPrefix(t, s, "PTD-I/")
-	doc, flat, pages := summaryText(t, s, p.ID)
+	sum, flat, pages := summaryText(t, s, p.ID)
 
 	// The figures, computed independently by the analysis of the evaluations.
 	rep, err := analysis.Load(ctx, s, p.ID)
@@ -47,7 +47,7 @@ func TestSummaryReadBack(t *testing.T) {
 		"Peringkat narasumber", "Butir terkuat dan terlemah", "Saran dan komentar peserta",
 		"Analisis kepentingan × kinerja", "Kuadran I – Prioritas Utama",
 		"1,00–2,59 Tidak Baik", "3,54–4,00 Sangat Baik", "Halaman 1 dari " + itoa(pages),
-		doc.Signatory.FullName(), "NIP. " + formatNIP(doc.Signatory.NIP),
+		sum.Signatory.FullName(), "NIP. " + formatNIP(sum.Signatory.NIP),
 	}
 	// The tiles print their labels on one line and their figures on the next.
 	recap, _ := s.AttendanceRecap(ctx, p.ID, sampleDay)
@@ -130,16 +130,16 @@ func TestSummaryWithoutData(t *testing.T) {
 // with every run of white space made one space, and its page count.
 func summaryText(t *testing.T, s *store.Store, programID int64) (*Summary, string, int) {
 	t.Helper()
-	doc, err := LoadSummary(context.Background(), s, programID, sampleDay)
+	sum, err := LoadSummary(context.Background(), s, programID, sampleDay)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteSummary(&buf, doc); err != nil {
+	if err := WriteSummary(&buf, sum); err != nil {
 		t.Fatal(err)
 	}
 	text, pages := pdfText(t, buf.Bytes())
-	return doc, strings.Join(strings.Fields(text), " "), pages
+	return sum, strings.Join(strings.Fields(text), " "), pages
 }
 
 func itoa(n int) string { return indo.Plain(int64(n)) }

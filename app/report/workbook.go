@@ -13,6 +13,7 @@ import (
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/overview"
 	"github.com/pembina/pembina/data/store"
@@ -177,8 +178,8 @@ func SaveWorkbook(ctx context.Context, path string, s *store.Store, p overview.P
 
 // stamp is when documents say they were made: Fixed in tests, otherwise now.
 func stamp() time.Time {
-	if !Fixed.IsZero() {
-		return Fixed
+	if !pdf.Fixed.IsZero() {
+		return pdf.Fixed
 	}
 	return time.Now()
 }

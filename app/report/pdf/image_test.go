@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -32,11 +32,9 @@ func TestPrepareImageMakesPDFReadyPNGs(t *testing.T) {
 	jpeg.Encode(&bigJPEG, photo, nil)
 
 	interlaced := interlacedPNG(16)
-	raw := institution()
-	raw.Logo = interlaced
-	pdf := newDocument(A4, "P", "Uji")
+	pdf := New(A4, "P", "Uji")
 	pdf.AddPage()
-	if _, err := Letterhead(pdf, raw); err == nil {
+	if _, _, err := RegisterImage(pdf, "logo", "logo", interlaced); err == nil {
 		t.Fatal("fpdf took an interlaced PNG: the reason for PrepareImage is gone")
 	}
 
@@ -56,12 +54,10 @@ func TestPrepareImageMakesPDFReadyPNGs(t *testing.T) {
 		if out[24] != 8 { // the PNG header's bit depth
 			t.Errorf("%s: bit depth %d, want 8", tt.name, out[24])
 		}
-		in := institution()
-		in.Logo = out
-		pdf := newDocument(A4, "P", "Uji")
+		pdf := New(A4, "P", "Uji")
 		pdf.AddPage()
-		if _, err := Letterhead(pdf, in); err != nil {
-			t.Errorf("%s: the prepared logo does not go into a letterhead: %v", tt.name, err)
+		if _, _, err := RegisterImage(pdf, "logo", "logo", out); err != nil {
+			t.Errorf("%s: the prepared logo does not go into a PDF: %v", tt.name, err)
 		}
 	}
 	if _, err := PrepareImage(deepPNG.Bytes()[:500], "Logo"); err == nil || !strings.Contains(err.Error(), "rusak") {

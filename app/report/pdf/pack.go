@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -11,14 +11,12 @@ import (
 )
 
 // fpdf compresses each page's content with a new zlib writer, and each new writer allocates and clears about
-// a megabyte: for 1,000 certificate pages that is most of the time the whole document takes. Certificates
-// are therefore written uncompressed and packStreams compresses the plain streams afterwards, on every core,
-// each worker reusing one writer, and writes the cross-reference table again. BenchmarkPDFPack compares it
+// a megabyte: for 1,000 certificate pages that is most of the time the whole document takes. Long documents
+// (certificates, letters) are therefore written uncompressed and finished into PackingWriter: packStreams
+// compresses the plain streams afterwards, on every core, each worker reusing one writer, and writes the
+// cross-reference table again. BenchmarkPDFPack (app/report) compares it
 // with fpdf's own compression on 1,000 certificates (the same 4.6 MB file): 0.90–1.48 s against 1.30–2.67 s
 // on the shared 2-core machine it was measured on, which BenchmarkCertificates1000's 1.0 s goal needs.
-
-// packCertificates is true but in BenchmarkPDFPack, which compares with fpdf compressing each page itself.
-var packCertificates = true
 
 // packStreams returns pdf (fpdf's uncompressed output) with every stream whose dictionary is only its length
 // compressed with FlateDecode. Anything it does not recognise is copied as it is; when the file's structure
@@ -30,6 +28,10 @@ func packStreams(pdf []byte) []byte {
 	}
 	return out
 }
+
+// PackingWriter returns a writer that packs (packStreams) the uncompressed PDF it is given before passing it
+// on to w: a document written with SetCompression(false) is finished into it.
+func PackingWriter(w io.Writer) io.Writer { return packingWriter{w} }
 
 // packingWriter packs what it is given before passing it on. fpdf's Output hands over the whole document in
 // one Write, so no copy of it is made; were it ever written in parts, each part would not parse and would go

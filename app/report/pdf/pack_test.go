@@ -1,36 +1,25 @@
-package report
+package pdf
 
 import (
 	"bytes"
 	"compress/zlib"
-	"context"
+	"image"
+	"image/png"
 	"io"
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // TestPackStreams checks the packed document against the plain one: every cross-reference entry points at
 // its object, every packed stream inflates to the plain stream, and nothing else changed.
 func TestPackStreams(t *testing.T) {
-	b := testBatch(3)
-	pdf := newCertificateDocument(b.Design, "uji")
-	l, err := newCertificateLayout(b, measurer{pdf})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := registerImages(pdf, l.images); err != nil {
-		t.Fatal(err)
-	}
-	codes := encodeAll(t, b)
-	for i, c := range b.Certificates {
-		pages, _ := l.pages(c, codes[i])
-		for _, p := range pages {
-			drawPage(pdf, p)
-		}
-	}
+	pdf := packTestDocument(t)
 	var plain bytes.Buffer
-	if err := finish(pdf, &plain); err != nil {
+	if err := Finish(pdf, &plain); err != nil {
 		t.Fatal(err)
 	}
 	packed, ok := pack(plain.Bytes())
@@ -81,7 +70,41 @@ func TestPackStreams(t *testing.T) {
 		t.Error("an unrecognised file was changed")
 	}
 	var out bytes.Buffer
-	if err := WriteCertificates(context.Background(), &out, b, codes, nil); err != nil || !bytes.HasSuffix(out.Bytes(), []byte("%%EOF\n")) {
-		t.Errorf("WriteCertificates: %v", err)
+	if err := Finish(packTestDocument(t), PackingWriter(&out)); err != nil || !bytes.Equal(out.Bytes(), packed) {
+		t.Errorf("a document finished into PackingWriter is not the packed one (%v)", err)
 	}
+}
+
+// packTestDocument is three pages written uncompressed, as long documents are: text, a table, a QR code and
+// an image.
+func packTestDocument(t *testing.T) *Doc {
+	t.Helper()
+	Fixed = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC) // the same bytes each time
+	t.Cleanup(func() { Fixed = time.Time{} })
+	pdf := New(A4, "P", "uji")
+	pdf.SetCompression(false)
+	img := image.NewGray(image.Rect(0, 0, 40, 20))
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, img); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := RegisterImage(pdf, "logo", "logo", logo.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	q, err := EncodeQR("https://pembina.example/sertifikat/2026/001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page := range 3 {
+		pdf.AddPage()
+		pdf.ImageOptions("logo", 20, 15, 40, 20, false, fpdf.ImageOptions{}, 0, "")
+		DrawQR(pdf, q, 150, 15, 30)
+		pdf.SetY(50)
+		tbl := NewTable(pdf, []Column{{"NO", 10, "C"}, {"NAMA", 80, "L"}, {"KETERANGAN", 80, "L"}})
+		tbl.Heading()
+		for i := range 20 {
+			tbl.Row([]string{strconv.Itoa(page*20 + i + 1), "Peserta Nomor " + strconv.Itoa(i), "Hadir di semua sesi pelatihan"})
+		}
+	}
+	return pdf
 }

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"context"
@@ -171,11 +171,11 @@ func (q QRCode) Image() *image.Gray {
 	return img
 }
 
-// drawQR draws the code as vector rectangles, side: the width of the code with its quiet zone, in mm, with its
+// DrawQR draws the code as vector rectangles, side: the width of the code with its quiet zone, in mm, with its
 // top left corner at (x, y). The quiet zone is painted white, so the code reads on a background image too.
 // The whole code is one path in module units; neighbouring dark modules of a row are one rectangle, and equal
 // runs in consecutive rows one taller rectangle: about 6 KB of page content before compression.
-func drawQR(pdf *Doc, q QRCode, x, y, side float64) {
+func DrawQR(pdf *Doc, q QRCode, x, y, side float64) {
 	k := pdf.GetConversionRatio()
 	_, pageH := pdf.GetPageSize()
 	n := q.Size + 2*QRQuietZone
@@ -282,35 +282,4 @@ feed:
 		return data.Wrap(data.KindConflict, err, "Dibatalkan")
 	}
 	return err
-}
-
-// CertificateQRs returns the QR code of each certificate: the one the register keeps when there is one, else
-// a new one, encoded in parallel. fresh lists the indexes of the new codes, for the caller to keep.
-func CertificateQRs(ctx context.Context, certs []*data.Certificate, progress func(done, total int)) (codes []QRCode, fresh []int, err error) {
-	codes = make([]QRCode, len(certs))
-	var texts []string
-	for i, c := range certs {
-		if q, ok := UnmarshalQR(c.QR); ok {
-			codes[i] = q
-			continue
-		}
-		fresh = append(fresh, i)
-		texts = append(texts, c.Payload)
-	}
-	var mu sync.Mutex
-	done := 0
-	err = EncodeQRs(ctx, texts, func(i int, q QRCode) {
-		codes[fresh[i]] = q
-		if progress != nil {
-			// One call at a time, in order: progress callbacks expect a single caller.
-			mu.Lock()
-			done++
-			progress(done, len(texts))
-			mu.Unlock()
-		}
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return codes, fresh, nil
 }

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import ()
 
@@ -51,7 +51,7 @@ func (t *Table) Heading() {
 		titles[i] = c.Title
 	}
 	pdf.SetFont(Font, "B", t.FontSize)
-	h := t.height(titles, 0)
+	h := t.Height(titles)
 	y := pdf.GetY()
 	x := t.left()
 	pdf.SetFillColor(225, 225, 225)
@@ -126,8 +126,8 @@ func (t *Table) SpaceLeft() float64 {
 	return pageH - bottom - t.pdf.GetY()
 }
 
-// height is the height a row of cells needs, each wrapped to its column.
-func (t *Table) height(cells []string, _ int) float64 {
+// Height is the height a row of cells needs, each wrapped to its column (MinRowH aside).
+func (t *Table) Height(cells []string) float64 {
 	lines := 1
 	for i, c := range t.Columns {
 		if i < len(cells) {

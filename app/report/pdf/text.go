@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"fmt"
@@ -195,10 +195,10 @@ func coverage() []bool {
 	return coverageSet
 }
 
-// drawingPanic turns a panic while a document is drawn (fpdf panics on some input instead of returning an
+// DrawingPanic turns a panic while a document is drawn (fpdf panics on some input instead of returning an
 // error) into an error, so that one odd text stops one document, never the program. Deferred by every Write
 // function of a PDF.
-func drawingPanic(err *error) {
+func DrawingPanic(err *error) {
 	if r := recover(); r != nil {
 		*err = data.Wrap(data.KindInternal, fmt.Errorf("panic: %v", r),
 			"PDF tidak dapat dibuat karena kesalahan di dalam Pembina; laporkan ke pengembang beserta datanya")
