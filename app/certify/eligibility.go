@@ -58,32 +58,26 @@ type Roll struct {
 }
 
 // Load lists every enrolment of the program, by name, with the completion rule's outcome on day today (read
-// in bulk, store.Outcomes) and its certificate, and the program's schedule on that day.
+// in bulk, store.Outcomes) and its certificate, and the program's schedule on that day, all read at one moment
+// (store.CertificateRoll).
 func Load(ctx context.Context, s *store.Store, p *data.Program, today time.Time) (*Roll, error) {
-	rows, err := s.Enrolments(ctx, p.ID)
+	read, err := s.CertificateRoll(ctx, p.ID, today)
 	if err != nil {
 		return nil, err
 	}
-	o, err := s.Outcomes(ctx, store.Scope{ProgramID: p.ID}, today)
-	if err != nil {
-		return nil, err
-	}
+	rows, o := read.Enrolments, read.Outcomes
 	roll := &Roll{}
 	if po := o.Programs[p.ID]; po != nil {
 		roll.Day, roll.Ended = po.ProgramDay, po.Ended
 	}
-	certs, err := s.Certificates(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	issued := make(map[int64]*data.Certificate, len(certs))
-	for _, c := range certs {
+	issued := make(map[int64]*data.Certificate, len(read.Certificates))
+	for _, c := range read.Certificates {
 		issued[c.EnrolmentID] = c
 	}
 	roll.Candidates = make([]Candidate, 0, len(rows))
 	for _, r := range rows {
 		eo := o.Enrolment(r.ID)
-		if eo == nil { // enrolled between the two reads: shown on the next load
+		if eo == nil {
 			continue
 		}
 		el := &eo.Eligibility

@@ -134,6 +134,36 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, opt Issu
 	return out, nil
 }
 
+// CertificateRoll is what the Sertifikat tab lists of a program on a day, read at one moment: its enrolments by
+// name, the outcome of the completion rule for each (Outcomes, with the program's schedule on that day), and
+// its certificate register, valid and revoked.
+type CertificateRoll struct {
+	Enrolments   []EnrolmentRow
+	Outcomes     *Outcomes
+	Certificates []*data.Certificate
+}
+
+// CertificateRoll reads a program's roll on day today in one transaction, so that the enrolments, their
+// outcomes and the register agree.
+func (s *Store) CertificateRoll(ctx context.Context, programID int64, today time.Time) (*CertificateRoll, error) {
+	r := &CertificateRoll{}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if r.Enrolments, err = enrolmentsTx(ctx, tx, programID); err != nil {
+			return err
+		}
+		if r.Outcomes, err = outcomes(ctx, tx, Scope{ProgramID: programID}.selection(), today); err != nil {
+			return err
+		}
+		r.Certificates, err = certificatesTx(ctx, tx, programID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // CertificateBatch reads what a program's certificates print (reprinting one, the window's preview), in one
 // transaction.
 func (s *Store) CertificateBatch(ctx context.Context, programID int64) (*CertificateBatch, error) {

@@ -156,7 +156,11 @@ type EnrolmentRow struct {
 
 // Enrolments lists a program's enrolments by participant name.
 func (s *Store) Enrolments(ctx context.Context, programID int64) ([]EnrolmentRow, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+enrolmentColumns+`, COALESCE(p.nip, ''), p.front_title, p.name, p.back_title,
+	return enrolmentsTx(ctx, s.db, programID)
+}
+
+func enrolmentsTx(ctx context.Context, q Querier, programID int64) ([]EnrolmentRow, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+enrolmentColumns+`, COALESCE(p.nip, ''), p.front_title, p.name, p.back_title,
 		p.sex, COALESCE(p.birth_date, '') FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ?
 		ORDER BY p.sort_name, p.id`, programID)
 	if err != nil {
