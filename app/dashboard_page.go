@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/chart"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/followup"
 	"github.com/pembina/pembina/data/indo"
@@ -148,15 +149,15 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 		values = append(values, float64(f.Status(st)))
 		figures = append(figures, strconv.Itoa(f.Status(st)))
 	}
-	status := newColumnsChart(labels, values, figures, theme.Color(theme.ColorNamePrimary))
+	status := chart.Columns(labels, values, figures, theme.Color(theme.ColorNamePrimary))
 	labels, values, figures = nil, nil, nil
 	for _, m := range f.Months {
 		labels = append(labels, uiMonth(m.Month)[:3])
 		values = append(values, float64(m.Participants))
 		figures = append(figures, compact(m.Participants))
 	}
-	months := newColumnsChart(labels, values, figures, theme.Color(theme.ColorNameSuccess))
-	reached := newShareBar(f.ReachedShare(), fmt.Sprintf(L("%s mencapai"), indo.Int(int64(f.Reached))),
+	months := chart.Columns(labels, values, figures, theme.Color(theme.ColorNameSuccess))
+	reached := chart.ShareBar(f.ReachedShare(), fmt.Sprintf(L("%s mencapai"), indo.Int(int64(f.Reached))),
 		fmt.Sprintf(L("%s belum"), indo.Int(int64(f.Employees-f.Reached))))
 	d.charts.Objects = []fyne.CanvasObject{
 		chartCard(L("Program menurut status"), status),

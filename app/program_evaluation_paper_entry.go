@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/chart"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
@@ -137,7 +138,7 @@ func (pe *paperEntry) build() fyne.CanvasObject {
 		hint := widget.NewLabel(row.hint)
 		hint.Importance = widget.LowImportance
 		hint.Truncation = fyne.TextTruncateEllipsis
-		form.Append("", container.NewBorder(nil, nil, nil, container.New(&fixedWidth{width: 300}, container.NewGridWithColumns(2, row.entry, hint)), text))
+		form.Append("", container.NewBorder(nil, nil, nil, container.New(&chart.FixedWidth{Width: 300}, container.NewGridWithColumns(2, row.entry, hint)), text))
 	}
 	pe.status = widget.NewLabel(L("Ketik jawaban dari lembar kertas. Angka skala langsung pindah ke pertanyaan berikutnya; Enter pada isian terakhir menyimpan lembar ini."))
 	pe.status.Wrapping = fyne.TextWrapWord

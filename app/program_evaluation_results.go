@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/chart"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/indo"
@@ -55,14 +56,14 @@ func (t *evaluationTab) formResults(fr *analysis.FormReport) fyne.CanvasObject {
 	sc := res.Scale
 	if res.Items > 0 {
 		box.Add(subheading(L("Rata-rata")))
-		box.Add(barRow(L("Seluruh formulir"), 260, res.Mean, sc.Max(), categoryColour(sc, res.Mean),
+		box.Add(chart.BarRow(L("Seluruh formulir"), 260, res.Mean, sc.Max(), chart.CategoryColour(sc, res.Mean),
 			meanText(res.Mean, res.Category)+" · "+indo.Decimal(res.Percent, 1)+" / 100"))
 		for _, s := range res.Sections {
 			title := s.Title
 			if title == "" {
 				title = L("(bagian tanpa judul)")
 			}
-			box.Add(barRow(title, 260, s.Mean, sc.Max(), categoryColour(sc, s.Mean), meanText(s.Mean, s.Category)))
+			box.Add(chart.BarRow(title, 260, s.Mean, sc.Max(), chart.CategoryColour(sc, s.Mean), meanText(s.Mean, s.Category)))
 		}
 		var legend []string
 		for _, e := range sc.LegendEntries() {
@@ -78,7 +79,7 @@ func (t *evaluationTab) formResults(fr *analysis.FormReport) fyne.CanvasObject {
 			if sp.Rank > 0 {
 				rank = strconv.Itoa(sp.Rank)
 			}
-			row := barRow(rank+". "+sp.Speaker, 300, sp.Mean, sc.Max(), categoryColour(sc, sp.Mean),
+			row := chart.BarRow(rank+". "+sp.Speaker, 300, sp.Mean, sc.Max(), chart.CategoryColour(sc, sp.Mean),
 				meanText(sp.Mean, sp.Category)+fmt.Sprintf(" · n = %d", sp.Responses))
 			box.Add(row)
 		}
@@ -88,7 +89,9 @@ func (t *evaluationTab) formResults(fr *analysis.FormReport) fyne.CanvasObject {
 		box.Add(subheading(L("Harapan dan kenyataan")))
 		box.Add(note(fmt.Sprintf(L("Garis silang pada rata-rata harapan %s dan rata-rata kenyataan %s. Tingkat kesesuaian (kenyataan ÷ harapan): %s."),
 			indo.Decimal(res.IPA.Importance, 2), indo.Decimal(res.IPA.Performance, 2), indo.Percent(res.IPA.Conformity, 1))))
-		box.Add(container.NewGridWrap(fyne.NewSize(560, 330), newIPAChart(res.IPA, sc)))
+		ipa := chart.NewIPA(res.IPA, L("Harapan (kepentingan) →"), L("↑ Kenyataan (kinerja)"),
+			func(q analysis.Quadrant) string { return L(q.Label()) })
+		box.Add(container.NewGridWrap(fyne.NewSize(560, 330), ipa))
 		for _, q := range analysis.Quadrants {
 			items := res.IPA.In(q)
 			var names []string
@@ -124,12 +127,12 @@ func questionResult(res *analysis.FormResult, q *analysis.QuestionResult) fyne.C
 			break
 		}
 		if q.Question.Kind == data.QuestionImportancePerf {
-			box.Add(barRow(L("Harapan"), labelColumn, q.Importance.Mean, sc.Max(), theme.Color(theme.ColorNamePlaceHolder),
+			box.Add(chart.BarRow(L("Harapan"), labelColumn, q.Importance.Mean, sc.Max(), theme.Color(theme.ColorNamePlaceHolder),
 				meanText(q.Importance.Mean, "")))
-			box.Add(barRow(L("Kenyataan"), labelColumn, q.Stat.Mean, sc.Max(), categoryColour(sc, q.Stat.Mean),
+			box.Add(chart.BarRow(L("Kenyataan"), labelColumn, q.Stat.Mean, sc.Max(), chart.CategoryColour(sc, q.Stat.Mean),
 				meanText(q.Stat.Mean, q.Category)))
 		} else {
-			box.Add(barRow(L("Rata-rata"), labelColumn, q.Stat.Mean, sc.Max(), categoryColour(sc, q.Stat.Mean),
+			box.Add(chart.BarRow(L("Rata-rata"), labelColumn, q.Stat.Mean, sc.Max(), chart.CategoryColour(sc, q.Stat.Mean),
 				meanText(q.Stat.Mean, q.Category)))
 		}
 		var dist []string
@@ -155,7 +158,7 @@ func questionResult(res *analysis.FormResult, q *analysis.QuestionResult) fyne.C
 			if q.Question.Kind == data.QuestionYesNo {
 				width = labelColumn
 			}
-			box.Add(barRow(label, width, b.Share, 1, theme.Color(theme.ColorNamePrimary),
+			box.Add(chart.BarRow(label, width, b.Share, 1, theme.Color(theme.ColorNamePrimary),
 				fmt.Sprintf("%d (%s)", b.N, indo.Percent(b.Share, 1))))
 		}
 		if q.Question.Kind == data.QuestionTestItem {
@@ -240,8 +243,8 @@ func (t *evaluationTab) testResults(res *analysis.PrePostResult) fyne.CanvasObje
 	}
 	box.Add(figures)
 	if res.Paired > 0 {
-		box.Add(barRow(L("Pre-test"), labelColumn, res.MeanPre, 100, theme.Color(theme.ColorNamePlaceHolder), data.FormatScore(res.MeanPre, 2)))
-		box.Add(barRow(L("Post-test"), labelColumn, res.MeanPost, 100, theme.Color(theme.ColorNamePrimary), data.FormatScore(res.MeanPost, 2)))
+		box.Add(chart.BarRow(L("Pre-test"), labelColumn, res.MeanPre, 100, theme.Color(theme.ColorNamePlaceHolder), data.FormatScore(res.MeanPre, 2)))
+		box.Add(chart.BarRow(L("Post-test"), labelColumn, res.MeanPost, 100, theme.Color(theme.ColorNamePrimary), data.FormatScore(res.MeanPost, 2)))
 	}
 	box.Add(note(L("N-gain = (post − pre) ÷ (100 − pre): ≥ 0,70 Tinggi; 0,30–0,69 Sedang; < 0,30 Rendah. Tidak terdefinisi (–) bila pre-test sudah 100.")))
 	box.Add(widget.NewSeparator())
@@ -249,10 +252,10 @@ func (t *evaluationTab) testResults(res *analysis.PrePostResult) fyne.CanvasObje
 	for i, it := range res.Items {
 		box.Add(boldLabel(fmt.Sprintf("%d. %s", i+1, it.Text)))
 		if it.PreAsked {
-			box.Add(barRow(L("Pre-test"), labelColumn, it.Pre, 1, theme.Color(theme.ColorNamePlaceHolder), indo.Percent(it.Pre, 1)))
+			box.Add(chart.BarRow(L("Pre-test"), labelColumn, it.Pre, 1, theme.Color(theme.ColorNamePlaceHolder), indo.Percent(it.Pre, 1)))
 		}
 		if it.PostAsked {
-			box.Add(barRow(L("Post-test"), labelColumn, it.Post, 1, theme.Color(theme.ColorNamePrimary), indo.Percent(it.Post, 1)))
+			box.Add(chart.BarRow(L("Post-test"), labelColumn, it.Post, 1, theme.Color(theme.ColorNamePrimary), indo.Percent(it.Post, 1)))
 		}
 	}
 	return container.NewPadded(box)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pembina/pembina/app/chart"
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/analysis"
 	"github.com/pembina/pembina/data/store"
@@ -354,7 +355,7 @@ func TestEvaluationTabShowsResults(t *testing.T) {
 	tab.showDetail()
 	found := false
 	for _, o := range objects(u) {
-		if _, ok := o.(*ipaChart); ok {
+		if _, ok := o.(*chart.IPA); ok {
 			found = true
 		}
 	}

@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"image/color"
@@ -74,8 +74,8 @@ func textStep(widths []float32, slot float32) int {
 	return max(step, 1)
 }
 
-// newColumnsChart draws values as columns with their figures and labels (canvas rectangles and texts).
-func newColumnsChart(labels []string, values []float64, figures []string, fill color.Color) fyne.CanvasObject {
+// Columns draws values as columns with their figures and labels (canvas rectangles and texts).
+func Columns(labels []string, values []float64, figures []string, fill color.Color) fyne.CanvasObject {
 	top := 0.0
 	for _, v := range values {
 		if !math.IsNaN(v) {
@@ -121,9 +121,9 @@ func (l *shareLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// newShareBar draws a share of a whole as one bar: the share in green on a red track, the two figures under
+// ShareBar draws a share of a whole as one bar: the share in green on a red track, the two figures under
 // it (left the share's, right the rest's).
-func newShareBar(share float64, left, right string) fyne.CanvasObject {
+func ShareBar(share float64, left, right string) fyne.CanvasObject {
 	track := canvas.NewRectangle(theme.Color(theme.ColorNameError))
 	track.CornerRadius = 3
 	part := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))

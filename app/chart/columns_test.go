@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"image/color"
@@ -21,7 +21,7 @@ func TestColumnChartLabelsNeverOverlap(t *testing.T) {
 		figures = append(figures, "3,4 rb")
 	}
 	for _, width := range []float32{200, 330, 500, 900} {
-		chart := newColumnsChart(labels, values, figures, color.White).(*fyne.Container)
+		chart := Columns(labels, values, figures, color.White).(*fyne.Container)
 		chart.Resize(fyne.NewSize(width, 160))
 		var shown []*canvas.Text
 		for i := range values {
