@@ -109,6 +109,7 @@ func Run(s *store.Store, opt Options) error {
 			fmt.Fprintf(os.Stderr, "pembina: first frame after %d ms\n", time.Since(opt.StartedAt).Milliseconds())
 		}
 		u.placeWindow(saved)
+		u.hookEscape()
 		u.releaseHeld()
 	})
 	u.win.ShowAndRun()
