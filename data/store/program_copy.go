@@ -147,17 +147,12 @@ func copySessions(ctx context.Context, tx *sql.Tx, from, to int64, shift int, su
 // happens in the program's life (opens_on, closes_on) move by shift days. With replace, the target's row
 // (made by InsertProgram) is replaced; issue_date is left empty, as the new batch has not issued anything.
 func copyRow(ctx context.Context, tx *sql.Tx, table string, from, to int64, shift int, replace bool) error {
-	rows, err := tx.QueryContext(ctx, "SELECT name FROM pragma_table_info(?)", table)
+	names, err := column[string](ctx, tx, "SELECT name FROM pragma_table_info(?)", table)
 	if err != nil {
 		return storageError(err)
 	}
 	var cols, values []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return storageError(err)
-		}
+	for _, name := range names {
 		switch name {
 		case "id":
 			continue
@@ -171,10 +166,6 @@ func copyRow(ctx context.Context, tx *sql.Tx, table string, from, to int64, shif
 			values = append(values, name)
 		}
 		cols = append(cols, name)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return storageError(err)
 	}
 	verb := "INSERT"
 	if replace {
