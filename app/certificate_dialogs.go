@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -96,7 +95,7 @@ func (u *UI) showVerifyDialog() {
 
 // exportPublicKey asks where to save this database's public key and writes it there (Sertifikat tab and Pengaturan).
 func (u *UI) exportPublicKey() {
-	u.dialogs.savePath(report.FileName("Kunci Publik Sertifikat", "", time.Now(), ".txt"), func(path string) {
+	u.dialogs.savePath(report.FileName("Kunci Publik Sertifikat", "", u.now(), ".txt"), func(path string) {
 		if err := certify.ExportPublicKey(context.Background(), u.store, path); err != nil {
 			removeIfEmpty(path)
 			u.showError(err)

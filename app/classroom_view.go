@@ -61,7 +61,7 @@ func (u *UI) openClassroom(p *data.Program, x *data.Session) *classroomView {
 	ctx := context.Background()
 	if x == nil {
 		if list, err := u.store.Sessions(ctx, p.ID); err == nil {
-			x = classroom.SessionNow(list, time.Now())
+			x = classroom.SessionNow(list, u.now())
 		}
 	}
 	cv := &classroomView{u: u, p: p, session: x, refresh: newDebouncer(u, 300*time.Millisecond)}
@@ -351,7 +351,7 @@ func (cv *classroomView) printSheet() {
 	if cv.session != nil {
 		sheet.Session = sessionLabel(cv.session)
 	}
-	cv.u.dialogs.savePath(report.FileName("Mode Kelas", cv.p.Code, time.Now(), ".pdf"), func(path string) {
+	cv.u.dialogs.savePath(report.FileName("Mode Kelas", cv.p.Code, cv.u.now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -402,7 +402,7 @@ func (u *UI) showClassroomGuide() {
 	}
 	var d dialog.Dialog
 	save := widget.NewButtonWithIcon(L("Simpan sebagai PDF…"), theme.DocumentPrintIcon(), func() {
-		u.dialogs.savePath(report.FileName("Panduan Mode Kelas", "", time.Now(), ".pdf"), func(path string) {
+		u.dialogs.savePath(report.FileName("Panduan Mode Kelas", "", u.now(), ".pdf"), func(path string) {
 			if path == "" {
 				return
 			}

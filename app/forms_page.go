@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -86,7 +85,7 @@ func (fl *formList) printBlank() {
 
 // printBlankForm saves the blank paper version of a form as a PDF where the coordinator chooses.
 func (u *UI) printBlankForm(formID int64, title string) {
-	u.dialogs.savePath(report.FileName(title, "", time.Now(), ".pdf"), func(path string) {
+	u.dialogs.savePath(report.FileName(title, "", u.now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -318,7 +317,7 @@ func (t *certificateTab) printAll() {
 		}
 		opts := certify.Options{AllowUnmarked: allow.Text}
 		split := mode.Selected != mode.Options[0]
-		name := strings.TrimSuffix(report.FileName("Sertifikat", t.p.Code, time.Now(), ".pdf"), ".pdf")
+		name := strings.TrimSuffix(report.FileName("Sertifikat", t.p.Code, t.u.now(), ".pdf"), ".pdf")
 		if split {
 			t.u.dialogs.folder(L("Folder untuk berkas sertifikat"), "", func(dir string) { t.runPrint(filepath.Join(dir, name), true, opts) })
 			return
@@ -351,7 +350,7 @@ func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) 
 }
 
 func (t *certificateTab) exportRegister() {
-	t.u.dialogs.savePath(report.FileName("Register Sertifikat", t.p.Code, time.Now(), ".xlsx"), func(path string) {
+	t.u.dialogs.savePath(report.FileName("Register Sertifikat", t.p.Code, t.u.now(), ".xlsx"), func(path string) {
 		t.u.runTask(L("Menulis register sertifikat"), func(ctx context.Context, progress Progress) error {
 			return certify.WriteRegister(ctx, t.u.store, t.p, path)
 		}, func(err error) {
@@ -467,7 +466,7 @@ func (t *certificateTab) printOne(id int64, number string) {
 			cert = c.Certificate
 		}
 	}
-	name := report.FileName("Sertifikat", number, time.Now(), ".pdf")
+	name := report.FileName("Sertifikat", number, t.u.now(), ".pdf")
 	if cert != nil {
 		name = report.CertificateFileName(cert)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -135,7 +134,7 @@ func (u *UI) copyProgramDialog(p *data.Program) {
 	d.Resize(fyne.NewSize(640, 420))
 	// The next batch usually follows a week after this one ends, and not in the past.
 	next := p.EndDate
-	if today := data.Day(time.Now()); today.After(next) {
+	if today := u.now.today(); today.After(next) {
 		next = today
 	}
 	start.SetDate(next.AddDate(0, 0, 7))

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -316,7 +315,7 @@ func (ri *responseImport) run() {
 
 // printForm writes the printable version of an attachment to a PDF the coordinator chooses.
 func (t *evaluationTab) printForm(r store.ProgramFormRow) {
-	t.u.dialogs.savePath(report.FileName(r.FormTitle, t.p.Code, time.Now(), ".pdf"), func(path string) {
+	t.u.dialogs.savePath(report.FileName(r.FormTitle, t.p.Code, t.u.now(), ".pdf"), func(path string) {
 		if filepath.Ext(path) == "" {
 			path += ".pdf"
 		}

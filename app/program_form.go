@@ -70,7 +70,7 @@ func (u *UI) editProgram(p *data.Program) {
 			return
 		}
 	} else {
-		e.p = data.Program{Batch: 1, BudgetYear: time.Now().Year(), CompetencyKind: "Teknis", Delivery: "luring", TimeZone: "WIB",
+		e.p = data.Program{Batch: 1, BudgetYear: u.now().Year(), CompetencyKind: "Teknis", Delivery: "luring", TimeZone: "WIB",
 			AttendanceThreshold: 80, Status: data.StatusPlanned}
 		if in, err := u.store.Institution(ctx); err == nil {
 			e.p.AttendanceThreshold, e.p.ExcusedCountPresent = in.AttendanceThreshold, in.ExcusedCountPresent
@@ -115,7 +115,7 @@ func (e *programEditor) build(subjects []*data.Subject) fyne.CanvasObject {
 	e.competency = choice(fCompetency, data.CompetencyKinds, p.CompetencyKind)
 	e.delivery = choice(fDelivery, data.Deliveries, p.Delivery)
 	e.batch = entry(fBatch, number(p.Batch), "1")
-	e.year = entry(fYear, number(p.BudgetYear), strconv.Itoa(time.Now().Year()))
+	e.year = entry(fYear, number(p.BudgetYear), strconv.Itoa(e.u.now().Year()))
 	e.organiser = entry(fOrganiser, p.Organiser, "")
 	e.place = entry(fPlace, p.Place, "")
 	e.start = newDateField(e.u, func() { e.changed(fStart) })

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -53,7 +52,7 @@ func (u *UI) showInvitations(p *data.Program) {
 }
 
 func (u *UI) saveInvitations(p *data.Program, inv *report.Invitation, perUnit bool) {
-	u.dialogs.savePath(report.FileName("Surat Undangan", p.Code, time.Now(), ".pdf"), func(path string) {
+	u.dialogs.savePath(report.FileName("Surat Undangan", p.Code, u.now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}

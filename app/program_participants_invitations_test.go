@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -50,7 +49,7 @@ func TestParticipantsTabInvitations(t *testing.T) {
 	dress.SetText("Batik lengan panjang")
 	test.Tap(findButton(t, u, "Buat surat…"))
 	u.WaitIdle()
-	if suggested != "Surat Undangan – PTD-I-2026 – "+time.Now().Format("2006-01-02")+".pdf" {
+	if suggested != "Surat Undangan – PTD-I-2026 – "+sampleDay.Format("2006-01-02")+".pdf" {
 		t.Errorf("suggested %q", suggested)
 	}
 	if text := dialogText(t, u); !strings.Contains(text, "surat untuk") || !strings.Contains(text, "Kepala <unit>") {

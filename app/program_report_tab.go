@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -192,7 +191,7 @@ func summaryParts(doc *report.Summary) []summaryPart {
 // saveSummary asks where to save the PDF and writes it off the UI goroutine with progress.
 func (rt *reportTab) saveSummary() {
 	u, p := rt.u, rt.p
-	u.dialogs.savePath(report.SummaryFileName(p, time.Now()), func(path string) {
+	u.dialogs.savePath(report.SummaryFileName(p, u.now()), func(path string) {
 		if path == "" {
 			return
 		}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -314,7 +313,7 @@ func (v *attendanceView) details(i int) {
 		}
 	}
 	if current == data.Late && clock.Text == "" && v.session.Date.Equal(v.st.u.now.today()) {
-		clock.SetText(time.Now().Format("15:04"))
+		clock.SetText(v.st.u.now().Format("15:04"))
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(L("Status"), status),

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -75,7 +74,7 @@ func (st *scheduleTab) printSheets(x *data.Session) {
 			number = st.sessions[i-1].Number
 			kind += fmt.Sprintf(" Sesi %d", number)
 		}
-		u.dialogs.savePath(report.FileName(kind, st.p.Code, time.Now(), ".pdf"), func(path string) {
+		u.dialogs.savePath(report.FileName(kind, st.p.Code, u.now(), ".pdf"), func(path string) {
 			if path == "" {
 				return
 			}

@@ -287,8 +287,8 @@ func unitNamed(ctx context.Context, u *UI, typed string) (string, error) {
 }
 
 // workbookName suggests a file name: "Buku Kerja Pimpinan – 2026 – <today>.xlsx", with the range and the unit.
-func workbookName(p overview.Period) string {
-	return report.FileName("Buku Kerja Pimpinan", periodCode(p), time.Now(), ".xlsx")
+func workbookName(p overview.Period, today time.Time) string {
+	return report.FileName("Buku Kerja Pimpinan", periodCode(p), today, ".xlsx")
 }
 
 // exportBrief asks where to save the Ringkasan Pimpinan of the chosen period and writes it off the UI
@@ -300,7 +300,7 @@ func (rp *reportsPage) exportBrief() {
 		u.showError(err)
 		return
 	}
-	u.dialogs.savePath(report.FileName("Ringkasan Pimpinan", periodCode(p), time.Now(), ".pdf"), func(path string) {
+	u.dialogs.savePath(report.FileName("Ringkasan Pimpinan", periodCode(p), u.now(), ".pdf"), func(path string) {
 		if path == "" {
 			return
 		}
@@ -339,7 +339,7 @@ func (rp *reportsPage) exportWorkbook() {
 		u.showError(err)
 		return
 	}
-	u.dialogs.savePath(workbookName(p), func(path string) {
+	u.dialogs.savePath(workbookName(p, u.now()), func(path string) {
 		if path == "" {
 			return
 		}
@@ -392,7 +392,7 @@ func (rp *reportsPage) saveSummaries() {
 				if err != nil {
 					return err
 				}
-				if err := report.SaveSummary(filepath.Join(dir, report.SummaryFileName(p, time.Now())), doc); err != nil {
+				if err := report.SaveSummary(filepath.Join(dir, report.SummaryFileName(p, u.now())), doc); err != nil {
 					return err
 				}
 				written++

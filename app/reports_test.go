@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -65,7 +64,7 @@ func TestProgramReportTabSavesSummary(t *testing.T) {
 	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	test.Tap(findButton(t, u, "Simpan PDF…"))
 	u.WaitIdle()
-	if suggested != "Laporan Evaluasi – PTD-I-2026 – "+time.Now().Format("2006-01-02")+".pdf" {
+	if suggested != "Laporan Evaluasi – PTD-I-2026 – "+sampleDay.Format("2006-01-02")+".pdf" {
 		t.Errorf("suggested name %q", suggested)
 	}
 	if !strings.Contains(dialogText(t, u), "Disimpan ke "+path) {
@@ -111,7 +110,7 @@ func TestReportsPageExportsWorkbook(t *testing.T) {
 	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	test.Tap(findButton(t, u, "Ekspor buku kerja…"))
 	u.WaitIdle()
-	if suggested != "Buku Kerja Pimpinan – 2026 – "+time.Now().Format("2006-01-02")+".xlsx" {
+	if suggested != "Buku Kerja Pimpinan – 2026 – "+sampleDay.Format("2006-01-02")+".xlsx" {
 		t.Errorf("suggested %q", suggested)
 	}
 	text := dialogText(t, u)
@@ -257,7 +256,7 @@ func TestReportsPageSavesBrief(t *testing.T) {
 	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(path) }
 	test.Tap(findButton(t, u, "Ringkasan pimpinan (PDF)…"))
 	u.WaitIdle()
-	if suggested != "Ringkasan Pimpinan – 2026 – "+time.Now().Format("2006-01-02")+".pdf" {
+	if suggested != "Ringkasan Pimpinan – 2026 – "+sampleDay.Format("2006-01-02")+".pdf" {
 		t.Errorf("suggested %q", suggested)
 	}
 	if text := dialogText(t, u); !strings.Contains(text, "pegawai ASN mencapai 20 JP") {

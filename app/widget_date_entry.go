@@ -64,7 +64,7 @@ func (d *dateField) SetDate(t time.Time) {
 func (d *dateField) showCalendar() {
 	start, err := d.Date()
 	if err != nil || start.IsZero() {
-		start = data.Day(time.Now())
+		start = d.u.now.today()
 	}
 	var pop *widget.PopUp
 	cal := newCalendar(start, func(t time.Time) {

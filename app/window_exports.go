@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
@@ -17,7 +16,7 @@ import (
 // with write (an app/report export) behind a progress bar with a cancel button, then says where it went and
 // what it holds (what gets the number of rows written).
 func (u *UI) saveExport(title, kind, code string, write func(ctx context.Context, path string, progress Progress) (int, error), what func(n int) string) {
-	u.dialogs.savePath(report.FileName(kind, code, time.Now(), ".xlsx"), func(path string) {
+	u.dialogs.savePath(report.FileName(kind, code, u.now(), ".xlsx"), func(path string) {
 		if path == "" {
 			return
 		}

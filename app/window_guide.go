@@ -1,12 +1,13 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-	"image/color"
 )
 
 // guideSection is one step of the coordinator's year in Bantuan > Panduan: a title and a few lines, Indonesian
