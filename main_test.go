@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
 // pembina runs the program with args and returns its exit code, stdout and stderr.
@@ -51,9 +54,7 @@ func TestOptionsBeforeTheCommand(t *testing.T) {
 // opens any window.
 func TestKioskChecksTheFormBeforeTheWindow(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(errOut)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	code, _, errOut := pembina(t, "--db", db, "kiosk", "--program", "KPP-I/2026", "--form", "999")
 	if want := "formulir 999 tidak terlampir pada program KPP-I/2026; yang terlampir; 1 Evaluasi Penyelenggaraan"; code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("kiosk with form 999 = %d %q, want 1 with %q", code, errOut, want)
@@ -78,9 +79,7 @@ func TestMain(m *testing.M) {
 func TestStderrUnderAnyLanguage(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
-	if code, _, e := pembina(t, "--db", db, "demo"); code != 0 {
-		t.Fatal(e)
-	}
+	sampletest.CopyTo(t, db, time.Time{})
 	for _, lang := range []string{"C", "C.UTF-8", "POSIX", "", "xx_YY.UTF-8", "id_ID.UTF-8"} {
 		for _, c := range []struct {
 			args []string
