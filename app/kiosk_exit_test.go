@@ -137,7 +137,8 @@ func TestKioskThanksReturnsToTheNames(t *testing.T) {
 	tab := evaluationOf(t, u, s, "KPP-I/2026")
 	org := attachment(t, tab, data.FormOrganisation)
 	k := u.openKiosk(tab, org)
-	k.thanksDelay = 20 * time.Millisecond
+	// Long enough that sending (which WaitIdle waits for) cannot outlast it on a busy machine.
+	k.thanksDelay = 500 * time.Millisecond
 	u.WaitIdle()
 	rate, _ := s.ResponseRate(context.Background(), org.ID)
 	who := rate.Missing()[0]
@@ -148,12 +149,13 @@ func TestKioskThanksReturnsToTheNames(t *testing.T) {
 	if !labelIn(k.win, "Terima kasih, "+who.Name) {
 		t.Fatal("no thank-you screen")
 	}
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(time.Second)
 	u.WaitIdle()
 	if !labelIn(k.win, "Ketuk nama Anda") || labelIn(k.win, "Terima kasih") {
 		t.Fatal("the thank-you screen did not return to the names")
 	}
 	// A timer of an old thank-you screen leaves a newer screen alone.
+	k.thanksDelay = 20 * time.Millisecond
 	k.begin(&rate.Missing()[1])
 	k.thanks()
 	k.begin(&rate.Missing()[1])
