@@ -151,7 +151,9 @@ func (t *Table) lines(lines []string, x, y, w, h float64, align string) {
 	}
 	top := y + (h-float64(len(lines))*t.LineHeight)/2
 	for i, l := range lines {
-		t.pdf.SetXY(x, top+float64(i)*t.LineHeight)
-		t.pdf.CellFormat(w, t.LineHeight, l, "", 0, align, false, 0, "")
+		ly := top + float64(i)*t.LineHeight
+		if t.pdf.cell(x, ly, w, t.LineHeight, l, align) && i == len(lines)-1 {
+			t.pdf.syncCell(x, ly, w, t.LineHeight)
+		}
 	}
 }

@@ -17,7 +17,7 @@ import (
 // code point, so U+10000 and above crash the whole document at Output).
 const Substitute = '\uFFFD'
 
-// Doc is a PDF under construction. Every document of this package is a Doc, never a bare *fpdf.Fpdf: its text
+// Doc is a PDF under construction. Every document of Pembina is a Doc, never a bare *fpdf.Fpdf: its text
 // methods shadow fpdf's and pass every string through Drawable first, so that text no font can draw (emoji in
 // a name typed on a phone, a comment from Google Forms) is replaced in one place for every document, and
 // measuring (GetStringWidth, SplitText) sees exactly the text that is drawn. The data keeps the original text;
@@ -25,6 +25,10 @@ const Substitute = '\uFFFD'
 type Doc struct {
 	*fpdf.Fpdf
 	styles int // the styles of Font registered, one bit each (fonts.go)
+
+	drawn       drawnRunes // what Table's fast cells may write (cell.go)
+	rtl         bool
+	fastWritten int // cells written by the fast path, for its test
 }
 
 // newDoc wraps an fpdf document.
