@@ -310,7 +310,7 @@ func (v *certificateDesignView) refreshPreview() {
 			copied := *v.p
 			copied.NumberPattern = dr.NumberPattern
 			var nerr error
-			next, nerr = v.u.store.NextCertificateNumber(context.Background(), &copied, certify.IssueDate(dr.Design, v.u.now.today()))
+			next, nerr = v.u.store.NextCertificateNumber(context.Background(), &copied, dr.Design.IssuedOn(v.u.now.today()))
 			if nerr != nil {
 				next = ""
 			}

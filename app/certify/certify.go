@@ -12,9 +12,6 @@ import (
 	"github.com/pembina/pembina/data/store"
 )
 
-// IssueDate is the date a program's new certificates carry: the design's, or today.
-func IssueDate(d *data.CertificateDesign, today time.Time) time.Time { return d.IssuedOn(today) }
-
 // Options are the coordinator's decisions for one issue.
 type Options struct {
 	// AllowUnmarked, when not empty, is the coordinator's reason for issuing although sessions held up to
@@ -242,7 +239,7 @@ func previewCertificate(ctx context.Context, s *store.Store, p *data.Program, d 
 			return nil, err
 		}
 	}
-	day := IssueDate(d, today)
+	day := d.IssuedOn(today)
 	number, err := s.NextCertificateNumber(ctx, p, day)
 	if err != nil {
 		return nil, err
