@@ -48,11 +48,16 @@ start_display() {
 }
 
 # wait_exit WHAT: wait up to 30 s for the program ($apid) to end after WHAT, then check that it exited with 0
-# and that its output ($log) shows no crash.
+# and that its output ($log) shows no crash. A program that hangs is sent SIGQUIT first, so that Go writes
+# where each goroutine stands into its output.
 wait_exit() {
 	local end=$((SECONDS + 30)) code
 	while kill -0 "$apid" 2>/dev/null; do
-		[ $SECONDS -lt $end ] || fail "Pembina did not exit within 30 s of $1"
+		if [ $SECONDS -ge $end ]; then
+			kill -QUIT "$apid" 2>/dev/null || true
+			sleep 1
+			fail "Pembina did not exit within 30 s of $1 (its goroutines are at the end of $log)"
+		fi
 		sleep 0.2
 	done
 	set +e
