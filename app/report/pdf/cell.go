@@ -69,8 +69,8 @@ func (d *Doc) fastCell(x, y, w, h float64, s, align string) bool {
 		return false
 	}
 	_, pageH := d.GetPageSize()
-	if auto, margin := d.GetAutoPageBreak(); auto && y+h > pageH-margin {
-		return false
+	if _, margin := d.GetAutoPageBreak(); y+h > pageH-margin {
+		return false // CellFormat may break the page here (automatically, or by a SetAcceptPageBreakFunc)
 	}
 	set := d.drawn[style]
 	if set == nil {
