@@ -19,12 +19,12 @@ func (s *Store) SetMark(ctx context.Context, m *data.Mark) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return SetMarkTx(ctx, tx, m) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return setMarkTx(ctx, tx, m) })
 }
 
-// SetMarkTx stores a validated mark inside a transaction. A mark for someone not enrolled in the session's
+// setMarkTx stores a validated mark inside a transaction. A mark for someone not enrolled in the session's
 // program is refused.
-func SetMarkTx(ctx context.Context, tx Querier, m *data.Mark) error {
+func setMarkTx(ctx context.Context, tx querier, m *data.Mark) error {
 	source := m.Source
 	if source == "" {
 		source = data.SourceScreen
@@ -76,10 +76,10 @@ func (s *Store) Marks(ctx context.Context, sessionID int64) (map[int64]*data.Mar
 	return out, storageError(rows.Err())
 }
 
-// InsertMarksTx stores many new marks inside a transaction, a hundred rows per statement: for sample data
+// insertMarksTx stores many new marks inside a transaction, a hundred rows per statement: for sample data
 // and bulk entry, where one statement per mark would cost most of the time in SQLite's call overhead. Marks
 // must be validated and must not exist yet (a duplicate is a conflict and the caller's transaction fails).
-func InsertMarksTx(ctx context.Context, tx Querier, marks []data.Mark) error {
+func insertMarksTx(ctx context.Context, tx querier, marks []data.Mark) error {
 	const perStatement = 100
 	for start := 0; start < len(marks); start += perStatement {
 		chunk := marks[start:min(len(marks), start+perStatement)]
@@ -111,9 +111,9 @@ func (s *Store) SetMarks(ctx context.Context, marks []*data.Mark) error {
 			return err
 		}
 	}
-	return s.Batch(ctx, func(b *BatchTx) error {
+	return s.batch(ctx, func(b *batchTx) error {
 		for _, m := range marks {
-			if err := SetMarkTx(ctx, b, m); err != nil {
+			if err := setMarkTx(ctx, b, m); err != nil {
 				return err
 			}
 		}
@@ -207,7 +207,7 @@ func (s *Store) SessionMarkCounts(ctx context.Context, programID int64) (map[int
 
 // programMarks returns every mark of a program's sessions. The marks of a session come as one concatenated
 // row ("12:H,13:T,…"): a 500 × 20 recap then costs 20 rows through cgo instead of 10,000, a fifth of the time.
-func programMarks(ctx context.Context, q Querier, programID int64) ([]data.StatusMark, error) {
+func programMarks(ctx context.Context, q querier, programID int64) ([]data.StatusMark, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.session_id, count(*), group_concat(a.enrolment_id || ':' || a.status)
 		FROM attendance a JOIN session x ON x.id = a.session_id WHERE x.program_id = ? GROUP BY a.session_id`, programID)
 	if err != nil {
@@ -299,7 +299,7 @@ func (s *Store) ImportMarks(ctx context.Context, sessionID int64, marks []*data.
 			return res, err
 		}
 	}
-	err := s.Batch(ctx, func(b *BatchTx) error {
+	err := s.batch(ctx, func(b *batchTx) error {
 		res = ImportResult{}
 		for _, m := range marks {
 			var status, clock, note, source string
@@ -320,7 +320,7 @@ func (s *Store) ImportMarks(ctx context.Context, sessionID int64, marks []*data.
 			default:
 				res.Updated++
 			}
-			if err := SetMarkTx(ctx, b, m); err != nil {
+			if err := setMarkTx(ctx, b, m); err != nil {
 				return err
 			}
 		}

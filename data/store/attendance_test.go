@@ -21,14 +21,14 @@ func course(t testing.TB, s *Store, code string, days, people int) (*data.Progra
 	p.Normalize()
 	var sessions []*data.Session
 	var enrolments []*data.Enrolment
-	err := s.Batch(ctx, func(b *BatchTx) error {
-		if err := InsertProgram(ctx, b, p); err != nil {
+	err := s.batch(ctx, func(b *batchTx) error {
+		if err := insertProgram(ctx, b, p); err != nil {
 			return err
 		}
 		for d := 0; d < days; d++ {
 			x := &data.Session{ProgramID: p.ID, Date: p.StartDate.AddDate(0, 0, d), Start: "08:00", End: "11:30", TimeZone: "WIB",
 				Topic: fmt.Sprintf("Materi %d", d+1), JP: 4}
-			if err := InsertSession(ctx, b, x); err != nil {
+			if err := insertSession(ctx, b, x); err != nil {
 				return err
 			}
 			sessions = append(sessions, x)
@@ -37,10 +37,10 @@ func course(t testing.TB, s *Store, code string, days, people int) (*data.Progra
 			person := &data.Participant{Name: fmt.Sprintf("Peserta %s %04d", code, i), EmploymentStatus: "Non-ASN",
 				Unit: "SD Negeri " + fmt.Sprint(i%40+1), Email: fmt.Sprintf("p%d.%s@contoh.id", i, strings.ToLower(code))}
 			person.Normalize()
-			if err := InsertParticipant(ctx, b, person); err != nil {
+			if err := insertParticipant(ctx, b, person); err != nil {
 				return err
 			}
-			e, err := EnrolTx(ctx, b, p.ID, person.ID, data.RoleParticipant)
+			e, err := enrolTx(ctx, b, p.ID, person.ID, data.RoleParticipant)
 			if err != nil {
 				return err
 			}
@@ -328,10 +328,10 @@ func BenchmarkAttendanceRecap(b *testing.B) {
 	ctx := context.Background()
 	p, sessions, es := course(b, s, "BENCH", 20, 500)
 	statuses := []data.AttendanceStatus{"H", "H", "H", "H", "H", "H", "T", "I", "S", "A", "H", "DL", "H"}
-	err = s.Batch(ctx, func(tx *BatchTx) error {
+	err = s.batch(ctx, func(tx *batchTx) error {
 		for si, x := range sessions {
 			for i, e := range es {
-				if err := SetMarkTx(ctx, tx, &data.Mark{SessionID: x.ID, EnrolmentID: e.ID, Status: statuses[(si*7+i)%len(statuses)]}); err != nil {
+				if err := setMarkTx(ctx, tx, &data.Mark{SessionID: x.ID, EnrolmentID: e.ID, Status: statuses[(si*7+i)%len(statuses)]}); err != nil {
 					return err
 				}
 			}

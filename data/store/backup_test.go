@@ -36,7 +36,7 @@ func loaded(t *testing.T, dir, name string) *store.Store {
 // rowCounts counts the rows of every table, so that a restored database can be compared with the original.
 func rowCounts(t *testing.T, s *store.Store) map[string]int {
 	t.Helper()
-	rows, err := s.DB().Query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	rows, err := s.TestDB().Query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func rowCounts(t *testing.T, s *store.Store) map[string]int {
 	counts := map[string]int{}
 	for _, tb := range tables {
 		var n int
-		if err := s.DB().QueryRow(`SELECT count(*) FROM "` + tb + `"`).Scan(&n); err != nil {
+		if err := s.TestDB().QueryRow(`SELECT count(*) FROM "` + tb + `"`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		counts[tb] = n

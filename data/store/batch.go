@@ -5,22 +5,22 @@ import (
 	"database/sql"
 )
 
-// Querier is what a transaction offers the row helpers (InsertParticipant, EnrolTx, ...): *sql.Tx and
-// *BatchTx both satisfy it, so the same helper serves one form's save and a 100,000-row import.
-type Querier interface {
+// querier is what a transaction offers the row helpers (insertParticipant, enrolTx, ...): *sql.Tx and
+// *batchTx both satisfy it, so the same helper serves one form's save and a 100,000-row import.
+type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// BatchTx is a transaction that prepares each distinct statement once and reuses it. Imports and sample data
+// batchTx is a transaction that prepares each distinct statement once and reuses it. Imports and sample data
 // that write thousands of rows go through it: SQLite then parses each statement once instead of once a row.
-type BatchTx struct {
+type batchTx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 }
 
-func (b *BatchTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+func (b *batchTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := b.stmts[query]; ok {
 		return st, nil
 	}
@@ -33,7 +33,7 @@ func (b *BatchTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 // ExecContext runs a prepared statement.
-func (b *BatchTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+func (b *batchTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, err := b.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (b *BatchTx) ExecContext(ctx context.Context, query string, args ...any) (s
 }
 
 // QueryContext runs a prepared query.
-func (b *BatchTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+func (b *batchTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	st, err := b.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (b *BatchTx) QueryContext(ctx context.Context, query string, args ...any) (
 }
 
 // QueryRowContext runs a prepared single-row query; a preparation error surfaces at Scan, like sql.Tx's.
-func (b *BatchTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+func (b *batchTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := b.stmt(ctx, query)
 	if err != nil {
 		return b.tx.QueryRowContext(ctx, query, args...)
@@ -59,13 +59,11 @@ func (b *BatchTx) QueryRowContext(ctx context.Context, query string, args ...any
 	return st.QueryRowContext(ctx, args...)
 }
 
-// Batch runs fn in one transaction with statement reuse: everything fn writes is committed together, or
+// batch runs fn in one transaction with statement reuse: everything fn writes is committed together, or
 // nothing is when it returns an error or ctx is cancelled.
-func (s *Store) Batch(ctx context.Context, fn func(*BatchTx) error) error { return s.batch(ctx, fn) }
-
-func (s *Store) batch(ctx context.Context, fn func(*BatchTx) error) error {
+func (s *Store) batch(ctx context.Context, fn func(*batchTx) error) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		b := &BatchTx{tx: tx, stmts: map[string]*sql.Stmt{}}
+		b := &batchTx{tx: tx, stmts: map[string]*sql.Stmt{}}
 		defer func() {
 			for _, st := range b.stmts {
 				st.Close()

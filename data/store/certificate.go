@@ -259,7 +259,7 @@ func (s *Store) Certificates(ctx context.Context, programID int64) ([]*data.Cert
 	return certificatesTx(ctx, s.db, programID)
 }
 
-func certificatesTx(ctx context.Context, q Querier, programID int64) ([]*data.Certificate, error) {
+func certificatesTx(ctx context.Context, q querier, programID int64) ([]*data.Certificate, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+certificateColumns+certificateFrom+` WHERE e.program_id = ?
 		ORDER BY p.sort_name, p.id`, programID)
 	if err != nil {

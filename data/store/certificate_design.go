@@ -20,7 +20,7 @@ func (s *Store) CertificateDesign(ctx context.Context, programID int64) (*data.C
 	return d, err
 }
 
-func certificateDesignTx(ctx context.Context, q Querier, programID int64) (*data.CertificateDesign, error) {
+func certificateDesignTx(ctx context.Context, q querier, programID int64) (*data.CertificateDesign, error) {
 	var exists int
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM program WHERE id = ?", programID).Scan(&exists); err != nil {
 		return nil, storageError(err)
@@ -88,7 +88,7 @@ func (s *Store) SetProgramCertificateSettings(ctx context.Context, programID int
 }
 
 // effectivePattern is the number pattern a program's certificates use: its own, else the institution's.
-func effectivePattern(ctx context.Context, q Querier, p *data.Program) (data.NumberPattern, error) {
+func effectivePattern(ctx context.Context, q querier, p *data.Program) (data.NumberPattern, error) {
 	if strings.TrimSpace(p.NumberPattern) != "" {
 		return data.NumberPattern(p.NumberPattern), nil
 	}
@@ -108,7 +108,7 @@ func (s *Store) NumberPatternOf(ctx context.Context, p *data.Program) (data.Numb
 // checkPatternChange refuses to change the number pattern of a program that has issued certificates: its
 // numbers are printed already, and a second form of number within one program would make the register and
 // the counters disagree. The pattern compared is the one in effect (the program's, else the institution's).
-func checkPatternChange(ctx context.Context, tx Querier, programID int64, pattern string) error {
+func checkPatternChange(ctx context.Context, tx querier, programID int64, pattern string) error {
 	var code, current string
 	var issued int
 	err := tx.QueryRowContext(ctx, `SELECT p.code, p.number_pattern, (SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id

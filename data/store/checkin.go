@@ -32,7 +32,7 @@ func (s *Store) CheckIn(ctx context.Context, m *data.Mark) (held *data.Mark, cre
 		case err != sql.ErrNoRows:
 			return storageError(err)
 		}
-		if err := SetMarkTx(ctx, tx, m); err != nil {
+		if err := setMarkTx(ctx, tx, m); err != nil {
 			return err
 		}
 		held, created = m, true

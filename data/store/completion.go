@@ -98,7 +98,7 @@ func (s *Store) Outcomes(ctx context.Context, sc Scope, today time.Time) (*Outco
 	return outcomes(ctx, s.db, sc.selection(), today)
 }
 
-func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*Outcomes, error) {
+func outcomes(ctx context.Context, q querier, sel selection, today time.Time) (*Outcomes, error) {
 	out := &Outcomes{Programs: map[int64]*ProgramOutcome{}}
 	rows, err := q.QueryContext(ctx, "SELECT "+programColumns+" FROM program p WHERE "+sel.programs, sel.args...)
 	if err != nil {
@@ -220,7 +220,7 @@ func outcomes(ctx context.Context, q Querier, sel selection, today time.Time) (*
 
 // courseKeys sets the course key (data.CourseKey) of every program of the selection from its title and
 // subjects.
-func courseKeys(ctx context.Context, q Querier, sel selection, programs map[int64]*ProgramOutcome) error {
+func courseKeys(ctx context.Context, q querier, sel selection, programs map[int64]*ProgramOutcome) error {
 	rows, err := q.QueryContext(ctx, `SELECT x.program_id, x.name FROM program p CROSS JOIN subject x ON x.program_id = p.id
 		WHERE `+sel.programs, sel.args...)
 	if err != nil {
@@ -262,7 +262,7 @@ func (o *Outcomes) Repeats() map[int64]int64 {
 // postTestScores reads, for the programs of the selection that have a pass score, each participant's best
 // post-test score on 0–100, by program and participant: the points of the visible test items answered with
 // the correct option over the points of all of them, as data.Response.Score counts them.
-func postTestScores(ctx context.Context, q Querier, sel selection) (map[[2]int64]float64, error) {
+func postTestScores(ctx context.Context, q querier, sel selection) (map[[2]int64]float64, error) {
 	rows, err := q.QueryContext(ctx, `SELECT pf.program_id, r.participant_id, max(100.0 *
 			(SELECT total(t.points) FROM answer a JOIN question t ON t.id = a.question_id WHERE a.response_id = r.id
 				AND t.kind = 'test_item' AND t.hidden = 0 AND a.text = t.correct) /

@@ -37,14 +37,14 @@ func (s *Store) Enrol(ctx context.Context, programID, participantID int64, role 
 	var e *data.Enrolment
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		e, err = EnrolTx(ctx, tx, programID, participantID, role)
+		e, err = enrolTx(ctx, tx, programID, participantID, role)
 		return err
 	})
 	return e, err
 }
 
-// EnrolTx enrols inside tx, for batches (imports, multi-select) that must be one transaction.
-func EnrolTx(ctx context.Context, tx Querier, programID, participantID int64, role data.EnrolmentRole) (*data.Enrolment, error) {
+// enrolTx enrols inside tx, for batches (imports, multi-select) that must be one transaction.
+func enrolTx(ctx context.Context, tx querier, programID, participantID int64, role data.EnrolmentRole) (*data.Enrolment, error) {
 	p, err := scanParticipant(tx.QueryRowContext(ctx, "SELECT "+participantColumns+" FROM participant WHERE id = ?", participantID))
 	if err == sql.ErrNoRows {
 		return nil, notFound("Peserta", participantID)
@@ -83,7 +83,7 @@ func (s *Store) EnrolMany(ctx context.Context, programID int64, participantIDs [
 				already++
 				continue
 			}
-			if _, err := EnrolTx(ctx, tx, programID, id, role); err != nil {
+			if _, err := enrolTx(ctx, tx, programID, id, role); err != nil {
 				return err
 			}
 			added++
@@ -159,7 +159,7 @@ func (s *Store) Enrolments(ctx context.Context, programID int64) ([]EnrolmentRow
 	return enrolmentsTx(ctx, s.db, programID)
 }
 
-func enrolmentsTx(ctx context.Context, q Querier, programID int64) ([]EnrolmentRow, error) {
+func enrolmentsTx(ctx context.Context, q querier, programID int64) ([]EnrolmentRow, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+enrolmentColumns+`, COALESCE(p.nip, ''), p.front_title, p.name, p.back_title,
 		p.sex, COALESCE(p.birth_date, '') FROM enrolment e JOIN participant p ON p.id = e.participant_id WHERE e.program_id = ?
 		ORDER BY p.sort_name, p.id`, programID)
@@ -180,10 +180,10 @@ func enrolmentsTx(ctx context.Context, q Querier, programID int64) ([]EnrolmentR
 	return out, storageError(rows.Err())
 }
 
-// EnrolAllTx enrols many participants in one statement inside a transaction, each with the snapshot of their
+// enrolAllTx enrols many participants in one statement inside a transaction, each with the snapshot of their
 // current rank, position, unit and agency, and returns the new enrolment IDs by participant ID. Someone already
 // enrolled is a conflict. For sample data and imports of thousands of people.
-func EnrolAllTx(ctx context.Context, tx Querier, programID int64, participantIDs []int64, role data.EnrolmentRole) (map[int64]int64, error) {
+func enrolAllTx(ctx context.Context, tx querier, programID int64, participantIDs []int64, role data.EnrolmentRole) (map[int64]int64, error) {
 	const perStatement = 500
 	for start := 0; start < len(participantIDs); start += perStatement {
 		chunk := participantIDs[start:min(len(participantIDs), start+perStatement)]

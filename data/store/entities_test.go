@@ -360,8 +360,8 @@ func TestBulkEnrolAndMarks(t *testing.T) {
 		s.CreateSession(ctx, x)
 		sessions = append(sessions, x)
 	}
-	err := s.Batch(ctx, func(b *BatchTx) error {
-		enrolled, err := EnrolAllTx(ctx, b, p.ID, ids, data.RoleParticipant)
+	err := s.batch(ctx, func(b *batchTx) error {
+		enrolled, err := enrolAllTx(ctx, b, p.ID, ids, data.RoleParticipant)
 		if err != nil {
 			return err
 		}
@@ -374,7 +374,7 @@ func TestBulkEnrolAndMarks(t *testing.T) {
 				marks = append(marks, data.Mark{SessionID: x.ID, EnrolmentID: enrolled[id], Status: data.Present})
 			}
 		}
-		return InsertMarksTx(ctx, b, marks)
+		return insertMarksTx(ctx, b, marks)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -387,15 +387,15 @@ func TestBulkEnrolAndMarks(t *testing.T) {
 	if len(marks) != 130 {
 		t.Errorf("marks in session 2 = %d", len(marks))
 	}
-	err = s.Batch(ctx, func(b *BatchTx) error {
-		_, err := EnrolAllTx(ctx, b, p.ID, ids[:1], data.RoleParticipant)
+	err = s.batch(ctx, func(b *batchTx) error {
+		_, err := enrolAllTx(ctx, b, p.ID, ids[:1], data.RoleParticipant)
 		return err
 	})
 	if data.ErrorKind(err) != data.KindConflict {
 		t.Errorf("enrolling again = %v, want a conflict", err)
 	}
-	err = s.Batch(ctx, func(b *BatchTx) error {
-		return InsertMarksTx(ctx, b, []data.Mark{{SessionID: sessions[0].ID, EnrolmentID: rows[0].ID, Status: data.Absent}})
+	err = s.batch(ctx, func(b *batchTx) error {
+		return insertMarksTx(ctx, b, []data.Mark{{SessionID: sessions[0].ID, EnrolmentID: rows[0].ID, Status: data.Absent}})
 	})
 	if data.ErrorKind(err) != data.KindConflict {
 		t.Errorf("a second mark for the same session = %v, want a conflict", err)

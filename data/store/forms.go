@@ -49,7 +49,7 @@ func (s *Store) installBuiltinForms(ctx context.Context) error {
 			if err := f.Validate(); err != nil {
 				return fmt.Errorf("built-in form %s: %w", f.Builtin, err)
 			}
-			if err := InsertForm(ctx, tx, f); err != nil {
+			if err := insertForm(ctx, tx, f); err != nil {
 				return err
 			}
 		}
@@ -79,12 +79,12 @@ func (s *Store) CreateForm(ctx context.Context, f *data.Form) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return InsertForm(ctx, tx, f) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return insertForm(ctx, tx, f) })
 }
 
-// InsertForm stores an already validated form inside a transaction (importers make forms and their responses
+// insertForm stores an already validated form inside a transaction (importers make forms and their responses
 // in one), setting the IDs of the form, its sections and questions.
-func InsertForm(ctx context.Context, q Querier, f *data.Form) error {
+func insertForm(ctx context.Context, q querier, f *data.Form) error {
 	res, err := q.ExecContext(ctx, `INSERT INTO form (title, kind, scale, description, builtin, item_bank) VALUES (?, ?, ?, ?, ?, ?)`,
 		f.Title, f.Kind, f.Scale, f.Description, f.Builtin, f.ItemBank)
 	if err != nil {
@@ -108,7 +108,7 @@ func InsertForm(ctx context.Context, q Querier, f *data.Form) error {
 	return nil
 }
 
-func insertSection(ctx context.Context, q Querier, formID int64, pos int, sec *data.Section) error {
+func insertSection(ctx context.Context, q querier, formID int64, pos int, sec *data.Section) error {
 	res, err := q.ExecContext(ctx, "INSERT INTO form_section (form_id, position, title) VALUES (?, ?, ?)", formID, pos, sec.Title)
 	if err != nil {
 		return storageError(err)
@@ -120,7 +120,7 @@ func insertSection(ctx context.Context, q Querier, formID int64, pos int, sec *d
 	return storageError(err)
 }
 
-func insertQuestion(ctx context.Context, q Querier, formID, sectionID int64, pos int, qu *data.Question) error {
+func insertQuestion(ctx context.Context, q querier, formID, sectionID int64, pos int, qu *data.Question) error {
 	res, err := q.ExecContext(ctx, `INSERT INTO question (form_id, section_id, position, kind, text, scale, labels, options,
 		correct, points, required, hidden, item_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, formID, nullID(sectionID),
 		pos, qu.Kind, qu.Text, qu.Scale, jsonList(qu.Labels), jsonList(qu.Options), qu.Correct, qu.Points,
@@ -138,12 +138,12 @@ func (s *Store) Form(ctx context.Context, id int64) (*data.Form, error) {
 	return loadForm(ctx, s.db, id)
 }
 
-// FormTx reads a form inside a transaction.
-func FormTx(ctx context.Context, q Querier, id int64) (*data.Form, error) {
+// formTx reads a form inside a transaction.
+func formTx(ctx context.Context, q querier, id int64) (*data.Form, error) {
 	return loadForm(ctx, q, id)
 }
 
-func loadForm(ctx context.Context, q Querier, id int64) (*data.Form, error) {
+func loadForm(ctx context.Context, q querier, id int64) (*data.Form, error) {
 	f := &data.Form{}
 	err := q.QueryRowContext(ctx, "SELECT id, title, kind, scale, description, builtin, item_bank FROM form WHERE id = ?", id).
 		Scan(&f.ID, &f.Title, &f.Kind, &f.Scale, &f.Description, &f.Builtin, &f.ItemBank)
@@ -198,11 +198,11 @@ func loadForm(ctx context.Context, q Querier, id int64) (*data.Form, error) {
 
 // FormByBuiltin returns the built-in form with the given key (data.BuiltinOrganisation, …).
 func (s *Store) FormByBuiltin(ctx context.Context, key string) (*data.Form, error) {
-	return FormByBuiltinTx(ctx, s.db, key)
+	return formByBuiltinTx(ctx, s.db, key)
 }
 
-// FormByBuiltinTx finds a built-in form inside a transaction.
-func FormByBuiltinTx(ctx context.Context, q Querier, key string) (*data.Form, error) {
+// formByBuiltinTx finds a built-in form inside a transaction.
+func formByBuiltinTx(ctx context.Context, q querier, key string) (*data.Form, error) {
 	var id int64
 	err := q.QueryRowContext(ctx, "SELECT id FROM form WHERE builtin = ? ORDER BY id LIMIT 1", key).Scan(&id)
 	if err == sql.ErrNoRows {
@@ -258,7 +258,7 @@ func (s *Store) AnswerCounts(ctx context.Context, formID int64) (map[int64]int, 
 	return answerCounts(ctx, s.db, formID)
 }
 
-func answerCounts(ctx context.Context, q Querier, formID int64) (map[int64]int, error) {
+func answerCounts(ctx context.Context, q querier, formID int64) (map[int64]int, error) {
 	return countsByID(ctx, q, `SELECT q.id, (SELECT count(*) FROM (SELECT 1 FROM answer a WHERE a.question_id = q.id LIMIT ?))
 		FROM question q WHERE q.form_id = ?`, AnswerCountCap, formID)
 }
@@ -376,7 +376,7 @@ func (s *Store) CopyForm(ctx context.Context, id int64) (*data.Form, error) {
 			c.Title = string(r[:200])
 		}
 		c.Normalize()
-		return InsertForm(ctx, tx, c)
+		return insertForm(ctx, tx, c)
 	})
 	return c, err
 }

@@ -12,7 +12,7 @@ func (s *Store) Institution(ctx context.Context) (*data.Institution, error) {
 	return institutionTx(ctx, s.db)
 }
 
-func institutionTx(ctx context.Context, q Querier) (*data.Institution, error) {
+func institutionTx(ctx context.Context, q querier) (*data.Institution, error) {
 	var in data.Institution
 	var sig sql.NullInt64
 	err := q.QueryRowContext(ctx, `SELECT parent_name, name, unit, address, city, phone, email, website, time_zone, logo,
@@ -35,7 +35,7 @@ func (s *Store) SaveInstitution(ctx context.Context, in *data.Institution) error
 	return s.tx(ctx, func(tx *sql.Tx) error { return saveInstitution(ctx, tx, in) })
 }
 
-func saveInstitution(ctx context.Context, q Querier, in *data.Institution) error {
+func saveInstitution(ctx context.Context, q querier, in *data.Institution) error {
 	_, err := q.ExecContext(ctx, `UPDATE institution SET parent_name = ?, name = ?, unit = ?, address = ?, city = ?,
 		phone = ?, email = ?, website = ?, time_zone = ?, logo = ?, default_signatory_id = ?, attendance_threshold = ?,
 		excused_count_present = ?, default_scale = ?, certificate_kind = ?, number_pattern = ?, updated_at = datetime('now')

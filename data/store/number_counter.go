@@ -76,7 +76,7 @@ func readCounterFile(path string) (map[counterKey]int, error) {
 }
 
 // dbCounters reads the counters of the database.
-func dbCounters(ctx context.Context, q Querier) (map[counterKey]int, error) {
+func dbCounters(ctx context.Context, q querier) (map[counterKey]int, error) {
 	rows, err := q.QueryContext(ctx, "SELECT pattern, year, last_seq FROM number_counter")
 	if err != nil {
 		return nil, storageError(err)

@@ -49,12 +49,12 @@ func (s *Store) CreateParticipant(ctx context.Context, p *data.Participant) erro
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return InsertParticipant(ctx, tx, p) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return insertParticipant(ctx, tx, p) })
 }
 
-// InsertParticipant stores an already validated participant inside tx; importers use it to write a whole
+// insertParticipant stores an already validated participant inside tx; importers use it to write a whole
 // file in one transaction.
-func InsertParticipant(ctx context.Context, tx Querier, p *data.Participant) error {
+func insertParticipant(ctx context.Context, tx querier, p *data.Participant) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO participant (nip, nik, employment_status, name, front_title, back_title, sex,
 		birth_place, birth_date, rank_code, position, position_kind, unit, agency, email, phone, service, search, sort_name)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullString(p.NIP), p.NIK, p.EmploymentStatus, p.Name,
@@ -73,11 +73,11 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *data.Participant) erro
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return UpdateParticipantTx(ctx, tx, p) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return updateParticipantTx(ctx, tx, p) })
 }
 
-// UpdateParticipantTx stores an already validated participant inside tx.
-func UpdateParticipantTx(ctx context.Context, tx Querier, p *data.Participant) error {
+// updateParticipantTx stores an already validated participant inside tx.
+func updateParticipantTx(ctx context.Context, tx querier, p *data.Participant) error {
 	res, err := tx.ExecContext(ctx, `UPDATE participant SET nip = ?, nik = ?, employment_status = ?, name = ?, front_title = ?,
 		back_title = ?, sex = ?, birth_place = ?, birth_date = ?, rank_code = ?, position = ?, position_kind = ?, unit = ?,
 		agency = ?, email = ?, phone = ?, service = ?, search = ?, sort_name = ?, updated_at = datetime('now') WHERE id = ?`,
@@ -259,7 +259,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 }
 
 // countsOf counts the programs and participants of a database, the open one or a backup being inspected.
-func countsOf(ctx context.Context, q Querier) (Counts, error) {
+func countsOf(ctx context.Context, q querier) (Counts, error) {
 	var c Counts
 	err := q.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM participant)").Scan(&c.Programs, &c.Participants)
 	return c, err

@@ -47,7 +47,7 @@ var ErrPlanOutdated = errors.New("store: the plan is older than the database")
 // row.
 func (s *Store) ApplyParticipants(ctx context.Context, programID int64, rows []PersonRow, progress func(done, total int)) (PeopleApplied, error) {
 	var res PeopleApplied
-	err := s.batch(ctx, func(b *BatchTx) error {
+	err := s.batch(ctx, func(b *batchTx) error {
 		res = PeopleApplied{}
 		var enrol []int64
 		for i := range rows {
@@ -67,7 +67,7 @@ func (s *Store) ApplyParticipants(ctx context.Context, programID int64, rows []P
 			person := *row.Participant
 			switch row.Action {
 			case PersonAdd:
-				if err := InsertParticipant(ctx, b, &person); err != nil {
+				if err := insertParticipant(ctx, b, &person); err != nil {
 					if data.IsKind(err, data.KindConflict) {
 						// The plan saw no one with this NIP; someone was stored since (another import at the same time).
 						return &data.Error{Kind: data.KindConflict, Err: ErrPlanOutdated, Message: fmt.Sprintf("Baris %d: NIP %s "+
@@ -78,7 +78,7 @@ func (s *Store) ApplyParticipants(ctx context.Context, programID int64, rows []P
 				}
 				res.Added++
 			case PersonUpdate:
-				if err := UpdateParticipantTx(ctx, b, &person); err != nil {
+				if err := updateParticipantTx(ctx, b, &person); err != nil {
 					return fmt.Errorf("baris %d: %w", row.Line, err)
 				}
 				res.Updated++
@@ -90,7 +90,7 @@ func (s *Store) ApplyParticipants(ctx context.Context, programID int64, rows []P
 			}
 		}
 		if len(enrol) > 0 {
-			if _, err := EnrolAllTx(ctx, b, programID, enrol, data.RoleParticipant); err != nil {
+			if _, err := enrolAllTx(ctx, b, programID, enrol, data.RoleParticipant); err != nil {
 				return err
 			}
 			res.Enrolled = len(enrol)

@@ -29,7 +29,7 @@ type participantIndex struct {
 func newParticipantIndex() *participantIndex { return &participantIndex{rev: -1} }
 
 // current returns the index, reloading it first when the participants changed since it was loaded.
-func (ix *participantIndex) current(ctx context.Context, q Querier) (*participantIndex, error) {
+func (ix *participantIndex) current(ctx context.Context, q querier) (*participantIndex, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	var rev int64

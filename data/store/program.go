@@ -45,12 +45,12 @@ func (s *Store) CreateProgram(ctx context.Context, p *data.Program) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return InsertProgram(ctx, tx, p) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return insertProgram(ctx, tx, p) })
 }
 
-// InsertProgram stores an already normalised and validated program inside a transaction, with its certificate
+// insertProgram stores an already normalised and validated program inside a transaction, with its certificate
 // design taken from the institution's defaults.
-func InsertProgram(ctx context.Context, tx Querier, p *data.Program) error {
+func insertProgram(ctx context.Context, tx querier, p *data.Program) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO program (code, title, kind, competency_kind, delivery, batch, budget_year,
 		organiser, place, start_date, end_date, total_jp, status, archived, time_zone, attendance_threshold,
 		excused_count_present, pass_score, signatory_id, number_pattern, description, search)
@@ -91,7 +91,7 @@ func (d ProgramDependants) Any() bool {
 	return d.Enrolments+d.Attendance+d.Responses+d.Certificates > 0
 }
 
-func programDependants(ctx context.Context, q Querier, id int64) (ProgramDependants, error) {
+func programDependants(ctx context.Context, q querier, id int64) (ProgramDependants, error) {
 	var d ProgramDependants
 	err := q.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM enrolment WHERE program_id = ?1),

@@ -61,7 +61,7 @@ func (s *Store) CopyProgram(ctx context.Context, sourceID int64, c BatchCopy) (*
 		return nil, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if err := InsertProgram(ctx, tx, &p); err != nil {
+		if err := insertProgram(ctx, tx, &p); err != nil {
 			return err
 		}
 		subjects, err := copySubjects(ctx, tx, src.ID, p.ID)
@@ -105,7 +105,7 @@ func copySubjects(ctx context.Context, tx *sql.Tx, from, to int64) (map[int64]in
 	for _, sub := range subjects {
 		old := sub.ID
 		sub.ProgramID = to
-		if err := InsertSubject(ctx, tx, &sub); err != nil {
+		if err := insertSubject(ctx, tx, &sub); err != nil {
 			return nil, err
 		}
 		ids[old] = sub.ID
@@ -135,7 +135,7 @@ func copySessions(ctx context.Context, tx *sql.Tx, from, to int64, shift int, su
 		x.ID, x.ProgramID = 0, to
 		x.Date = x.Date.AddDate(0, 0, shift)
 		x.SubjectID = subjects[x.SubjectID]
-		if err := InsertSession(ctx, tx, x); err != nil {
+		if err := insertSession(ctx, tx, x); err != nil {
 			return err
 		}
 	}
@@ -145,7 +145,7 @@ func copySessions(ctx context.Context, tx *sql.Tx, from, to int64, shift int, su
 // copyRow copies the rows of table that belong to program from to program to, whatever columns later
 // migrations add: every column but id and program_id is copied, and date columns that say when something
 // happens in the program's life (opens_on, closes_on) move by shift days. With replace, the target's row
-// (made by InsertProgram) is replaced; issue_date is left empty, as the new batch has not issued anything.
+// (made by insertProgram) is replaced; issue_date is left empty, as the new batch has not issued anything.
 func copyRow(ctx context.Context, tx *sql.Tx, table string, from, to int64, shift int, replace bool) error {
 	names, err := column[string](ctx, tx, "SELECT name FROM pragma_table_info(?)", table)
 	if err != nil {

@@ -80,10 +80,10 @@ func TestCopyProgramForNextBatch(t *testing.T) {
 	if _, err := s.Enrol(ctx, p.ID, person.ID, data.RoleParticipant); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().ExecContext(ctx, "UPDATE certificate_design SET title = 'STTP KHUSUS', issue_date = '2026-11-06' WHERE program_id = ?", p.ID); err != nil {
+	if _, err := s.db.ExecContext(ctx, "UPDATE certificate_design SET title = 'STTP KHUSUS', issue_date = '2026-11-06' WHERE program_id = ?", p.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().ExecContext(ctx, `INSERT INTO form (title, kind) VALUES ('Evaluasi', 'organisation');
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO form (title, kind) VALUES ('Evaluasi', 'organisation');
 		INSERT INTO program_form (program_id, form_id, level, opens_on, closes_on) VALUES (?, last_insert_rowid(), 1, '2026-11-05', '2026-11-12')`, p.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -123,12 +123,12 @@ func TestCopyProgramForNextBatch(t *testing.T) {
 	}
 	var title string
 	var issue any
-	s.DB().QueryRowContext(ctx, "SELECT title, issue_date FROM certificate_design WHERE program_id = ?", c.ID).Scan(&title, &issue)
+	s.db.QueryRowContext(ctx, "SELECT title, issue_date FROM certificate_design WHERE program_id = ?", c.ID).Scan(&title, &issue)
 	if title != "STTP KHUSUS" || issue != nil {
 		t.Errorf("certificate design copied as %q, issue date %v", title, issue)
 	}
 	var opens, closes string
-	s.DB().QueryRowContext(ctx, "SELECT opens_on, closes_on FROM program_form WHERE program_id = ?", c.ID).Scan(&opens, &closes)
+	s.db.QueryRowContext(ctx, "SELECT opens_on, closes_on FROM program_form WHERE program_id = ?", c.ID).Scan(&opens, &closes)
 	if opens != "2026-12-09" || closes != "2026-12-16" {
 		t.Errorf("form dates copied as %s to %s", opens, closes)
 	}

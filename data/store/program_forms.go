@@ -25,11 +25,11 @@ func (s *Store) AttachForm(ctx context.Context, pf *data.ProgramForm) error {
 	if err := pf.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return AttachFormTx(ctx, tx, pf) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return attachFormTx(ctx, tx, pf) })
 }
 
-// AttachFormTx attaches a validated form inside a transaction. A form without questions cannot be attached.
-func AttachFormTx(ctx context.Context, q Querier, pf *data.ProgramForm) error {
+// attachFormTx attaches a validated form inside a transaction. A form without questions cannot be attached.
+func attachFormTx(ctx context.Context, q querier, pf *data.ProgramForm) error {
 	var questions int
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM question WHERE form_id = ? AND hidden = 0", pf.FormID).Scan(&questions); err != nil {
 		return storageError(err)
@@ -118,7 +118,7 @@ func (s *Store) ProgramForms(ctx context.Context, programID int64) ([]ProgramFor
 	return programForms(ctx, s.db, programID)
 }
 
-func programForms(ctx context.Context, q Querier, programID int64) ([]ProgramFormRow, error) {
+func programForms(ctx context.Context, q querier, programID int64) ([]ProgramFormRow, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+programFormColumns+`, f.title, f.kind,
 		(SELECT count(*) FROM response r WHERE r.program_form_id = pf.id)
 		FROM program_form pf JOIN form f ON f.id = pf.form_id WHERE pf.program_id = ? ORDER BY pf.level, pf.position, pf.id`, programID)
@@ -214,7 +214,7 @@ func (s *Store) AttachStandard(ctx context.Context, programID int64, keys []stri
 				continue
 			}
 			pf := it.Plan
-			if err := AttachFormTx(ctx, tx, &pf); err != nil {
+			if err := attachFormTx(ctx, tx, &pf); err != nil {
 				return err
 			}
 			added++
@@ -230,7 +230,7 @@ func (s *Store) ProgramSpeakers(ctx context.Context, programID int64) ([]string,
 	return programSpeakers(ctx, s.db, programID)
 }
 
-func programSpeakers(ctx context.Context, q Querier, programID int64) ([]string, error) {
+func programSpeakers(ctx context.Context, q querier, programID int64) ([]string, error) {
 	out, err := column[string](ctx, q, `SELECT speaker FROM session WHERE program_id = ? AND trim(speaker) <> ''
 		GROUP BY speaker ORDER BY min(date || start_time), min(position)`, programID)
 	return out, storageError(err)

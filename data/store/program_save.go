@@ -36,7 +36,7 @@ func (s *Store) SaveProgram(ctx context.Context, p *data.Program, subjects []dat
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if p.ID == 0 {
-			if err := InsertProgram(ctx, tx, p); err != nil {
+			if err := insertProgram(ctx, tx, p); err != nil {
 				return err
 			}
 		} else if err := updateProgram(ctx, tx, p); err != nil {
@@ -55,7 +55,7 @@ func fieldErrors(err error) data.FieldErrors {
 	return data.FieldErrors{{Message: err.Error()}}
 }
 
-func updateProgram(ctx context.Context, tx Querier, p *data.Program) error {
+func updateProgram(ctx context.Context, tx querier, p *data.Program) error {
 	if err := checkPatternChange(ctx, tx, p.ID, p.NumberPattern); err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func syncSubjects(ctx context.Context, tx *sql.Tx, programID int64, subjects []d
 		sub := &subjects[i]
 		sub.ProgramID, sub.Position = programID, i+1
 		if sub.ID == 0 {
-			if err := InsertSubject(ctx, tx, sub); err != nil {
+			if err := insertSubject(ctx, tx, sub); err != nil {
 				return err
 			}
 			continue

@@ -13,10 +13,10 @@ import (
 
 const instantLayout = "2006-01-02 15:04:05"
 
-// InsertResponseTx stores an already validated response and its answers inside a transaction, setting its
-// ID. Imports and the sample data write thousands through a BatchTx: the answers of one response go in one
+// insertResponseTx stores an already validated response and its answers inside a transaction, setting its
+// ID. Imports and the sample data write thousands through a batchTx: the answers of one response go in one
 // statement.
-func InsertResponseTx(ctx context.Context, q Querier, r *data.Response) error {
+func insertResponseTx(ctx context.Context, q querier, r *data.Response) error {
 	at := time.Now().UTC()
 	if !r.SubmittedAt.IsZero() {
 		at = r.SubmittedAt.UTC()
@@ -114,7 +114,7 @@ type ResponseBatchResult struct {
 func (s *Store) ImportResponses(ctx context.Context, batch *ResponseBatch, progress func(done, total int)) (*ResponseBatchResult, error) {
 	var res *ResponseBatchResult
 	f := batch.Form
-	err := s.Batch(ctx, func(b *BatchTx) error {
+	err := s.batch(ctx, func(b *batchTx) error {
 		res = &ResponseBatchResult{Outcomes: make([]ResponseOutcome, len(batch.Responses))}
 		if batch.NewForm {
 			f.ID = 0
@@ -122,7 +122,7 @@ func (s *Store) ImportResponses(ctx context.Context, batch *ResponseBatch, progr
 			if err := f.Validate(); err != nil {
 				return err
 			}
-			if err := InsertForm(ctx, b, f); err != nil {
+			if err := insertForm(ctx, b, f); err != nil {
 				return err
 			}
 			res.FormCreated = true
@@ -176,7 +176,7 @@ func (s *Store) ImportResponses(ctx context.Context, batch *ResponseBatch, progr
 
 // importResponse writes one imported response unless the attachment holds it already or the respondent's
 // stored response is later.
-func importResponse(ctx context.Context, q Querier, r *data.Response, timed bool) (ResponseOutcome, error) {
+func importResponse(ctx context.Context, q querier, r *data.Response, timed bool) (ResponseOutcome, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM response WHERE program_form_id = ? AND import_key = ?",
 		r.ProgramFormID, r.ImportKey).Scan(&n); err != nil {
@@ -204,12 +204,12 @@ func importResponse(ctx context.Context, q Querier, r *data.Response, timed bool
 			outcome = ResponseReplaced
 		}
 	}
-	return outcome, InsertResponseTx(ctx, q, r)
+	return outcome, insertResponseTx(ctx, q, r)
 }
 
 // formAttachment returns the program's first attachment of the form, attaching it (at the form kind's level
 // and with its respondents, or anonymous ones) when there is none.
-func formAttachment(ctx context.Context, q Querier, program *data.Program, f *data.Form, anonymous bool) (*data.ProgramForm, bool, error) {
+func formAttachment(ctx context.Context, q querier, program *data.Program, f *data.Form, anonymous bool) (*data.ProgramForm, bool, error) {
 	pf, err := scanProgramForm(q.QueryRowContext(ctx, "SELECT "+programFormColumns+
 		" FROM program_form pf WHERE pf.program_id = ? AND pf.form_id = ? ORDER BY pf.id LIMIT 1", program.ID, f.ID))
 	if err == nil {
@@ -223,7 +223,7 @@ func formAttachment(ctx context.Context, q Querier, program *data.Program, f *da
 	if anonymous {
 		att.Respondent = data.RespondentAnonymous
 	}
-	if err := AttachFormTx(ctx, q, &att); err != nil {
+	if err := attachFormTx(ctx, q, &att); err != nil {
 		return nil, false, err
 	}
 	return &att, true, nil
@@ -253,7 +253,7 @@ func (s *Store) SaveResponse(ctx context.Context, r *data.Response, replace bool
 			return err
 		}
 		if r.ParticipantID == 0 {
-			return InsertResponseTx(ctx, tx, r)
+			return insertResponseTx(ctx, tx, r)
 		}
 		var enrolled int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM enrolment WHERE program_id = ? AND participant_id = ?",
@@ -280,7 +280,7 @@ func (s *Store) SaveResponse(ctx context.Context, r *data.Response, replace bool
 				return storageError(err)
 			}
 		}
-		return InsertResponseTx(ctx, tx, r)
+		return insertResponseTx(ctx, tx, r)
 	})
 }
 
@@ -313,7 +313,7 @@ func (s *Store) Responses(ctx context.Context, programFormID int64) ([]*data.Res
 	return responsesTx(ctx, s.db, programFormID)
 }
 
-func responsesTx(ctx context.Context, q Querier, programFormID int64) ([]*data.Response, error) {
+func responsesTx(ctx context.Context, q querier, programFormID int64) ([]*data.Response, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+responseColumns+" FROM response r WHERE r.program_form_id = ? ORDER BY r.submitted_at, r.id", programFormID)
 	if err != nil {
 		return nil, storageError(err)

@@ -75,7 +75,7 @@ func placeholders(n int) string {
 }
 
 // countsByID runs a query whose rows are (id, count) and returns the non-zero counts by ID.
-func countsByID(ctx context.Context, q Querier, query string, args ...any) (map[int64]int, error) {
+func countsByID(ctx context.Context, q querier, query string, args ...any) (map[int64]int, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, storageError(err)

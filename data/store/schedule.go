@@ -11,7 +11,7 @@ import (
 
 // renumberSessions gives a program's sessions the numbers 1, 2, 3, … in the order of ids, or, when ids is nil,
 // in their current order.
-func renumberSessions(ctx context.Context, q Querier, programID int64, ids []int64) error {
+func renumberSessions(ctx context.Context, q querier, programID int64, ids []int64) error {
 	if ids == nil {
 		sessions, err := sessionsTx(ctx, q, programID)
 		if err != nil {
@@ -64,7 +64,7 @@ func (s *Store) SortSessionsByDate(ctx context.Context, programID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error { return sortSessionsByDate(ctx, tx, programID) })
 }
 
-func sortSessionsByDate(ctx context.Context, q Querier, programID int64) error {
+func sortSessionsByDate(ctx context.Context, q querier, programID int64) error {
 	sessions, err := sessionsTx(ctx, q, programID)
 	if err != nil {
 		return err
@@ -136,7 +136,7 @@ func (s *Store) GenerateSessions(ctx context.Context, programID int64, opt Gener
 			if err := x.Validate(); err != nil {
 				return err
 			}
-			if err := InsertSession(ctx, tx, x); err != nil {
+			if err := insertSession(ctx, tx, x); err != nil {
 				return err
 			}
 			made = append(made, x)
@@ -155,7 +155,7 @@ func (s *Store) GenerateSessions(ctx context.Context, programID int64, opt Gener
 }
 
 // programTx reads a program inside a transaction.
-func programTx(ctx context.Context, q Querier, id int64) (*data.Program, error) {
+func programTx(ctx context.Context, q querier, id int64) (*data.Program, error) {
 	p, err := scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+" FROM program p WHERE p.id = ?", id))
 	if err == sql.ErrNoRows {
 		return nil, notFound("Program", id)

@@ -34,7 +34,7 @@ func hundredThousand(b *testing.B) *Store {
 		first := []string{"Siti", "Asep", "José", "Dedi", "Neneng", "Budi", "Ádi", "Rina", "Yuyun", "Hendra", "Lilis", "Agus"}
 		second := []string{"Nurhayati", "Saepudin", "Ramírez", "Permana", "Komariah", "Santoso", "Nugroho", "Kartika", "Rahayu", "Gunawan"}
 		ctx := context.Background()
-		benchErr = s.Batch(ctx, func(tx *BatchTx) error {
+		benchErr = s.batch(ctx, func(tx *batchTx) error {
 			for i := 0; i < 100_000; i++ {
 				p := &data.Participant{
 					NIP:  fmt.Sprintf("19%02d%02d%02d20%02d%02d1%03d", 60+i%38, 1+i%12, 1+i%28, 5+i%20, 1+i%12, 1+i%999),
@@ -42,7 +42,7 @@ func hundredThousand(b *testing.B) *Store {
 					Unit: fmt.Sprintf("SD Negeri %d Kecamatan %d", i%300, i%40), Position: "Guru Kelas Ahli Muda",
 				}
 				p.Normalize()
-				if err := InsertParticipant(ctx, tx, p); err != nil {
+				if err := insertParticipant(ctx, tx, p); err != nil {
 					return err
 				}
 			}

@@ -26,11 +26,11 @@ func (s *Store) CreateSession(ctx context.Context, x *data.Session) error {
 	if err := x.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return InsertSession(ctx, tx, x) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return insertSession(ctx, tx, x) })
 }
 
-// InsertSession stores a validated session inside a transaction; without a number it goes last.
-func InsertSession(ctx context.Context, tx Querier, x *data.Session) error {
+// insertSession stores a validated session inside a transaction; without a number it goes last.
+func insertSession(ctx context.Context, tx querier, x *data.Session) error {
 	if x.Number == 0 {
 		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(position), 0) + 1 FROM session WHERE program_id = ?",
 			x.ProgramID).Scan(&x.Number); err != nil {
@@ -103,7 +103,7 @@ func (s *Store) Sessions(ctx context.Context, programID int64) ([]*data.Session,
 	return sessionsTx(ctx, s.db, programID)
 }
 
-func sessionsTx(ctx context.Context, q Querier, programID int64) ([]*data.Session, error) {
+func sessionsTx(ctx context.Context, q querier, programID int64) ([]*data.Session, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+sessionColumns+" FROM session WHERE program_id = ? ORDER BY position, date, start_time, id", programID)
 	if err != nil {
 		return nil, storageError(err)

@@ -25,7 +25,7 @@ func (s *Store) CreateSignatory(ctx context.Context, g *data.Signatory) error {
 	return s.tx(ctx, func(tx *sql.Tx) error { return insertSignatory(ctx, tx, g) })
 }
 
-func insertSignatory(ctx context.Context, q Querier, g *data.Signatory) error {
+func insertSignatory(ctx context.Context, q querier, g *data.Signatory) error {
 	res, err := q.ExecContext(ctx, `INSERT INTO signatory (name, front_title, back_title, nip, position, delegation,
 		on_behalf_of, rank_code, signature, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, g.Name, g.FrontTitle, g.BackTitle,
 		g.NIP, g.Position, g.Delegation, g.OnBehalfOf, g.RankCode, g.Signature, boolInt(g.Active))
@@ -91,7 +91,7 @@ func (s *Store) ProgramSignatory(ctx context.Context, programID int64) (*data.Si
 	return programSignatoryTx(ctx, s.db, programID)
 }
 
-func programSignatoryTx(ctx context.Context, q Querier, programID int64) (*data.Signatory, error) {
+func programSignatoryTx(ctx context.Context, q querier, programID int64) (*data.Signatory, error) {
 	g, err := scanSignatory(q.QueryRowContext(ctx, `SELECT `+signatoryColumns+` FROM signatory WHERE id =
 		COALESCE((SELECT signatory_id FROM program WHERE id = ?), (SELECT default_signatory_id FROM institution WHERE id = 1))`, programID))
 	if err == sql.ErrNoRows {

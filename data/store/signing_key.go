@@ -13,7 +13,7 @@ import (
 // signingKeyTx returns this database's Ed25519 private key, making it on first use. The key stays in the
 // database file, beside the register it vouches for: whoever holds a copy of the file can issue certificates
 // anyway.
-func signingKeyTx(ctx context.Context, q Querier) (ed25519.PrivateKey, error) {
+func signingKeyTx(ctx context.Context, q querier) (ed25519.PrivateKey, error) {
 	var priv []byte
 	err := q.QueryRowContext(ctx, "SELECT private_key FROM signing_key WHERE private_key IS NOT NULL ORDER BY id LIMIT 1").Scan(&priv)
 	if err == nil {

@@ -97,10 +97,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// DB exposes the connection pool to packages of the data layer that add their own queries (analysis,
-// reports). They must keep to one transaction per change.
-func (s *Store) DB() *sql.DB { return s.db }
-
 func dsn(path, extra string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	q := pragmas
@@ -286,9 +282,6 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	return nil
 }
-
-// Tx runs fn in one transaction for packages of the data layer that write several rows at once.
-func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }
 
 // storageError turns a low-level SQLite failure into a domain error a coordinator can act on.
 func storageError(err error) error {

@@ -12,11 +12,11 @@ func (s *Store) CreateSubject(ctx context.Context, sub *data.Subject) error {
 	if err := sub.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return InsertSubject(ctx, tx, sub) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return insertSubject(ctx, tx, sub) })
 }
 
-// InsertSubject stores a validated subject inside a transaction; without a position it goes last.
-func InsertSubject(ctx context.Context, tx Querier, sub *data.Subject) error {
+// insertSubject stores a validated subject inside a transaction; without a position it goes last.
+func insertSubject(ctx context.Context, tx querier, sub *data.Subject) error {
 	if sub.Position == 0 {
 		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(position), 0) + 1 FROM subject WHERE program_id = ?",
 			sub.ProgramID).Scan(&sub.Position); err != nil {
@@ -57,7 +57,7 @@ func (s *Store) Subjects(ctx context.Context, programID int64) ([]*data.Subject,
 	return subjectsTx(ctx, s.db, programID)
 }
 
-func subjectsTx(ctx context.Context, q Querier, programID int64) ([]*data.Subject, error) {
+func subjectsTx(ctx context.Context, q querier, programID int64) ([]*data.Subject, error) {
 	rows, err := q.QueryContext(ctx, "SELECT id, program_id, position, name, jp FROM subject WHERE program_id = ? ORDER BY position, id", programID)
 	if err != nil {
 		return nil, storageError(err)
