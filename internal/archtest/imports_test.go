@@ -2,7 +2,6 @@ package archtest
 
 import (
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -14,20 +13,14 @@ import (
 	"testing"
 )
 
-// use is one thing a file of the module reaches for: an import path, or one of the store's ways into its
-// connection (storeDB, storeBatchTx), which the file's imports alone do not show.
+// use is one import of a file of the module. The store's connection and transactions need no check of their
+// own: the store no longer exports them, so the compiler refuses a use outside data/store.
 type use struct {
 	pkg  string // the package's folder relative to the module root, "." for main
 	file string // the file's name in that folder
 	test bool   // a _test.go file
-	what string // an import path, with the module's own shortened to its folder ("app/importer"), or a store use
+	what string // an import path, with the module's own shortened to its folder ("app/importer")
 }
-
-// The store's connection and transactions, reached without importing database/sql.
-const (
-	storeDB      = "data/store: DB()"
-	storeBatchTx = "data/store: BatchTx"
-)
 
 // rule is one direction the imports must keep.
 type rule struct {
@@ -57,15 +50,7 @@ var rules = []rule{
 			if under(u.pkg, "data/store") {
 				return false
 			}
-			switch u.what {
-			case "database/sql", "github.com/mattn/go-sqlite3":
-				return true
-			case storeDB, storeBatchTx:
-				// Tests read the database back through the store's connection (storetest.Count); the
-				// program itself goes through the store's operations.
-				return !u.test
-			}
-			return false
+			return u.what == "database/sql" || u.what == "github.com/mattn/go-sqlite3"
 		},
 	},
 }
@@ -267,17 +252,10 @@ func readUses(t *testing.T, root, module string) []use {
 			return err
 		}
 		base := use{pkg: filepath.ToSlash(rel), file: d.Name(), test: strings.HasSuffix(path, "_test.go")}
-		storeName := ""
 		for _, imp := range f.Imports {
 			p, err := strconv.Unquote(imp.Path.Value)
 			if err != nil {
 				return err
-			}
-			if p == module+"/data/store" {
-				storeName = "store"
-				if imp.Name != nil {
-					storeName = imp.Name.Name
-				}
 			}
 			if p == module {
 				p = "."
@@ -288,41 +266,10 @@ func readUses(t *testing.T, root, module string) []use {
 			u.what = p
 			uses = append(uses, u)
 		}
-		for _, what := range storeUses(f, storeName) {
-			u := base
-			u.what = what
-			uses = append(uses, u)
-		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return uses
-}
-
-// storeUses finds calls of a DB() method (the store's connection pool; the file need not import the store
-// to call it) and, in a file that imports data/store as storeName, mentions of store.BatchTx (its batch
-// transaction), once each.
-func storeUses(f *ast.File, storeName string) []string {
-	found := map[string]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "DB" && len(n.Args) == 0 {
-				found[storeDB] = true
-			}
-		case *ast.SelectorExpr:
-			if x, ok := n.X.(*ast.Ident); ok && storeName != "" && x.Name == storeName && n.Sel.Name == "BatchTx" {
-				found[storeBatchTx] = true
-			}
-		}
-		return true
-	})
-	var list []string
-	for w := range found {
-		list = append(list, w)
-	}
-	sort.Strings(list)
-	return list
 }
