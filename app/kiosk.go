@@ -429,6 +429,7 @@ func (k *kiosk) begin(who *store.Respondent) {
 
 // fill shows the form, clean, for the current respondent (and speaker).
 func (k *kiosk) fill() {
+	trace("kios: formulir")
 	k.answers = map[int64]*data.Answer{}
 	k.cards = map[int64]*kioskCard{}
 	k.speaker = ""

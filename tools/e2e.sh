@@ -8,10 +8,12 @@
 #   4 attendance entered by keyboard in Presensi, including a T (late, with the time now)
 #   5 certificates issued and the PDF saved through the save dialog (Enter keeps the suggested name in HOME)
 #   6 the leadership workbook exported (Ctrl+5, Ctrl+E, Enter)
-#   7 the kiosk (`kiosk --program --form`) answered from the keyboard by a participant and sent, then left
-#     with the coordinator's PIN
+#   7 the kiosk (`kiosk --program --form`): a participant finds their name and taps it, answers from the
+#     keyboard, and taps Kirim jawaban (clicks at the places a participant would tap at 1366x768: the first
+#     name the search leaves, and the footer's full-width button, which must be reachable at this size);
+#     then the kiosk is left with the coordinator's PIN
 # Each step writes a screenshot into OUTDIR (NN-name.png) and fails unless its result is in the database or on
-# disk. Every wait has a timeout. The window is driven by keys alone: a program is opened by typing its code in
+# disk. Every wait has a timeout. The coordinator's window is driven by keys: a program is opened by typing its code in
 # the list's search and Enter, its tabs are walked with Ctrl+PageDown (Ctrl+Shift+PageDown inside Jadwal &
 # Presensi), and a tab shown that way puts the keyboard on its main control (the NIP box, Mode kios), so that no
 # step depends on where a label or button lands. The display, waits and failure report are shared with
@@ -40,6 +42,11 @@ keys() {
 typ() {
 	x type --delay 30 "$1"
 	sleep 0.3
+}
+# click X Y: a left click at screen coordinates, as a finger or a mouse would.
+click() {
+	x mousemove "$1" "$2" click 1
+	sleep 0.5
 }
 # tabs N: Ctrl+PageDown N times, from an opened program's Ringkasan to its Nth tab after it.
 tabs() {
@@ -263,8 +270,9 @@ wait_for 10 "the coordinator's window back" main_back
 quit ctrl+q
 
 # 7 The kiosk at the door: the running program's organisation evaluation; a participant who has not answered
-# types their name, Enter, answers every pair with 4 and Ya from the keyboard (Tab, Space), writes a remark,
-# and sends. The response is then counted in the program.
+# types their name and taps it (the only name left, the list's first row), answers every pair with 4 and Ya
+# from the keyboard (Tab, Space), writes a remark, and taps Kirim jawaban in the footer, which spans the
+# form's width at the bottom of the screen. The response is then counted in the program.
 begin kiosk-submitted
 pf=$(q "SELECT pf.id FROM program_form pf JOIN program p ON p.id = pf.program_id JOIN form f ON f.id = pf.form_id WHERE p.code = '$running' AND f.kind = 'organisation'")
 form=$(q "SELECT form_id FROM program_form WHERE id = $pf")
@@ -276,17 +284,20 @@ before=$(q "SELECT count(*) FROM response WHERE program_form_id = $pf")
 start kiosk --db "$db" kiosk --program "$running" --form "$form"
 wait_for 20 "the names" grep -q "kios: [0-9]* nama" "$log"
 typ "$who"
-keys Return
-sleep 1
+sleep 0.5
+click 683 275 # the first (only) name listed under the search
+wait_for 10 "the form of $who" grep -q "kios: formulir" "$log"
+sleep 0.5
 for _ in 1 2 3 4 5 6 7 8; do
 	keys Tab Tab Tab Tab space Tab Tab Tab Tab space # importance 4, performance 4
 done
 keys Tab space # Ya
 keys Tab Tab
 typ "Materi sangat bermanfaat"
-keys Tab Tab space # past the last remark to Kirim jawaban
+shot 08-kiosk-answered
+click 683 733 # Kirim jawaban, the footer's button
 wait_for 20 "the thank-you screen" grep -q "kios: jawaban terkirim" "$log"
-shot 08-kiosk-submitted
+shot 09-kiosk-submitted
 after=$(q "SELECT count(*) FROM response WHERE program_form_id = $pf")
 [ "$after" -eq $((before + 1)) ] || fail "the program's responses went from $before to $after, want one more"
 [ "$(q "SELECT r.source FROM response r JOIN participant pa ON pa.id = r.participant_id WHERE r.program_form_id = $pf AND pa.name = '${who//\'/\'\'}'")" = app ] ||
@@ -302,7 +313,7 @@ typ "1111"
 keys Return
 sleep 1
 kill -0 "$apid" 2>/dev/null || fail "a wrong PIN closed the kiosk"
-shot 09-kiosk-wrong-pin
+shot 10-kiosk-wrong-pin
 typ "2468"
 quit Return
 
