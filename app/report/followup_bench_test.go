@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/data/followup"
-	"github.com/pembina/pembina/data/store"
+	"github.com/pembina/pembina/data/store/storetest"
 	"github.com/pembina/pembina/internal/peakmem"
 )
 
@@ -22,15 +22,7 @@ import (
 // the workbook of 68,078 people): 2.71, 2.75 and 2.80 s and 229-232 MB at a load average of 1.0-1.2 on the
 // 2-core machine, about 4.5 s of CPU.
 func TestFollowUpLarge(t *testing.T) {
-	path := os.Getenv("PEMBINA_LARGE_DB")
-	if path == "" {
-		t.Skip("set PEMBINA_LARGE_DB to a database made by demo --large")
-	}
-	s, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.Large(t)
 	ctx := context.Background()
 	runtime.GC()
 	var before syscall.Rusage

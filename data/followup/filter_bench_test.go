@@ -2,13 +2,13 @@ package followup
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/overview"
 	"github.com/pembina/pembina/data/store"
+	"github.com/pembina/pembina/data/store/storetest"
 )
 
 // TestPesertaFilterLarge measures the Peserta page's filters on the 100,000-participant sample
@@ -16,15 +16,7 @@ import (
 // JP set once (overview.Load, as the workbook does), then each filter change, which counts the matches and
 // fetches the first page of 200 from the store's in-memory index.
 func TestPesertaFilterLarge(t *testing.T) {
-	path := os.Getenv("PEMBINA_LARGE_DB")
-	if path == "" {
-		t.Skip("set PEMBINA_LARGE_DB to a database made by demo --large")
-	}
-	s, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.Large(t)
 	ctx := context.Background()
 	start := time.Now()
 	o, err := overview.Load(ctx, s, overview.Year(2026), time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), nil)

@@ -4,6 +4,7 @@ package storetest
 
 import (
 	"database/sql"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -17,6 +18,23 @@ func New(t testing.TB) *store.Store {
 	s, err := store.Open(filepath.Join(t.TempDir(), "pembina.db"))
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Large opens the large sample database named by PEMBINA_LARGE_DB (made by `pembina --db FILE demo --large`)
+// for a measurement over 100,000 participants, and closes it when the test ends; without the variable the
+// test is skipped, since building that database takes about 40 s.
+func Large(t testing.TB) *store.Store {
+	t.Helper()
+	path := os.Getenv("PEMBINA_LARGE_DB")
+	if path == "" {
+		t.Skip("set PEMBINA_LARGE_DB to a database made by demo --large")
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatalf("open the large database: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
