@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"net/http"
+	"strings"
 )
 
 // ticketCookie holds the random ticket of a checked-in participant on their phone.
@@ -21,13 +22,13 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST "+p+"keluar", s.logout)
 	mux.HandleFunc("GET "+p+"gaya.css", s.css)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.message(w, http.StatusNotFound, "Halaman tidak ditemukan",
-			"Alamat ini tidak dikenal. Pindai lagi kode QR di layar koordinator atau ketik alamat yang tertulis di sana.", false)
+		s.outsider(w, r, http.StatusNotFound, "Halaman tidak ditemukan",
+			"Alamat ini tidak dikenal. Pindai lagi kode QR di layar koordinator atau ketik alamat yang tertulis di sana.")
 	})
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.message(w, http.StatusForbidden, "Kiriman ditolak",
-			"Kiriman ini tidak berasal dari halaman Mode Kelas. Buka lagi alamat di layar koordinator dan isi dari sana.", false)
+		s.outsider(w, r, http.StatusForbidden, "Kiriman ditolak",
+			"Kiriman ini tidak berasal dari halaman Mode Kelas. Buka lagi alamat di layar koordinator dan isi dari sana.")
 	}))
 	return cop.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -40,6 +41,17 @@ func (s *Server) routes() http.Handler {
 		}
 		mux.ServeHTTP(w, r)
 	}))
+}
+
+// outsider answers a request refused before any page: under the token it is an ordinary message page; outside
+// it (a guessed or mistyped address) the page names neither the token, which its style sheet's and links'
+// addresses would give away, nor the program.
+func (s *Server) outsider(w http.ResponseWriter, r *http.Request, status int, title, text string) {
+	if strings.HasPrefix(r.URL.Path, s.Path()) {
+		s.message(w, status, title, text, false)
+		return
+	}
+	s.render(w, status, "message", &page{Title: title, Text: text})
 }
 
 // visitorOf returns the participant recognised by the request's ticket, or nil.

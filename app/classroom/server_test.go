@@ -430,9 +430,21 @@ func TestOnlyClassroomPagesServed(t *testing.T) {
 	f := newFixture(t, 1)
 	p := f.phone()
 	for _, path := range []string{"/", "/favicon.ico", "/" + strings.ToUpper(f.srv.Token()) + "/", "/abc/", f.srv.Path() + "../etc/passwd", f.srv.Path() + "web/pages.html"} {
-		if status, _ := p.get(t, path); status != http.StatusNotFound {
-			t.Errorf("GET %s = %d, want 404", path, status)
+		status, body := p.get(t, path)
+		if status != http.StatusNotFound || !strings.Contains(body, "Halaman tidak ditemukan") {
+			t.Errorf("GET %s = %d %s, want 404", path, status, pageText(body))
 		}
+		// A guessed address learns neither the token (from a style sheet's or a link's address) nor the program.
+		if !strings.HasPrefix(path, f.srv.Path()) && (strings.Contains(strings.ToLower(body), f.srv.Token()) || strings.Contains(body, f.program.Title)) {
+			t.Errorf("GET %s gives away the token or the program: %s", path, body)
+		}
+	}
+	// Nor does a POST from another site to a guessed address.
+	req, _ := http.NewRequest("POST", f.ts.URL+"/masuk", strings.NewReader("nip=1&kode=2"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	if status, body := p.do(t, req); status != http.StatusForbidden || strings.Contains(strings.ToLower(body), f.srv.Token()) || strings.Contains(body, f.program.Title) {
+		t.Errorf("cross-site POST to a guessed address = %d %s", status, body)
 	}
 	status, body := p.get(t, f.srv.Path())
 	if status != http.StatusOK || !strings.Contains(body, `name="nip"`) || !strings.Contains(body, `name="kode"`) {

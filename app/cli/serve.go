@@ -50,7 +50,7 @@ func runServe(c *cli, args []string) error {
 		defer out.Unlock()
 		fmt.Fprintf(c.stdout, format+"\n", args...)
 	}
-	cfg := classroom.Config{Store: c.store, ProgramID: p.ID, Addr: *addr,
+	cfg := classroom.Config{Store: c.store, ProgramID: p.ID, Addr: *addr, Now: c.now,
 		OnCode: func(code string) { say("%s  kode presensi: %s", c.now().Format("15:04:05"), code) }}
 	if x != nil {
 		cfg.SessionID = x.ID
