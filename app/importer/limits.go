@@ -11,7 +11,7 @@ import (
 // regency lists have a few thousand people; a province's, tens of thousands) and far below what would let a
 // hostile or broken file (a workbook that claims row 50,000,000, a shared-strings bomb, a row of a million
 // columns) make the program allocate gigabytes: with them, reading any file stays under 400 MB and is refused,
-// when it must be, within seconds (BenchmarkHostileWorkbookMemory measures the worst).
+// when it must be, within seconds (BenchmarkHostileFilesMemory measures the worst).
 const (
 	// MaxSheetRows is Excel's own last row: a workbook that claims a row beyond it was not made by Excel.
 	MaxSheetRows = 1_048_576
@@ -21,6 +21,11 @@ const (
 	MaxColumns = 2_000
 	// MaxCellChars is Excel's own limit on one cell's text (in UTF-16 units, as Excel counts).
 	MaxCellChars = 32_767
+	// maxTextBytes is the most text the cells of one file may hold together, in bytes of UTF-8: a list of
+	// 200,000 people is about 40 MB as CSV. Reading and planning hold each cell several times over: a CSV of
+	// 2,120 cells of 30,000 characters (63 MB) peaked at 308 MB, and a 260 KB workbook whose cells held 186 MB
+	// at 634 MB.
+	maxTextBytes = 48 << 20
 	// maxCells is the most cells (after trimming empty ones at row ends) one file may hold: 200,000 rows of
 	// 15 columns.
 	maxCells = 3_000_000
@@ -40,6 +45,15 @@ const (
 	// maxOtherPartBytes is the most any other part (styles, drawings, images) may expand to; excelize holds
 	// these in memory.
 	maxOtherPartBytes = 32 << 20
+	// maxInMemoryBytes is the most the parts excelize holds in memory (every part but the worksheets and
+	// shared strings it unpacks into temporary files) may expand to together: it keeps each, and reading the
+	// package nearly doubles that while it runs (seven 31 MB images of zeros, a 250 KB file, peaked at 612 MB).
+	maxInMemoryBytes = 64 << 20
+	// maxOtherElements is the most XML elements the parts other than worksheets and shared strings may hold
+	// together. excelize decodes the styles and the workbook part whole, at about 400 bytes an element: a 49 KB
+	// file whose styles part held 6.5 million empty cell formats peaked at 2.5 GB, one with 600,000 defined
+	// names at 393 MB. Excel itself allows 64,000 cell formats, a few elements each.
+	maxOtherElements = 200_000
 	// maxSharedStrings is the most distinct texts the shared-strings part may hold: a list of 100,000 people
 	// with a distinct NIP, name, email and phone each. excelize holds them as structures of a few hundred
 	// bytes (1,000,000 empty strings peaked at 360 MB), or, for a part beyond xmlInMemoryBytes, an index
@@ -67,3 +81,8 @@ func tooLarge(name, format string, args ...any) *data.Error {
 
 // thousands writes n the Indonesian way, 200.000.
 func thousands(n int) string { return indo.Int(int64(n)) }
+
+// tooLongText is the refusal of a file whose cells hold more than maxTextBytes of text together.
+func tooLongText(name string) *data.Error {
+	return tooLarge(name, "sel-selnya berisi lebih dari %s MB teks; pecah daftarnya menjadi beberapa berkas", thousands(maxTextBytes>>20))
+}

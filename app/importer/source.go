@@ -212,7 +212,7 @@ func readCSV(b []byte, comma rune, lazy bool, name string) (rows [][]string, lin
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = lazy
 	r.ReuseRecord = false
-	cells := maxCells
+	cells, text := maxCells, maxTextBytes
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -240,6 +240,9 @@ func readCSV(b []byte, comma rune, lazy bool, name string) (rows [][]string, lin
 		for i, c := range rec {
 			if tooLong(c) {
 				return nil, nil, tooLarge(name, "sel ke-%d baris %s berisi lebih dari %s karakter, batas Excel", i+1, thousands(line), thousands(MaxCellChars))
+			}
+			if text -= len(c); text < 0 {
+				return nil, nil, tooLongText(name)
 			}
 			if lazy && strings.Contains(c, "\n") && strings.ContainsRune(c[strings.IndexByte(c, '\n'):], comma) {
 				return nil, nil, data.Errorf(data.KindInvalid, "%s baris %d: tanda kutip (\") dibuka tetapi tidak ditutup, sehingga baris berikutnya ikut terbaca ke dalam sel ke-%d; perbaiki sel itu lalu simpan lagi", name, line, i+1)

@@ -62,9 +62,9 @@ func openWorkbook(path string, b []byte) (*Source, error) {
 	}
 	defer f.Close()
 	src := &Source{Path: path, Format: "xlsx"}
-	budget := maxCells
+	budget, text := maxCells, maxTextBytes
 	for _, sheetName := range f.GetSheetList() {
-		sh, err := readSheet(f, name, sheetName, &budget)
+		sh, err := readSheet(f, name, sheetName, &budget, &text)
 		if err != nil {
 			return nil, err
 		}
@@ -82,9 +82,9 @@ func openWorkbook(path string, b []byte) (*Source, error) {
 	return src, nil
 }
 
-// packageSize is what measurePackage found: the cell and merged-range elements of the worksheets, and the
-// strings of the shared-strings part.
-type packageSize struct{ cells, merges, strings int }
+// packageSize is what measurePackage found: the cell and merged-range elements of the worksheets, the
+// strings of the shared-strings part, and every element of the other parts.
+type packageSize struct{ cells, merges, strings, elements int }
 
 // measurePackage checks the sizes a package's parts declare before excelize unpacks them (the zip reader
 // refuses a part that expands beyond what it declares), and counts the worksheets' cell and merged-range
@@ -94,11 +94,12 @@ func measurePackage(zr *zip.Reader, name string) (packageSize, error) {
 	if len(zr.File) > maxParts {
 		return size, tooLarge(name, "berisi %s bagian (paling banyak %s)", thousands(len(zr.File)), thousands(maxParts))
 	}
-	var total uint64
+	var total, inMemory uint64
 	for _, zf := range zr.File {
 		part := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))
 		limit := uint64(maxOtherPartBytes)
 		sheet := strings.HasPrefix(part, "xl/worksheets/") && strings.HasSuffix(part, ".xml") && !strings.Contains(part, "_rels")
+		streamed := sheet || part == "xl/sharedstrings.xml"
 		switch {
 		case sheet:
 			limit = maxSheetPartBytes
@@ -112,15 +113,28 @@ func measurePackage(zr *zip.Reader, name string) (packageSize, error) {
 		if total > maxPackageBytes {
 			return size, tooLarge(name, "isinya lebih dari %s MB setelah dibuka", thousands(maxPackageBytes>>20))
 		}
-		if sheet || part == "xl/sharedstrings.xml" {
-			n, err := countElements(zf)
-			if err != nil {
-				return size, data.Wrap(data.KindInvalid, err, "%s bukan buku kerja Excel (.xlsx) yang utuh; buka di Excel lalu simpan ulang sebagai .xlsx", name)
+		if !streamed || zf.UncompressedSize64 <= xmlInMemoryBytes {
+			if inMemory += zf.UncompressedSize64; inMemory > maxInMemoryBytes {
+				return size, tooLarge(name, "bagian-bagiannya selain lembar data (gambar, gaya sel, dan sejenisnya) berisi lebih dari %s MB; hapus gambar dan objek lain dari buku kerja, lalu simpan dan impor lagi", thousands(maxInMemoryBytes>>20))
 			}
-			size.cells += n.cells
-			size.merges += n.merges
-			size.strings += n.strings
 		}
+		xml := strings.HasSuffix(part, ".xml") || strings.HasSuffix(part, ".rels")
+		if !streamed && !(xml && zf.UncompressedSize64 > 4<<10) {
+			continue // a small part holds few elements; a part that is not XML is not decoded
+		}
+		n, err := countElements(zf)
+		if err != nil {
+			return size, data.Wrap(data.KindInvalid, err, "%s bukan buku kerja Excel (.xlsx) yang utuh; buka di Excel lalu simpan ulang sebagai .xlsx", name)
+		}
+		if !streamed {
+			if size.elements += n.elements; size.elements > maxOtherElements {
+				return size, tooLarge(name, "bagian %s dan bagian lain selain lembar data berisi lebih dari %s unsur, jauh di atas buku kerja Excel biasa; buka di Excel lalu simpan ulang sebagai .xlsx", zf.Name, thousands(maxOtherElements))
+			}
+			continue
+		}
+		size.cells += n.cells
+		size.merges += n.merges
+		size.strings += n.strings
 	}
 	if size.strings > maxSharedStrings {
 		return size, tooLarge(name, "daftar teksnya (shared strings) berisi %s teks (paling banyak %s)", thousands(size.strings), thousands(maxSharedStrings))
@@ -134,9 +148,9 @@ var (
 	mergeOpen  = []byte("<mergeCell ")
 )
 
-// countElements counts, in a worksheet or shared-strings part, the openings of cell elements ("<c" followed
-// by a space, "/" or ">"), of merged ranges and of shared strings, in blocks of 64 KB: a bound on what
-// loading the part would build.
+// countElements counts, in a part, the openings of cell elements ("<c" followed by a space, "/" or ">"), of
+// merged ranges, of shared strings and of every element, in blocks of 64 KB: a bound on what loading the
+// part would build.
 func countElements(zf *zip.File) (n packageSize, err error) {
 	rc, err := zf.Open()
 	if err != nil {
@@ -159,6 +173,9 @@ func countElements(zf *zip.File) (n packageSize, err error) {
 			}
 			i += j
 			rest := chunk[i:]
+			if len(rest) > 1 && rest[1] != '/' && rest[1] != '?' && rest[1] != '!' {
+				n.elements++
+			}
 			switch {
 			case len(rest) > 2 && bytes.HasPrefix(rest, cellOpen) && (rest[2] == ' ' || rest[2] == '/' || rest[2] == '>'):
 				n.cells++
@@ -179,9 +196,9 @@ func countElements(zf *zip.File) (n packageSize, err error) {
 	}
 }
 
-// readSheet streams one worksheet's rows, refusing it as soon as it passes a limit; budget is what remains
-// of the file's cells.
-func readSheet(f *excelize.File, name, sheetName string, budget *int) (*Sheet, error) {
+// readSheet streams one worksheet's rows, refusing it as soon as it passes a limit; budget and text are what
+// remain of the file's cells and bytes of text.
+func readSheet(f *excelize.File, name, sheetName string, budget, text *int) (*Sheet, error) {
 	rows, err := f.Rows(sheetName)
 	if err != nil {
 		return nil, data.Wrap(data.KindInvalid, err, "Lembar %q dalam %s tidak dapat dibaca; buka di Excel lalu simpan ulang sebagai .xlsx", sheetName, name)
@@ -211,6 +228,9 @@ func readSheet(f *excelize.File, name, sheetName string, budget *int) (*Sheet, e
 		for c, v := range row {
 			if tooLong(v) {
 				return nil, tooLarge(name, "sel %s lembar %q berisi lebih dari %s karakter, batas Excel", cellName(c, n), sheetName, thousands(MaxCellChars))
+			}
+			if *text -= len(v); *text < 0 {
+				return nil, tooLongText(name)
 			}
 		}
 		for len(sh.Rows) < n-1 {

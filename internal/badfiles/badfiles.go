@@ -1,8 +1,9 @@
 // Package badfiles writes hostile and broken input files for tests: workbooks that claim rows beyond Excel's
-// last, shared-strings bombs, parts that lie about their size, rows too wide, cells too long, CSV files with an
-// unclosed quote or too many rows. They are generated (a few are tens of megabytes before compression) rather
-// than committed, and each comes with the words the refusal must contain, so that the importer's tests and the
-// command line's tests check the same table.
+// last, shared-strings, styles and image bombs, cells holding a hundred megabytes of text, parts that lie
+// about their size, rows too wide, cells too long, CSV files with an unclosed quote or too many rows. They are
+// generated (a few are tens of megabytes before compression) rather than committed, and each comes with the
+// words the refusal must contain, so that the importer's tests and the command line's tests check the same
+// table.
 package badfiles
 
 import (
@@ -14,6 +15,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -141,6 +143,45 @@ func Cases() []Case {
 			}
 			return writeWorkbook(p, sheetXML(b.String(), `<mergeCells count="1"><mergeCell ref="C2:BXX1601"/></mergeCells>`), nil)
 		}},
+		{Name: "bom-gaya-sel.xlsx", Want: "lebih dari 200.000 unsur", make: func(p string) error {
+			styles := func(w io.Writer) error { // 6.5 million empty cell formats, 31 MB, under the part's byte limit
+				io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>`)
+				block := bytes.Repeat([]byte("<xf/>"), 1<<16)
+				for i := 0; i < 99; i++ {
+					if _, err := w.Write(block); err != nil {
+						return err
+					}
+				}
+				_, err := io.WriteString(w, `</cellXfs></styleSheet>`)
+				return err
+			}
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c></row>`, ""), map[string]func(io.Writer) error{"xl/styles.xml": styles})
+		}},
+		{Name: "bom-gambar.xlsx", Want: "lebih dari 64 MB", make: func(p string) error {
+			zeros := func(w io.Writer) error { // 31 MB of zeros each, under the part's byte limit
+				_, err := w.Write(make([]byte, 31<<20))
+				return err
+			}
+			extra := map[string]func(io.Writer) error{}
+			for i := 1; i <= 3; i++ {
+				extra[fmt.Sprintf("xl/media/image%d.png", i)] = zeros
+			}
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c></row>`, ""), extra)
+		}},
+		{Name: "teks-raksasa.xlsx", Want: "lebih dari 48 MB teks", make: func(p string) error {
+			return writeWorkbook(p, func(w io.Writer) error { // 6,000 cells of 30,000 characters: 180 MB of text
+				sheetStart, sheetEnd, _ := strings.Cut(sheetPart("", ""), "</sheetData>")
+				io.WriteString(w, sheetStart)
+				long := strings.Repeat("a", 30_000)
+				for r := 1; r <= 3_000; r++ {
+					if _, err := fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, long, r, long); err != nil {
+						return err
+					}
+				}
+				_, err := io.WriteString(w, "</sheetData>"+sheetEnd)
+				return err
+			}, nil)
+		}},
 		{Name: "bukan-xlsx.xlsx", Want: "yang utuh", make: func(p string) error {
 			var buf bytes.Buffer
 			zw := zip.NewWriter(&buf)
@@ -178,6 +219,10 @@ func Cases() []Case {
 				fmt.Fprintf(&b, ",Peserta %d\n", i)
 			}
 			return os.WriteFile(p, b.Bytes(), 0o644)
+		}},
+		{Name: "teks-raksasa.csv", Want: "lebih dari 48 MB teks", make: func(p string) error {
+			line := strings.Repeat("a", 30_000) + "," + strings.Repeat("b", 30_000) + "\n"
+			return os.WriteFile(p, []byte("NAMA,UNIT KERJA\n"+strings.Repeat(line, 1_000)), 0o644) // 60 MB
 		}},
 		{Name: "sel-panjang.csv", Want: "32.767 karakter", make: func(p string) error {
 			return os.WriteFile(p, []byte("NIP,NAMA\n1,"+strings.Repeat("a", 40_000)+"\n"), 0o644)
@@ -249,7 +294,14 @@ func writeWorkbook(path string, sheet func(io.Writer) error, extra map[string]fu
 	for k, v := range extra {
 		parts[k] = v
 	}
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} {
+	names := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"}
+	for k := range extra {
+		if !slices.Contains(names, k) {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names[6:])
+	for _, name := range names {
 		write, ok := parts[name]
 		if !ok {
 			continue
