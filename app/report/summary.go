@@ -286,7 +286,7 @@ func (sw *summaryWriter) attendance() {
 		sw.empty("Program ini belum memiliki jadwal sesi.")
 		return
 	}
-	if r.HeldCount() == 0 {
+	if r.HeldCount() == 0 && len(r.Day.Unentered) == 0 {
 		sw.empty("Belum ada sesi yang terlaksana.")
 		return
 	}
@@ -330,10 +330,19 @@ func (sw *summaryWriter) attendance() {
 		}
 		cells := []string{strconv.Itoa(x.Number), indo.Date(x.Date), topic}
 		if !r.Held[i] {
+			if r.Unentered[i] {
+				// Due but nobody's attendance entered: every participant is "belum diisi", none alpa.
+				for range cols[3 : len(cols)-3] {
+					cells = append(cells, "–")
+				}
+				n := strconv.Itoa(len(r.Rows))
+				t.Row(append(cells, n, n, "belum diisi"))
+				continue
+			}
 			for range cols[3 : len(cols)-1] {
 				cells = append(cells, "–")
 			}
-			t.Row(append(cells, "belum"))
+			t.Row(append(cells, "akan datang"))
 			continue
 		}
 		row := newSessionTally(r.Counts[i], excused)
@@ -345,7 +354,8 @@ func (sw *summaryWriter) attendance() {
 			strconv.Itoa(row.Total()), indo.Percent(values[i], 1))
 		t.Row(cells)
 	}
-	footnote := "Cuti dan belum diisi (sesi terlaksana tanpa tanda kehadiran) tidak dihitung sebagai alpa. Jumlah = peserta terdaftar."
+	footnote := "Cuti dan belum diisi (tanpa tanda kehadiran; sesi yang sudah tiba tetapi belum diisi sama sekali tidak dihitung) " +
+		"bukan alpa. Jumlah = peserta terdaftar."
 	if excused {
 		footnote = "Menurut aturan program, izin, sakit dan dinas luar dihitung hadir. " + footnote
 	}

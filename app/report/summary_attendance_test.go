@@ -118,3 +118,40 @@ func excerpt(s, from string, n int) string {
 	i := max(strings.Index(s, from), 0)
 	return s[i:min(len(s), i+n)]
 }
+
+// A session that is due but has no attendance entered at all is "belum diisi" on the summary: the whole class
+// in the BELUM DIISI column (the row still adds up to the number enrolled), never alpa and never mistaken for
+// a session to come; a program whose due sessions are all unentered still gets its table.
+func TestSummaryUnenteredSession(t *testing.T) {
+	s := sampleStore(t)
+	p := programByPrefix(t, s, "PTD-I/")
+	db := storetest.DB(t, s)
+	var enrolled int
+	db.QueryRow("SELECT COUNT(*) FROM enrolment WHERE program_id = ? AND role = 'peserta' AND status = 'enrolled'", p.ID).Scan(&enrolled)
+	var last, sessions int
+	db.QueryRow("SELECT COUNT(*) FROM session WHERE program_id = ?", p.ID).Scan(&sessions)
+	if _, err := db.Exec(`DELETE FROM attendance WHERE session_id = (SELECT id FROM session WHERE program_id = ?
+		ORDER BY date DESC, start_time DESC, id DESC LIMIT 1)`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	last = sessions
+	n := indo.Plain(int64(enrolled))
+	_, flat, _ := summaryText(t, s, p.ID)
+	table := excerpt(flat, "B. Kehadiran per Sesi", 4000)
+	// The % cell "belum diisi" wraps in its narrow column: pdftotext puts "belum" before the row's cells.
+	row := "– – – – " + n + " " + n + " diisi"
+	if got := strings.Count(table, row); got != 1 {
+		t.Errorf("%d rows read %q; the unentered last session (%d) should, alone\n%s", got, row, last, table)
+	}
+
+	if _, err := db.Exec("DELETE FROM attendance WHERE session_id IN (SELECT id FROM session WHERE program_id = ?)", p.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, flat, _ = summaryText(t, s, p.ID)
+	if strings.Contains(flat, "Belum ada sesi yang terlaksana") {
+		t.Error("sessions due but unentered are reported as not held")
+	}
+	if got := strings.Count(excerpt(flat, "B. Kehadiran per Sesi", 6000), row); got != sessions {
+		t.Errorf("%d of the %d unentered sessions read %q\n%s", got, sessions, row, excerpt(flat, "B. Kehadiran per Sesi", 6000))
+	}
+}
