@@ -1,5 +1,7 @@
 package data
 
+import "math"
+
 // The satisfaction index (indeks kepuasan) puts satisfaction means on 0–100: a 1–4 mean times 25, as the
 // public-service satisfaction survey of PermenPANRB 14/2017 does (Scale.ToPercent). Its categories are that
 // regulation's intervals, not the 0–100 test-score legend:
@@ -32,4 +34,49 @@ func SatisfactionCategory(scale Scale, mean, index float64) string {
 		return scale.Category(mean)
 	}
 	return IndexCategory(index)
+}
+
+// SatisfactionMix averages satisfaction figures on 0–100, each weighing the same (a program's rated items, a
+// period's programs, the programs of one kind), and keeps track of the scales they were answered on, so that
+// the average gets its one category the same way everywhere: on the shared scale's legend, or on the index's
+// when the scales differ (SatisfactionCategory).
+type SatisfactionMix struct {
+	sum   float64
+	n     int
+	scale Scale
+	mixed bool
+}
+
+// Add counts one figure: percent on 0–100, from items answered on scale ("" when they mixed scales). NaN
+// figures are left out.
+func (m *SatisfactionMix) Add(scale Scale, percent float64) {
+	if math.IsNaN(percent) {
+		return
+	}
+	switch {
+	case m.n == 0:
+		m.scale = scale
+	case scale != m.scale:
+		m.mixed = true
+	}
+	m.sum += percent
+	m.n++
+}
+
+// N is the number of figures added.
+func (m *SatisfactionMix) N() int { return m.n }
+
+// Result is the average: its shared scale ("" when the figures mixed scales or none was added), the mean on
+// that scale (NaN without one), the index on 0–100 (NaN when nothing was added) and the category.
+func (m *SatisfactionMix) Result() (scale Scale, mean, percent float64, category string) {
+	mean, percent = math.NaN(), math.NaN()
+	if m.n == 0 {
+		return "", mean, percent, ""
+	}
+	percent = m.sum / float64(m.n)
+	if !m.mixed && m.scale.Valid() {
+		scale = m.scale
+		mean = percent / 100 * scale.Max()
+	}
+	return scale, mean, percent, SatisfactionCategory(scale, mean, percent)
 }

@@ -72,3 +72,36 @@ func TestSatisfactionCategory(t *testing.T) {
 		}
 	}
 }
+
+// A mix of satisfaction figures: on their shared scale when they have one, on the index otherwise; NaN
+// figures are left out. Adding a figure on another scale with the same index never moves a 1–4 category: for
+// every 1–4 mean as printed, the mix with a 1–5 or 0–100 figure of the same index has the 1–4 mean's category.
+func TestSatisfactionMix(t *testing.T) {
+	var none SatisfactionMix
+	if sc, mean, pct, cat := none.Result(); sc != "" || !math.IsNaN(mean) || !math.IsNaN(pct) || cat != "" || none.N() != 0 {
+		t.Errorf("empty mix = %q %v %v %q", sc, mean, pct, cat)
+	}
+	var five SatisfactionMix
+	five.Add(Scale5, 70)
+	five.Add(Scale5, math.NaN())
+	five.Add(Scale5, 80)
+	if sc, mean, pct, cat := five.Result(); sc != Scale5 || math.Abs(mean-3.75) > 1e-9 || pct != 75 || cat != "Baik" || five.N() != 2 {
+		t.Errorf("1–5 mix = %q %v %v %q (%d)", sc, mean, pct, cat, five.N())
+	}
+	five.Add("", 75) // a program that itself mixed scales
+	if sc, mean, pct, cat := five.Result(); sc != "" || !math.IsNaN(mean) || pct != 75 || cat != "Kurang Baik" {
+		t.Errorf("mixed = %q %v %v %q", sc, mean, pct, cat)
+	}
+	for h := 100; h <= 400; h++ {
+		mean := float64(h) / 100
+		for _, other := range []Scale{Scale5, Scale100} {
+			var m SatisfactionMix
+			m.Add(Scale4, Scale4.ToPercent(mean))
+			m.Add(Scale4, Scale4.ToPercent(mean))
+			m.Add(other, Scale4.ToPercent(mean))
+			if _, _, _, cat := m.Result(); cat != Scale4.Category(mean) {
+				t.Fatalf("1–4 mean %v (%s) mixed with %s of the same index: %s", mean, Scale4.Category(mean), other, cat)
+			}
+		}
+	}
+}

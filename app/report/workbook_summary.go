@@ -176,18 +176,10 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	title, first := "Indeks kepuasan per program (0–100)", "KEPUASAN PER PROGRAM"
 	if len(bars) > maxChartPrograms {
 		title, first = "Indeks kepuasan rata-rata per jenis program (0–100)", "KEPUASAN PER JENIS PROGRAM"
-		sums, counts := map[string]float64{}, map[string]int{}
-		for _, l := range o.Programs {
-			if !math.IsNaN(l.Satisfaction.Percent) {
-				sums[l.Program.Kind] += l.Satisfaction.Percent
-				counts[l.Program.Kind]++
-			}
-		}
 		bars = bars[:0]
 		for _, k := range fig.Kinds {
-			if counts[k.Kind] > 0 {
-				mean := sums[k.Kind] / float64(counts[k.Kind])
-				bars = append(bars, bar{k.Kind, mean, data.IndexCategory(mean)})
+			if !math.IsNaN(k.Satisfaction) {
+				bars = append(bars, bar{k.Kind, k.Satisfaction, k.SatisfactionCategory})
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"math"
 
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/store"
@@ -22,40 +21,23 @@ type Satisfaction struct {
 
 // SatisfactionIndex combines the results of a program's level-1 forms.
 func SatisfactionIndex(results []*FormResult) Satisfaction {
-	s := Satisfaction{Mean: math.NaN(), Percent: math.NaN()}
-	var percents []float64
+	s := Satisfaction{}
+	var mix data.SatisfactionMix
 	for _, r := range results {
 		n := 0
 		for _, q := range r.Questions {
 			if q.IsRated() && q.Stat.N > 0 {
-				percents = append(percents, q.Percent)
+				mix.Add(q.Scale, q.Percent)
 				n++
-				switch {
-				case s.Items == 0:
-					s.Scale = q.Scale
-				case s.Scale != q.Scale:
-					s.Scale = ""
-				}
-				s.Items++
 			}
 		}
 		if n > 0 {
 			s.Forms++
 			s.Responses += r.Responses
 		}
+		s.Items += n
 	}
-	if len(percents) == 0 {
-		return s
-	}
-	var sum float64
-	for _, p := range percents {
-		sum += p
-	}
-	s.Percent = sum / float64(len(percents))
-	if s.Scale != "" {
-		s.Mean = s.Percent / 100 * s.Scale.Max()
-	}
-	s.Category = data.SatisfactionCategory(s.Scale, s.Mean, s.Percent)
+	s.Scale, s.Mean, s.Percent, s.Category = mix.Result()
 	return s
 }
 

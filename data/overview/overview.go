@@ -166,6 +166,10 @@ type KindLine struct {
 	Kind         string
 	Programs     int
 	Participants int
+	// Satisfaction is the mean of the kind's programs' satisfaction indexes on 0–100, each program weighing
+	// the same (NaN without answers), with its one category (data.SatisfactionMix).
+	Satisfaction         float64
+	SatisfactionCategory string
 }
 
 // Figures are the period's key figures: the dashboard shows them, the workbook's Ringkasan sheet lists and
@@ -491,8 +495,8 @@ func (o *Overview) sum() {
 		months[[2]int{f.Months[i].Year, int(f.Months[i].Month)}] = &f.Months[i]
 	}
 	kinds := map[string]*KindLine{}
-	var percents []float64
-	scale, oneScale := data.Scale(""), true
+	var sat data.SatisfactionMix
+	kindSat := map[string]*data.SatisfactionMix{}
 	var gains float64
 	for _, l := range o.Programs {
 		p := l.Program
@@ -522,15 +526,14 @@ func (o *Overview) sum() {
 		}
 		k.Programs++
 		k.Participants += l.Enrolled
-		if sat := l.Satisfaction; !math.IsNaN(sat.Percent) {
-			percents = append(percents, sat.Percent)
-			switch {
-			case len(percents) == 1:
-				scale = sat.Scale
-			case sat.Scale != scale:
-				oneScale = false
-			}
+		sat.Add(l.Satisfaction.Scale, l.Satisfaction.Percent)
+		if kindSat[p.Kind] == nil {
+			kindSat[p.Kind] = &data.SatisfactionMix{}
 		}
+		kindSat[p.Kind].Add(l.Satisfaction.Scale, l.Satisfaction.Percent)
+	}
+	for name, kl := range kinds {
+		_, _, kl.Satisfaction, kl.SatisfactionCategory = kindSat[name].Result()
 	}
 	for _, k := range data.ProgramKinds {
 		if kl := kinds[k.Name]; kl != nil {
@@ -546,20 +549,8 @@ func (o *Overview) sum() {
 		f.NGain = gains / float64(f.NGainPrograms)
 		f.NGainCategory = data.GainCategory(f.NGain)
 	}
-	f.Satisfaction, f.SatisfactionPercent = math.NaN(), math.NaN()
-	if len(percents) > 0 {
-		var sum float64
-		for _, p := range percents {
-			sum += p
-		}
-		f.SatisfactionPrograms = len(percents)
-		f.SatisfactionPercent = sum / float64(len(percents))
-		if oneScale && scale != "" {
-			f.SatisfactionScale = scale
-			f.Satisfaction = f.SatisfactionPercent / 100 * scale.Max()
-		}
-		f.SatisfactionCategory = data.SatisfactionCategory(f.SatisfactionScale, f.Satisfaction, f.SatisfactionPercent)
-	}
+	f.SatisfactionPrograms = sat.N()
+	f.SatisfactionScale, f.Satisfaction, f.SatisfactionPercent, f.SatisfactionCategory = sat.Result()
 
 	units := map[string]*UnitLine{}
 	for _, person := range o.People {

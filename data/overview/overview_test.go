@@ -136,6 +136,32 @@ func TestFiguresEqualTheStore(t *testing.T) {
 	}
 	for _, k := range f.Kinds {
 		kinds += k.Programs
+		// The kind's satisfaction: its programs' indexes averaged, its category the one of their shared scale.
+		var sum float64
+		n, scale, mixed := 0, data.Scale(""), false
+		for _, l := range o.Programs {
+			if l.Program.Kind == k.Kind && !math.IsNaN(l.Satisfaction.Percent) {
+				if n > 0 && l.Satisfaction.Scale != scale {
+					mixed = true
+				}
+				scale = l.Satisfaction.Scale
+				sum += l.Satisfaction.Percent
+				n++
+			}
+		}
+		if n == 0 {
+			if !math.IsNaN(k.Satisfaction) || k.SatisfactionCategory != "" {
+				t.Errorf("%s: satisfaction %v (%s) without answers", k.Kind, k.Satisfaction, k.SatisfactionCategory)
+			}
+			continue
+		}
+		want := data.IndexCategory(sum / float64(n))
+		if !mixed && scale.Valid() {
+			want = scale.Category(sum / float64(n) / 100 * scale.Max())
+		}
+		if math.Abs(k.Satisfaction-sum/float64(n)) > 1e-9 || k.SatisfactionCategory != want {
+			t.Errorf("%s: satisfaction %v (%s), its programs average %v (%s)", k.Kind, k.Satisfaction, k.SatisfactionCategory, sum/float64(n), want)
+		}
 	}
 	if len(f.Months) != 12 || months != f.Enrolled || kinds != f.Programs {
 		t.Errorf("%d months with %d participants, kinds with %d programs; want 12, %d, %d", len(f.Months), months, kinds, f.Enrolled, f.Programs)
