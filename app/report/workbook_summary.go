@@ -77,10 +77,10 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 		line("   "+st.Label(), fig.Status(st), wb.integer, "")
 	}
 	line("Peserta terdaftar", fig.Enrolled, wb.integer, "pendaftaran sebagai peserta, tanpa yang mengundurkan diri")
-	line("Pendaftaran yang tuntas", fig.Completions, wb.integer, "program selesai, batas kehadiran dan nilai lulus terpenuhi")
+	line("Pendaftaran yang tuntas", fig.Completions, wb.integer, "program telah berakhir (status apa pun kecuali dibatalkan), batas kehadiran dan nilai lulus terpenuhi")
 	line("Orang yang menyelesaikan program", fig.Trained, wb.integer, "sedikitnya satu program tuntas dalam periode")
 	line("JP yang diperoleh peserta", fig.JP, wb.integer, "jumlah JP program yang dituntaskan, semua orang")
-	line("JP program yang selesai", fig.ProgramJP, wb.integer, "jumlah JP program berstatus selesai")
+	line("JP program yang telah berakhir", fig.ProgramJP, wb.integer, "jumlah JP program yang sesi terakhirnya lewat, status apa pun kecuali dibatalkan")
 	line("Sertifikat berlaku", fig.Certified, wb.integer, "sertifikat peserta yang tidak dicabut")
 	line("Pegawai ASN terdata", fig.Employees, wb.integer, "PNS, CPNS dan PPPK di data peserta")
 	reach := wb.o.Targets.Phrase()

@@ -184,7 +184,7 @@ type Figures struct {
 	Completions int   // of them, completed
 	Trained     int   // people who completed a program
 	JP          int   // JP earned, summed over the people
-	ProgramJP   int   // JP of the finished programs
+	ProgramJP   int   // JP of the programs that ended, whatever their status, unless cancelled (as a person's JP count)
 	Certified   int
 	Employees   int // ASN among the people
 	Reached     int // employees at 20 JP or more
@@ -512,7 +512,7 @@ func (o *Overview) sum() {
 		f.Enrolled += l.Enrolled
 		f.Completions += l.Completed
 		f.Certified += l.Certified
-		if p.Status == data.StatusFinished {
+		if l.Ended && p.Status != data.StatusCancelled {
 			f.ProgramJP += p.TotalJP
 		}
 		if ml := months[[2]int{p.EndDate.Year(), int(p.EndDate.Month())}]; ml != nil {

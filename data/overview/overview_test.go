@@ -67,8 +67,9 @@ func TestFiguresEqualTheStore(t *testing.T) {
 	if want := storetest.Count(t, s, "SELECT count(*) FROM participant WHERE employment_status <> 'Non-ASN'"); f.Employees != want {
 		t.Errorf("employees = %d, store %d", f.Employees, want)
 	}
-	if want := storetest.Count(t, s, "SELECT sum(total_jp) FROM program WHERE end_date BETWEEN ? AND ? AND status = 'finished'", from, to); f.ProgramJP != want {
-		t.Errorf("JP of finished programs = %d, store %d", f.ProgramJP, want)
+	if want := storetest.Count(t, s, "SELECT sum(total_jp) FROM program WHERE end_date BETWEEN ? AND ? AND end_date < ? AND status <> 'cancelled'",
+		from, to, data.FormatDate(sampleDay)); f.ProgramJP != want {
+		t.Errorf("JP of ended programs = %d, store %d", f.ProgramJP, want)
 	}
 	valid := storetest.Count(t, s, `SELECT count(*) FROM certificate c JOIN enrolment e ON e.id = c.enrolment_id WHERE c.status = 'valid'
 		AND e.role = 'peserta' AND e.program_id = ?`, certified.ID)
@@ -255,5 +256,47 @@ func TestLoadJPEqualsLoadWithoutEvaluations(t *testing.T) {
 	}
 	if responses(full) == 0 || responses(jp) != 0 {
 		t.Errorf("responses: Load %d, LoadJP %d; want some, then none", responses(full), responses(jp))
+	}
+}
+
+// TestProgramJPOfEndedPrograms: the JP of the programs held count once a program has ended, whatever its
+// status, as a person's JP do: a program left "Berjalan" after its last session keeps them, a cancelled one
+// loses them.
+func TestProgramJPOfEndedPrograms(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	figures := func() Figures {
+		t.Helper()
+		o, err := Load(ctx, s, Year(2026), sampleDay, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o.Figures
+	}
+	before := figures()
+	var ended *data.Program
+	rows, _ := s.Programs(ctx, store.ProgramFilter{Year: 2026, IncludeArchived: true})
+	for _, r := range rows {
+		if r.Status == data.StatusFinished && r.TotalJP > 0 && r.EndDate.Before(sampleDay) {
+			ended = r.Program
+			break
+		}
+	}
+	if ended == nil || before.ProgramJP == 0 {
+		t.Fatalf("the sample has no finished program with JP (JP %d)", before.ProgramJP)
+	}
+	if err := s.SetProgramStatus(ctx, ended.ID, data.StatusRunning); err != nil {
+		t.Fatal(err)
+	}
+	if got := figures(); got.ProgramJP != before.ProgramJP || got.JP != before.JP {
+		t.Errorf("%s left running: program JP %d, people's JP %d; finished: %d and %d", ended.Code, got.ProgramJP, got.JP,
+			before.ProgramJP, before.JP)
+	}
+	if err := s.SetProgramStatus(ctx, ended.ID, data.StatusCancelled); err != nil {
+		t.Fatal(err)
+	}
+	if got := figures(); got.ProgramJP != before.ProgramJP-ended.TotalJP || got.JP >= before.JP {
+		t.Errorf("%s cancelled: program JP %d, want %d; people's JP %d, was %d", ended.Code, got.ProgramJP,
+			before.ProgramJP-ended.TotalJP, got.JP, before.JP)
 	}
 }
