@@ -316,3 +316,61 @@ func TestQRMarshalRoundTrip(t *testing.T) {
 		t.Error("a cut code was accepted")
 	}
 }
+
+// TestCertificateRoleTextEveryDesign prints every built-in design, in both orientations, for a participant, a
+// speaker, a moderator and a committee member, and reads each page back: the participant who passed is
+// "LULUS" where the kind grants a pass (never on a piagam), the others are "sebagai Narasumber/Moderator/Panitia"
+// without a pass or a predicate.
+func TestCertificateRoleTextEveryDesign(t *testing.T) {
+	for _, k := range data.CertificateKinds {
+		for _, orientation := range []string{"landscape", "portrait"} {
+			t.Run(k.Code+"_"+orientation, func(t *testing.T) {
+				b := testBatch(len(data.EnrolmentRoles))
+				b.Design.Kind, b.Design.Title, b.Design.Orientation = k.Code, data.CertificateTitle(k.Code), orientation
+				for i, role := range data.EnrolmentRoles {
+					c := b.Certificates[i]
+					c.Role = role
+					if role != data.RoleParticipant {
+						c.FinalScore = nil
+					}
+					c.Payload = data.SignClaim(data.ClaimOf(b.Program, c), testKey)
+				}
+				var buf bytes.Buffer
+				if err := WriteCertificates(context.Background(), &buf, b, encodeAll(t, b), nil); err != nil {
+					t.Fatal(err)
+				}
+				text, pages := pdfText(t, buf.Bytes())
+				if pages != len(data.EnrolmentRoles) {
+					t.Fatalf("%d pages for %d certificates", pages, len(data.EnrolmentRoles))
+				}
+				for i, page := range strings.Split(strings.TrimRight(text, "\f"), "\f") {
+					role := b.Certificates[i].Role
+					flat := strings.Join(strings.Fields(page), " ")
+					upper := strings.ToUpper(flat)
+					if !strings.Contains(flat, b.Certificates[i].HolderName) {
+						t.Fatalf("page %d is not %s's: %s", i+1, b.Certificates[i].HolderName, flat)
+					}
+					switch {
+					case role != data.RoleParticipant:
+						if !strings.Contains(flat, "sebagai "+role.Label()) || strings.Contains(upper, "LULUS") || strings.Contains(upper, "PREDIKAT") {
+							t.Errorf("a %s reads: %s", role.Label(), flat)
+						}
+					case k.Code == "piagam":
+						if strings.Contains(upper, "LULUS") {
+							t.Errorf("a piagam calls the participant lulus: %s", flat)
+						}
+					default:
+						if !strings.Contains(upper, "DINYATAKAN LULUS") || !strings.Contains(flat, "predikat") {
+							t.Errorf("a participant who passed reads: %s", flat)
+						}
+					}
+					for _, other := range data.EnrolmentRoles {
+						if other != role && other != data.RoleParticipant && strings.Contains(flat, "sebagai "+other.Label()) {
+							t.Errorf("a %s's page says sebagai %s: %s", role.Label(), other.Label(), flat)
+						}
+					}
+				}
+			})
+		}
+	}
+}
