@@ -13,6 +13,23 @@ import (
 	"github.com/pembina/pembina/data/sample/sampletest"
 )
 
+// sampleCode is the code of the sample program whose code starts with prefix ("EPA-I"): the sample dates its
+// programs around today and writes their start year into the code.
+func sampleCode(t *testing.T, db, prefix string) string {
+	t.Helper()
+	status, out, errOut := pembina(t, "--db", db, "list", "programs")
+	if status != 0 {
+		t.Fatalf("list programs = %d: %s", status, errOut)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if code, _, _ := strings.Cut(l, "\t"); strings.HasPrefix(code, prefix+"/") {
+			return code
+		}
+	}
+	t.Fatalf("the sample has no program %s", prefix)
+	return ""
+}
+
 // registerNumbers lists a program's certificate numbers with the command line.
 func registerNumbers(t *testing.T, db, code string) []string {
 	t.Helper()
@@ -40,8 +57,9 @@ func printCertificates(t *testing.T, db, code string) {
 // TestScenarioProgramCodeInPattern: two programs under a pattern with {program} each start at 001.
 func TestScenarioProgramCodeInPattern(t *testing.T) {
 	db := sampletest.Path(t, time.Time{})
+	codes := []string{sampleCode(t, db, "EPA-I"), sampleCode(t, db, "WMP-I")}
 	s := openStore(t, db)
-	for _, code := range []string{"EPA-I/2026", "WMP-I/2026"} {
+	for _, code := range codes {
 		p, err := s.ProgramByCode(ctxT(), code)
 		if err != nil {
 			t.Fatal(err)
@@ -51,7 +69,7 @@ func TestScenarioProgramCodeInPattern(t *testing.T) {
 		}
 	}
 	s.Close()
-	for _, code := range []string{"EPA-I/2026", "WMP-I/2026"} {
+	for _, code := range codes {
 		printCertificates(t, db, code)
 		numbers := registerNumbers(t, db, code)
 		seen := map[string]bool{}
@@ -68,12 +86,13 @@ func TestScenarioProgramCodeInPattern(t *testing.T) {
 // backup is restored; restore says the counter was lifted.
 func TestScenarioRestoreOlderBackupThenIssue(t *testing.T) {
 	db := sampletest.Path(t, time.Time{})
+	epa, wmp := sampleCode(t, db, "EPA-I"), sampleCode(t, db, "WMP-I")
 	backup := filepath.Join(t.TempDir(), "cadangan-lama.db")
 	if status, _, errOut := pembina(t, "--db", db, "backup", backup); status != 0 {
 		t.Fatal(errOut)
 	}
-	printCertificates(t, db, "EPA-I/2026")
-	printed := registerNumbers(t, db, "EPA-I/2026")
+	printCertificates(t, db, epa)
+	printed := registerNumbers(t, db, epa)
 	if len(printed) == 0 {
 		t.Fatal("no certificate printed")
 	}
@@ -81,16 +100,16 @@ func TestScenarioRestoreOlderBackupThenIssue(t *testing.T) {
 	if status != 0 || !strings.Contains(out, "dinaikkan") {
 		t.Fatalf("restore = %d, want a line saying the counter was lifted\n%s%s", status, out, errOut)
 	}
-	if got := registerNumbers(t, db, "EPA-I/2026"); len(got) != 0 {
+	if got := registerNumbers(t, db, epa); len(got) != 0 {
 		t.Fatalf("the older backup has %d certificates of EPA-I", len(got))
 	}
-	printCertificates(t, db, "WMP-I/2026")
-	printCertificates(t, db, "EPA-I/2026")
+	printCertificates(t, db, wmp)
+	printCertificates(t, db, epa)
 	old := map[string]bool{}
 	for _, n := range printed {
 		old[n] = true
 	}
-	for _, code := range []string{"WMP-I/2026", "EPA-I/2026"} {
+	for _, code := range []string{wmp, epa} {
 		for _, n := range registerNumbers(t, db, code) {
 			if old[n] {
 				t.Errorf("%s got %s, a number printed before the restore", code, n)
@@ -116,8 +135,9 @@ func pdfText(t *testing.T, path string) string {
 // new NIP, and the copy printed before still verifies with a note.
 func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 	db := sampletest.Path(t, time.Time{})
+	ptd := sampleCode(t, db, "PTD-I")
 	s := openStore(t, db)
-	p, err := s.ProgramByCode(ctxT(), "PTD-I/2026")
+	p, err := s.ProgramByCode(ctxT(), ptd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +183,7 @@ func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 	}
 	// A reprint shows what was printed, not the corrected record.
 	pdf := filepath.Join(t.TempDir(), "ulang.pdf")
-	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-I/2026", "--out", pdf); status != 0 {
+	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", ptd, "--out", pdf); status != 0 {
 		t.Fatal(errOut)
 	}
 	text := pdfText(t, pdf)
@@ -197,7 +217,7 @@ func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 	if status != 0 || !strings.Contains(out, "NIP. "+nip.Format(newNIP)) || strings.Contains(out, "Catatan") {
 		t.Errorf("the reissued copy = %d\n%s", status, out)
 	}
-	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-I/2026", "--out", pdf); status != 0 {
+	if status, _, errOut := pembina(t, "--db", db, "certificates", "--program", ptd, "--out", pdf); status != 0 {
 		t.Fatal(errOut)
 	}
 	if text := pdfText(t, pdf); !strings.Contains(text, nip.Format(newNIP)) {
@@ -209,8 +229,9 @@ func TestScenarioNIPCorrectedThenVerified(t *testing.T) {
 // participants who passed are "DINYATAKAN LULUS"; read back from the PDFs with pdftotext.
 func TestScenarioSpeakerOnSTTP(t *testing.T) {
 	db := sampletest.Path(t, time.Time{})
+	ptd2 := sampleCode(t, db, "PTD-II")
 	s := openStore(t, db)
-	p, err := s.ProgramByCode(ctxT(), "PTD-II/2026")
+	p, err := s.ProgramByCode(ctxT(), ptd2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +254,7 @@ func TestScenarioSpeakerOnSTTP(t *testing.T) {
 	s.Close()
 
 	folder := filepath.Join(t.TempDir(), "sttp")
-	if status, out, errOut := pembina(t, "--db", db, "certificates", "--program", "PTD-II/2026", "--out", folder, "--split"); status != 0 {
+	if status, out, errOut := pembina(t, "--db", db, "certificates", "--program", ptd2, "--out", folder, "--split"); status != 0 {
 		t.Fatalf("certificates = %d\n%s%s", status, out, errOut)
 	}
 	s = openStore(t, db)
@@ -265,8 +286,9 @@ func TestScenarioSpeakerOnSTTP(t *testing.T) {
 // TestScenarioCancelledProgramRefused: no certificate is issued for a cancelled program.
 func TestScenarioCancelledProgramRefused(t *testing.T) {
 	db := sampletest.Path(t, time.Time{})
+	epa := sampleCode(t, db, "EPA-I")
 	s := openStore(t, db)
-	p, err := s.ProgramByCode(ctxT(), "EPA-I/2026")
+	p, err := s.ProgramByCode(ctxT(), epa)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,11 +298,11 @@ func TestScenarioCancelledProgramRefused(t *testing.T) {
 	}
 	s.Close()
 	out := filepath.Join(t.TempDir(), "batal.pdf")
-	status, _, errOut := pembina(t, "--db", db, "certificates", "--program", "EPA-I/2026", "--out", out)
+	status, _, errOut := pembina(t, "--db", db, "certificates", "--program", epa, "--out", out)
 	if status != 1 || !strings.Contains(errOut, "dibatalkan") {
 		t.Errorf("certificates for a cancelled program = %d, %q", status, errOut)
 	}
-	if got := registerNumbers(t, db, "EPA-I/2026"); len(got) != 0 {
+	if got := registerNumbers(t, db, epa); len(got) != 0 {
 		t.Errorf("numbers given: %v", got)
 	}
 }

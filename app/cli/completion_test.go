@@ -50,14 +50,13 @@ func workbookJP(t *testing.T, db, year string) (map[string]string, int) {
 func TestScenarioProgramLeftRunning(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	sampletest.CopyTo(t, db, time.Time{})
-	year := strconv.Itoa(time.Now().Year())
-	before, siasnBefore := workbookJP(t, db, year)
-
 	s := openStore(t, db)
-	p, err := s.ProgramByCode(ctxT(), "SKK-I/"+year)
+	p, err := s.ProgramByCode(ctxT(), sampleCode(t, db, "SKK-I"))
 	if err != nil || p.Status != data.StatusFinished || !p.EndDate.Before(data.Day(time.Now())) {
 		t.Fatalf("the sample's SKK-I is not a finished program that ended: %+v %v", p, err)
 	}
+	year := strconv.Itoa(p.EndDate.Year()) // a program counts in the year it ends
+	before, siasnBefore := workbookJP(t, db, year)
 	if err := s.SetProgramStatus(ctxT(), p.ID, data.StatusRunning); err != nil {
 		t.Fatal(err)
 	}
@@ -107,9 +106,8 @@ func TestScenarioTodayUnmarked(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
 	sampletest.CopyTo(t, db, time.Time{})
-	year := strconv.Itoa(time.Now().Year())
 	s := openStore(t, db)
-	p, err := s.ProgramByCode(ctxT(), "WMP-I/"+year)
+	p, err := s.ProgramByCode(ctxT(), sampleCode(t, db, "WMP-I"))
 	if err != nil {
 		t.Fatal(err)
 	}
