@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -132,6 +133,18 @@ func TestRealBrowserOnPhone(t *testing.T) {
 	}
 	if !strings.Contains(sent, "Jawaban Anda untuk Evaluasi 30 butir sudah tersimpan") || strings.Contains(sent, n) {
 		t.Errorf("sent page = %q", sent)
+	}
+	// A five-point scale keeps its points on one row at the phone's width.
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%sisi/%d", f.base(), f.anon)), chromedp.WaitVisible(css(".choices.row"))); err != nil {
+		t.Fatalf("opening the anonymous form: %v", err)
+	}
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[...document.querySelector('.choices.row').querySelectorAll('.choice')].map(e => Math.round(e.getBoundingClientRect().top))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shoot(t, ctx, "skala-5")
+	if len(rows) != 5 || slices.Min(rows) != slices.Max(rows) || !fitsWidth() {
+		t.Errorf("the five points of a 1–5 scale stand at tops %v, want one row within the phone's width", rows)
 	}
 	// The organisation form a section at a time: Lanjut, then Kirim on the last.
 	org, err := f.st.Form(context.Background(), mustFormID(t, f, f.org))

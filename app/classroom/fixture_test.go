@@ -99,6 +99,7 @@ func newFixture(t testing.TB, participants int) *fixture {
 	f.org = attach(builtin(data.BuiltinOrganisation), data.RespondentParticipant, time.Time{})
 	f.speaker = attach(builtin(data.BuiltinSpeaker), data.RespondentParticipant, time.Time{})
 	anon := scaleForm("Kesan anonim", 3)
+	anon.Scale = data.Scale5 // five points to a row on the phone
 	must(f.st.CreateForm(ctx, anon))
 	f.anon = attach(anon.ID, data.RespondentAnonymous, time.Time{})
 	old := scaleForm("Formulir kemarin", 2)
