@@ -117,6 +117,9 @@ func Normalize(s string) (string, bool) {
 	parts = append(parts, separator.Split(outside, -1)...)
 	var bare, named string
 	for _, part := range parts {
+		if code, ok := edgeCode(part); ok {
+			return code, true
+		}
 		if code, ok := normalizeCode(part); ok {
 			if r := byCode[code]; !r.PPPK {
 				return code, true
@@ -135,6 +138,22 @@ func Normalize(s string) (string, bool) {
 		return named, true
 	case bare != "":
 		return bare, true
+	}
+	return "", false
+}
+
+// edgeCode finds a PNS code with its ruang written before or after a name with only a space between them
+// ("III/a Penata Muda", "Penata Muda Tk. I III/b", "Penata Muda Tingkat 1 / III b"): it tries the words at
+// either end of s, the longest first. A bare golongan ("Pembina Tingkat I" ends in "I") is not taken here.
+func edgeCode(s string) (string, bool) {
+	words := strings.Fields(s)
+	for n := min(len(words)-1, 4); n >= 1; n-- {
+		for _, edge := range []string{strings.Join(words[:n], " "), strings.Join(words[len(words)-n:], " ")} {
+			edge = strings.Trim(edge, "/")
+			if code, ok := normalizeCode(edge); ok && !byCode[code].PPPK {
+				return code, true
+			}
+		}
 	}
 	return "", false
 }

@@ -39,9 +39,15 @@ func TestNormalize(t *testing.T) {
 		{"III/a-Penata Muda", "III/a", true},
 		{"Penata Muda - III/a", "III/a", true},
 		{"III - b (Penata Muda Tingkat I)", "III/b", true},
-		{"IV (Pembina)", "IV/a", true}, // the name is more precise than a bare golongan
-		{"Pembina, IV", "IV/a", true},  // likewise after a comma
-		{"IV", "IV", true},             // a bare golongan is PPPK's; FitsStatus refuses it on a PNS
+		{"III/a Penata Muda", "III/a", true}, // code and name with only a space between
+		{"IV/a Pembina", "IV/a", true},
+		{"Penata Muda Tingkat I III/b", "III/b", true},
+		{"penata muda tk 1 / III b", "III/b", true},
+		{"Gol. III/c Penata", "III/c", true},
+		{"Pembina Tingkat I", "IV/b", true}, // ends in a bare golongan: the name decides
+		{"IV (Pembina)", "IV/a", true},      // the name is more precise than a bare golongan
+		{"Pembina, IV", "IV/a", true},       // likewise after a comma
+		{"IV", "IV", true},                  // a bare golongan is PPPK's; FitsStatus refuses it on a PNS
 		{"Gol. III", "III", true},
 		{"Golongan IX (PPPK)", "IX", true},
 		{"", "", true},

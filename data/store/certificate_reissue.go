@@ -110,7 +110,7 @@ func snapshotFields(old, now *data.Certificate) []change {
 		if c.FinalScore == nil {
 			return ""
 		}
-		return indo.Number(*c.FinalScore, 2)
+		return data.FormatScoreValue(*c.FinalScore) // as printed: 90,005 is 90,01
 	}
 	add("holder_name", old.HolderName, now.HolderName)
 	add("nip", old.NIP, now.NIP)
