@@ -324,8 +324,8 @@ func (rp *reportsPage) exportBrief() {
 			}
 			f := b.Overview.Figures
 			u.showSaved(L("Ringkasan pimpinan tersimpan"), path, p.Label(),
-				fmt.Sprintf(L("%s program; %s dari %s pegawai ASN mencapai %d JP."), indo.Int(int64(f.Programs)),
-					indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), data.AnnualJPTarget))
+				fmt.Sprintf(L("%s program; %s dari %s pegawai ASN mencapai %s."), indo.Int(int64(f.Programs)),
+					indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), L(b.Overview.Targets.Phrase())))
 		})
 	})
 }
@@ -361,9 +361,9 @@ func (rp *reportsPage) exportWorkbook() {
 			}
 			f := res.Overview.Figures
 			u.showSaved(L("Buku kerja tersimpan"), path, p.Label(),
-				fmt.Sprintf(L("%s program, %s orang; %s dari %s pegawai ASN mencapai %d JP; %s tanda hadir; %s baris SIASN."),
+				fmt.Sprintf(L("%s program, %s orang; %s dari %s pegawai ASN mencapai %s; %s tanda hadir; %s baris SIASN."),
 					indo.Int(int64(f.Programs)), indo.Int(int64(res.Rows[report.SheetJP])), indo.Int(int64(f.Reached)),
-					indo.Int(int64(f.Employees)), data.AnnualJPTarget, indo.Int(int64(res.Rows[report.SheetAttendance])),
+					indo.Int(int64(f.Employees)), L(res.Overview.Targets.Phrase()), indo.Int(int64(res.Rows[report.SheetAttendance])),
 					indo.Int(int64(res.Rows[report.SheetSIASN]))))
 		})
 	})

@@ -22,8 +22,8 @@ func runBrief(c *cli, args []string) error {
 		return err
 	}
 	f := b.Overview.Figures
-	fmt.Fprintf(c.stdout, "Ringkasan pimpinan %s ditulis ke %s dalam %s detik: %s program, %s dari %s pegawai ASN mencapai target JP.\n",
+	fmt.Fprintf(c.stdout, "Ringkasan pimpinan %s ditulis ke %s dalam %s detik: %s program, %s dari %s pegawai ASN mencapai %s.\n",
 		period.Label(), out, indo.Decimal(time.Since(start).Seconds(), 2), indo.Int(int64(f.Programs)),
-		indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)))
+		indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), b.Overview.Targets.Phrase())
 	return nil
 }

@@ -22,9 +22,9 @@ func runWorkbook(c *cli, args []string) error {
 		return err
 	}
 	f := res.Overview.Figures
-	fmt.Fprintf(c.stdout, "Buku kerja %s ditulis ke %s dalam %s detik: %s program, %s orang (%s dari %s pegawai ASN mencapai %d JP), %s tanda hadir, %s baris SIASN, %s sertifikat.\n",
+	fmt.Fprintf(c.stdout, "Buku kerja %s ditulis ke %s dalam %s detik: %s program, %s orang (%s dari %s pegawai ASN mencapai %s), %s tanda hadir, %s baris SIASN, %s sertifikat.\n",
 		period.Label(), out, indo.Decimal(time.Since(start).Seconds(), 2), indo.Int(int64(f.Programs)),
-		indo.Int(int64(res.Rows[report.SheetJP])), indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), data.AnnualJPTarget,
+		indo.Int(int64(res.Rows[report.SheetJP])), indo.Int(int64(f.Reached)), indo.Int(int64(f.Employees)), res.Overview.Targets.Phrase(),
 		indo.Int(int64(res.Rows[report.SheetAttendance])), indo.Int(int64(res.Rows[report.SheetSIASN])),
 		indo.Int(int64(res.Rows[report.SheetCertificates])))
 	return nil

@@ -82,8 +82,8 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	line("JP yang diperoleh peserta", fig.JP, wb.integer, "jumlah JP program yang dituntaskan, semua orang")
 	line("JP program yang telah berakhir", fig.ProgramJP, wb.integer, "jumlah JP program yang sesi terakhirnya lewat, status apa pun kecuali dibatalkan")
 	line("Sertifikat berlaku", fig.Certified, wb.integer, "sertifikat peserta yang tidak dicabut")
-	line("Pegawai ASN terdata", fig.Employees, wb.integer, "PNS, CPNS dan PPPK di data peserta")
 	reach := wb.o.Targets.Phrase()
+	line("Pegawai ASN terdata", fig.Employees, wb.integer, "ASN aktif dengan target JP setahun ("+wb.o.Targets.Label()+"), tanpa yang pensiun atau pindah")
 	line("Pegawai mencapai "+reach, fig.Reached, wb.integer, "ASN aktif dengan target JP setahun (Pengaturan); hak pengembangan kompetensi paling sedikit 20 JP setahun")
 	line("Persentase pegawai mencapai "+reach, fig.ReachedShare(), wb.percent, "")
 	satNote := fmt.Sprintf("%s; rata-rata indeks %d program, setiap program berbobot sama", fig.SatisfactionCategory, fig.SatisfactionPrograms)
@@ -102,7 +102,7 @@ func (wb *workbook) summary(_ context.Context) (int, error) {
 	// The 20 JP chart sits beside the key figures.
 	reachedTop := row + 1
 	row = reachedTop
-	heading("CAPAIAN 20 JP", "PEGAWAI", "")
+	heading("CAPAIAN "+strings.ToUpper(reach), "PEGAWAI", "")
 	set("A", row, "Mencapai "+reach, wb.text)
 	set("B", row, fig.Reached, wb.integer)
 	set("A", row+1, "Belum mencapai "+reach, wb.text)
