@@ -41,8 +41,10 @@ func TestOptionsBeforeTheCommand(t *testing.T) {
 			t.Errorf("pembina %q = %d, %q; want %d with %q on one line", tt.args, code, errOut, tt.code, tt.want)
 		}
 	}
-	if code, out, _ := pembina(t, "help"); code != 0 || !strings.Contains(out, "pembina [--db BERKAS] backup BERKAS") {
-		t.Errorf("help = %d\n%s", code, out)
+	for _, help := range [][]string{{"help"}, {"--help"}, {"-h"}, {"--db", db, "-help"}} {
+		if code, out, errOut := pembina(t, help...); code != 0 || errOut != "" || !strings.Contains(out, "pembina [--db BERKAS] backup BERKAS") {
+			t.Errorf("%q = %d %q\n%s", help, code, errOut, out)
+		}
 	}
 	t.Setenv("PEMBINA_DB", db)
 	if code, out, errOut := pembina(t, "list", "programs"); code != 0 || strings.Count(out, "\n") < 6 {
@@ -73,14 +75,14 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestStderrUnderAnyLanguage starts the command line as its own process under LANG=C, C.UTF-8, POSIX and
-// none: success writes nothing on stderr, failure exactly one Indonesian line, whatever Fyne thinks of the
+// TestStderrUnderAnyLanguage starts the command line as its own process under LANG=C, C.UTF-8, POSIX,
+// en_US.UTF-8 and none: success writes nothing on stderr, failure exactly one Indonesian line, whatever Fyne thinks of the
 // locale while the packages initialise.
 func TestStderrUnderAnyLanguage(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	sampletest.CopyTo(t, db, time.Time{})
-	for _, lang := range []string{"C", "C.UTF-8", "POSIX", "", "xx_YY.UTF-8", "id_ID.UTF-8"} {
+	for _, lang := range []string{"C", "C.UTF-8", "POSIX", "", "xx_YY.UTF-8", "id_ID.UTF-8", "en_US.UTF-8"} {
 		for _, c := range []struct {
 			args []string
 			code int

@@ -15,6 +15,7 @@ import (
 	"io"
 	"log"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,6 +105,10 @@ func (r *Runner) Run(args []string) (code int) {
 		fmt.Fprintf(r.Stderr, "pembina: perintah %q tidak dikenal; lihat daftar perintah dengan pembina help\n", args[0])
 		return 2
 	}
+	if slices.ContainsFunc(args[1:], isHelpFlag) {
+		printCommandUsage(r.Stdout, cmd, args[1:])
+		return 0
+	}
 	path, notice := r.DB, ""
 	if path == "" {
 		var err error
@@ -125,7 +130,7 @@ func (r *Runner) Run(args []string) (code int) {
 		defer s.Close()
 		c.store = s
 	}
-	return finish(cmd, cmd.run(c, args[1:]), r.Stderr)
+	return finish(cmd, cmd.run(c, args[1:]), r.Stdout, r.Stderr)
 }
 
 // OpenStore opens the database at path for the window or a command, and says on stderr what opening it did:
@@ -158,9 +163,30 @@ func CatchPanic(args []string, stderr io.Writer, code *int) {
 	}
 }
 
-// finish turns a command's error into its exit code and message.
-func finish(cmd command, err error, stderr io.Writer) int {
+// isHelpFlag reports whether arg asks for help (-h, -help, --help): it is never a file or a value, so that
+// `backup --help` prints backup's usage rather than writing a backup named --help.
+func isHelpFlag(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// printCommandUsage writes the usage of cmd to w, for `pembina COMMAND --help`; for import, of the kind args
+// names, when it names one.
+func printCommandUsage(w io.Writer, cmd command, args []string) {
+	usage, summary := cmd.usage, cmd.summary
+	if cmd.name == "import" && len(args) > 0 {
+		if k, ok := importKinds()[args[0]]; ok {
+			usage, summary = "import "+k.usage, k.summary
+		}
+	}
+	fmt.Fprintf(w, "pemakaian: pembina [--db BERKAS] %s\n%s\n", usage, summary)
+}
+
+// finish turns a command's error into its exit code and message; -h or --help, read among the options,
+// prints the command's usage.
+func finish(cmd command, err error, stdout, stderr io.Writer) int {
 	if err == nil {
+		return 0
+	}
+	if errors.Is(err, errHelp) {
+		printCommandUsage(stdout, cmd, nil)
 		return 0
 	}
 	var ue usageError

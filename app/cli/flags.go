@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -30,7 +31,9 @@ func ParseGlobals(args []string) (Globals, error) {
 	fs.StringVar(&g.DB, "db", os.Getenv("PEMBINA_DB"), "")
 	fs.StringVar(&g.Lang, "lang", "", "")
 	fs.StringVar(&g.Page, "page", "", "")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return Globals{Command: []string{"help"}}, nil // pembina --help is pembina help
+	} else if err != nil {
 		return g, usagef("%s; lihat pembina help", flagMessage(fs, err))
 	}
 	g.Command = fs.Args()
@@ -120,6 +123,9 @@ func knownFlags(fs *flag.FlagSet) string {
 	return "; opsi yang ada: " + strings.Join(names, ", ")
 }
 
+// errHelp is what parse returns for -h or --help: the command's usage goes to stdout, exit code 0.
+var errHelp = errors.New("help requested")
+
 // options are the options of one command: a flag.FlagSet that prints nothing, whose options may come before
 // or after the positional arguments ("FILE --dry-run" as well as "--dry-run FILE"), and whose mistakes are
 // usage errors in one set of Indonesian messages: the flag package's (flagMessage), a missing option
@@ -185,7 +191,9 @@ func (o *options) session(required bool) *int {
 func (o *options) parse(args []string, what string) (string, error) {
 	var pos []string
 	for {
-		if err := o.Parse(args); err != nil {
+		if err := o.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return "", errHelp
+		} else if err != nil {
 			return "", usagef("%s", flagMessage(o.FlagSet, err))
 		}
 		if o.NArg() == 0 {

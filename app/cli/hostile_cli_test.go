@@ -25,7 +25,7 @@ import (
 var englishPhrases = []string{"no such file", "is a directory", "not a directory", "permission denied", "parse error",
 	"malformed", "database is locked", "index ", "already exists", "flag provided", "for flag", "needs an argument",
 	"Fyne error", "panic", "goroutine", "invalid argument", "unexpected EOF", "not a valid zip", "constraint failed",
-	"context canceled", "runtime error", "nil pointer", "migration "}
+	"context canceled", "runtime error", "nil pointer", "migration ", "help requested"}
 
 // assertIndonesian fails the test when stderr holds one of englishPhrases.
 func assertIndonesian(t *testing.T, args []string, stderr string) {
@@ -261,5 +261,33 @@ func TestPanicIsFailedWork(t *testing.T) {
 	code := r.Run([]string{"uji-panik"})
 	if code != 1 || strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), "kesalahan di dalam Pembina") {
 		t.Errorf("a panicking command = %d %q; want 1 and one Indonesian line", code, errOut.String())
+	}
+}
+
+// TestHelpFlag: -h, -help or --help after a command prints its usage (of the kind, for import) on stdout and
+// exits 0 without opening the database or taking the flag for a file: backup --help wrote a backup named
+// --help, and a flag set's own "flag: help requested" reached stderr.
+func TestHelpFlag(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	t.Chdir(dir)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"backup", "--help"}, "pemakaian: pembina [--db BERKAS] backup BERKAS\n"},
+		{[]string{"import", "participants", "-h"}, "pembina [--db BERKAS] import participants BERKAS [--program KODE]"},
+		{[]string{"import", "--help"}, "pembina [--db BERKAS] import JENIS BERKAS"},
+		{[]string{"certificates", "--program", "P", "-help"}, "pembina [--db BERKAS] certificates --program KODE"},
+		{[]string{"list", "-h"}, "pembina [--db BERKAS] list JENIS"},
+	} {
+		code, out, errOut := pembina(t, append([]string{"--db", db}, tt.args...)...)
+		if code != 0 || errOut != "" || !strings.Contains(out, tt.want) {
+			t.Errorf("pembina %q = %d %q %q; want 0 and the usage %q", tt.args, code, out, errOut, tt.want)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("asking for help wrote %v", entries)
 	}
 }
