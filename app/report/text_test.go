@@ -15,6 +15,7 @@ import (
 
 	"github.com/pembina/pembina/app/report/pdf"
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/overview"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -104,6 +105,49 @@ func TestEmojiInEveryDocument(t *testing.T) {
 		if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, "Mantap sekali �� terima kasih �") {
 			i := strings.Index(flat, "Mantap")
 			t.Errorf("the summary lacks the comment with its substitutes: %q", flat[max(i, 0):min(max(i, 0)+80, len(flat))])
+		}
+	})
+	t.Run("letters", func(t *testing.T) { // nota dinas, surat panggilan and undangan are all Letters
+		for _, form := range []LetterForm{Memo, Outgoing} {
+			l := testLetter(form, 2)
+			l.To = "Kepala SD 🏫 Negeri 1"
+			l.Subject = "Panggilan 📣 pelatihan"
+			l.Appendix.Rows[1][1] = emojiName
+			l.Signatory.Name = "Ahmad ✍️ Fauzi"
+			var buf bytes.Buffer
+			if err := WriteLetters(&buf, pdf.A4, "Uji 😀", []*Letter{l}); err != nil {
+				t.Fatal(err)
+			}
+			text, _ := pdfText(t, buf.Bytes())
+			flat := strings.Join(strings.Fields(text), " ")
+			for _, want := range []string{"Kepala SD � Negeri 1", "Panggilan � pelatihan", "Siti � Nurhaliza", "Ahmad � Fauzi", "disampaikan. �"} {
+				if !strings.Contains(flat, want) {
+					t.Errorf("letter form %d lacks %q:\n%s", form, want, flat)
+				}
+			}
+		}
+	})
+	t.Run("brief", func(t *testing.T) {
+		s := sampleStore(t)
+		b, err := LoadBrief(context.Background(), s, overview.Year(2026), sampleDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Institution.Name = "Dinas 🏛 Pendidikan"
+		if len(b.Upcoming) == 0 {
+			t.Fatal("the sample brief has no upcoming program to put an emoji in")
+		}
+		b.Upcoming[0].Title = "Bimtek 🚀 Kepegawaian"
+		var buf bytes.Buffer
+		if err := WriteBrief(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		text, _ := pdfText(t, buf.Bytes())
+		flat := strings.ToUpper(strings.Join(strings.Fields(text), " "))
+		for _, want := range []string{"DINAS � PENDIDIKAN", "BIMTEK � KEPEGAWAIAN"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("the brief lacks %q:\n%s", want, flat)
+			}
 		}
 	})
 	t.Run("paper form", func(t *testing.T) {
