@@ -541,7 +541,8 @@ func parseDateCell(s string, numeric bool) (time.Time, bool) {
 }
 
 // cleanPhone keeps a phone number's digits and its leading plus; a number Excel stored as a number lost its
-// leading 0, which is put back. Scientific notation cannot be repaired.
+// leading 0, which is put back. Scientific notation cannot be repaired. A number has 6 to 15 digits (a local
+// landline without its area code; E.164's longest): "12" or a NIP typed into the phone column is not one.
 func cleanPhone(s string, numeric bool) (string, bool) {
 	if nip.LooksNumeric(s) || strings.ContainsAny(s, "eE") && numeric {
 		return "", false
@@ -556,5 +557,6 @@ func cleanPhone(s string, numeric bool) (string, bool) {
 	if numeric && strings.HasPrefix(out, "8") {
 		out = "0" + out
 	}
-	return out, out != ""
+	digits := len(strings.TrimPrefix(out, "+"))
+	return out, digits >= 6 && digits <= 15
 }

@@ -340,13 +340,16 @@ func TestContactProblemsAreWarnings(t *testing.T) {
 	os.WriteFile(path, []byte("NIP,NAMA,EMAIL,NO HP\n"+
 		"198609262015051001,Budi Santoso,budi..santoso@guru.sd.belajar.id,081234567890\n"+
 		"196903091994032001,Siti Aminah,siti@guru.smp.belajar.id,tidak ada\n"+
-		"200012312024211001,Agus Salim,agus@sukamajukab.go.id,8.12345E+10\n"), 0o644)
+		"200012312024211001,Agus Salim,agus@sukamajukab.go.id,8.12345E+10\n"+
+		"197001011995031001,Agus Rahman,agus.r@sukamajukab.go.id,12\n"+
+		"197002021995032002,Rina Marlina,rina@sukamajukab.go.id,0812 3456 7890 1234 5\n"), 0o644)
 	s := storetest.New(t)
 	p := plan(t, s, path, 0)
-	if p.Invalid != 0 || p.New != 3 {
+	if p.Invalid != 0 || p.New != 5 {
 		t.Fatalf("plan: %s; %s", p.Summary(), problemAt(p, 2))
 	}
-	want := map[int]string{2: `"budi..santoso@guru.sd.belajar.id" bukan alamat email`, 3: `"tidak ada" bukan nomor telepon`, 4: "tersimpan sebagai angka"}
+	want := map[int]string{2: `"budi..santoso@guru.sd.belajar.id" bukan alamat email`, 3: `"tidak ada" bukan nomor telepon`, 4: "tersimpan sebagai angka",
+		5: `"12" bukan nomor telepon`, 6: `"0812 3456 7890 1234 5" bukan nomor telepon`}
 	for i, r := range p.Rows {
 		if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Message, want[r.Line]) {
 			t.Errorf("row %d warnings %v, want %q", r.Line, r.Warnings, want[r.Line])
@@ -356,7 +359,7 @@ func TestContactProblemsAreWarnings(t *testing.T) {
 		}
 	}
 	res, err := p.Apply(context.Background(), s, false, nil)
-	if err != nil || res.Added != 3 {
+	if err != nil || res.Added != 5 {
 		t.Fatalf("apply = %+v, %v", res, err)
 	}
 }
