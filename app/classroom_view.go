@@ -139,7 +139,7 @@ func (cv *classroomView) build() {
 	stop := widget.NewButtonWithIcon(L("Tutup Mode Kelas"), theme.CancelIcon(), func() { cv.win.Close() })
 	right := container.NewBorder(container.NewVBox(cv.counts, container.NewBorder(nil, nil, nil, cv.sortBy)), nil, nil, nil, cv.list)
 	split := container.NewHSplit(container.NewVScroll(left), right)
-	split.Offset = 0.5
+	split.Offset = 0.45
 	top := container.NewVBox(network, cv.problem)
 	bottom := container.NewHBox(sheet, guide, layout.NewSpacer(), full, stop)
 	cv.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, split))
@@ -191,7 +191,7 @@ func (cv *classroomView) start() {
 		cv.fail(fmt.Sprintf(L("Port harus angka 1024 sampai 65535, misalnya %d."), classroom.DefaultPort))
 		return
 	}
-	cfg := classroom.Config{Store: cv.u.store, ProgramID: cv.p.ID, Addr: net.JoinHostPort(cv.addrs[i].IP, strconv.Itoa(port)),
+	cfg := classroom.Config{Store: cv.u.store, ProgramID: cv.p.ID, Addr: net.JoinHostPort(cv.addrs[i].IP, strconv.Itoa(port)), Now: cv.u.now,
 		OnCode:   func(c string) { fyne.Do(func() { cv.code.Text = c; cv.code.Refresh() }) },
 		OnChange: func() { cv.refresh.call(cv.reload) }}
 	if cv.session != nil {
@@ -288,9 +288,13 @@ func (cv *classroomView) newRow() fyne.CanvasObject {
 	name.TextStyle.Bold = true
 	unit := widget.NewLabel("")
 	unit.Truncation = fyne.TextTruncateEllipsis
-	state := widget.NewLabel("Sudah mengisi")
+	unit.SizeName = theme.SizeNameCaptionText
+	// The state and the button keep a fixed width, so that names and units line up whatever the row says.
+	state := widget.NewLabel(L("Sudah mengisi") + " · 10/10 · T 23.59")
 	mark := widget.NewButton(L("Tandai hadir"), nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(state, mark), container.NewGridWithColumns(2, name, unit))
+	fixed := func(o fyne.CanvasObject) *fyne.Container { return container.NewGridWrap(o.MinSize(), o) }
+	return container.NewBorder(nil, nil, nil, container.NewHBox(fixed(state), fixed(mark)),
+		container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, unit)) // the unit under the name, which gets the width
 }
 
 func (cv *classroomView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -303,13 +307,13 @@ func (cv *classroomView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	texts.Objects[0].(*widget.Label).SetText(p.Name)
 	texts.Objects[1].(*widget.Label).SetText(p.Unit)
 	right := row.Objects[1].(*fyne.Container)
-	state := right.Objects[0].(*widget.Label)
+	state := right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
 	text := L(p.State())
 	if p.Of > 0 {
 		text += fmt.Sprintf(" · %d/%d", p.Answered, p.Of)
 	}
-	if p.Mark != nil && p.Mark.Time != "" {
-		text += " · " + p.Mark.Time
+	if p.Mark != nil && p.Mark.Status == data.Late && p.Mark.Time != "" {
+		text += " · T " + strings.Replace(p.Mark.Time, ":", ".", 1) // late, at the time of arrival
 	}
 	state.SetText(text)
 	state.Importance = widget.MediumImportance
@@ -317,7 +321,7 @@ func (cv *classroomView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		state.Importance = widget.SuccessImportance
 	}
 	state.Refresh()
-	mark := right.Objects[1].(*widget.Button)
+	mark := right.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
 	if cv.session == nil || p.Mark != nil {
 		mark.Hide()
 		return

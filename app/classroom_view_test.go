@@ -52,6 +52,7 @@ func TestClassroomViewLiveListAndManualMark(t *testing.T) {
 	s.SetSetting(ctx, classroom.AddressSetting, "127.0.0.1")
 	s.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(port))
 
+	u.now = func() time.Time { return today.Add(9*time.Hour + 20*time.Minute) } // the server keeps the window's clock
 	cv := u.openClassroom(p, x)
 	u.WaitIdle()
 	if cv.srv == nil {
@@ -83,6 +84,10 @@ func TestClassroomViewLiveListAndManualMark(t *testing.T) {
 	u.WaitIdle()
 	if !labelIn(cv.win, "Hadir 1 · Sudah mengisi 0 · Belum 1") {
 		t.Errorf("after a check-in the counts are %q", cv.counts.Text)
+	}
+	// Late by the window's clock: the row says T and the time of arrival.
+	if !labelIn(cv.win, "Sudah hadir · T 09.20") {
+		t.Error("the live list does not show the late arrival as T 09.20")
 	}
 	// Tandai manual for the one without a phone.
 	test.Tap(buttonIn(t, cv.win, "Tandai hadir"))
