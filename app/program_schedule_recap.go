@@ -55,7 +55,7 @@ func (st *scheduleTab) newRecapView() *recapView {
 	threshold := widget.NewLabel(fmt.Sprintf(L("Batas kehadiran %s dari JP"), indo.PercentOf(st.p.AttendanceThreshold)))
 	refresh := widget.NewButtonWithIcon(L("Muat ulang"), theme.ViewRefreshIcon(), v.load)
 	print := widget.NewButtonWithIcon(L("Cetak daftar hadir"), theme.DocumentPrintIcon(), func() { st.printSheets(nil) })
-	legend := st.u.hintButton(L("Rekap kehadiran"), L("H Hadir · T Terlambat · I Izin · S Sakit · DL Dinas Luar · C Cuti · A Alpa · – belum diisi · kosong: sesi belum berlangsung. Klik judul kolom untuk mengurutkan."))
+	legend := st.u.hintButton(L("Rekap kehadiran"), L("H Hadir · T Terlambat · I Izin · S Sakit · DL Dinas Luar · C Cuti · A Alpa · – belum diisi (kuning: presensi sesi itu belum diisi sama sekali, sesinya belum dihitung) · kosong: sesi belum berlangsung. Klik judul kolom untuk mengurutkan."))
 	v.table = newListTable(v.columns(0), v.rows, v.cell)
 	// The sessions come and go with the schedule: the column count follows the recap shown.
 	v.table.Length = func() (int, int) { return v.rows(), len(v.table.cols) }
@@ -277,7 +277,7 @@ func (v *recapView) cell(row, col int) string {
 		switch {
 		case p.Marks[s] != "":
 			return string(p.Marks[s])
-		case r.Held[s]:
+		case r.Held[s] || r.Unentered[s]:
 			return "–"
 		}
 	}
@@ -312,6 +312,9 @@ func (v *recapView) style(row, col int) widget.Importance {
 	}
 	if row >= len(r.Rows) {
 		return widget.LowImportance
+	}
+	if s := col - recapFirstSession; s >= 0 && s < len(r.Sessions) && r.Unentered[s] {
+		return widget.WarningImportance // a session of today or earlier that nobody has been marked for
 	}
 	p := r.Rows[row]
 	if p.Rate.Defined() && !p.Met {

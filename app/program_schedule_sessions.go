@@ -39,9 +39,12 @@ func (st *scheduleTab) newSessionsView() *sessionsView {
 		{title: "JP", width: 40, align: fyne.TextAlignTrailing},
 		{title: "Presensi", width: 110, align: fyne.TextAlignTrailing},
 	}, func() int { return len(st.sessions) }, v.cell)
-	v.table.style = func(row, _ int) widget.Importance {
-		if row == v.selected {
+	v.table.style = func(row, col int) widget.Importance {
+		switch {
+		case row == v.selected:
 			return widget.HighImportance
+		case col == 6 && v.unentered(row):
+			return widget.WarningImportance
 		}
 		return widget.MediumImportance
 	}
@@ -104,9 +107,22 @@ func (v *sessionsView) cell(row, col int) string {
 		if v.st.roster == 0 {
 			return "–"
 		}
+		if v.unentered(row) {
+			return L("belum diisi")
+		}
 		return fmt.Sprintf("%d/%d", v.st.marks[x.ID], v.st.roster)
 	}
 	return ""
+}
+
+// unentered reports whether the session of the row is of today or earlier and nobody has been marked for it
+// ("belum diisi", data.SessionUnentered): not absence, and the program's certificates wait for it.
+func (v *sessionsView) unentered(row int) bool {
+	if row < 0 || row >= len(v.st.sessions) || v.st.roster == 0 {
+		return false
+	}
+	x := v.st.sessions[row]
+	return data.SessionUnentered(x.Date, v.st.u.now.today(), v.st.marks[x.ID] > 0)
 }
 
 // refresh shows the sessions loaded last, the totals and which buttons apply.
