@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,17 +202,39 @@ func TestRestoreFromMenu(t *testing.T) {
 	}
 }
 
+// TestRestoreRefusesADamagedBackup: a file that is no database, and a Pembina backup lacking a table, are
+// refused by the window's restore with the reason; the database in use and the backup stay as they were.
 func TestRestoreRefusesADamagedBackup(t *testing.T) {
 	u, s := newTestUI(t, true)
-	bad := filepath.Join(t.TempDir(), "rusak.db")
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "rusak.db")
 	os.WriteFile(bad, []byte("SQLite format 3\x00 but nothing else"), 0o644)
-	u.db.restoreFrom(bad)
-	u.WaitIdle()
-	if msg := dialogText(t, u); !strings.Contains(msg, "rusak") {
-		t.Errorf("a damaged backup says %q", msg)
+	noTable := filepath.Join(dir, "tanpa-tabel.db")
+	if err := s.Backup(ctx, noTable); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := s.Programs(ctx, store.ProgramFilter{}); err != nil || u.store != s {
-		t.Errorf("the database in use changed or broke: %v", err)
+	damaged, err := store.Open(noTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storetest.DB(t, damaged).Exec("PRAGMA foreign_keys = off; DROP TABLE certificate_change"); err != nil {
+		t.Fatal(err)
+	}
+	damaged.Close()
+	for path, want := range map[string]string{bad: "rusak", noTable: "tabel certificate_change tidak ada"} {
+		before, _ := os.ReadFile(path)
+		u.db.restoreFrom(path)
+		u.WaitIdle()
+		if msg := dialogText(t, u); !strings.Contains(msg, want) {
+			t.Errorf("restoring %s says %q, want %q", filepath.Base(path), msg, want)
+		}
+		closeDialogs(u)
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+			t.Errorf("restoring %s changed it", filepath.Base(path))
+		}
+		if _, err := s.Programs(ctx, store.ProgramFilter{}); err != nil || u.store != s {
+			t.Errorf("the database in use changed or broke: %v", err)
+		}
 	}
 }
 

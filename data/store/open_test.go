@@ -142,6 +142,8 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 	}()
 	noTable := alteredDatabase(t, good, "DROP TABLE attendance")
 	noColumn := alteredDatabase(t, good, "ALTER TABLE participant DROP COLUMN phone")
+	noUnique := alteredDatabase(t, good, "DROP INDEX participant_nip")
+	noTrigger := alteredDatabase(t, good, "DROP TRIGGER participant_rev_update")
 	corrupt := append([]byte(nil), good...)
 	for i := 4096; i < len(corrupt) && i < 4096*3; i++ {
 		corrupt[i] = 0xA5
@@ -160,6 +162,8 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 		{"newer.db", newer, "versi yang lebih baru"},
 		{"no-table.db", noTable, "tabel attendance tidak ada"},
 		{"no-column.db", noColumn, "kolom participant.phone tidak ada"},
+		{"no-unique-index.db", noUnique, "indeks unik participant_nip tidak ada"},
+		{"no-trigger.db", noTrigger, "pemicu participant_rev_update tidak ada"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -275,4 +279,15 @@ func TestBackupNameNeverReusesAFile(t *testing.T) {
 	if second == first {
 		t.Fatalf("a second backup in the same second would overwrite %s", first)
 	}
+}
+
+// TestOpenWithoutAPlainIndex: an index that only makes reading faster is not part of the check; a file
+// without one opens.
+func TestOpenWithoutAPlainIndex(t *testing.T) {
+	path := writeFile(t, "tanpa-indeks.db", alteredDatabase(t, validDatabase(t), "DROP INDEX participant_unit"))
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open without a plain index = %v", err)
+	}
+	s.Close()
 }

@@ -10,7 +10,8 @@ import (
 	"sync"
 )
 
-// expectedSchemas caches, per schema version, the tables and columns a database at that version must have.
+// expectedSchemas caches, per schema version, the tables and columns (and guards) a database at that version
+// must have.
 var expectedSchemas sync.Map // int → map[string][]string
 
 // expectedSchema is the schema the migrations build up to version: they are run on an empty in-memory
@@ -38,13 +39,26 @@ func expectedSchema(version int) (map[string][]string, error) {
 	return schema, nil
 }
 
-// schemaOf lists the tables of db (SQLite's own left out) with their columns.
+// guardKey is the key of schemaOf's map under which it lists the unique indexes and triggers: what keeps
+// the data right rather than fast (one person per NIP, one response per participant, the revision counter that
+// tells a racing import its plan is outdated, attendance only within the program). A file without one of them
+// opens and reads, and then quietly lets in what it was there to keep out. It cannot be a table's name (SQLite
+// names cannot start with a space unquoted, and the migrations quote none).
+const guardKey = " guards"
+
+// schemaOf lists the tables of db (SQLite's own left out) with their columns, and under guardKey its unique
+// indexes and triggers ("indeks unik participant_nip", "pemicu participant_rev_insert").
 func schemaOf(db *sql.DB) (map[string][]string, error) {
 	tables, err := tableNames(context.Background(), db)
 	if err != nil {
 		return nil, err
 	}
-	schema := map[string][]string{}
+	guards, err := column[string](context.Background(), db, "SELECT CASE type WHEN 'trigger' THEN 'pemicu ' ELSE 'indeks unik ' END || name "+
+		"FROM sqlite_schema WHERE type = 'trigger' OR (type = 'index' AND sql LIKE 'CREATE UNIQUE INDEX%')")
+	if err != nil {
+		return nil, err
+	}
+	schema := map[string][]string{guardKey: guards}
 	for _, t := range tables {
 		cols, err := db.Query("SELECT name FROM pragma_table_info(?)", t)
 		if err != nil {
@@ -68,9 +82,10 @@ func schemaOf(db *sql.DB) (map[string][]string, error) {
 	return schema, nil
 }
 
-// checkSchema compares the tables and columns of db with what its schema version (from the migration record,
-// PRAGMA user_version) must have; it returns what is missing, in Indonesian, or "" when nothing is. Extra
-// tables and columns are allowed: a damaged file lacks, it does not add.
+// checkSchema compares the tables and columns, unique indexes and triggers of db with what its schema version
+// (from the migration record, PRAGMA user_version) must have; it returns what is missing, in Indonesian, or ""
+// when nothing is. Extra ones are allowed: a damaged file lacks, it does not add. Plain indexes only make
+// reading faster and are not checked.
 func checkSchema(db *sql.DB, version int) (string, error) {
 	want, err := expectedSchema(version)
 	if err != nil {
@@ -83,6 +98,14 @@ func checkSchema(db *sql.DB, version int) (string, error) {
 	var missing []string
 	for table, cols := range want {
 		have, ok := got[table]
+		if table == guardKey {
+			for _, g := range cols {
+				if !slices.Contains(have, g) {
+					missing = append(missing, g)
+				}
+			}
+			continue
+		}
 		if !ok {
 			missing = append(missing, "tabel "+table)
 			continue
