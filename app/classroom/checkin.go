@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pembina/pembina/data"
@@ -25,16 +26,30 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, s.Path()+"formulir", http.StatusSeeOther)
 		return
 	}
-	s.checkInPage(w, http.StatusOK, "")
+	if q, ok := r.URL.Query()["nama"]; ok {
+		// The name picker: the names found, or why none are shown.
+		search := strings.TrimSpace(q[0])
+		picks, why := s.findNames(search)
+		if len(picks) == 0 && letters(search) >= MinPickLetters {
+			// Someone enrolled after the server started is found on a fresh roster.
+			if err := s.loadRoster(r.Context()); err == nil {
+				picks, why = s.findNames(search)
+			}
+		}
+		s.checkInPage(w, http.StatusOK, why, search, picks)
+		return
+	}
+	s.checkInPage(w, http.StatusOK, "", "", nil)
 }
 
-func (s *Server) checkInPage(w http.ResponseWriter, status int, errText string) {
+// checkInPage is the check-in form: NIP and code, or the names the picker found and the code.
+func (s *Server) checkInPage(w http.ResponseWriter, status int, errText, search string, picks []pick) {
 	title := "Presensi dan evaluasi"
 	if s.session == nil {
 		title = "Evaluasi"
 	}
 	p := s.newPage(title)
-	p.Error, p.NoEntry = errText, s.session == nil
+	p.Error, p.NoEntry, p.Search, p.Picks = errText, s.session == nil, search, picks
 	s.render(w, status, "checkin", p)
 }
 
@@ -71,18 +86,31 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) {
 	}
 	typed := r.PostForm.Get("nip")
 	n := nip.Clean(typed)
-	if n == "" {
-		s.checkInPage(w, http.StatusBadRequest, "Tulis NIP Anda (18 angka; spasi dan titik boleh).")
+	chosen, byName := s.picked(r.PostForm.Get("peserta"))
+	var picks []pick // the name chosen stays chosen when the page comes back
+	if byName {
+		picks = []pick{pickOf(s, chosen, true)}
+	}
+	switch {
+	case n == "" && !byName && r.PostForm.Get("peserta") != "":
+		s.limiter.fail(client, now)
+		s.checkInPage(w, http.StatusBadRequest, "Nama yang dipilih tidak dikenal lagi. Cari lagi nama Anda, atau masuk dengan NIP.", "", nil)
+		return
+	case n == "" && !byName:
+		s.checkInPage(w, http.StatusBadRequest, "Tulis NIP Anda (18 angka; spasi dan titik boleh), atau cari nama Anda.", "", nil)
 		return
 	}
 	if !s.validCode(r.PostForm.Get("kode")) {
 		s.limiter.fail(client, now)
-		s.checkInPage(w, http.StatusForbidden, "Kode salah atau sudah kedaluwarsa. Ketik kode yang tampil di layar koordinator sekarang.")
+		s.checkInPage(w, http.StatusForbidden, "Kode salah atau sudah kedaluwarsa. Ketik kode yang tampil di layar koordinator sekarang.", "", picks)
 		return
 	}
 	s.mu.Lock()
 	row, ok := s.roster[n]
 	s.mu.Unlock()
+	if byName {
+		row, ok = chosen, true
+	}
 	if !ok {
 		// Someone enrolled after the server started is found on a fresh roster.
 		if err := s.loadRoster(r.Context()); err == nil {
@@ -93,14 +121,14 @@ func (s *Server) checkIn(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		s.limiter.fail(client, now)
-		s.checkInPage(w, http.StatusForbidden, "NIP ini tidak terdaftar sebagai peserta program ini. Periksa angkanya, atau hubungi koordinator.")
+		s.checkInPage(w, http.StatusForbidden, "NIP ini tidak terdaftar sebagai peserta program ini. Periksa angkanya, cari nama Anda, atau hubungi koordinator.", "", nil)
 		return
 	}
 	flash := "Selamat datang."
 	if s.session != nil {
 		var err error
 		if flash, err = s.mark(r.Context(), row, now); err != nil {
-			s.checkInPage(w, http.StatusForbidden, data.ErrorMessage(err))
+			s.checkInPage(w, http.StatusForbidden, data.ErrorMessage(err), "", picks)
 			return
 		}
 	}

@@ -7,7 +7,9 @@
 //
 //   - Check-in needs a participant enrolled in the program (NIP, typed with or without spaces and dots) and the
 //     code shown on the laptop. The code changes every few minutes; the current and the previous one are
-//     accepted, so that a participant typing while it changes is not refused.
+//     accepted, so that a participant typing while it changes is not refused. A participant who does not know
+//     their NIP (or has none) picks their name instead: after three typed letters the matching names are listed
+//     with their units, never with a NIP, at most MaxPicks of them, each standing for an opaque value.
 //   - Check-in is open from 60 minutes before the session starts until it ends. Up to the grace period after
 //     the start (a setting, 15 minutes unless changed) the mark is H; later it is T with the time of arrival.
 //     A mark that exists already (keyed by the coordinator, or an earlier check-in) is kept: one mark per

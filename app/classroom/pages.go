@@ -39,6 +39,8 @@ type page struct {
 	Form    *formView
 	Next    *formLink
 	NoEntry bool // check-in page without a session: identification only
+	Search  string
+	Picks   []pick // the name picker's names, when a search found some
 }
 
 func (s *Server) newPage(title string) *page {

@@ -57,10 +57,11 @@ type Server struct {
 	key     []byte // signs the hidden fields of forms
 
 	mu       sync.Mutex
-	codes    [2]string // current, previous
-	roster   map[string]store.RosterRow
-	visitors map[string]*visitor // by ticket
-	anon     map[anonKey]bool    // anonymous forms sent during this run
+	codes    [2]string                  // current, previous
+	roster   map[string]store.RosterRow // by NIP, cleaned
+	people   []store.RosterRow          // everyone, for the name picker
+	visitors map[string]*visitor        // by ticket
+	anon     map[anonKey]bool           // anonymous forms sent during this run
 	forms    map[int64]*data.Form
 	blank    map[blankKey]template.HTML // rendered questions of blank forms, by form and section
 	pfCache  []store.ProgramFormRow
@@ -151,7 +152,7 @@ func (s *Server) loadRoster(ctx context.Context) error {
 		}
 	}
 	s.mu.Lock()
-	s.roster = m
+	s.roster, s.people = m, rows
 	s.mu.Unlock()
 	return nil
 }
