@@ -52,7 +52,12 @@ type classroomView struct {
 	refresh *debouncer
 	live    atomic.Pointer[classroom.Server] // srv, for the goroutine that reads the live list
 	closed  bool
+	stop    chan struct{} // ends the live list's polling when the window closes
 }
+
+// classroomPoll is how often the live list is read again besides after each check-in and response: marks keyed
+// in the attendance grid meanwhile and answers entered elsewhere show within this time.
+var classroomPoll = 5 * time.Second
 
 // openClassroom opens Mode Kelas for a program; x is the session participants check in to (nil: the session
 // under way or next today, or none: evaluations only). The server starts at once on the address and port
@@ -64,14 +69,29 @@ func (u *UI) openClassroom(p *data.Program, x *data.Session) *classroomView {
 			x = classroom.SessionNow(list, u.now())
 		}
 	}
-	cv := &classroomView{u: u, p: p, session: x, refresh: newDebouncer(u, 300*time.Millisecond)}
+	cv := &classroomView{u: u, p: p, session: x, refresh: newDebouncer(u, 300*time.Millisecond), stop: make(chan struct{})}
 	cv.win = u.app.NewWindow(L("Mode Kelas") + " · " + p.Title)
 	cv.build()
 	cv.win.SetOnClosed(cv.close)
 	cv.win.Resize(fyne.NewSize(1200, 760))
 	cv.win.Show()
 	cv.start()
+	go cv.poll()
 	return cv
+}
+
+// poll reads the live list again every classroomPoll until the window closes.
+func (cv *classroomView) poll() {
+	t := time.NewTicker(classroomPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-cv.stop:
+			return
+		case <-t.C:
+			cv.u.goBackground(cv.reload)
+		}
+	}
 }
 
 func (cv *classroomView) build() {
@@ -386,6 +406,7 @@ func writePDF(path string, write func(f *os.File) error) error {
 // close stops the server when the window closes.
 func (cv *classroomView) close() {
 	cv.closed = true
+	close(cv.stop)
 	cv.live.Store(nil)
 	if srv := cv.srv; srv != nil {
 		cv.srv = nil

@@ -53,6 +53,8 @@ func TestClassroomViewLiveListAndManualMark(t *testing.T) {
 	s.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(port))
 
 	u.now = func() time.Time { return today.Add(9*time.Hour + 20*time.Minute) } // the server keeps the window's clock
+	defer func(d time.Duration) { classroomPoll = d }(classroomPoll)
+	classroomPoll = 50 * time.Millisecond
 	cv := u.openClassroom(p, x)
 	u.WaitIdle()
 	if cv.srv == nil {
@@ -101,6 +103,18 @@ func TestClassroomViewLiveListAndManualMark(t *testing.T) {
 	}
 	if n := storetest.Count(t, s, "SELECT count(*) FROM attendance WHERE session_id = ?", x.ID); n != 2 {
 		t.Errorf("%d marks, want 2", n)
+	}
+
+	// A mark keyed in the attendance grid meanwhile shows at the next poll, without any phone.
+	if err := s.SetMark(ctx, &data.Mark{SessionID: x.ID, EnrolmentID: enrolments[0], Status: data.Sick}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100 && !labelIn(cv.win, "Hadir 1 · Sudah mengisi 0 · Belum 1"); i++ {
+		time.Sleep(20 * time.Millisecond)
+		u.WaitIdle()
+	}
+	if !labelIn(cv.win, "Hadir 1 · Sudah mengisi 0 · Belum 1") {
+		t.Errorf("after a mark keyed elsewhere the counts are %q", cv.counts.Text)
 	}
 
 	// The address is remembered; closing the window stops the server.

@@ -137,6 +137,9 @@ func (s *Server) find(w http.ResponseWriter, r *http.Request, v *visitor, n int)
 		}
 		if pf, err := s.st.ProgramForm(r.Context(), id); err == nil && pf.ProgramID == s.program.ID && answersParticipants(pf) && !pf.IsOpen(data.Day(now)) {
 			text := "Formulir ini belum dibuka; jawaban belum dapat dikirim."
+			if !pf.OpensOn.IsZero() && data.Day(now).Before(pf.OpensOn) {
+				text = fmt.Sprintf("Formulir ini belum dibuka; jawaban dapat dikirim mulai %s.", indo.Date(pf.OpensOn))
+			}
 			if !pf.ClosesOn.IsZero() && data.Day(now).After(pf.ClosesOn) {
 				text = fmt.Sprintf("Formulir ini sudah ditutup pada %s; jawaban tidak disimpan lagi.", indo.Date(pf.ClosesOn))
 			}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store/storetest"
 )
 
@@ -194,6 +195,15 @@ func TestWrongCodeFloodIsLimitedPerClient(t *testing.T) {
 	if w := post("10.0.0.8", nipOf(1), f.srv.Code()); w.Code != http.StatusSeeOther {
 		t.Errorf("another phone during the flood = %d, want accepted", w.Code)
 	}
+	// Unknown NIPs with the right code count too: a phone trying NIPs is stopped the same way.
+	for i := range MaxFailures {
+		if w := post("10.0.0.9", fmt.Sprintf("19900101201501%04d", i), f.srv.Code()); w.Code != http.StatusForbidden {
+			t.Fatalf("unknown NIP %d = %d", i, w.Code)
+		}
+	}
+	if w := post("10.0.0.9", nipOf(1), f.srv.Code()); w.Code != http.StatusTooManyRequests {
+		t.Errorf("enrolled NIP after a flood of unknown ones = %d, want 429", w.Code)
+	}
 	f.setClock(f.clock().Add(FailureWindow + time.Second))
 	if w := post("10.0.0.7", nipOf(0), f.srv.Code()); w.Code != http.StatusSeeOther {
 		t.Errorf("after the window = %d, want accepted", w.Code)
@@ -315,6 +325,34 @@ func TestFormAfterItClosed(t *testing.T) {
 	}
 	if n := storetest.Count(t, f.st, "SELECT count(*) FROM response WHERE program_form_id = ?", f.big); n != 0 {
 		t.Errorf("%d responses stored after the form closed", n)
+	}
+}
+
+// TestFormNotYetOpen: a form that opens tomorrow is not listed, and neither its page nor a submission (from a
+// page opened before the coordinator moved the date) is accepted.
+func TestFormNotYetOpen(t *testing.T) {
+	f := newFixture(t, 1)
+	p := f.phone()
+	p.checkIn(t, nipOf(0), f.srv.Code())
+	hidden := p.open(t, f.big, "")
+	ctx := context.Background()
+	pf, _ := f.st.ProgramForm(ctx, f.big)
+	pf.OpensOn = today.AddDate(0, 0, 1)
+	if err := f.st.UpdateProgramForm(ctx, pf); err != nil {
+		t.Fatal(err)
+	}
+	f.setClock(f.clock().Add(3 * time.Second)) // past the two seconds the list of forms is kept
+	if _, body := p.get(t, f.srv.Path()+"formulir"); strings.Contains(body, "Evaluasi 30 butir") {
+		t.Errorf("a form opening tomorrow is listed: %s", pageText(body))
+	}
+	if status, body := p.get(t, fmt.Sprintf("%sisi/%d", f.srv.Path(), f.big)); status != http.StatusGone || !strings.Contains(body, "belum dibuka; jawaban dapat dikirim mulai "+indo.Date(pf.OpensOn)) {
+		t.Errorf("page of a form opening tomorrow = %d %s", status, pageText(body))
+	}
+	if status, body := p.send(t, f.big, hidden, allAnswers(f.bigForm, "3")); status != http.StatusGone || !strings.Contains(body, "belum dibuka") {
+		t.Errorf("submission to a form opening tomorrow = %d %s", status, pageText(body))
+	}
+	if n := storetest.Count(t, f.st, "SELECT count(*) FROM response"); n != 0 {
+		t.Errorf("%d responses stored to a form not yet open", n)
 	}
 }
 
