@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"net"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -383,24 +382,10 @@ func (cv *classroomView) printSheet() {
 			path += ".pdf"
 		}
 		cv.u.doThen(func() error {
-			return writePDF(path, func(f *os.File) error { return report.WriteClassroomSheet(f, sheet) })
+			return report.SaveClassroomSheet(path, sheet)
 		},
 			func() { cv.u.showSaved(L("Lembar QR tersimpan"), path) })
 	})
-}
-
-// writePDF writes a document to path through write, removing a half-written file on failure.
-func writePDF(path string, write func(f *os.File) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %v", path, err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
 }
 
 // close stops the server when the window closes.
@@ -431,7 +416,7 @@ func (u *UI) showClassroomGuide() {
 			if path == "" {
 				return
 			}
-			u.doThen(func() error { return writePDF(path, func(f *os.File) error { return report.WriteClassroomGuide(f) }) },
+			u.doThen(func() error { return report.SaveClassroomGuide(path) },
 				func() { u.showSaved(L("Panduan tersimpan"), path) })
 		})
 	})

@@ -112,3 +112,13 @@ func WriteClassroomGuide(w io.Writer) error {
 	}
 	return pdf.Finish(doc, w)
 }
+
+// SaveClassroomSheet writes the sheet's PDF to path, as every document is saved (saveFile).
+func SaveClassroomSheet(path string, s ClassroomSheet) error {
+	return saveFile(path, func(w io.Writer) error { return WriteClassroomSheet(w, s) })
+}
+
+// SaveClassroomGuide writes the guide's PDF to path, as every document is saved (saveFile).
+func SaveClassroomGuide(path string) error {
+	return saveFile(path, WriteClassroomGuide)
+}

@@ -28,7 +28,7 @@ func saveFile(path string, write func(io.Writer) error) error {
 	}
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+"-*")
 	if err != nil {
-		return folderError(path, err)
+		return folderError(path, target, err)
 	}
 	tmp := f.Name()
 	pending.add(tmp)
@@ -60,18 +60,21 @@ func CheckDestination(path string) error {
 	}
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+"-*")
 	if err != nil {
-		return folderError(path, err)
+		return folderError(path, target, err)
 	}
 	f.Close()
 	os.Remove(f.Name())
 	return nil
 }
 
-// folderError says why no file could be made in the folder of path.
-func folderError(path string, err error) error {
-	dir := filepath.Dir(path)
+// folderError says why no file could be made in the folder of target, the file a save to path replaces
+// (path itself, or where its symbolic link leads).
+func folderError(path, target string, err error) error {
+	dir := filepath.Dir(target)
 	_, statErr := os.Stat(dir)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && errors.Is(statErr, fs.ErrNotExist) && target != path:
+		return data.Wrap(data.KindInvalid, err, "%s adalah tautan (symlink) ke %s, tetapi folder %s tidak ada; perbaiki tautannya atau pilih nama berkas lain", path, target, dir)
 	case errors.Is(err, fs.ErrNotExist) && errors.Is(statErr, fs.ErrNotExist):
 		return data.Wrap(data.KindInvalid, err, "Folder %s tidak ada; buat foldernya dulu atau pilih folder lain", dir)
 	case errors.Is(err, fs.ErrPermission):
@@ -82,7 +85,7 @@ func folderError(path string, err error) error {
 	if errors.As(err, &pe) {
 		cause = pe.Err // the path is the hidden temporary file's, which means nothing to the user
 	}
-	return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibuat di folder %s (%s); pilih folder lain", filepath.Base(path), dir,
+	return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibuat di folder %s (%s); pilih folder lain", filepath.Base(target), dir,
 		strings.ToLower(data.ErrorMessage(cause)))
 }
 

@@ -82,7 +82,10 @@ func TestSaveRefusesWhatIsNotARegularFile(t *testing.T) {
 	}
 	loop := filepath.Join(dir, "putar.pdf")
 	os.Symlink(loop, loop)
+	nowhere := filepath.Join(dir, "ke-mana.pdf")
+	os.Symlink(filepath.Join("hilang", "x.pdf"), nowhere)
 	cases := []struct{ path, want string }{
+		{nowhere, "ke-mana.pdf adalah tautan (symlink) ke " + filepath.Join(dir, "hilang", "x.pdf") + ", tetapi folder " + filepath.Join(dir, "hilang") + " tidak ada"},
 		{folder, "adalah folder, bukan berkas"},
 		{pipe, "bukan berkas biasa"},
 		{"/dev/null", "bukan berkas biasa"},
@@ -103,6 +106,17 @@ func TestSaveRefusesWhatIsNotARegularFile(t *testing.T) {
 	}
 	if fi, _ := os.Lstat(pipe); fi.Mode()&os.ModeNamedPipe == 0 {
 		t.Error("the pipe was replaced")
+	}
+	if fi, _ := os.Lstat(nowhere); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link to a missing folder was replaced")
+	}
+	// The Mode Kelas sheet and guide, which the window wrote with a bare os.Create, save the same way.
+	for _, save := range []func(string) error{SaveClassroomGuide, func(p string) error { return SaveClassroomSheet(p, ClassroomSheet{}) }} {
+		for _, c := range cases[1:4] {
+			if err := save(c.path); err == nil || !strings.Contains(data.ErrorMessage(err), c.want) {
+				t.Errorf("classroom save to %s = %v, want %q", c.path, err, c.want)
+			}
+		}
 	}
 	if left := leftovers(t, dir); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)

@@ -26,7 +26,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if abs == s.path {
 		return data.Errorf(data.KindInvalid, "Cadangan tidak boleh menimpa basis data yang sedang dibuka")
 	}
-	if _, err := os.Stat(abs); err == nil {
+	if fi, err := os.Stat(abs); err == nil {
+		switch {
+		case fi.IsDir():
+			return data.Errorf(data.KindInvalid, "%s adalah folder, bukan berkas; tulis nama berkas cadangannya, misalnya %s", abs, filepath.Join(abs, "cadangan.db"))
+		case !fi.Mode().IsRegular():
+			return data.Errorf(data.KindInvalid, "%s bukan berkas biasa (perangkat, pipa atau soket); Pembina tidak menimpanya. Pilih nama berkas lain", abs)
+		}
 		return data.Errorf(data.KindConflict, "Berkas %s sudah ada; pilih nama lain untuk cadangan", abs)
 	}
 	if di, err := os.Stat(filepath.Dir(abs)); err != nil || !di.IsDir() {
