@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/pembina/pembina/app/classroom"
 	"github.com/pembina/pembina/data"
@@ -155,5 +157,92 @@ func TestSettingsGracePeriod(t *testing.T) {
 	test.Tap(findButton(t, u, "Simpan"))
 	if v, _ := s.Setting(context.Background(), classroom.GraceSetting, ""); v != "10" {
 		t.Errorf("stored grace %q, want 10", v)
+	}
+}
+
+// freePort is a port free on the loopback interface now.
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// TestClassroomViewNetworkChoice: the laptop's addresses are offered and listed again on request without moving
+// the phones' address; a port typed and applied moves the server there (the old port closes) and is remembered;
+// a port out of range is refused with a message.
+func TestClassroomViewNetworkChoice(t *testing.T) {
+	u, s := newTestUI(t, false)
+	ctx := context.Background()
+	today := data.Day(time.Now())
+	p := &data.Program{Code: "KLS-2", Title: "Pelatihan Jaringan", Kind: "Pelatihan Teknis", BudgetYear: today.Year(),
+		StartDate: today, EndDate: today, TotalJP: 4, Organiser: "Dinas", Place: "Aula", AttendanceThreshold: 80}
+	if err := s.CreateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	first := freePort(t)
+	s.SetSetting(ctx, classroom.AddressSetting, "127.0.0.1")
+	s.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(first))
+	cv := u.openClassroom(p, nil)
+	u.WaitIdle()
+	defer cv.win.Close()
+	if cv.srv == nil {
+		t.Fatalf("Mode Kelas did not start: %s", cv.problem.Text)
+	}
+	var labels []string
+	for _, a := range classroom.Addresses() {
+		labels = append(labels, a.Label())
+	}
+	if got := cv.address.Options; strings.Join(got, "|") != strings.Join(labels, "|") || !strings.HasPrefix(cv.address.Selected, "127.0.0.1 (") {
+		t.Errorf("addresses offered %v (selected %q), want %v with the remembered 127.0.0.1", got, cv.address.Selected, labels)
+	}
+	address := cv.srv.URL()
+	// Listed again (a hotspot turned on later): the address in use stays, and so does the server.
+	var again *widget.Button
+	for _, o := range windowObjects(cv.win) {
+		if b, ok := o.(*widget.Button); ok && b.Icon == theme.ViewRefreshIcon() {
+			again = b
+		}
+	}
+	if again == nil {
+		t.Fatal("no button to list the addresses again")
+	}
+	test.Tap(again)
+	u.WaitIdle()
+	if cv.srv == nil || cv.srv.URL() != address {
+		t.Errorf("listing the addresses again moved the server from %s to %v", address, cv.srv)
+	}
+	// Another port, applied: the server moves, the old port closes, the new one is remembered.
+	second := freePort(t)
+	cv.port.SetText(strconv.Itoa(second))
+	test.Tap(buttonIn(t, cv.win, "Pakai"))
+	u.WaitIdle()
+	if cv.srv == nil || !strings.HasPrefix(cv.srv.URL(), "http://127.0.0.1:"+strconv.Itoa(second)+"/") || cv.url.Text != cv.srv.URL() {
+		t.Fatalf("after applying port %d the address is %q (%s)", second, cv.url.Text, cv.problem.Text)
+	}
+	if v, _ := s.Setting(ctx, classroom.PortSetting, ""); v != strconv.Itoa(second) {
+		t.Errorf("remembered port %q, want %d", v, second)
+	}
+	client := &http.Client{Timeout: 2 * time.Second}
+	if _, err := client.Get(address); err == nil {
+		t.Errorf("the old address %s still answers", address)
+	}
+	res, err := client.Get(cv.srv.URL())
+	if err != nil {
+		t.Fatalf("the new address: %v", err)
+	}
+	res.Body.Close()
+	// A port out of range: a message, no server, and the remembered port unchanged.
+	cv.port.SetText("80")
+	test.Tap(buttonIn(t, cv.win, "Pakai"))
+	u.WaitIdle()
+	if cv.srv != nil || !cv.problem.Visible() || !strings.Contains(cv.problem.Text, "Port harus angka 1024 sampai 65535") || cv.code.Text != "" {
+		t.Errorf("port 80: server %v, message %q, code %q", cv.srv, cv.problem.Text, cv.code.Text)
+	}
+	if v, _ := s.Setting(ctx, classroom.PortSetting, ""); v != strconv.Itoa(second) {
+		t.Errorf("remembered port after a refused one %q, want %d", v, second)
 	}
 }
