@@ -16,18 +16,26 @@ import (
 
 	"github.com/pembina/pembina/app/classroom"
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
 	"github.com/pembina/pembina/data/store/storetest"
 )
+
+// classroomProgram is a one-day program today for the Mode Kelas window's tests.
+func classroomProgram(t *testing.T, s *store.Store, today time.Time) *data.Program {
+	t.Helper()
+	p := &data.Program{Code: "KLS-1", Title: "Pelatihan Mode Kelas", Kind: "Pelatihan Teknis", BudgetYear: today.Year(),
+		StartDate: today, EndDate: today, TotalJP: 4, Organiser: "Dinas", Place: "Aula", AttendanceThreshold: 80}
+	if err := s.CreateProgram(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 func TestClassroomViewLiveListAndManualMark(t *testing.T) {
 	u, s := newTestUI(t, false)
 	ctx := context.Background()
 	today := data.Day(time.Now())
-	p := &data.Program{Code: "KLS-1", Title: "Pelatihan Mode Kelas", Kind: "Pelatihan Teknis", BudgetYear: today.Year(),
-		StartDate: today, EndDate: today, TotalJP: 4, Organiser: "Dinas", Place: "Aula", AttendanceThreshold: 80}
-	if err := s.CreateProgram(ctx, p); err != nil {
-		t.Fatal(err)
-	}
+	p := classroomProgram(t, s, today)
 	x := &data.Session{ProgramID: p.ID, Date: today, Start: "00:00", End: "23:59", TimeZone: "WIB", JP: 4}
 	if err := s.CreateSession(ctx, x); err != nil {
 		t.Fatal(err)
@@ -177,12 +185,7 @@ func freePort(t *testing.T) int {
 func TestClassroomViewNetworkChoice(t *testing.T) {
 	u, s := newTestUI(t, false)
 	ctx := context.Background()
-	today := data.Day(time.Now())
-	p := &data.Program{Code: "KLS-2", Title: "Pelatihan Jaringan", Kind: "Pelatihan Teknis", BudgetYear: today.Year(),
-		StartDate: today, EndDate: today, TotalJP: 4, Organiser: "Dinas", Place: "Aula", AttendanceThreshold: 80}
-	if err := s.CreateProgram(ctx, p); err != nil {
-		t.Fatal(err)
-	}
+	p := classroomProgram(t, s, data.Day(time.Now()))
 	first := freePort(t)
 	s.SetSetting(ctx, classroom.AddressSetting, "127.0.0.1")
 	s.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(first))
