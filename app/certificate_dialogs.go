@@ -43,7 +43,7 @@ func (u *UI) showVerifyDialog() {
 		default:
 			verdict.Importance = widget.DangerImportance
 		}
-		reason := widget.NewLabel(v.Reason)
+		reason := widget.NewLabel(phraseText(v.Reason))
 		reason.Wrapping = fyne.TextWrapWord
 		result.Objects = []fyne.CanvasObject{verdict, reason}
 		if cl := v.Claim; cl != nil {
@@ -69,13 +69,17 @@ func (u *UI) showVerifyDialog() {
 				l.Wrapping = fyne.TextWrapWord
 				details.Append(it.label, l)
 			}
-			if v.Signer != "" {
+			switch v.Signer {
+			case "":
+			case data.OwnSigner:
+				details.Append(L("Penanda tangan digital"), widget.NewLabel(L(v.Signer)))
+			default:
 				details.Append(L("Penanda tangan digital"), widget.NewLabel(v.Signer))
 			}
 			result.Objects = append(result.Objects, details)
 		}
 		for _, n := range v.Notes {
-			note := widget.NewLabel(n)
+			note := widget.NewLabel(phraseText(n))
 			note.Wrapping = fyne.TextWrapWord
 			note.Importance = widget.WarningImportance
 			result.Objects = append(result.Objects, note)

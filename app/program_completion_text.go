@@ -19,6 +19,17 @@ func reasonText(r data.Reason) string {
 	return L(text, args)
 }
 
+// phraseText is a phrase (data.Phrase) in the interface language: its template and every phrase among its
+// values translated, dates written as the window writes them.
+func phraseText(p data.Phrase) string {
+	return p.Fill(func(text string, args map[string]any) string {
+		if args == nil {
+			return L(text)
+		}
+		return L(text, args)
+	}, uiDate)
+}
+
 // reasonsText joins an enrolment's reasons in the interface language.
 func reasonsText(rs data.Reasons) string {
 	parts := make([]string, len(rs))

@@ -5,11 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/pembina/pembina/data/indo"
 )
 
 // The QR code of a certificate carries a compact signed text, readable by any QR app and checkable offline by
@@ -136,37 +135,71 @@ var claimFields = map[string][]string{
 		"tanggal terbit", "kode kunci", "tanda tangan"},
 }
 
+// ClaimFieldNames are the names of the fields of the current format, for the window's translations.
+var ClaimFieldNames = claimFields[PayloadFormat]
+
+// ClaimFieldLists are the fields of each format listed in one phrase, as a text with parts missing names them,
+// for the window's translations.
+func ClaimFieldLists() []string {
+	return []string{strings.Join(claimFields[PayloadFormat], ", "), strings.Join(claimFields[payloadFormatV1], ", ")}
+}
+
+// UnreadableClaim is ParseSignedClaim's error: the text is not a whole Pembina certificate text, and Reason
+// says in a phrase what is wrong with it.
+type UnreadableClaim struct{ Reason Phrase }
+
+func (e *UnreadableClaim) Error() string { return e.Reason.String() }
+
 // ParseSignedClaim takes a signed text apart. A text that is cut short, has a field too many or too few, has a
-// field left empty, or is not a Pembina certificate text is an invalid-kind error naming what is wrong.
+// field left empty, or is not a Pembina certificate text is an invalid-kind error naming what is wrong (an
+// UnreadableClaim in its chain).
 func ParseSignedClaim(text string) (*SignedClaim, error) {
+	sc, why := parseSignedClaim(text)
+	if why != nil {
+		reason := Phrase{Text: "Teks QR tidak utuh atau bukan teks sertifikat Pembina ({{.Why}})", Args: map[string]any{"Why": *why}}
+		return nil, Wrap(KindInvalid, &UnreadableClaim{Reason: reason}, "%s", reason)
+	}
+	return sc, nil
+}
+
+// parseSignedClaim is ParseSignedClaim, saying what is wrong as a phrase.
+func parseSignedClaim(text string) (*SignedClaim, *Phrase) {
 	text = strings.TrimSpace(text)
-	bad := func(why string) error {
-		return Errorf(KindInvalid, "Teks QR tidak utuh atau bukan teks sertifikat Pembina (%s)", why)
+	bad := func(why string, args ...any) (*SignedClaim, *Phrase) {
+		p := Phrase{Text: why}
+		if len(args) > 0 {
+			p.Args = map[string]any{}
+			for i := 0; i+1 < len(args); i += 2 {
+				p.Args[args[i].(string)] = args[i+1]
+			}
+		}
+		return nil, &p
 	}
 	fields := strings.Split(text, "|")
 	names, ok := claimFields[fields[0]]
 	if !ok {
-		return nil, bad("tidak diawali " + PayloadFormat + " atau " + payloadFormatV1)
+		return bad("tidak diawali {{.Format}} atau {{.Older}}", "Format", PayloadFormat, "Older", payloadFormatV1)
 	}
 	if len(fields) != len(names) {
-		return nil, bad("jumlah bagiannya " + strconv.Itoa(len(fields)) + ", seharusnya " + strconv.Itoa(len(names)) + ": " + strings.Join(names, ", "))
+		return bad("jumlah bagiannya {{.Got}}, seharusnya {{.Want}}: {{.Fields}}", "Got", len(fields), "Want", len(names),
+			"Fields", Phrase{Text: strings.Join(names, ", ")})
 	}
 	for i, f := range fields {
 		if strings.TrimSpace(f) == "" {
-			return nil, bad("bagian " + names[i] + " kosong")
+			return bad("bagian {{.Field}} kosong", "Field", Phrase{Text: names[i]})
 		}
 	}
 	n := len(fields)
 	sig, err := base64.RawURLEncoding.Strict().DecodeString(fields[n-1])
 	if err != nil || len(sig) != ed25519.SignatureSize {
-		return nil, bad("tanda tangan digitalnya terpotong atau rusak")
+		return bad("tanda tangan digitalnya terpotong atau rusak")
 	}
 	keyID := fields[n-2]
 	if len(keyID) != 9 || keyID[0] != 'k' {
-		return nil, bad("kode kuncinya rusak")
+		return bad("kode kuncinya rusak")
 	}
 	if _, err := hex.DecodeString(keyID[1:]); err != nil {
-		return nil, bad("kode kuncinya rusak")
+		return bad("kode kuncinya rusak")
 	}
 	un := payloadUnescaper.Replace
 	c := CertificateClaim{Format: fields[0], Number: un(fields[1]), Holder: un(fields[2]), Name: un(fields[3])}
@@ -174,7 +207,7 @@ func ParseSignedClaim(text string) (*SignedClaim, error) {
 	if c.Format == PayloadFormat {
 		role, ok := codeOf(roleCodes, fields[4])
 		if !ok {
-			return nil, bad("peran " + fields[4] + " tidak dikenal")
+			return bad("peran {{.Code}} tidak dikenal", "Code", fields[4])
 		}
 		c.Role = role
 		rest = fields[5:]
@@ -188,7 +221,7 @@ func ParseSignedClaim(text string) (*SignedClaim, error) {
 	end, err2 := time.Parse(layout, rest[2])
 	jp, err3 := strconv.Atoi(rest[3])
 	if err1 != nil || err2 != nil || err3 != nil {
-		return nil, bad("tanggal atau JP-nya rusak")
+		return bad("tanggal atau JP-nya rusak")
 	}
 	c.Start, c.End, c.JP = start, end, jp
 	if c.Format == PayloadFormat {
@@ -202,7 +235,7 @@ func ParseSignedClaim(text string) (*SignedClaim, error) {
 			}
 		}
 		if c.Issued, err = time.Parse(shortDate, rest[5]); err != nil {
-			return nil, bad("tanggal terbitnya rusak")
+			return bad("tanggal terbitnya rusak")
 		}
 	}
 	return &SignedClaim{KeyID: keyID, Signature: sig, message: strings.Join(fields[:n-2], "|"), Claim: c}, nil
@@ -242,12 +275,15 @@ func (v Verdict) Label() string {
 type Verification struct {
 	Verdict Verdict
 	Claim   *CertificateClaim // nil when the text could not be read
-	Reason  string            // why, in Indonesian
-	Signer  string            // whose key signed: "basis data ini" or the trusted office's label
+	Reason  Phrase            // why
+	Signer  string            // whose key signed: OwnSigner or the trusted office's label
 	// From the register, when the certificate is this office's own:
 	Certificate *Certificate
-	Notes       []string // e.g. a name corrected since this copy was printed
+	Notes       []Phrase // e.g. a name corrected since this copy was printed
 }
+
+// OwnSigner is the Signer of a certificate signed with this database's own key.
+const OwnSigner = "basis data ini"
 
 // TrustedKey is a public key that verifies certificates; Own is this database's key (it can sign).
 type TrustedKey struct {
@@ -265,7 +301,11 @@ type TrustedKey struct {
 func VerifyCertificate(text string, keys []TrustedKey, register func(number string) (*Certificate, error)) (*Verification, error) {
 	sc, err := ParseSignedClaim(text)
 	if err != nil {
-		return &Verification{Verdict: VerdictAltered, Reason: ErrorMessage(err)}, nil
+		var bad *UnreadableClaim
+		if !errors.As(err, &bad) {
+			return nil, err
+		}
+		return &Verification{Verdict: VerdictAltered, Reason: bad.Reason}, nil
 	}
 	v := &Verification{Claim: &sc.Claim}
 	var hinted, signer *TrustedKey
@@ -286,42 +326,44 @@ func VerifyCertificate(text string, keys []TrustedKey, register func(number stri
 	}
 	switch {
 	case signer == nil && hinted != nil:
-		v.Verdict, v.Reason = VerdictAltered, "Tanda tangan digital tidak cocok dengan isinya: teks telah diubah atau dipalsukan"
+		v.Verdict, v.Reason = VerdictAltered, Phrase{Text: "Tanda tangan digital tidak cocok dengan isinya: teks telah diubah atau dipalsukan"}
 		return v, nil
 	case signer == nil:
 		v.Verdict = VerdictUnknown
-		v.Reason = "Ditandatangani dengan kunci " + sc.KeyID + " yang tidak dikenal basis data ini: sertifikat kantor lain " +
-			"yang kunci publiknya belum dipercaya, atau palsu. Impor kunci publik kantor penerbitnya untuk memeriksanya"
+		v.Reason = Phrase{Text: "Ditandatangani dengan kunci {{.Key}} yang tidak dikenal basis data ini: sertifikat kantor lain " +
+			"yang kunci publiknya belum dipercaya, atau palsu. Impor kunci publik kantor penerbitnya untuk memeriksanya",
+			Args: map[string]any{"Key": sc.KeyID}}
 		return v, nil
 	case signer != hinted:
-		v.Verdict, v.Reason = VerdictAltered, "Kode kunci pada teks telah diubah"
+		v.Verdict, v.Reason = VerdictAltered, Phrase{Text: "Kode kunci pada teks telah diubah"}
 		return v, nil
 	}
 	if !signer.Own {
 		v.Verdict, v.Signer = VerdictValid, signer.Label
-		v.Reason = "Tanda tangan digital cocok dengan kunci publik " + signer.Label + " yang dipercaya basis data ini"
-		v.Notes = append(v.Notes, "Status pencabutan hanya dapat diperiksa di basis data kantor penerbitnya")
+		v.Reason = Phrase{Text: "Tanda tangan digital cocok dengan kunci publik {{.Office}} yang dipercaya basis data ini",
+			Args: map[string]any{"Office": signer.Label}}
+		v.Notes = append(v.Notes, Phrase{Text: "Status pencabutan hanya dapat diperiksa di basis data kantor penerbitnya"})
 		return v, nil
 	}
-	v.Signer = "basis data ini"
+	v.Signer = OwnSigner
 	c, err := register(sc.Claim.Number)
 	if err != nil {
 		return nil, err
 	}
 	if c == nil {
 		v.Verdict = VerdictUnknown
-		v.Reason = "Ditandatangani kunci basis data ini, tetapi nomor " + sc.Claim.Number + " tidak ada di register " +
-			"(basis data mungkin dipulihkan dari cadangan yang lebih lama)"
+		v.Reason = Phrase{Text: "Ditandatangani kunci basis data ini, tetapi nomor {{.Number}} tidak ada di register " +
+			"(basis data mungkin dipulihkan dari cadangan yang lebih lama)", Args: map[string]any{"Number": sc.Claim.Number}}
 		return v, nil
 	}
 	v.Certificate = c
 	if c.Revoked {
 		v.Verdict = VerdictRevoked
-		v.Reason = "Sertifikat ini dicabut"
+		v.Reason = Phrase{Text: "Sertifikat ini dicabut: {{.Reason}}", Args: map[string]any{"Reason": c.RevokedReason}}
 		if !c.RevokedAt.IsZero() {
-			v.Reason += " pada " + indo.Date(c.RevokedAt)
+			v.Reason = Phrase{Text: "Sertifikat ini dicabut pada {{.Date}}: {{.Reason}}",
+				Args: map[string]any{"Date": c.RevokedAt, "Reason": c.RevokedReason}}
 		}
-		v.Reason += ": " + c.RevokedReason
 		return v, nil
 	}
 	// The text is compared with what the register recorded at issue (its signed text), never with the
@@ -331,21 +373,23 @@ func VerifyCertificate(text string, keys []TrustedKey, register func(number stri
 		for _, earlier := range c.Earlier {
 			if old, err := ParseSignedClaim(earlier); err == nil && old.message == sc.message {
 				v.Verdict = VerdictValid
-				v.Reason = "Tanda tangan digital cocok; sertifikat ini telah diterbitkan ulang dengan nomor yang sama"
-				v.Notes = append(v.Notes, "Cetakan ini versi sebelum diterbitkan ulang; yang berlaku kini memuat "+strings.Join(differs, "; "))
+				v.Reason = Phrase{Text: "Tanda tangan digital cocok; sertifikat ini telah diterbitkan ulang dengan nomor yang sama"}
+				v.Notes = append(v.Notes, Phrase{Text: "Cetakan ini versi sebelum diterbitkan ulang; yang berlaku kini memuat {{.Differences}}",
+					Args: map[string]any{"Differences": differs}})
 				return v, nil
 			}
 		}
 		v.Verdict = VerdictAltered
 		if recorded.Holder != sc.Claim.Holder {
-			v.Reason = "Nomor " + c.Number + " di register milik orang lain"
+			v.Reason = Phrase{Text: "Nomor {{.Number}} di register milik orang lain", Args: map[string]any{"Number": c.Number}}
 		} else {
-			v.Reason = "Isi teks berbeda dengan yang tercatat di register untuk nomor " + c.Number + ": " + strings.Join(differs, "; ")
+			v.Reason = Phrase{Text: "Isi teks berbeda dengan yang tercatat di register untuk nomor {{.Number}}: {{.Differences}}",
+				Args: map[string]any{"Number": c.Number, "Differences": differs}}
 		}
 		return v, nil
 	}
 	v.Verdict = VerdictValid
-	v.Reason = "Tanda tangan digital cocok dan sertifikat tercatat berlaku di register"
+	v.Reason = Phrase{Text: "Tanda tangan digital cocok dan sertifikat tercatat berlaku di register"}
 	return v, nil
 }
 
@@ -358,31 +402,37 @@ func (c *Certificate) RecordedClaim() CertificateClaim {
 	return ClaimOf(&Program{}, c)
 }
 
-// Differences lists, in Indonesian, the fields in which other says something else than c, as "NIP
-// 198609262015051001" (c's value). Fields a PBN1 text lacks are not compared.
-func (c CertificateClaim) Differences(other CertificateClaim) []string {
-	var out []string
-	add := func(label, mine, theirs string) {
+// Differences lists the fields in which other says something else than c, each as a phrase "NIP
+// 198609262015051001" with c's value. Fields a PBN1 text lacks are not compared.
+func (c CertificateClaim) Differences(other CertificateClaim) Phrases {
+	var out Phrases
+	add := func(text string, mine, theirs any) {
 		if mine != theirs {
 			if mine == "" {
-				mine = "(kosong)"
+				mine = Phrase{Text: "(kosong)"}
 			}
-			out = append(out, label+" "+mine)
+			out = append(out, Phrase{Text: text, Args: map[string]any{"Value": mine}})
 		}
 	}
-	holderLabel := "NIP"
+	holder := "NIP {{.Value}}"
 	if strings.HasPrefix(c.Holder, "#") {
-		holderLabel = "identitas"
+		holder = "identitas {{.Value}}"
 	}
-	add(holderLabel, c.Holder, other.Holder)
-	add("nama", c.Name, other.Name)
-	add("kode program", c.ProgramCode, other.ProgramCode)
-	add("tanggal", indo.DateRange(c.Start, c.End), indo.DateRange(other.Start, other.End))
-	add("JP", strconv.Itoa(c.JP), strconv.Itoa(other.JP))
+	add(holder, c.Holder, other.Holder)
+	add("nama {{.Value}}", c.Name, other.Name)
+	add("kode program {{.Value}}", c.ProgramCode, other.ProgramCode)
+	if !c.Start.Equal(other.Start) || !c.End.Equal(other.End) {
+		out = append(out, Phrase{Text: "tanggal {{.Start}} s.d. {{.End}}", Args: map[string]any{"Start": c.Start, "End": c.End}})
+	}
+	add("JP {{.Value}}", strconv.Itoa(c.JP), strconv.Itoa(other.JP))
 	if c.Format == PayloadFormat && other.Format == PayloadFormat {
-		add("peran", c.Role.Label(), other.Role.Label())
-		add("predikat", c.Predicate, other.Predicate)
-		add("tanggal terbit", indo.Date(c.Issued), indo.Date(other.Issued))
+		if c.Role != other.Role {
+			out = append(out, Phrase{Text: "peran {{.Value}}", Args: map[string]any{"Value": Phrase{Text: c.Role.Label()}}})
+		}
+		add("predikat {{.Value}}", c.Predicate, other.Predicate)
+		if !c.Issued.Equal(other.Issued) {
+			out = append(out, Phrase{Text: "tanggal terbit {{.Value}}", Args: map[string]any{"Value": c.Issued}})
+		}
 	}
 	return out
 }

@@ -199,7 +199,7 @@ func TestSignAndVerify(t *testing.T) {
 	}
 	c.Revoked, c.RevokedReason = true, "terbit ganda"
 	v = check("revoked", text, keys, VerdictRevoked)
-	if !strings.Contains(v.Reason, "terbit ganda") {
+	if !strings.Contains(v.Reason.String(), "terbit ganda") {
 		t.Errorf("revocation reason missing: %s", v.Reason)
 	}
 	c.Revoked = false
@@ -210,7 +210,7 @@ func TestSignAndVerify(t *testing.T) {
 	c.HolderName = "Dra. Siti Aminah, M.Pd."
 	c.Earlier, c.Payload = []string{text}, SignClaim(ClaimOf(p, c), own)
 	v = check("issued again since", text, keys, VerdictValid)
-	if len(v.Notes) == 0 || !strings.Contains(v.Notes[0], "Dra. Siti Aminah, M.Pd.") {
+	if len(v.Notes) == 0 || !strings.Contains(v.Notes[0].String(), "Dra. Siti Aminah, M.Pd.") {
 		t.Errorf("no note about the certificate issued again: %v", v.Notes)
 	}
 	check("the new copy", c.Payload, keys, VerdictValid)
@@ -260,7 +260,7 @@ func TestVerifyOlderFormatAndMissingField(t *testing.T) {
 			if v.Verdict != VerdictAltered || v.Verdict.Label() != "TIDAK SAH: diubah atau dipalsukan" {
 				t.Errorf("%s %s: %s", name, what, v.Verdict)
 			}
-			if what == "emptied" && !strings.Contains(v.Reason, "bagian "+name+" kosong") {
+			if what == "emptied" && !strings.Contains(v.Reason.String(), "bagian "+name+" kosong") {
 				t.Errorf("%s emptied: reason %q does not name the field", name, v.Reason)
 			}
 		}

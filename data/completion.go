@@ -93,10 +93,7 @@ func (r Reason) Template() (string, map[string]any) {
 // String is the reason in Indonesian, figures filled in.
 func (r Reason) String() string {
 	text, args := r.Template()
-	for k, v := range args {
-		text = strings.ReplaceAll(text, "{{."+k+"}}", v.(string))
-	}
-	return text
+	return Phrase{Text: text, Args: args}.String()
 }
 
 // Group is the reason without its figures, in Indonesian, for counting the reasons of many enrolments
