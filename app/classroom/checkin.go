@@ -154,7 +154,9 @@ func (s *Server) mark(ctx context.Context, row store.RosterRow, now time.Time) (
 	if now.After(lateAfter) {
 		m.Status, m.Time = data.Late, now.Format("15:04")
 	}
+	s.writing.Lock()
 	held, created, err := s.st.CheckIn(ctx, m)
+	s.writing.Unlock()
 	if err != nil {
 		return "", err
 	}

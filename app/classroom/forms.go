@@ -335,7 +335,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if err := s.st.SaveResponse(r.Context(), resp, true); err != nil {
+	s.writing.Lock()
+	err = s.st.SaveResponse(r.Context(), resp, true)
+	s.writing.Unlock()
+	if err != nil {
 		if anonymous {
 			s.mu.Lock()
 			delete(s.anon, key)

@@ -144,8 +144,15 @@ func BenchmarkClassroom60Phones(b *testing.B) {
 	<-done
 	b.ReportMetric(float64(percentile(idle, 0.95).Microseconds())/1000, "window-read-idle-p95-ms")
 	b.ReportMetric(float64(percentile(busy, 0.95).Microseconds())/1000, "window-read-busy-p95-ms")
+	// Everything stored, once: a mark per phone, the latest response per phone with its 30 answers.
+	if n := storetest.Count(b, f.st, "SELECT count(*) FROM attendance WHERE session_id = ?", f.session.ID); n != 60 {
+		b.Errorf("%d marks stored, want 60", n)
+	}
 	if n := storetest.Count(b, f.st, "SELECT count(*) FROM response WHERE program_form_id = ?", f.big); n != 60 {
 		b.Errorf("%d responses stored, want 60", n)
+	}
+	if n := storetest.Count(b, f.st, "SELECT count(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.program_form_id = ?", f.big); n != 1800 {
+		b.Errorf("%d answers stored, want 1800", n)
 	}
 	b.ReportMetric(float64(percentile(all, 0.5).Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(percentile(all, 0.95).Microseconds())/1000, "p95-ms")

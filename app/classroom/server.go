@@ -56,6 +56,11 @@ type Server struct {
 	token   string
 	key     []byte // signs the hidden fields of forms
 
+	// writing queues the server's own writes (marks, responses) in Go: sixty phones at once would otherwise
+	// wait for SQLite's write lock in its busy handler, which sleeps in steps of up to 100 ms, and the last
+	// ones would wait far longer than the writes take.
+	writing sync.Mutex
+
 	mu       sync.Mutex
 	codes    [2]string                  // current, previous
 	roster   map[string]store.RosterRow // by NIP, cleaned
