@@ -114,3 +114,21 @@ func TestStderrUnderAnyLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoUserFolder: without HOME (nor XDG_CONFIG_HOME) and without --db there is no default database; the
+// command line says so in one Indonesian line, not in Go's English ("neither $XDG_CONFIG_HOME nor $HOME are
+// defined").
+func TestNoUserFolder(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = []string{"PEMBINA_TEST_ARGS=list\x1fprograms", "PEMBINA_LOG=" + filepath.Join(dir, "log.txt"), "PATH=" + os.Getenv("PATH")}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	got := stderr.String()
+	if !ok || ee.ExitCode() != 1 || strings.Count(got, "\n") != 1 || !strings.Contains(got, "Folder data pengguna tidak ditemukan") ||
+		strings.Contains(got, "neither") {
+		t.Errorf("without HOME: %v, stderr %q; want exit 1 and one Indonesian line", err, got)
+	}
+}

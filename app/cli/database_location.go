@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pembina/pembina/data"
 )
 
 // The window remembers the database it used last in a small file beside the default database, so that a
@@ -16,12 +18,12 @@ const lastDatabaseFile = "basis-data-terakhir.txt"
 // ~/.config/Pembina on Linux), created when missing.
 func dataFolder() (string, error) {
 	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("folder data pengguna tidak ditemukan (%v); pilih berkas dengan --db", err)
+	if err != nil { // Go's reason names environment variables in English: it goes to the log only
+		return "", data.Wrap(data.KindInvalid, err, "Folder data pengguna tidak ditemukan (variabel lingkungan HOME, XDG_CONFIG_HOME atau APPDATA tidak diatur); pilih berkas basis data dengan --db BERKAS")
 	}
 	dir = filepath.Join(dir, "Pembina")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("folder %s tidak dapat dibuat: %v", dir, err)
+		return "", data.Wrap(data.KindInvalid, err, "Folder %s tidak dapat dibuat (%s); pilih berkas basis data dengan --db BERKAS", dir, strings.TrimSuffix(data.ErrorMessage(err), "; periksa nama dan foldernya"))
 	}
 	return dir, nil
 }
