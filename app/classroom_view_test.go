@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -247,5 +248,77 @@ func TestClassroomViewNetworkChoice(t *testing.T) {
 	}
 	if v, _ := s.Setting(ctx, classroom.PortSetting, ""); v != strconv.Itoa(second) {
 		t.Errorf("remembered port after a refused one %q, want %d", v, second)
+	}
+}
+
+// modeKelasWindow returns the Mode Kelas window open now, or nil.
+func modeKelasWindow(u *UI) fyne.Window {
+	for _, w := range u.app.Driver().AllWindows() {
+		if strings.HasPrefix(w.Title(), "Mode Kelas · ") {
+			return w
+		}
+	}
+	return nil
+}
+
+// TestModeKelasFromBothTabs: the Mode Kelas button of Jadwal & Presensi > Presensi serves the session chosen
+// there, the one of Evaluasi the session under way (or the evaluations only); each window serves its address
+// until it closes.
+func TestModeKelasFromBothTabs(t *testing.T) {
+	u, s := newTestUI(t, true)
+	ctx := context.Background()
+	s.SetSetting(ctx, classroom.AddressSetting, "127.0.0.1")
+	for _, tt := range []struct {
+		name string
+		open func() string // opens the tab and returns what the window should say of the session
+	}{
+		{"Jadwal & Presensi", func() string {
+			st := openSchedule(t, u, s, data.StatusRunning, 1)
+			return sessionLabel(st.entry.session)
+		}},
+		{"Evaluasi", func() string {
+			rows, err := s.Programs(ctx, store.ProgramFilter{Status: data.StatusRunning})
+			if err != nil || len(rows) == 0 {
+				t.Fatalf("no running program: %v", err)
+			}
+			fixToday(u)
+			evaluationOf(t, u, s, rows[0].Program.Code)
+			list, _ := s.Sessions(ctx, rows[0].Program.ID)
+			if x := classroom.SessionNow(list, u.now()); x != nil {
+				return sessionLabel(x)
+			}
+			return "Evaluasi saja (tanpa presensi)"
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s.SetSetting(ctx, classroom.PortSetting, strconv.Itoa(freePort(t)))
+			want := tt.open()
+			test.Tap(buttonIn(t, u.win, "Mode Kelas"))
+			u.WaitIdle()
+			w := modeKelasWindow(u)
+			if w == nil {
+				t.Fatal("no Mode Kelas window")
+			}
+			if !labelIn(w, want) {
+				t.Errorf("the window does not say %q", want)
+			}
+			var address string
+			for _, o := range windowObjects(w) {
+				if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "http://127.0.0.1:") {
+					address = l.Text
+				}
+			}
+			client := &http.Client{Timeout: 2 * time.Second}
+			res, err := client.Get(address)
+			if err != nil || res.StatusCode != http.StatusOK {
+				t.Fatalf("GET %q = %v %v", address, res, err)
+			}
+			res.Body.Close()
+			w.Close()
+			u.WaitIdle()
+			if _, err := client.Get(address); err == nil {
+				t.Errorf("%s still answers after the window closed", address)
+			}
+		})
 	}
 }
