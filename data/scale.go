@@ -95,15 +95,17 @@ type Band struct {
 //   - 1–4 (public-service survey style): [1; 2,60) Tidak Baik, [2,60; 3,07) Kurang Baik, [3,07; 3,54) Baik,
 //     [3,54; 4] Sangat Baik;
 //   - 1–5: up to 1,80 Tidak Baik, above 1,80 Kurang Baik, above 2,60 Cukup, above 3,40 Baik, above 4,35 Sangat Baik;
-//   - 0–100: [0; 55) Sangat Kurang, [55; 65) Kurang, [65; 75) Cukup, [75; 90) Baik, [90; 100] Sangat Baik.
+//   - 0–100: the satisfaction index's intervals (PermenPANRB 14/2017, IndexCategory) from 0: [0; 65) Tidak Baik,
+//     [65; 76,61) Kurang Baik, [76,61; 88,31) Baik, [88,31; 100] Sangat Baik. A rated answer on 0–100 is
+//     satisfaction on the index's own axis, so it takes the index's categories, never the test-score legend
+//     (Sangat Kurang … Sangat Baik, for nilai): mixing 1–4 and 0–100 forms then never moves a category.
 func (s Scale) Legend() []Band {
 	switch s {
 	case Scale5:
 		return []Band{{1, false, "Tidak Baik"}, {1.80, true, "Kurang Baik"}, {2.60, true, "Cukup"}, {3.40, true, "Baik"},
 			{4.35, true, "Sangat Baik"}}
 	case Scale100:
-		return []Band{{0, false, "Sangat Kurang"}, {55, false, "Kurang"}, {65, false, "Cukup"}, {75, false, "Baik"},
-			{90, false, "Sangat Baik"}}
+		return append([]Band{{0, false, indexLegend[0].Label}}, indexLegend[1:]...)
 	}
 	return []Band{{1, false, "Tidak Baik"}, {2.60, false, "Kurang Baik"}, {3.07, false, "Baik"}, {3.54, false, "Sangat Baik"}}
 }

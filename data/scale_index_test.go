@@ -38,13 +38,14 @@ func TestIndexCategory(t *testing.T) {
 	}
 }
 
-// Every 1–4 mean as printed (1,00 … 4,00) and its index fall in the same category.
+// Every 1–4 mean as printed (1,00 … 4,00) and its index fall in the same category, also when the index is an
+// answer given on 0–100.
 func TestIndexAgreesWithScale4(t *testing.T) {
 	for h := 100; h <= 400; h++ {
 		mean := float64(h) / 100
 		index := Scale4.ToPercent(mean)
-		if a, b := Scale4.Category(mean), IndexCategory(index); a != b {
-			t.Errorf("mean %v is %s, its index %v is %s", mean, a, index, b)
+		if a, b, c := Scale4.Category(mean), IndexCategory(index), Scale100.Category(index); a != b || a != c {
+			t.Errorf("mean %v is %s, its index %v is %s, and %s as an answer on 0–100", mean, a, index, b, c)
 		}
 	}
 }
@@ -101,6 +102,11 @@ func TestSatisfactionMix(t *testing.T) {
 			m.Add(other, Scale4.ToPercent(mean))
 			if _, _, _, cat := m.Result(); cat != Scale4.Category(mean) {
 				t.Fatalf("1–4 mean %v (%s) mixed with %s of the same index: %s", mean, Scale4.Category(mean), other, cat)
+			}
+			var alone SatisfactionMix
+			alone.Add(Scale100, Scale4.ToPercent(mean))
+			if _, _, _, cat := alone.Result(); cat != Scale4.Category(mean) {
+				t.Fatalf("0–100 answers averaging %v: %s; the 1–4 mean %v is %s", Scale4.ToPercent(mean), cat, mean, Scale4.Category(mean))
 			}
 		}
 	}

@@ -12,7 +12,7 @@ func TestStanding(t *testing.T) {
 		want Standing
 	}{
 		{Scale4, 3.60, StandingBest}, {Scale4, 3.20, StandingGood}, {Scale4, 2.80, StandingMiddle}, {Scale4, 2.00, StandingLowest},
-		{Scale5, 4.40, StandingBest}, {Scale5, 3.00, StandingMiddle}, {Scale100, 89.99, StandingGood}, {Scale100, 50, StandingLowest},
+		{Scale5, 4.40, StandingBest}, {Scale5, 3.00, StandingMiddle}, {Scale100, 88.30, StandingGood}, {Scale100, 50, StandingLowest},
 		{Scale4, math.NaN(), StandingNone},
 	}
 	for _, tt := range tests {

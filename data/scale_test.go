@@ -31,15 +31,15 @@ func TestScaleCategory(t *testing.T) {
 		{Scale5, 4.35, "Baik"},
 		{Scale5, 4.354, "Baik"},
 		{Scale5, 4.36, "Sangat Baik"},
-		{Scale100, 0, "Sangat Kurang"},
-		{Scale100, 54.99, "Sangat Kurang"},
-		{Scale100, 55, "Kurang"},
-		{Scale100, 64.99, "Kurang"},
-		{Scale100, 65, "Cukup"},
-		{Scale100, 74.99, "Cukup"},
-		{Scale100, 75, "Baik"},
-		{Scale100, 89.99, "Baik"},
-		{Scale100, 90, "Sangat Baik"},
+		// A satisfaction answer on 0–100 is on the index's axis: its categories, not the test-score legend's.
+		{Scale100, 0, "Tidak Baik"},
+		{Scale100, 64.99, "Tidak Baik"},
+		{Scale100, 65, "Kurang Baik"},
+		{Scale100, 75, "Kurang Baik"}, // as a 1–4 mean of 3,00 and its index 75
+		{Scale100, 76.60, "Kurang Baik"},
+		{Scale100, 76.61, "Baik"},
+		{Scale100, 88.30, "Baik"},
+		{Scale100, 88.31, "Sangat Baik"},
 		{Scale100, 100, "Sangat Baik"},
 		{Scale4, math.NaN(), ""},
 	}
@@ -57,7 +57,7 @@ func TestScaleLegendText(t *testing.T) {
 	}{
 		{Scale4, "1,00–2,59 Tidak Baik · 2,60–3,06 Kurang Baik · 3,07–3,53 Baik · 3,54–4,00 Sangat Baik"},
 		{Scale5, "1,00–1,80 Tidak Baik · 1,81–2,60 Kurang Baik · 2,61–3,40 Cukup · 3,41–4,35 Baik · 4,36–5,00 Sangat Baik"},
-		{Scale100, "0,00–54,99 Sangat Kurang · 55,00–64,99 Kurang · 65,00–74,99 Cukup · 75,00–89,99 Baik · 90,00–100,00 Sangat Baik"},
+		{Scale100, "0,00–64,99 Tidak Baik · 65,00–76,60 Kurang Baik · 76,61–88,30 Baik · 88,31–100,00 Sangat Baik"},
 	}
 	for _, tt := range tests {
 		if got := tt.scale.LegendText(); got != tt.want {

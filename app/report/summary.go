@@ -73,7 +73,8 @@ type summaryWriter struct {
 	left   float64
 	width  float64
 	pageH  float64
-	scales map[data.Scale]bool // every scale the document uses, for the legend
+	scales map[data.Scale]bool // every scale a rated answer of the document uses, for the legend
+	gains  bool                // the document shows normalised gains, for the legend
 }
 
 const summaryBottom = 18.0 // the page footer sits below
@@ -688,7 +689,7 @@ func (sw *summaryWriter) learning() {
 			sw.empty("Belum ada peserta yang mengerjakan tes ini.")
 			continue
 		}
-		sw.scales[data.Scale100] = true
+		sw.gains = true
 		pass := "semua post-test (program tanpa nilai lulus)"
 		if t.PassScore > 0 {
 			pass = fmt.Sprintf("%s dari %s post-test mencapai nilai lulus %s (%s)", indo.Int(int64(t.Passed)), indo.Int(int64(t.PostN)),
@@ -779,7 +780,7 @@ func (sw *summaryWriter) legendHeight() float64 {
 	if !math.IsNaN(sw.sum.Line.Satisfaction.Percent) {
 		h += sw.legendLineHeight(data.IndexLegendEntries())
 	}
-	if sw.scales[data.Scale100] && len(sw.sum.Report.Tests) > 0 {
+	if sw.gains {
 		h += 4.5
 	}
 	sw.doc.SetFont(pdf.Font, "I", 7.5)
@@ -825,7 +826,7 @@ func (sw *summaryWriter) legend() {
 			return categoryColour(data.Scale4, data.Scale4.Legend()[i].Lo+0.011)
 		})
 	}
-	if sw.scales[data.Scale100] && len(sw.sum.Report.Tests) > 0 {
+	if sw.gains {
 		doc.SetFont(pdf.Font, "B", 8.5)
 		doc.SetX(sw.left)
 		doc.CellFormat(28, 4.5, "N-gain", "", 0, "L", false, 0, "")

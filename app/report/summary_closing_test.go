@@ -46,7 +46,7 @@ func TestSummarySignatureKeptWithLegend(t *testing.T) {
 		doc.SetAutoPageBreak(false, summaryBottom)
 		pageW, pageH := doc.GetPageSize()
 		sw := &summaryWriter{doc: doc, sum: sum, left: 20, width: pageW - 40, pageH: pageH,
-			scales: map[data.Scale]bool{data.Scale4: true, data.Scale100: true}}
+			scales: map[data.Scale]bool{data.Scale4: true}, gains: true}
 		doc.AddPage()
 		doc.SetY(y)
 		if err := sw.closing(); err != nil {

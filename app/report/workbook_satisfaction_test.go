@@ -3,11 +3,14 @@ package report
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/analysis"
+	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/overview"
 	"github.com/pembina/pembina/data/store/storetest"
 )
@@ -76,5 +79,51 @@ func TestWorkbookSatisfactionCategory(t *testing.T) {
 	}
 	if r := cells["Indeks kepuasan"]; len(r) < 2 || r[1] != data.IndexLegendText() {
 		t.Errorf("Ringkasan's index legend is %q", r)
+	}
+}
+
+// A program whose organisation survey is answered on 0–100 (the sample's 1–4 answers times 25): the summary
+// gives that form the satisfaction index's category (its 0–100 mean is the index), prints the 0–100 legend with
+// the index's intervals rather than the test-score legend, and the program's category is that of its index,
+// the same as the 1–4 answers gave before.
+func TestSummaryZeroToHundredSurvey(t *testing.T) {
+	s := sampleStore(t)
+	p := programByPrefix(t, s, "PTD-I/")
+	before, _, _ := summaryText(t, s, p.ID)
+	db := storetest.DB(t, s)
+	var formID int64
+	if err := db.QueryRow(`SELECT pf.form_id FROM program_form pf JOIN form f ON f.id = pf.form_id
+		WHERE pf.program_id = ? AND f.kind = 'organisation'`, p.ID).Scan(&formID); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"UPDATE form SET scale = '0-100' WHERE id = ?",
+		`UPDATE answer SET number = number * 25, number2 = number2 * 25 WHERE question_id IN
+			(SELECT id FROM question WHERE form_id = ? AND kind IN ('scale', 'importance_performance'))`,
+	} {
+		if _, err := db.Exec(q, formID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, flat, _ := summaryText(t, s, p.ID)
+	var org *analysis.FormResult
+	for _, f := range sum.Report.Forms {
+		if f.Form.ID == formID {
+			org = f.Result
+		}
+	}
+	if org == nil || org.Scale != data.Scale100 || org.Category != data.IndexCategory(org.Percent) {
+		t.Fatalf("the 0–100 survey: %+v", org)
+	}
+	line := "Rata-rata formulir " + indo.Decimal(org.Mean, 2) + " (" + org.Category + ") pada skala 0–100, indeks " + indo.Decimal(org.Percent, 2)
+	if !strings.Contains(flat, line) {
+		t.Errorf("the summary lacks %q", line)
+	}
+	if !strings.Contains(flat, "Skala 0–100 0,00–64,99 Tidak Baik") || strings.Contains(flat, "Sangat Kurang") {
+		t.Errorf("the 0–100 legend is not the index's\n%s", excerpt(flat, "F. Keterangan Skala", 600))
+	}
+	sat := sum.Line.Satisfaction
+	if sat.Scale != "" || sat.Category != data.IndexCategory(sat.Percent) || sat.Category != before.Line.Satisfaction.Category {
+		t.Errorf("mixed scales: %+v; with 1–4 answers the program was %s", sat, before.Line.Satisfaction.Category)
 	}
 }
