@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,6 +103,28 @@ func TestClassroomViewLiveListAndManualMark(t *testing.T) {
 	// Late by the window's clock: the row says T and the time of arrival.
 	if !labelIn(cv.win, "Sudah hadir · T 09.20") {
 		t.Error("the live list does not show the late arrival as T 09.20")
+	}
+	// Sorted by name, Ani comes first; not yet first, Budi, who has not checked in.
+	if cv.people[0].Name != "Ani Lestari" {
+		t.Errorf("by name the list starts with %s", cv.people[0].Name)
+	}
+	cv.sortBy.SetSelectedIndex(1)
+	if cv.people[0].Name != "Budi Hartono" || cv.people[1].Name != "Ani Lestari" {
+		t.Errorf("not yet first: %s, %s", cv.people[0].Name, cv.people[1].Name)
+	}
+	cv.sortBy.SetSelectedIndex(0)
+	// The door sheet: one page with the address as QR code and text.
+	sheet := filepath.Join(t.TempDir(), "pintu.pdf")
+	suggested := ""
+	u.dialogs.savePath = func(name string, done func(string)) { suggested = name; done(sheet) }
+	test.Tap(buttonIn(t, cv.win, "Lembar QR untuk pintu (PDF)…"))
+	u.WaitIdle()
+	text, err := exec.Command("pdftotext", sheet, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext of the door sheet: %v", err)
+	}
+	if flat := strings.Join(strings.Fields(string(text)), " "); !strings.Contains(flat, "Pindai untuk presensi dan evaluasi") || !strings.Contains(flat, address) || !strings.HasPrefix(suggested, "Mode Kelas") {
+		t.Errorf("door sheet %q reads %q", suggested, flat)
 	}
 	// Tandai manual for the one without a phone.
 	test.Tap(buttonIn(t, cv.win, "Tandai hadir"))
