@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/store"
 )
 
 // TestVerificationPhrasesHaveEnglish checks every answer of a certificate check (each verdict, each way a text
@@ -137,5 +138,21 @@ func TestVerificationPhrasesHaveEnglish(t *testing.T) {
 	v, _ = data.VerifyCertificate(text, keys, func(string) (*data.Certificate, error) { return &revokedToday, nil })
 	if got := phraseText(v.Reason); got != "This certificate was revoked on 28 November 2026: terbit ganda" {
 		t.Errorf("English revocation %q", got)
+	}
+}
+
+// TestCounterLiftInEnglish: the notice that opening a database lifted a number counter reads in English in the
+// English window, with its figures.
+func TestCounterLiftInEnglish(t *testing.T) {
+	l := store.CounterLift{Prefix: "SERT/{seq:03}/EPA-I/2026", Year: 2026, From: 0, To: 35}
+	if !strings.Contains(l.Message(), "dinaikkan dari 0 ke 35") {
+		t.Errorf("Indonesian: %s", l.Message())
+	}
+	if err := applyLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	defer applyLanguage("id")
+	if got := phraseText(l.Phrase()); !strings.HasPrefix(got, "The certificate number counter SERT/{seq:03}/EPA-I/2026 of 2026 was raised from 0 to 35: numbers up to 35") {
+		t.Errorf("English: %s", got)
 	}
 }

@@ -45,7 +45,7 @@ func (d *database) start(notice string) {
 func counterNotice(s *store.Store) string {
 	var lines []string
 	for _, l := range s.CounterLifts {
-		lines = append(lines, l.Message())
+		lines = append(lines, phraseText(l.Phrase()))
 	}
 	if s.CounterNotice != "" {
 		lines = append(lines, s.CounterNotice)

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/pembina/pembina/data"
 )
 
 // The certificate number counters are kept twice: in the database (number_counter) and in a small file beside
@@ -50,9 +52,13 @@ type CounterLift struct {
 }
 
 // Message says in Indonesian what was lifted and why.
-func (l CounterLift) Message() string {
-	return fmt.Sprintf("Penghitung nomor sertifikat %s tahun %d dinaikkan dari %d ke %d: nomor sampai %d sudah pernah diterbitkan "+
-		"dari basis data ini (mungkin dipulihkan dari cadangan yang lebih lama), jadi tidak diberikan lagi", l.Prefix, l.Year, l.From, l.To, l.To)
+func (l CounterLift) Message() string { return l.Phrase().String() }
+
+// Phrase says what was lifted and why, for the window to translate.
+func (l CounterLift) Phrase() data.Phrase {
+	return data.Phrase{Text: "Penghitung nomor sertifikat {{.Prefix}} tahun {{.Year}} dinaikkan dari {{.From}} ke {{.To}}: nomor sampai " +
+		"{{.To}} sudah pernah diterbitkan dari basis data ini (mungkin dipulihkan dari cadangan yang lebih lama), jadi tidak diberikan lagi",
+		Args: map[string]any{"Prefix": l.Prefix, "Year": l.Year, "From": l.From, "To": l.To}}
 }
 
 func readCounterFile(path string) (map[counterKey]int, error) {
