@@ -11,6 +11,11 @@ import (
 // document embeds it (a scanned A4 page at 300 dpi as JPEG is about 2 MB).
 const MaxImageBytes = 8 << 20
 
+// MaxImagePixels is the most pixels a picture may have: a 5 MB PNG of one colour can claim 30,000×30,000
+// pixels, which decoding would hold as gigabytes; 30 million pixels (a 6,000×5,000 photo) decode within
+// about 250 MB. It is checked from the picture's header, before anything is decoded.
+const MaxImagePixels = 30_000_000
+
 // CheckImage checks that b is a whole PNG or JPEG picture (decoded to the last pixel, so that a truncated or
 // damaged file is caught here and not when a certificate is printed). what names the picture in the message:
 // "Logo instansi".
@@ -27,6 +32,10 @@ func CheckImage(b []byte, what string) error {
 		decode = func(b []byte) error { _, err := jpeg.Decode(bytes.NewReader(b)); return err }
 	default:
 		return Errorf(KindInvalid, "%s harus berupa gambar PNG atau JPEG; berkas ini jenis lain. Simpan gambarnya sebagai PNG lalu pilih lagi", what)
+	}
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(b)); err == nil && cfg.Width*cfg.Height > MaxImagePixels {
+		return Errorf(KindInvalid, "%s terlalu besar (%d×%d piksel, paling banyak %d juta piksel); perkecil gambarnya lalu pilih lagi", what,
+			cfg.Width, cfg.Height, MaxImagePixels/1_000_000)
 	}
 	if err := decode(b); err != nil {
 		return Wrap(KindInvalid, err, "%s rusak atau terpotong dan tidak dapat dibaca (%v); buka gambarnya di program lain, simpan ulang sebagai PNG lalu pilih lagi", what, err)

@@ -2,6 +2,8 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
@@ -28,6 +30,11 @@ func TestCheckImage(t *testing.T) {
 	gif.Encode(&gifBytes, picture(40, 40), nil)
 	png.Encode(&tiny, picture(8, 8))
 	huge := append(append([]byte(nil), pngBytes.Bytes()...), make([]byte, MaxImageBytes)...)
+	// A PNG whose header claims 30,000×30,000 pixels: decoding it would allocate 900 MB before finding no data.
+	ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32([]byte("IHDR"), 30_000), 30_000)
+	ihdr = append(ihdr, 8, 0, 0, 0, 0) // 8-bit grey
+	bomb := binary.BigEndian.AppendUint32([]byte("\x89PNG\r\n\x1a\n"), uint32(len(ihdr)-4))
+	bomb = binary.BigEndian.AppendUint32(append(bomb, ihdr...), crc32.ChecksumIEEE(ihdr))
 	tests := []struct {
 		name string
 		b    []byte
@@ -42,6 +49,7 @@ func TestCheckImage(t *testing.T) {
 		{"text", []byte("bukan gambar"), "PNG atau JPEG"},
 		{"too big", huge, "terlalu besar"},
 		{"too small", tiny.Bytes(), "terlalu kecil"},
+		{"too many pixels", bomb, "terlalu besar (30000×30000 piksel, paling banyak 30 juta piksel)"},
 	}
 	for _, tt := range tests {
 		err := CheckImage(tt.b, "Logo")
