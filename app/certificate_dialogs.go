@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -114,12 +113,7 @@ func (u *UI) exportPublicKey() {
 // trusts it.
 func (u *UI) trustPublicKey(done func()) {
 	u.dialogs.open([]string{".txt"}, func(path string) {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			u.showError(data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err))
-			return
-		}
-		pub, named, err := certify.ParsePublicKey(string(b))
+		pub, named, err := certify.ReadPublicKeyFile(path)
 		if err != nil {
 			u.showError(err)
 			return

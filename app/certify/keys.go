@@ -9,6 +9,7 @@ import (
 
 	"github.com/pembina/pembina/app/report"
 	"github.com/pembina/pembina/data"
+	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/store"
 )
 
@@ -65,14 +66,35 @@ func ParsePublicKey(text string) (ed25519.PublicKey, string, error) {
 	return pub, label, nil
 }
 
+// maxKeyFileBytes is the largest file read as an exported key: PublicKeyText writes a few hundred bytes. A
+// bigger file is not a key, and reading a 3 GB one whole peaked at 6.3 GB.
+const maxKeyFileBytes = 64 << 10
+
+// ReadPublicKeyFile reads an exported key (PublicKeyText) from path: the key and the office it names. A
+// folder, a device or pipe, or a file larger than a key can be is refused before it is read.
+func ReadPublicKeyFile(path string) (ed25519.PublicKey, string, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, "", data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	case fi.IsDir():
+		return nil, "", data.Errorf(data.KindInvalid, "%s adalah folder; pilih berkas kunci publik (.txt)", path)
+	case !fi.Mode().IsRegular():
+		return nil, "", data.Errorf(data.KindInvalid, "%s bukan berkas biasa (perangkat, pipa atau soket); pilih berkas kunci publik (.txt)", path)
+	case fi.Size() > maxKeyFileBytes:
+		return nil, "", data.Errorf(data.KindInvalid, "Berkas %s terlalu besar untuk sebuah kunci publik (%s KB; kunci hanya beberapa ratus byte); pilih berkas dari key export", path, indo.Int(fi.Size()>>10))
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
+	}
+	return ParsePublicKey(string(b))
+}
+
 // TrustPublicKeyFile reads another office's exported key from path and trusts it under label (the label in
 // the file when label is empty). It returns the label used.
 func TrustPublicKeyFile(ctx context.Context, s *store.Store, path, label string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err)
-	}
-	pub, named, err := ParsePublicKey(string(b))
+	pub, named, err := ReadPublicKeyFile(path)
 	if err != nil {
 		return "", err
 	}

@@ -51,6 +51,12 @@ func hostileFiles(t *testing.T, dir string) map[string]string {
 		"binary":    filepath.Join(dir, "acak.csv"),
 	}
 	p["link"] = filepath.Join(dir, "tautan.pdf")
+	// A "key" of 3 GB that takes no room: reading it whole peaked at 6.3 GB.
+	p["bigkey"] = filepath.Join(dir, "kunci-besar.txt")
+	if f, err := os.Create(p["bigkey"]); err == nil {
+		f.Truncate(3 << 30)
+		f.Close()
+	}
 	os.WriteFile(filepath.Join(dir, "hadir.pdf"), nil, 0o644)
 	os.Symlink("hadir.pdf", p["link"])
 	os.Mkdir(p["folder"], 0o755)
@@ -121,6 +127,8 @@ func TestHostileInputs(t *testing.T) {
 		{[]string{"--db", db, "backup", p["link"]}, 1, "sudah ada"},
 		{[]string{"--db", db, "sign-in-sheet", "--program", "PTD-I/2026", "--out", "/proc/hadir.pdf"}, 1, "hadir.pdf tidak dapat dibuat di folder /proc"},
 		{[]string{"--db", db, "key", "trust", p["missing"]}, 1, "Berkas " + p["missing"] + " tidak ditemukan"},
+		{[]string{"--db", db, "key", "trust", p["folder"]}, 1, "adalah folder"},
+		{[]string{"--db", db, "key", "trust", p["bigkey"]}, 1, "terlalu besar untuk sebuah kunci publik"},
 		{[]string{"--db", db, "restore", p["binary"]}, 1, "acak.csv"},
 		{[]string{"--db", db, "verify", "😀\x00\x1b"}, 1, "TIDAK"},
 		{[]string{"--db", db, "list", "programs"}, 0, ""},
