@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"image"
-	"os"
 	"strings"
 	"time"
 
@@ -115,9 +114,9 @@ func newCertificateDesignView(u *UI, p *data.Program, who *certify.Candidate, ba
 	v.backgroundLabel = widget.NewLabel("")
 	chooseBackground := widget.NewButton(L("Pilih gambar…"), func() {
 		u.dialogs.open([]string{".png", ".jpg", ".jpeg"}, func(path string) {
-			b, err := os.ReadFile(path)
+			b, err := readPictureBytes(path)
 			if err != nil {
-				u.showError(data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat dibaca: %v", path, err))
+				u.showError(err)
 				return
 			}
 			if err := data.CheckImage(b, "latar sertifikat"); err != nil {

@@ -277,11 +277,31 @@ func (p *imagePicker) set(b []byte) {
 
 // readImageFile reads a picture the coordinator chose and prepares it for documents.
 func readImageFile(path string) ([]byte, error) {
+	b, err := readPictureBytes(path)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.PrepareImage(b, fmt.Sprintf(L("Berkas %s"), filepath.Base(path)))
+}
+
+// readPictureBytes reads a picture file the coordinator chose, refusing one larger than data.MaxImageBytes
+// (or a folder, device or pipe) before reading it: a file of gigabytes picked by mistake would be held whole.
+func readPictureBytes(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, data.Wrap(data.KindInvalid, err, L("Berkas %s tidak dapat dibaca: %v"), path, err)
+	case !fi.Mode().IsRegular():
+		return nil, data.Errorf(data.KindInvalid, L("%s bukan berkas gambar; pilih berkas PNG atau JPEG"), path)
+	case fi.Size() > data.MaxImageBytes:
+		return nil, data.Errorf(data.KindInvalid, L("Berkas %s terlalu besar (%s MB, paling besar %d MB); perkecil gambarnya lalu pilih lagi"),
+			filepath.Base(path), indo.Int(fi.Size()>>20), data.MaxImageBytes>>20)
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, data.Wrap(data.KindInvalid, err, L("Berkas %s tidak dapat dibaca: %v"), path, err)
 	}
-	return pdf.PrepareImage(b, fmt.Sprintf(L("Berkas %s"), filepath.Base(path)))
+	return b, nil
 }
 
 // defaultsTab edits what a new program starts with: the attendance threshold and whether excused absences
