@@ -67,6 +67,16 @@ const (
 	// maxLayoutCells is the most cell elements the worksheets of a workbook may hold for excelize to load
 	// them whole (about 200 bytes a cell), which reading merged ranges and cell types needs.
 	maxLayoutCells = 600_000
+	// maxLayoutElements is the most elements of any kind (rows, cells, values, hyperlinks, formats) the
+	// worksheets may hold for that whole load: the 10,000-row list has 360,000 (three a cell).
+	maxLayoutElements = 1_800_000
+	// maxLayoutUnnumbered is the most rows without their number (no r attribute; Excel always writes it)
+	// the worksheets may hold for that whole load, which removes each such row from the middle of the
+	// list, a time that grows with the square of their count: 100,000 such rows took 14 s of CPU.
+	maxLayoutUnnumbered = 20_000
+	// maxSheets is the most sheets a workbook may hold; each is streamed, and excelize looks each up by
+	// walking the list.
+	maxSheets = 1_000
 	// maxFileBytes is the largest file read at all: a workbook of 200,000 people is about 15 MB, the same list
 	// as CSV about 40 MB.
 	maxFileBytes = 64 << 20

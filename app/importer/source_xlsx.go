@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,12 +17,14 @@ import (
 
 // openWorkbook reads every sheet of an .xlsx package with excelize's streaming row iterator (File.Rows,
 // Rows.Columns with RawCellValue: stored values, never formulas, dates as their serial numbers), within the
-// limits of limits.go: the package's parts are measured before anything is unpacked, and rows, columns, cells
-// and cell lengths are counted as they stream, so that a hostile file is refused before it is held.
+// limits of limits.go: the package's parts are measured and their elements counted before anything is
+// unpacked (measurePackage), and rows, columns, cells and cell lengths are counted as they stream, so that a
+// hostile file is refused before it is held.
 //
 // Merged ranges come from GetMergeCells, which makes excelize load the worksheet whole (about 200 bytes a cell
-// element); it is called only for a package that has merged ranges and at most maxLayoutCells cell elements,
-// and a larger one with merged ranges is refused with a message. Numbers are told from text by their stored
+// element); it is called only for a package that has merged ranges and at most maxLayoutCells cell elements
+// (maxLayoutElements elements of any kind) in its worksheets, and a larger one with merged ranges is refused
+// with a message. Numbers are told from text by their stored
 // value (storedAsNumber), which is where Excel's damage to a NIP shows; asking excelize for each cell's type
 // would need the same whole load, for every list.
 //
@@ -52,7 +53,10 @@ func openWorkbook(path string, b []byte) (*Source, error) {
 	if pkg.merges > maxMerges {
 		return nil, tooLarge(name, "memuat %s sel gabungan (paling banyak %s); batalkan penggabungan sel (Unmerge Cells) lalu simpan dan impor lagi", thousands(pkg.merges), thousands(maxMerges))
 	}
-	if pkg.merges > 0 && pkg.cells > maxLayoutCells {
+	if pkg.merges > 0 && pkg.unnumbered > maxLayoutUnnumbered {
+		return nil, tooLarge(name, "memuat sel gabungan (merge) dan %s baris tanpa nomor baris, jadi tidak dibuat oleh Excel; buka di Excel lalu simpan ulang sebagai .xlsx", thousands(pkg.unnumbered))
+	}
+	if pkg.merges > 0 && (pkg.cells > maxLayoutCells || pkg.sheetElements > maxLayoutElements) {
 		return nil, tooLarge(name, "daftar sebesar ini (lebih dari %s sel) tidak boleh memuat sel gabungan (merge); pilih semua sel, batalkan penggabungan (Unmerge Cells), lalu simpan dan impor lagi", thousands(maxLayoutCells))
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
@@ -80,120 +84,6 @@ func openWorkbook(path string, b []byte) (*Source, error) {
 		return nil, broken(errors.New("no sheets"))
 	}
 	return src, nil
-}
-
-// packageSize is what measurePackage found: the cell and merged-range elements of the worksheets, the
-// strings of the shared-strings part, and every element of the other parts.
-type packageSize struct{ cells, merges, strings, elements int }
-
-// measurePackage checks the sizes a package's parts declare before excelize unpacks them (the zip reader
-// refuses a part that expands beyond what it declares), and counts the worksheets' cell and merged-range
-// elements and the shared strings by streaming through them.
-func measurePackage(zr *zip.Reader, name string) (packageSize, error) {
-	var size packageSize
-	if len(zr.File) > maxParts {
-		return size, tooLarge(name, "berisi %s bagian (paling banyak %s)", thousands(len(zr.File)), thousands(maxParts))
-	}
-	var total, inMemory uint64
-	for _, zf := range zr.File {
-		part := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))
-		limit := uint64(maxOtherPartBytes)
-		sheet := strings.HasPrefix(part, "xl/worksheets/") && strings.HasSuffix(part, ".xml") && !strings.Contains(part, "_rels")
-		streamed := sheet || part == "xl/sharedstrings.xml"
-		switch {
-		case sheet:
-			limit = maxSheetPartBytes
-		case part == "xl/sharedstrings.xml":
-			limit = maxSharedStringsBytes
-		}
-		total += zf.UncompressedSize64
-		if zf.UncompressedSize64 > limit {
-			return size, tooLarge(name, "bagian %s berisi %s MB data (paling banyak %s MB)", zf.Name, thousands(int(zf.UncompressedSize64>>20)), thousands(int(limit>>20)))
-		}
-		if total > maxPackageBytes {
-			return size, tooLarge(name, "isinya lebih dari %s MB setelah dibuka", thousands(maxPackageBytes>>20))
-		}
-		if !streamed || zf.UncompressedSize64 <= xmlInMemoryBytes {
-			if inMemory += zf.UncompressedSize64; inMemory > maxInMemoryBytes {
-				return size, tooLarge(name, "bagian-bagiannya selain lembar data (gambar, gaya sel, dan sejenisnya) berisi lebih dari %s MB; hapus gambar dan objek lain dari buku kerja, lalu simpan dan impor lagi", thousands(maxInMemoryBytes>>20))
-			}
-		}
-		xml := strings.HasSuffix(part, ".xml") || strings.HasSuffix(part, ".rels")
-		if !streamed && !(xml && zf.UncompressedSize64 > 4<<10) {
-			continue // a small part holds few elements; a part that is not XML is not decoded
-		}
-		n, err := countElements(zf)
-		if err != nil {
-			return size, data.Wrap(data.KindInvalid, err, "%s bukan buku kerja Excel (.xlsx) yang utuh; buka di Excel lalu simpan ulang sebagai .xlsx", name)
-		}
-		if !streamed {
-			if size.elements += n.elements; size.elements > maxOtherElements {
-				return size, tooLarge(name, "bagian %s dan bagian lain selain lembar data berisi lebih dari %s unsur, jauh di atas buku kerja Excel biasa; buka di Excel lalu simpan ulang sebagai .xlsx", zf.Name, thousands(maxOtherElements))
-			}
-			continue
-		}
-		size.cells += n.cells
-		size.merges += n.merges
-		size.strings += n.strings
-	}
-	if size.strings > maxSharedStrings {
-		return size, tooLarge(name, "daftar teksnya (shared strings) berisi %s teks (paling banyak %s)", thousands(size.strings), thousands(maxSharedStrings))
-	}
-	return size, nil
-}
-
-var (
-	cellOpen   = []byte("<c")
-	stringOpen = []byte("<si")
-	mergeOpen  = []byte("<mergeCell ")
-)
-
-// countElements counts, in a part, the openings of cell elements ("<c" followed by a space, "/" or ">"), of
-// merged ranges, of shared strings and of every element, in blocks of 64 KB: a bound on what loading the
-// part would build.
-func countElements(zf *zip.File) (n packageSize, err error) {
-	rc, err := zf.Open()
-	if err != nil {
-		return n, err
-	}
-	defer rc.Close()
-	buf := make([]byte, 64<<10)
-	carry := 0 // bytes kept from the previous block, so an element split across blocks is counted once
-	for {
-		got, err := io.ReadFull(rc, buf[carry:])
-		chunk := buf[:carry+got]
-		end := len(chunk)
-		if err == nil {
-			end -= len(mergeOpen) // leave a tail that may hold the start of an element to the next block
-		}
-		for i := 0; i < end; {
-			j := bytes.IndexByte(chunk[i:end], '<')
-			if j < 0 {
-				break
-			}
-			i += j
-			rest := chunk[i:]
-			if len(rest) > 1 && rest[1] != '/' && rest[1] != '?' && rest[1] != '!' {
-				n.elements++
-			}
-			switch {
-			case len(rest) > 2 && bytes.HasPrefix(rest, cellOpen) && (rest[2] == ' ' || rest[2] == '/' || rest[2] == '>'):
-				n.cells++
-			case len(rest) > 3 && bytes.HasPrefix(rest, stringOpen) && (rest[3] == ' ' || rest[3] == '/' || rest[3] == '>'):
-				n.strings++
-			case bytes.HasPrefix(rest, mergeOpen):
-				n.merges++
-			}
-			i++
-		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return n, nil
-		}
-		if err != nil {
-			return packageSize{}, err
-		}
-		carry = copy(buf, chunk[end:])
-	}
 }
 
 // readSheet streams one worksheet's rows, refusing it as soon as it passes a limit; budget and text are what

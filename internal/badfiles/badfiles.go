@@ -1,6 +1,7 @@
 // Package badfiles writes hostile and broken input files for tests: workbooks that claim rows beyond Excel's
-// last, shared-strings, styles and image bombs, cells holding a hundred megabytes of text, parts that lie
-// about their size, rows too wide, cells too long, CSV files with an unclosed quote or too many rows. They are
+// last, shared-strings, empty-cell, empty-row, styles and image bombs, cells spelled with a prefix, a hundred
+// thousand sheets, cells holding a hundred megabytes of text, parts that lie about their size or are not
+// UTF-8, rows too wide, cells too long, CSV files with an unclosed quote or too many rows. They are
 // generated (a few are tens of megabytes before compression) rather than committed, and each comes with the
 // words the refusal must contain, so that the importer's tests and the command line's tests check the same
 // table.
@@ -108,6 +109,59 @@ func Cases() []Case {
 				b.WriteString(`</row>`)
 			}
 			return writeWorkbook(p, sheetXML(b.String(), ""), nil)
+		}},
+		{Name: "sel-kosong-40-juta.xlsx", Want: "lebih dari 3.000.000 sel", Slow: true, make: func(p string) error {
+			return writeWorkbook(p, emptyCells(100_000, 400, ""), nil) // 40,000,000 empty cells, 163 MB of XML
+		}},
+		{Name: "bom-teks-kecil.xlsx", Want: "1.228.800 teks (paling banyak 500.000)", make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, ""),
+				map[string]func(io.Writer) error{"xl/sharedStrings.xml": emptyStrings(300 << 12)}) // 16 MB, held in memory by excelize
+		}},
+		{Name: "gabungan-sel-kosong-2-juta.xlsx", Want: "tidak boleh memuat sel gabungan", Slow: true, make: func(p string) error {
+			return writeWorkbook(p, emptyCells(60_000, 40, `<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`), nil)
+		}},
+		{Name: "sel-berawalan.xlsx", Want: "lebih dari 3.000.000 sel", make: func(p string) error {
+			// cells written <x:c/>, which excelize reads as cells: the count must see them too
+			return writeWorkbook(p, func(w io.Writer) error {
+				io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>`)
+				row := []byte("<x:row>" + strings.Repeat("<x:c\n/>", 400) + "</x:row>")
+				for r := 0; r < 10_000; r++ {
+					if _, err := w.Write(row); err != nil {
+						return err
+					}
+				}
+				_, err := io.WriteString(w, `</x:sheetData></x:worksheet>`)
+				return err
+			}, nil)
+		}},
+		{Name: "baris-kosong-30-juta.xlsx", Want: "lebih dari 1.048.576 baris", Slow: true, make: func(p string) error {
+			return writeWorkbook(p, func(w io.Writer) error {
+				start, end, _ := strings.Cut(sheetPart("", ""), "</sheetData>")
+				io.WriteString(w, start)
+				rows := bytes.Repeat([]byte("<row/>"), 1<<20)
+				for i := 0; i < 30; i++ {
+					if _, err := w.Write(rows); err != nil {
+						return err
+					}
+				}
+				_, err := io.WriteString(w, "</sheetData>"+end)
+				return err
+			}, nil)
+		}},
+		{Name: "baris-tanpa-nomor.xlsx", Want: "30.001 baris tanpa nomor baris", make: func(p string) error {
+			return writeWorkbook(p, sheetXML(`<row><c t="inlineStr"><is><t>NAMA</t></is></c></row>`+strings.Repeat(`<row><c/></row>`, 30_000),
+				`<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`), nil)
+		}},
+		{Name: "seratus-ribu-lembar.xlsx", Want: "100.000 lembar (paling banyak 1.000)", make: func(p string) error {
+			var b strings.Builder
+			for i := 1; i <= 100_000; i++ {
+				fmt.Fprintf(&b, `<sheet name="S%d" sheetId="%d" r:id="rId1"/>`, i, i)
+			}
+			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c></row>`, ""),
+				map[string]func(io.Writer) error{"xl/workbook.xml": text(strings.Replace(workbook, `<sheet name="Sheet1" sheetId="1" r:id="rId1"/>`, b.String(), 1))})
+		}},
+		{Name: "utf-16.xlsx", Want: "tidak ditulis dalam UTF-8", make: func(p string) error {
+			return writeWorkbook(p, text(`<?xml version="1.0" encoding="UTF-16"?>`+"<\x00w\x00/\x00>\x00"), nil)
 		}},
 		{Name: "terlalu-lebar.xlsx", Want: "2.500 kolom", make: func(p string) error {
 			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c><c r="CRD1"><v>1</v></c></row>`, ""), nil)
@@ -243,6 +297,22 @@ func emptyStrings(n int) func(io.Writer) error {
 		}
 		w.Write(bytes.Repeat(item, n))
 		_, err := io.WriteString(w, `</sst>`)
+		return err
+	}
+}
+
+// emptyCells writes a worksheet part of rows numbered rows of cols empty cells each, followed by after.
+func emptyCells(rows, cols int, after string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		start, end, _ := strings.Cut(sheetPart("", after), "</sheetData>")
+		io.WriteString(w, start)
+		cells := strings.Repeat("<c/>", cols) + "</row>"
+		for r := 1; r <= rows; r++ {
+			if _, err := fmt.Fprintf(w, `<row r="%d">%s`, r, cells); err != nil {
+				return err
+			}
+		}
+		_, err := io.WriteString(w, "</sheetData>"+end)
 		return err
 	}
 }
