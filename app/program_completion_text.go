@@ -61,10 +61,13 @@ func sessionList(sessions []*data.Session) string {
 	return strings.Join(parts, "; ")
 }
 
-// sameCourseNote says which of the people just enrolled in p (ids; nil for anyone enrolled) already completed
-// the same course in another program, or "" when none did: their JP would count only once a year. It reads
-// the store, so it runs off the UI goroutine.
+// sameCourseNote says which of the people just enrolled in p (ids) already completed the same course in
+// another program, or "" when none did: their JP would count only once a year. It reads the store, so it runs
+// off the UI goroutine.
 func (u *UI) sameCourseNote(p *data.Program, ids []int64) string {
+	if len(ids) == 0 {
+		return ""
+	}
 	done, err := u.store.SameCourseCompleted(context.Background(), p.ID, ids, u.now.today())
 	if err != nil || len(done) == 0 {
 		return ""
@@ -73,14 +76,6 @@ func (u *UI) sameCourseNote(p *data.Program, ids []int64) string {
 	n := 0
 	for _, id := range ids {
 		if d, ok := done[id]; ok {
-			n++
-			if !slices.Contains(codes, d.Program) {
-				codes = append(codes, d.Program)
-			}
-		}
-	}
-	if ids == nil {
-		for _, d := range done {
 			n++
 			if !slices.Contains(codes, d.Program) {
 				codes = append(codes, d.Program)

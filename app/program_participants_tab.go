@@ -274,7 +274,7 @@ func (t *enrolmentTab) pasteNIPs() {
 			res, err := t.u.store.EnrolNIPs(context.Background(), t.p.ID, lines, role)
 			again := ""
 			if err == nil && res.Added > 0 && role == data.RoleParticipant {
-				again = t.u.sameCourseNote(t.p, nil)
+				again = t.u.sameCourseNote(t.p, res.Participants)
 			}
 			fyne.Do(func() {
 				if err != nil {

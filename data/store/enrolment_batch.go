@@ -77,6 +77,7 @@ func (s *Store) inChunks(ctx context.Context, query string, values []string, eac
 // NIPEnrolment is the outcome of enrolling a pasted column of NIPs.
 type NIPEnrolment struct {
 	Added, Already int
+	Participants   []int64  // the people whose NIPs were pasted, enrolled now or before
 	Unknown        []string // valid NIPs of nobody stored yet, printed 8-6-1-3
 	Invalid        []string // lines that are no NIP, each with the reason
 }
@@ -114,6 +115,7 @@ func (s *Store) EnrolNIPs(ctx context.Context, programID int64, lines []string, 
 			res.Unknown = append(res.Unknown, nip.Format(d))
 		}
 	}
+	res.Participants = ids
 	res.Added, res.Already, err = s.EnrolMany(ctx, programID, ids, role)
 	return res, err
 }
