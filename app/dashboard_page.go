@@ -137,7 +137,7 @@ func (d *dashboard) show(o *overview.Overview, sessions []store.SessionRow, form
 			indo.Int(int64(f.JP)), indo.Int(int64(f.Completions)))),
 		d.card(reachedTitle(o.Targets), indo.Int(int64(f.Reached)),
 			fmt.Sprintf(L("dari %s pegawai ASN (%s)"), indo.Int(int64(f.Employees)), indo.Percent(f.ReachedShare(), 1))),
-		d.card(L("Kepuasan rata-rata"), sat, satNote),
+		d.card(L("Indeks kepuasan rata-rata"), sat, satNote),
 	}
 	d.cards.Refresh()
 

@@ -81,10 +81,10 @@ func TestDashboardFiguresEqualTheStore(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"Program tahun ini":      indo.Int(int64(programs)),
-		"Orang yang dilatih":     indo.Int(int64(trained)),
-		"Pegawai mencapai 20 JP": indo.Int(int64(reached)),
-		"Kepuasan rata-rata":     indo.Decimal(sum/float64(rated), 2),
+		"Program tahun ini":         indo.Int(int64(programs)),
+		"Orang yang dilatih":        indo.Int(int64(trained)),
+		"Pegawai mencapai 20 JP":    indo.Int(int64(reached)),
+		"Indeks kepuasan rata-rata": indo.Decimal(sum/float64(rated), 2),
 	}
 	for name, figure := range want {
 		if got := d.figures[name]; got != figure {
