@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"math"
 	"net/url"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"github.com/pembina/pembina/data"
 	"github.com/pembina/pembina/data/indo"
 	"github.com/pembina/pembina/data/nip"
+	"github.com/pembina/pembina/data/store"
 )
 
 // certificateTab is the Sertifikat tab of a program: everyone enrolled with whether they may have a
@@ -304,8 +306,7 @@ func (t *certificateTab) printAll() {
 	allow := newKeyEntry()
 	allow.SetPlaceHolder(L("Alasan menerbitkan walau presensi belum diisi"))
 	if newNumbers > 0 && len(t.unentered) > 0 {
-		warn := widget.NewLabel(L("Presensi belum diisi untuk {{.Sessions}}. Sesi tanpa presensi tidak dihitung sebagai absen; isi presensinya dulu, atau tuliskan alasan untuk tetap menerbitkan.",
-			map[string]any{"Sessions": sessionList(t.unentered)}))
+		warn := widget.NewLabel(unenteredWarning(t.unentered))
 		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.WarningImportance
 		content.Add(warn)
@@ -328,6 +329,13 @@ func (t *certificateTab) printAll() {
 	d.Show()
 }
 
+// unenteredWarning says which sessions have no attendance and what the coordinator can do: in the issue
+// dialog, and when issuing was refused for them.
+func unenteredWarning(sessions []*data.Session) string {
+	return L("Presensi belum diisi untuk {{.Sessions}}. Sesi tanpa presensi tidak dihitung sebagai absen; isi presensinya dulu, atau tuliskan alasan untuk tetap menerbitkan.",
+		map[string]any{"Sessions": sessionList(sessions)})
+}
+
 func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) {
 	var res certify.Result
 	t.u.runTask(L("Mencetak sertifikat"), func(ctx context.Context, progress Progress) error {
@@ -336,6 +344,10 @@ func (t *certificateTab) runPrint(out string, split bool, opts certify.Options) 
 		return err
 	}, func(err error) {
 		t.load()
+		var unentered store.UnenteredSessions
+		if errors.As(err, &unentered) {
+			err = data.Errorf(data.KindConflict, "%s", unenteredWarning(unentered)) // named in the window's language
+		}
 		if err != nil {
 			removeIfEmpty(out)
 			t.u.showError(err)

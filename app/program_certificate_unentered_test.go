@@ -44,8 +44,8 @@ func TestCertificateTabUnenteredSession(t *testing.T) {
 		t.Fatal("the issue dialog does not say which session has no attendance")
 	}
 	tapDialogButton(t, u, "Lanjut")
-	if !hasLabelContaining(u, "belum diisi untuk "+sessionLabel+" (") {
-		t.Error("issuing without a reason is not refused with the session named")
+	if !hasLabelContaining(u, "belum diisi untuk "+sessionLabel+" (") || !hasLabelContaining(u, "isi presensinya dulu, atau tuliskan alasan") {
+		t.Error("issuing without a reason is not refused with the session named and what to do, in the window's words")
 	}
 	if certs, _ := s.Certificates(ctx, p.ID); len(certs) != 0 {
 		t.Fatalf("%d numbers given although refused", len(certs))

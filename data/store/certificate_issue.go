@@ -44,10 +44,19 @@ type Issued struct {
 // entered (UnenteredError), so that the command line can name its flag.
 var ErrUnentered = errors.New("attendance not entered")
 
+// UnenteredSessions is the cause in the chain of UnenteredError: the sessions without attendance, for the
+// window to name in its own language. It is ErrUnentered to errors.Is.
+type UnenteredSessions []*data.Session
+
+func (u UnenteredSessions) Error() string { return ErrUnentered.Error() }
+
+// Is makes the sessions ErrUnentered to errors.Is.
+func (u UnenteredSessions) Is(target error) bool { return target == ErrUnentered }
+
 // UnenteredError is the refusal to issue while sessions held up to today have no attendance entered: a session
 // nobody was marked for is not absence, so eligibility would be judged on part of the program.
 func UnenteredError(p *data.Program, sessions []*data.Session) error {
-	return data.Wrap(data.KindConflict, ErrUnentered, "Presensi program %s belum diisi untuk %s; sertifikat belum diterbitkan karena "+
+	return data.Wrap(data.KindConflict, UnenteredSessions(sessions), "Presensi program %s belum diisi untuk %s; sertifikat belum diterbitkan karena "+
 		"kelayakan dinilai dari presensi yang lengkap. Isi presensinya lebih dulu, atau terbitkan juga dengan menuliskan alasannya",
 		p.Code, data.UnenteredLabel(sessions))
 }
