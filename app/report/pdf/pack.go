@@ -14,9 +14,10 @@ import (
 // a megabyte: for 1,000 certificate pages that is most of the time the whole document takes. Long documents
 // (certificates, letters) are therefore written uncompressed and finished into PackingWriter: packStreams
 // compresses the plain streams afterwards, on every core, each worker reusing one writer, and writes the
-// cross-reference table again. BenchmarkPDFPack (app/report) compares it
-// with fpdf's own compression on 1,000 certificates (the same 4.6 MB file): 0.90–1.48 s against 1.30–2.67 s
-// on the shared 2-core machine it was measured on, which BenchmarkCertificates1000's 1.0 s goal needs.
+// cross-reference table again. BenchmarkPDFPack (app/report) compares it with fpdf's own compression on 1,000
+// certificates (the same 4.6 MB file): 0.90–1.48 s against 1.30–2.67 s on the shared 2-core machine it was
+// measured on, which BenchmarkCertificates1000's 1.0 s goal needs; measured again at load 5.5–6, 0.61–0.71 s
+// and 208 MB allocated against 0.86–0.92 s and 1,368 MB.
 
 // packStreams returns pdf (fpdf's uncompressed output) with every stream whose dictionary is only its length
 // compressed with FlateDecode. Anything it does not recognise is copied as it is; when the file's structure
