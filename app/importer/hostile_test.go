@@ -12,7 +12,8 @@ import (
 )
 
 // TestHostileFilesRefused reads every hostile file of internal/badfiles as a participant list and as a
-// survey export: each is refused with an invalid-kind error carrying its reason, never read or half read.
+// survey export: each is refused with an invalid-kind error carrying its reason, never read or half read, and
+// within the memory budget (BenchmarkHostileFilesMemory reports the figures).
 func TestHostileFilesRefused(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range badfiles.Cases() {
@@ -24,12 +25,22 @@ func TestHostileFilesRefused(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			debug.FreeOSMemory() // what the previous file left must not count against this one
+			stop := peakmem.Start()
 			start := time.Now()
 			_, err = ReadParticipants(path)
+			took, mb := time.Since(start), stop()
 			if !data.IsKind(err, data.KindInvalid) || !strings.Contains(err.Error(), c.Want) {
 				t.Errorf("ReadParticipants = %v, want an invalid-kind error with %q", err, c.Want)
 			}
-			t.Logf("refused in %v: %v", time.Since(start).Round(time.Millisecond), err)
+			t.Logf("refused in %v at %.0f MB: %v", took.Round(time.Millisecond), mb, err)
+			// The budget of limits.go, which the race detector's shadow memory would break.
+			if !raceEnabled && mb > 400 {
+				t.Errorf("refusing %s peaked at %.0f MB, over the 400 MB budget", c.Name, mb)
+			}
+			if took > 30*time.Second {
+				t.Errorf("refusing %s took %v; a refusal must come in seconds", c.Name, took)
+			}
 			if c.ParticipantsOnly || c.Slow { // the slow ones are refused by Open, which both readers share
 				return
 			}
