@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	_ "early.pembina/quietlog" // first of all packages to initialise: keeps Fyne's locale warnings off stderr
@@ -21,8 +22,19 @@ import (
 // processStart is when the program started, for the time-to-first-frame measurement.
 var processStart = time.Now()
 
+// commandMemoryLimit is the soft memory limit of a command (debug.SetMemoryLimit) unless GOMEMLIMIT sets one:
+// the garbage collector then works harder instead of letting the heap double past what is live. Importing a
+// list of 199,990 people (dry run) peaked at 434 MB without it and 345 MB with it, writing them at 406 and
+// 349 MB in about the same time; a list of as many invalid rows, the largest the readers accept, at 517 and
+// 402 MB (its rows and their problems are about 200 MB live). The window, whose textures and caches are not
+// Go heap, keeps Go's default.
+const commandMemoryLimit = 320 << 20
+
 func main() {
 	g, err := cli.ParseGlobals(os.Args[1:])
+	if err == nil && len(g.Command) > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(commandMemoryLimit)
+	}
 	closeLog := cli.SetUpLog(err == nil && len(g.Command) == 0, os.Stderr)
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	closeLog()
