@@ -65,14 +65,31 @@ func TestScenarioProgramLeftRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	completed := 0
+	var person int64
 	for _, eo := range o.Enrolments {
 		if eo.Completed() {
 			completed++
+			person = eo.Enrolment.ParticipantID
 		}
 	}
-	s.Close()
 	if completed == 0 {
+		s.Close()
 		t.Fatal("nobody completed SKK-I: the scenario proves nothing")
+	}
+	// The person's history counts the program's JP too.
+	history, err := s.ParticipantHistory(ctxT(), person, data.Day(time.Now()))
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := false
+	for _, r := range history {
+		if r.ProgramID == p.ID {
+			counted = r.EarnedJP() == p.TotalJP
+		}
+	}
+	if !counted {
+		t.Errorf("the history of a person who completed %s left running does not count its %d JP: %+v", p.Code, p.TotalJP, history)
 	}
 
 	after, siasnAfter := workbookJP(t, db, year)
