@@ -47,11 +47,13 @@ func BenchmarkCertificates1000(b *testing.B) {
 }
 
 // BenchmarkCertificates1000FirstPrint is the first print of 1,000 new certificates: every QR code is encoded
-// (in parallel, on every core) before the PDF is written.
+// (in parallel, on every core) before the PDF is written. The goal is 1.0 s; cpu-s/op, the processor time of
+// all threads, says what it costs on a machine shared with other work, where the wall clock says little.
 func BenchmarkCertificates1000FirstPrint(b *testing.B) {
 	batch := testBatch(1000)
 	runtime.GC()
 	b.ResetTimer()
+	cpu := cpuTime()
 	var peak float64
 	for i := 0; i < b.N; i++ {
 		stop := peakmem.Start()
@@ -65,6 +67,7 @@ func BenchmarkCertificates1000FirstPrint(b *testing.B) {
 		peak = max(peak, stop())
 	}
 	b.ReportMetric(peak, "peak-MB")
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkEncodeQR is one certificate's QR code.
