@@ -123,6 +123,11 @@ func TestVerificationPhrasesHaveEnglish(t *testing.T) {
 			t.Errorf("field name %q has no English", f)
 		}
 	}
+	for _, f := range append(store.ChangeLabels(), "{{.Field}}: {{.Old}} → {{.New}}") {
+		if _, ok := en[f]; !ok {
+			t.Errorf("reissue change %q has no English", f)
+		}
+	}
 	if _, ok := en[data.OwnSigner]; !ok {
 		t.Errorf("%q has no English", data.OwnSigner)
 	}

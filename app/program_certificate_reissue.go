@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data"
 )
 
 // reissueCertificate is Terbitkan ulang: the chosen certificate is issued again with what the participant's
@@ -37,7 +39,7 @@ func (t *certificateTab) reissueCertificate() {
 				return
 			}
 			t.load()
-			dialog.ShowConfirm(L("Sertifikat diterbitkan ulang"), strings.Join(res.Changes, "\n")+"\n\n"+L("Cetak ulang sertifikat ini sekarang?"),
+			dialog.ShowConfirm(L("Sertifikat diterbitkan ulang"), changeLines(res.Changes)+"\n\n"+L("Cetak ulang sertifikat ini sekarang?"),
 				func(yes bool) {
 					if yes {
 						t.printOne(cert.ID, cert.Number)
@@ -46,4 +48,13 @@ func (t *certificateTab) reissueCertificate() {
 		}, t.u.win)
 	d.Resize(fyne.NewSize(600, 320))
 	d.Show()
+}
+
+// changeLines lists the changes of a reissue in the window's language, one a line.
+func changeLines(changes data.Phrases) string {
+	lines := make([]string, len(changes))
+	for i, c := range changes {
+		lines[i] = phraseText(c)
+	}
+	return strings.Join(lines, "\n")
 }

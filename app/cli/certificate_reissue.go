@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/pembina/pembina/data"
 )
@@ -27,6 +26,6 @@ func runCertificateReissue(c *cli, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Sertifikat %s diterbitkan ulang dengan nomor yang sama (%s); cetak ulang untuk menyerahkannya. "+
-		"Cetakan lama tetap dapat diverifikasi, dengan catatan.\n", res.Number, strings.Join(res.Changes, "; "))
+		"Cetakan lama tetap dapat diverifikasi, dengan catatan.\n", res.Number, res.Changes)
 	return nil
 }

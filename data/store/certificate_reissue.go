@@ -27,7 +27,7 @@ func recordChanges(ctx context.Context, tx *sql.Tx, id int64, reason string, cha
 // ReissueResult says what ReissueCertificate changed.
 type ReissueResult struct {
 	Number  string
-	Changes []string // "NIP: 1986… → 1987…", in Indonesian
+	Changes data.Phrases // "NIP: 1986… → 1987…", one phrase per field
 }
 
 // ReissueCertificate issues a certificate again with what the holder's record and the program say now
@@ -68,7 +68,8 @@ func (s *Store) ReissueCertificate(ctx context.Context, id int64, reason string)
 		var changes []change
 		for _, f := range snapshotFields(old, now) {
 			changes = append(changes, f)
-			res.Changes = append(res.Changes, f.label+": "+orDash(f.old)+" → "+orDash(f.new))
+			res.Changes = append(res.Changes, data.Phrase{Text: "{{.Field}}: {{.Old}} → {{.New}}",
+				Args: map[string]any{"Field": data.Phrase{Text: f.label}, "Old": orDash(f.old), "New": orDash(f.new)}})
 		}
 		if len(changes) == 0 {
 			return data.Errorf(data.KindInvalid, "Data sertifikat %s sama dengan data peserta dan program sekarang; tidak ada yang perlu diterbitkan ulang. "+
@@ -95,6 +96,15 @@ var changeLabels = map[string]string{
 	"program_code": "Kode program", "program_title": "Nama program", "program_kind": "Jenis program", "organiser": "Penyelenggara",
 	"place": "Tempat", "batch": "Angkatan", "dates": "Tanggal", "jp": "JP",
 	IssuedUnmarked: "Terbit dengan presensi belum diisi",
+}
+
+// ChangeLabels are the names of the fields a reissue lists (ReissueResult.Changes), for the window's translations.
+func ChangeLabels() []string {
+	out := make([]string, 0, len(changeLabels))
+	for _, l := range changeLabels {
+		out = append(out, l)
+	}
+	return out
 }
 
 // snapshotFields lists what differs between the recorded certificate old and the one issued now, field by

@@ -368,7 +368,7 @@ func TestCertificateIsASnapshot(t *testing.T) {
 	// Issued again: the new NIP, title and JP; the number stays, and the first copy still verifies.
 	res, err := s.ReissueCertificate(ctx, c.ID, "NIP diberikan setelah diangkat PNS")
 	// name, NIP, the birth date the NIP gives, title and JP
-	if err != nil || res.Number != c.Number || len(res.Changes) != 5 || res.Changes[1] != "NIP: – → 199001012020121001" {
+	if err != nil || res.Number != c.Number || len(res.Changes) != 5 || res.Changes[1].String() != "NIP: – → 199001012020121001" {
 		t.Fatalf("reissue = %+v, %v", res, err)
 	}
 	again, _ := s.Certificate(ctx, c.ID)
