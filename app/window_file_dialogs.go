@@ -28,8 +28,10 @@ type fileDialogs struct {
 // open is openIn without a title or a folder to start in.
 func (d fileDialogs) open(exts []string, done func(path string)) { d.openIn("", exts, "", done) }
 
-// windowDialogs are Fyne's file dialogs over u's window; errors are shown with u.showError.
+// windowDialogs are Fyne's file dialogs over u's window; errors are shown with u.showError. The save dialog
+// no longer empties the file it was given (deferFileTruncation).
 func windowDialogs(u *UI) fileDialogs {
+	deferFileTruncation()
 	saveFile := func(name string, done func(w io.WriteCloser, path string)) {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err != nil {
