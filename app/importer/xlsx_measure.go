@@ -214,19 +214,30 @@ func (n *elementCount) tally(local string, numbered bool) {
 	}
 }
 
-// hasRowNumber reports whether a row's attributes (what follows its name, up to ">") include r=, its
-// number; a prefixed r ("x:r=") is not recognised, which only counts the row as unnumbered.
+// hasRowNumber reports whether a row's attributes (what follows its name, up to the first ">") include r,
+// its number. What it cannot read (a value cut by a ">" inside it, a prefixed "x:r") counts as no number.
 func hasRowNumber(attrs []byte) bool {
-	for p := 1; p < len(attrs); p++ {
-		if attrs[p] != 'r' || !nameEnd(attrs[p-1]) || attrs[p-1] == '/' || attrs[p-1] == '>' {
-			continue
+	const space = " \t\r\n"
+	for {
+		attrs = bytes.TrimLeft(attrs, space)
+		eq := bytes.IndexByte(attrs, '=')
+		if eq < 0 {
+			return false
 		}
-		rest := bytes.TrimLeft(attrs[p+1:], " \t\r\n")
-		if len(rest) > 0 && rest[0] == '=' {
+		name := bytes.TrimRight(attrs[:eq], space)
+		value := bytes.TrimLeft(attrs[eq+1:], space)
+		if len(value) == 0 || value[0] != '"' && value[0] != '\'' {
+			return false
+		}
+		end := bytes.IndexByte(value[1:], value[0])
+		if end < 0 {
+			return false
+		}
+		if string(name) == "r" {
 			return true
 		}
+		attrs = value[end+2:]
 	}
-	return false
 }
 
 // nameEnd reports whether b ends an element name: XML white space, "/", ">" or another "<".

@@ -59,7 +59,7 @@ func TestCountElements(t *testing.T) {
 		case 2:
 			b.WriteString(`<row spans="1:2" r = "3" ht="15"><c r="A3"/><c/></row>`)
 		case 3:
-			b.WriteString(`<row spans="1:2"><c/><c/></row><!-- <c/> -->`)
+			b.WriteString(`<row spans="1:2" x=' r="5"'><c/><c/></row><!-- <c/> -->`)
 		}
 	}
 	b.WriteString(`</x:sheetData><mergeCells><mergeCell ref="A1:B1"/><x:mergeCell	ref="A2:B2"/></mergeCells></x:worksheet>`)
@@ -101,6 +101,7 @@ func FuzzCountElements(f *testing.F) {
 		`<workbook><sheets><sheet name="a"/><x:sheet/></sheets></workbook>`,
 		`<a><![CDATA[<c/>]]><!-- <row> --><b/></a>`,
 		`<row x:r="1" rr="2"/>`,
+		`<row a=" r=" b='r="1"'><c/></row>`,
 	} {
 		f.Add([]byte(seed))
 	}
