@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,6 +45,9 @@ type dashboard struct {
 	belowTarget int // employees below their JP target this year
 	sessions    []store.SessionRow
 	forms       []store.OpenForm
+	// earlier are programs that ended before this year and are still marked planned or running: the year's
+	// figures leave them out, but they still ask to be set Selesai.
+	earlier []*data.Program
 }
 
 func (d *dashboard) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(d.content) }
@@ -81,6 +86,10 @@ func (d *dashboard) load() {
 		o, err := overview.Load(ctx, u.store, overview.Year(today.Year()), today, nil)
 		var sessions []store.SessionRow
 		var forms []store.OpenForm
+		var earlier []*data.Program
+		if err == nil {
+			earlier, err = endedBefore(ctx, u.store, overview.Year(today.Year()).From)
+		}
 		if err == nil {
 			monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 			sessions, err = u.store.SessionsBetween(ctx, monday, monday.AddDate(0, 0, 6))
@@ -94,9 +103,28 @@ func (d *dashboard) load() {
 				u.showError(err)
 				return
 			}
+			d.earlier = earlier
 			d.show(o, sessions, forms)
 		})
 	})
+}
+
+// endedBefore lists the programs that ended before day and are still marked planned or running, latest first.
+func endedBefore(ctx context.Context, s *store.Store, day time.Time) ([]*data.Program, error) {
+	var out []*data.Program
+	for _, st := range []data.ProgramStatus{data.StatusRunning, data.StatusPlanned} {
+		rows, err := s.Programs(ctx, store.ProgramFilter{Status: st})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			if !r.EndDate.IsZero() && r.EndDate.Before(day) {
+				out = append(out, r.Program)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].EndDate.After(out[j].EndDate) })
+	return out, nil
 }
 
 func (d *dashboard) card(name, figure, note string) fyne.CanvasObject {
@@ -281,6 +309,9 @@ func (d *dashboard) showAttention() {
 			uncertified = append(uncertified, linkRow(theme.DocumentIcon(), fmt.Sprintf(L("%s: %s orang memenuhi syarat belum bersertifikat"),
 				p.Code, indo.Int(int64(l.Uncertified))), open(p.ID, "Sertifikat")))
 		}
+	}
+	for _, p := range d.earlier {
+		unfinished = append(unfinished, d.finishRow(p))
 	}
 	var openForms []fyne.CanvasObject
 	for _, f := range d.forms {
