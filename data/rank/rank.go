@@ -142,15 +142,23 @@ func Normalize(s string) (string, bool) {
 	return "", false
 }
 
-// edgeCode finds a PNS code with its ruang written before or after a name with only a space between them
+// edgeCode finds a PNS code with its ruang written before or after its name with only a space between them
 // ("III/a Penata Muda", "Penata Muda Tk. I III/b", "Penata Muda Tingkat 1 / III b"): it tries the words at
-// either end of s, the longest first. A bare golongan ("Pembina Tingkat I" ends in "I") is not taken here.
+// either end of s, the longest first, and takes the code only when the other words are a rank's name, so that
+// a stray text ("Guru Kelas 4 B") is still refused. A bare golongan ("Pembina Tingkat I" ends in "I") is not
+// taken here.
 func edgeCode(s string) (string, bool) {
 	words := strings.Fields(s)
+	named := func(ws []string) bool {
+		_, ok := byName[nameKey(strings.Trim(strings.Join(ws, " "), "/ "))]
+		return ok
+	}
 	for n := min(len(words)-1, 4); n >= 1; n-- {
-		for _, edge := range []string{strings.Join(words[:n], " "), strings.Join(words[len(words)-n:], " ")} {
-			edge = strings.Trim(edge, "/")
-			if code, ok := normalizeCode(edge); ok && !byCode[code].PPPK {
+		for _, edge := range []struct {
+			code, rest []string
+		}{{words[:n], words[n:]}, {words[len(words)-n:], words[:len(words)-n]}} {
+			code, ok := normalizeCode(strings.Trim(strings.Join(edge.code, " "), "/ "))
+			if ok && !byCode[code].PPPK && named(edge.rest) {
 				return code, true
 			}
 		}

@@ -45,9 +45,12 @@ func TestNormalize(t *testing.T) {
 		{"penata muda tk 1 / III b", "III/b", true},
 		{"Gol. III/c Penata", "III/c", true},
 		{"Pembina Tingkat I", "IV/b", true}, // ends in a bare golongan: the name decides
-		{"IV (Pembina)", "IV/a", true},      // the name is more precise than a bare golongan
-		{"Pembina, IV", "IV/a", true},       // likewise after a comma
-		{"IV", "IV", true},                  // a bare golongan is PPPK's; FitsStatus refuses it on a PNS
+		{"III/a Penata", "III/a", true},     // the code wins over a name that disagrees
+		{"Guru Kelas 4 B", "", false},       // a code-like end beside words that are no rank's name
+		{"SD Negeri 2 a", "", false},
+		{"IV (Pembina)", "IV/a", true}, // the name is more precise than a bare golongan
+		{"Pembina, IV", "IV/a", true},  // likewise after a comma
+		{"IV", "IV", true},             // a bare golongan is PPPK's; FitsStatus refuses it on a PNS
 		{"Gol. III", "III", true},
 		{"Golongan IX (PPPK)", "IX", true},
 		{"", "", true},
