@@ -197,7 +197,7 @@ func Cases() []Case {
 			}
 			return writeWorkbook(p, sheetXML(b.String(), `<mergeCells count="1"><mergeCell ref="C2:BXX1601"/></mergeCells>`), nil)
 		}},
-		{Name: "bom-gaya-sel.xlsx", Want: "lebih dari 200.000 unsur", make: func(p string) error {
+		{Name: "bom-gaya-sel.xlsx", Want: "lebih dari 200.000 unsur", Slow: true, make: func(p string) error {
 			styles := func(w io.Writer) error { // 6.5 million empty cell formats, 31 MB, under the part's byte limit
 				io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>`)
 				block := bytes.Repeat([]byte("<xf/>"), 1<<16)
@@ -222,7 +222,7 @@ func Cases() []Case {
 			}
 			return writeWorkbook(p, sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>NAMA</t></is></c></row>`, ""), extra)
 		}},
-		{Name: "teks-raksasa.xlsx", Want: "lebih dari 48 MB teks", make: func(p string) error {
+		{Name: "teks-raksasa.xlsx", Want: "lebih dari 48 MB teks", Slow: true, make: func(p string) error {
 			return writeWorkbook(p, func(w io.Writer) error { // 6,000 cells of 30,000 characters: 180 MB of text
 				sheetStart, sheetEnd, _ := strings.Cut(sheetPart("", ""), "</sheetData>")
 				io.WriteString(w, sheetStart)
@@ -274,7 +274,7 @@ func Cases() []Case {
 			}
 			return os.WriteFile(p, b.Bytes(), 0o644)
 		}},
-		{Name: "teks-raksasa.csv", Want: "lebih dari 48 MB teks", make: func(p string) error {
+		{Name: "teks-raksasa.csv", Want: "lebih dari 48 MB teks", Slow: true, make: func(p string) error {
 			line := strings.Repeat("a", 30_000) + "," + strings.Repeat("b", 30_000) + "\n"
 			return os.WriteFile(p, []byte("NAMA,UNIT KERJA\n"+strings.Repeat(line, 1_000)), 0o644) // 60 MB
 		}},
