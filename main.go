@@ -51,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 2
 	}
 	if len(g.Command) > 0 {
-		r := &cli.Runner{DB: g.DB, Stdout: stdout, Stderr: stderr, Kiosk: kiosk(stderr)}
+		r := &cli.Runner{DB: g.DB, Stdout: stdout, Stderr: stderr, Kiosk: kiosk(stderr), CounterFolder: cli.CounterFolder()}
 		return r.Run(g.Command)
 	}
 	path, notice := g.DB, ""
@@ -61,7 +61,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return cli.Failed(stderr, err)
 		}
 	}
-	s, err := cli.OpenStore(path, stderr)
+	s, err := cli.OpenStore(path, store.Options{CounterFolder: cli.CounterFolder()}, stderr)
 	if err != nil {
 		return cli.Failed(stderr, err)
 	}

@@ -143,7 +143,7 @@ func (d *database) switchTo(title string, job func(ctx context.Context, old *sto
 	}, func(err error) {
 		if next == nil { // the job could not keep any store open: try the old file once more
 			var reopenErr error
-			if next, reopenErr = store.Open(old.Path()); reopenErr != nil {
+			if next, reopenErr = store.OpenWith(old.Path(), old.Options()); reopenErr != nil {
 				u.showError(err)
 				u.root.Objects = []fyne.CanvasObject{container.NewCenter(wrapLabel(data.ErrorMessage(reopenErr)))}
 				u.root.Refresh()
@@ -289,7 +289,7 @@ func (d *database) open(path string) {
 		return
 	}
 	d.switchTo(L("Membuka basis data"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
-		next, err := store.Open(path)
+		next, err := store.OpenWith(path, old.Options())
 		if err != nil {
 			return old, err
 		}
@@ -411,7 +411,7 @@ func (d *database) restore(path string) {
 	d.switchTo(L("Memulihkan dari cadangan"), func(ctx context.Context, old *store.Store) (*store.Store, error) {
 		dest := old.Path()
 		old.Close()
-		restored, kept, err := store.RestoreAndOpen(ctx, path, dest)
+		restored, kept, err := store.RestoreAndOpen(ctx, path, dest, old.Options())
 		if err != nil {
 			return nil, err // the file is as it was: switchTo opens it again
 		}

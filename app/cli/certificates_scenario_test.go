@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -114,6 +115,49 @@ func TestScenarioRestoreOlderBackupThenIssue(t *testing.T) {
 			if old[n] {
 				t.Errorf("%s got %s, a number printed before the restore", code, n)
 			}
+		}
+	}
+}
+
+// TestScenarioOlderBackupOpenedDirectly: a coordinator opens an older backup file itself instead of restoring
+// it. No counter file lies beside the backup, but the user's counter folder knows what the office's key
+// issued since, so the backup's next numbers are new ones and opening it says the counter was lifted.
+func TestScenarioOlderBackupOpenedDirectly(t *testing.T) {
+	db := sampletest.Path(t, time.Time{})
+	epa, wmp := sampleCode(t, db, "EPA-I"), sampleCode(t, db, "WMP-I")
+	folder := filepath.Join(t.TempDir(), "nomor")
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		r := &Runner{DB: args[0], Stdout: &out, Stderr: &errOut, CounterFolder: folder}
+		code := r.Run(args[1:])
+		assertIndonesian(t, args, errOut.String())
+		return code, out.String(), errOut.String()
+	}
+	backup := filepath.Join(t.TempDir(), "cadangan-lama.db")
+	if status, _, errOut := run(db, "backup", backup); status != 0 {
+		t.Fatal(errOut)
+	}
+	if status, out, errOut := run(db, "certificates", "--program", epa, "--out", filepath.Join(t.TempDir(), "s.pdf")); status != 0 {
+		t.Fatalf("certificates %s = %d\n%s%s", epa, status, out, errOut)
+	}
+	printed := map[string]bool{}
+	for _, n := range registerNumbers(t, db, epa) {
+		printed[n] = true
+	}
+	if len(printed) == 0 {
+		t.Fatal("no certificate printed")
+	}
+	status, out, errOut := run(backup, "certificates", "--program", wmp, "--out", filepath.Join(t.TempDir(), "s.pdf"))
+	if status != 0 || !strings.Contains(errOut, "dinaikkan") {
+		t.Fatalf("certificates from the backup = %d, want a line saying the counter was lifted\n%s%s", status, out, errOut)
+	}
+	got := registerNumbers(t, backup, wmp)
+	if len(got) == 0 {
+		t.Fatal("the backup printed no certificate")
+	}
+	for _, n := range got {
+		if printed[n] {
+			t.Errorf("the backup gave %s, a number printed after it was taken", n)
 		}
 	}
 }

@@ -36,6 +36,9 @@ type Runner struct {
 	// returns when it is closed. The window lives in package app, which this package does not link; nil
 	// refuses the kiosk command.
 	Kiosk func(ctx context.Context, s *store.Store, p *data.Program, formID int64) error
+	// CounterFolder is where the highest certificate and letter numbers are also kept per office signing key
+	// (store.Options.CounterFolder; CounterFolder() gives the user's); "" keeps them beside the database only.
+	CounterFolder string
 
 	// commands is the table the runner knows; nil for commandTable().
 	commands []command
@@ -61,6 +64,7 @@ type cli struct {
 	stderr io.Writer
 	kiosk  func(ctx context.Context, s *store.Store, p *data.Program, formID int64) error
 	clock  func() time.Time // Runner.Now
+	opts   store.Options    // how the database is opened (Runner.CounterFolder)
 }
 
 // usageError marks wrong usage (exit code 2) as opposed to work that failed (exit code 1).
@@ -118,12 +122,13 @@ func (r *Runner) Run(args []string) (code int) {
 	}
 	ctx, stop := interruptible(r.Stderr)
 	defer stop()
-	c := &cli{ctx: ctx, dbPath: path, stdout: r.Stdout, stderr: r.Stderr, kiosk: r.Kiosk, clock: r.Now}
+	c := &cli{ctx: ctx, dbPath: path, stdout: r.Stdout, stderr: r.Stderr, kiosk: r.Kiosk, clock: r.Now,
+		opts: store.Options{CounterFolder: r.CounterFolder}}
 	if !cmd.ownStore {
 		if notice != "" {
 			fmt.Fprintf(r.Stderr, "pembina: %s\n", notice)
 		}
-		s, err := OpenStore(path, r.Stderr)
+		s, err := OpenStore(path, c.opts, r.Stderr)
 		if err != nil {
 			return Failed(r.Stderr, err)
 		}
@@ -133,10 +138,10 @@ func (r *Runner) Run(args []string) (code int) {
 	return finish(cmd, cmd.run(c, args[1:]), r.Stdout, r.Stderr)
 }
 
-// OpenStore opens the database at path for the window or a command, and says on stderr what opening it did:
-// the copy kept before a migration, counters lifted, a counter notice.
-func OpenStore(path string, stderr io.Writer) (*store.Store, error) {
-	s, err := store.Open(path)
+// OpenStore opens the database at path with the options o for the window or a command, and says on stderr
+// what opening it did: the copy kept before a migration, counters lifted, a counter notice.
+func OpenStore(path string, o store.Options, stderr io.Writer) (*store.Store, error) {
+	s, err := store.OpenWith(path, o)
 	if err != nil {
 		return nil, err
 	}

@@ -58,3 +58,14 @@ func RememberDatabase(path string) error {
 	}
 	return os.WriteFile(filepath.Join(dir, lastDatabaseFile), []byte(path+"\n"), 0o644)
 }
+
+// CounterFolder is the folder of the user's application data where the highest certificate and letter
+// numbers are also kept, one file per office signing key (store.Options.CounterFolder), or "" when the user
+// has no such folder: the counters are then kept beside the database only.
+func CounterFolder() string {
+	dir, err := dataFolder()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "nomor")
+}

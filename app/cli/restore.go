@@ -14,7 +14,7 @@ func runRestore(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, aside, err := store.RestoreAndOpen(c.ctx, backup, c.dbPath)
+	s, aside, err := store.RestoreAndOpen(c.ctx, backup, c.dbPath, c.opts)
 	if err != nil {
 		return err
 	}

@@ -100,7 +100,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	path := s.Path()
 	s.Close()
 
-	restored, aside, err := store.RestoreAndOpen(ctx, backup, path)
+	restored, aside, err := store.RestoreAndOpen(ctx, backup, path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,7 +339,7 @@ func BenchmarkRestore(b *testing.B) {
 	path := s.Path()
 	s.Close()
 	for i := 0; i < b.N; i++ {
-		restored, aside, err := store.RestoreAndOpen(ctx, backup, path)
+		restored, aside, err := store.RestoreAndOpen(ctx, backup, path, store.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -9,16 +9,21 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/pembina/pembina/data"
 )
 
-// The certificate number counters are kept twice: in the database (number_counter) and in a small file beside
-// it, "<database>.nomor.json", with the highest sequence of each counter ever issued from this database file.
-// A backup holds only the database, so restoring an older backup would roll the counters back and give again
-// numbers that are already printed and handed out; the file is not restored, and Open lifts every counter the
-// file knows higher (CounterLifts says which). The file also serves the command line, which has no preferences.
+// The certificate number counters are kept three times: in the database (number_counter), in a small file
+// beside it, "<database>.nomor.json", with the highest sequence of each counter ever issued from this database
+// file, and, when the program has an application data folder (Options.CounterFolder), in a file there named
+// after the database's signing key, which every backup and copy of the database shares. A backup holds only
+// the database, so restoring an older backup over the database, or opening one directly, would roll the
+// counters back and give again numbers that are already printed and handed out; the files are not restored,
+// and Open lifts every counter either file knows higher (CounterLifts says which). The file beside the
+// database also serves the command line run with another user's folder, and a database carried to another
+// computer.
 
 // counterFileSuffix is what the counter file adds to the database's name.
 const counterFileSuffix = ".nomor.json"
@@ -57,7 +62,7 @@ func (l CounterLift) Message() string { return l.Phrase().String() }
 // Phrase says what was lifted and why, for the window to translate.
 func (l CounterLift) Phrase() data.Phrase {
 	return data.Phrase{Text: "Penghitung nomor sertifikat {{.Prefix}} tahun {{.Year}} dinaikkan dari {{.From}} ke {{.To}}: nomor sampai " +
-		"{{.To}} sudah pernah diterbitkan dari basis data ini (mungkin dipulihkan dari cadangan yang lebih lama), jadi tidak diberikan lagi",
+		"{{.To}} sudah pernah diterbitkan dari basis data ini atau salinannya (mungkin ini cadangan yang lebih lama), jadi tidak diberikan lagi",
 		Args: map[string]any{"Prefix": l.Prefix, "Year": l.Year, "From": l.From, "To": l.To}}
 }
 
@@ -100,18 +105,54 @@ func dbCounters(ctx context.Context, q querier) (map[counterKey]int, error) {
 	return out, storageError(rows.Err())
 }
 
-// liftCounters raises the database's counters to what the counter file says was issued already. A file that
+// counterFiles lists the files that keep this database's counters: the one beside it, and the one in the
+// user's counter folder named after the database's signing key when both exist (a database that never
+// issued a certificate has no key yet, and no number to protect).
+func (s *Store) counterFiles(ctx context.Context, q querier) ([]string, error) {
+	files := []string{CounterFile(s.path)}
+	if s.options.CounterFolder == "" {
+		return files, nil
+	}
+	var pub []byte
+	err := q.QueryRowContext(ctx, "SELECT public_key FROM signing_key WHERE private_key IS NOT NULL ORDER BY id LIMIT 1").Scan(&pub)
+	if errors.Is(err, sql.ErrNoRows) {
+		return files, nil
+	}
+	if err != nil {
+		return nil, storageError(err)
+	}
+	return append(files, userCounterFile(s.options.CounterFolder, pub)), nil
+}
+
+// userCounterFile is the counter file in folder of the database whose signing key is pub.
+func userCounterFile(folder string, pub []byte) string {
+	return filepath.Join(folder, "nomor-"+data.KeyID(pub)+".json")
+}
+
+// liftCounters raises the database's counters to what the counter files say was issued already. A file that
 // cannot be read is not fatal (the database is whole without it): notice says so, and the next issue writes
 // it again from the database's counters.
 func (s *Store) liftCounters(ctx context.Context) (lifts []CounterLift, notice string, err error) {
-	path := CounterFile(s.path)
-	file, ferr := readCounterFile(path)
-	if ferr != nil {
-		return nil, fmt.Sprintf("Berkas penghitung nomor sertifikat %s tidak terbaca (%v); periksa isinya. Tanpanya nomor yang "+
-			"sudah dicetak dapat diberikan lagi bila basis data ini berasal dari cadangan lama", path, ferr), nil
+	paths, err := s.counterFiles(ctx, s.db)
+	if err != nil {
+		return nil, "", err
 	}
+	file := map[counterKey]int{}
+	var notices []string
+	for _, path := range paths {
+		known, ferr := readCounterFile(path)
+		if ferr != nil {
+			notices = append(notices, fmt.Sprintf("Berkas penghitung nomor sertifikat %s tidak terbaca (%v); periksa isinya. Tanpanya nomor yang "+
+				"sudah dicetak dapat diberikan lagi bila basis data ini berasal dari cadangan lama", path, ferr))
+			continue
+		}
+		for k, v := range known {
+			file[k] = max(file[k], v)
+		}
+	}
+	notice = strings.Join(notices, "; ")
 	if len(file) == 0 {
-		return nil, "", nil
+		return nil, notice, nil
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		lifts = nil
@@ -137,23 +178,48 @@ func (s *Store) liftCounters(ctx context.Context) (lifts []CounterLift, notice s
 		}
 		return lifts[i].Prefix < lifts[j].Prefix
 	})
-	return lifts, "", err
+	return lifts, notice, err
 }
 
 var counterFileMu sync.Mutex
 
-// recordCounters writes the database's counters into the counter file, keeping any higher value the file
-// has, through a temporary file so that a crash never leaves half a file.
+// recordCounters writes the database's counters into its counter files (see counterFiles), keeping any
+// higher value a file has, each through a temporary file so that a crash never leaves half a file.
 func (s *Store) recordCounters(ctx context.Context) error {
 	// One writer at a time, reading the database inside the lock: the last file written then holds the newest
 	// counters, never an older reading that lost the race.
 	counterFileMu.Lock()
 	defer counterFileMu.Unlock()
-	path := CounterFile(s.path)
 	have, err := dbCounters(ctx, s.db)
+	if err != nil || len(have) == 0 {
+		return err
+	}
+	paths, err := s.counterFiles(ctx, s.db)
 	if err != nil {
 		return err
 	}
+	notes := []string{
+		"Nomor sertifikat tertinggi yang pernah diterbitkan dari basis data " + filepath.Base(s.path) +
+			"; Pembina memakainya agar nomor tidak terulang setelah pemulihan cadangan. Jangan dihapus.",
+		"Nomor sertifikat tertinggi yang pernah diterbitkan dari basis data yang bertanda tangan dengan kunci ini (" +
+			filepath.Base(s.path) + " dan cadangan atau salinannya); Pembina memakainya agar nomor tidak terulang " +
+			"bila cadangan lama dibuka. Jangan dihapus.",
+	}
+	var errs []error
+	for i, path := range paths {
+		if i > 0 {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
+		errs = append(errs, writeCounterFile(path, notes[i], have))
+	}
+	return errors.Join(errs...)
+}
+
+// writeCounterFile writes counters into the counter file at path, keeping any higher value it has.
+func writeCounterFile(path, note string, have map[counterKey]int) error {
 	file, err := readCounterFile(path)
 	if err != nil {
 		file = map[counterKey]int{} // a damaged file is replaced by what the database knows
@@ -161,8 +227,7 @@ func (s *Store) recordCounters(ctx context.Context) error {
 	for k, v := range have {
 		file[k] = max(file[k], v)
 	}
-	c := counterFileContent{Note: "Nomor sertifikat tertinggi yang pernah diterbitkan dari basis data " + filepath.Base(s.path) +
-		"; Pembina memakainya agar nomor tidak terulang setelah pemulihan cadangan. Jangan dihapus."}
+	c := counterFileContent{Note: note}
 	for k, v := range file {
 		c.Counters = append(c.Counters, counterEntry{Prefix: k.prefix, Year: k.year, Last: v})
 	}

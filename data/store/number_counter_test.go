@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,7 +148,7 @@ func TestRestoreOlderBackupLiftsCounter(t *testing.T) {
 		t.Fatalf("counter file: %s, %v", b, err)
 	}
 
-	r, _, err := RestoreAndOpen(ctx, backup, path)
+	r, _, err := RestoreAndOpen(ctx, backup, path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,5 +209,96 @@ func TestMoveTakesCounterFile(t *testing.T) {
 	}
 	if _, err := os.Stat(CounterFile(path)); !os.IsNotExist(err) {
 		t.Errorf("the old counter file is left behind: %v", err)
+	}
+}
+
+// TestBackupOpenedDirectlyLiftsCounter opens an older backup itself (Berkas > Buka basis data on a file in
+// the backup folder) rather than restoring it: no counter file lies beside it, but the user's counter file of
+// its signing key knows the numbers printed since, so they are not given again.
+func TestBackupOpenedDirectlyLiftsCounter(t *testing.T) {
+	ctx := context.Background()
+	folder := filepath.Join(t.TempDir(), "nomor")
+	path := tempDB(t)
+	s, err := OpenWith(path, Options{CounterFolder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, e := certProgram(t, s, "PTD-I", 4)
+	if _, err := s.issueEnrolments(ctx, p.ID, e[:1], date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "cadangan.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.issueEnrolments(ctx, p.ID, e[1:3], date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	old, err := OpenWith(backup, Options{CounterFolder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if len(old.CounterLifts) != 1 || old.CounterLifts[0].From != 1 || old.CounterLifts[0].To != 3 {
+		t.Fatalf("lifts on opening the backup = %+v", old.CounterLifts)
+	}
+	if _, err := old.issueEnrolments(ctx, p.ID, e[1:2], date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	if got := numbers(t, old, p.ID); len(got) != 2 || !slices.Contains(got, "800/004/DISDIK/XI/2026") {
+		t.Errorf("register of the backup after a new issue %v, want 800/001 and 800/004/DISDIK/XI/2026", got)
+	}
+	// The numbers the backup gave are known to the original too, through the same folder.
+	again, err := OpenWith(path, Options{CounterFolder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if len(again.CounterLifts) != 1 || again.CounterLifts[0].To != 4 {
+		t.Errorf("lifts on opening the original after the backup issued = %+v", again.CounterLifts)
+	}
+}
+
+// TestOpenTeachesTheCounterFolder: a database that issued numbers without the folder (an older Pembina, or
+// the command line with another user's folder) records them there the first time it is opened with it, so
+// that an older backup opened directly afterwards is lifted too, even one taken before the first certificate
+// (the database has its signing key from the start).
+func TestOpenTeachesTheCounterFolder(t *testing.T) {
+	ctx := context.Background()
+	path := tempDB(t)
+	s := mustOpen(t, path)
+	p, e := certProgram(t, s, "PTD-I", 3)
+	backup := filepath.Join(t.TempDir(), "cadangan.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.issueEnrolments(ctx, p.ID, e[:2], date("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	folder := t.TempDir()
+	taught, err := OpenWith(path, Options{CounterFolder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	taught.Close()
+	old, err := OpenWith(backup, Options{CounterFolder: folder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if len(old.CounterLifts) != 1 || old.CounterLifts[0].From != 0 || old.CounterLifts[0].To != 2 {
+		t.Errorf("lifts on opening the backup = %+v", old.CounterLifts)
+	}
+	// A database that issued nothing writes nothing into the folder.
+	empty, err := OpenWith(tempDB(t), Options{CounterFolder: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer empty.Close()
+	if files, _ := os.ReadDir(empty.Options().CounterFolder); len(files) != 0 {
+		t.Errorf("an empty database wrote %d files into the counter folder", len(files))
 	}
 }

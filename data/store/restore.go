@@ -173,13 +173,13 @@ func Restore(ctx context.Context, src, dest string) (aside string, err error) {
 }
 
 // RestoreAndOpen restores src over dest (see Restore) and opens the result, migrating an older backup
-// forward. When the restored file cannot be opened, the replaced file is put back.
-func RestoreAndOpen(ctx context.Context, src, dest string) (s *Store, aside string, err error) {
+// forward, with the options o. When the restored file cannot be opened, the replaced file is put back.
+func RestoreAndOpen(ctx context.Context, src, dest string, o Options) (s *Store, aside string, err error) {
 	aside, err = Restore(ctx, src, dest)
 	if err != nil {
 		return nil, "", err
 	}
-	s, err = Open(dest)
+	s, err = OpenWith(dest, o)
 	if err != nil {
 		abs, _ := filepath.Abs(dest)
 		removeDatabase(abs)
@@ -249,7 +249,7 @@ func Move(ctx context.Context, s *Store, dest string) (*Store, error) {
 			return nil, data.Wrap(data.KindInternal, err, "Berkas penghitung nomor tidak dapat disalin ke %s: %v", filepath.Dir(abs), err)
 		}
 	}
-	moved, err := Open(abs)
+	moved, err := OpenWith(abs, s.options)
 	if err != nil {
 		removeDatabase(abs)
 		os.Remove(CounterFile(abs))

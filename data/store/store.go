@@ -41,13 +41,28 @@ type Store struct {
 	CounterNotice string
 
 	participants *participantIndex
+	options      Options
+}
+
+// Options are what Open may be told beyond the file.
+type Options struct {
+	// CounterFolder is a folder of the user's own (Pembina's application data) where the highest certificate
+	// and letter numbers are also kept, one file per database signing key (see userCounterFile). A backup or
+	// copy of the database opened directly, rather than restored over it, has no counter file beside it but
+	// the same key, so the numbers it printed are not given again either. "" keeps the counters beside the
+	// database only (tests, and a user without an application data folder).
+	CounterFolder string
 }
 
 // Open opens the Pembina database at path, creating it when the file does not exist (its folder must).
 // A file that is not a Pembina database, is damaged, read-only or from a newer Pembina is refused with a
 // clear message and left byte for byte untouched. Before a migration changes an existing database, a copy is
 // written beside it.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
+
+// OpenWith opens the database at path as Open does, with the options o (kept for the stores Move and a
+// reopen make from this one; see Options).
+func OpenWith(path string, o Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, data.Wrap(data.KindInvalid, err, "Lokasi basis data %q tidak valid", path)
@@ -62,7 +77,7 @@ func Open(path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	s := &Store{path: abs, participants: newParticipantIndex()}
+	s := &Store{path: abs, participants: newParticipantIndex(), options: o}
 	if existing && version > 0 && version < len(migrations) {
 		s.BackupPath = backupName(abs, version)
 		if err := vacuumInto(abs, s.BackupPath); err != nil {
@@ -79,7 +94,22 @@ func Open(path string) (*Store, error) {
 		err = s.installBuiltinForms(context.Background())
 	}
 	if err == nil {
+		// The signing key is made with the database, not at its first certificate, so that every backup
+		// carries it and the user's counter file of that key (Options.CounterFolder) protects even a backup
+		// taken before anything was issued.
+		err = s.tx(context.Background(), func(tx *sql.Tx) error {
+			_, err := signingKeyTx(context.Background(), tx)
+			return err
+		})
+	}
+	if err == nil {
 		s.CounterLifts, s.CounterNotice, err = s.liftCounters(context.Background())
+	}
+	if err == nil && o.CounterFolder != "" {
+		// The user's counter file learns at once what this database has issued (one written by an older Pembina
+		// has no such file yet), so that a backup opened directly tomorrow is lifted too. A failure is not fatal:
+		// the next issue writes it again and says so when it cannot.
+		_ = s.recordCounters(context.Background())
 	}
 	if err != nil {
 		db.Close()
@@ -90,6 +120,9 @@ func Open(path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// Options returns what the store was opened with, to open another database the same way.
+func (s *Store) Options() Options { return s.options }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
