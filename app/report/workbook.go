@@ -207,11 +207,12 @@ type workbook struct {
 // shows every part goes through it). BenchmarkDeflate, on the worksheet XML of 100,000 people (30 MB) on the
 // shared 2-core machine it was measured on: klauspost 123–145 MB/s to 13.6% of the input, compress/flate
 // BestSpeed 65–105 MB/s to 14.2%, and the hand-written parallel deflate it replaced (1 MB blocks compressed
-// apart on every core) 59–73 MB/s to 14.2%; measured again at load 5.5–6: klauspost 309–509 MB/s (1.2 MB
-// allocated), compress/flate 209–298 MB/s (2.9 MB). End to end the difference is small, since deflating is a
-// small part of the work: BenchmarkWorkbookLarge (the year of `demo --large`, one compressor per process, load
-// 6–7) with klauspost 4.58–4.84 s of CPU, 219–225 MB peak RSS, an 18.5 MB file; with compress/flate 4.73–4.75 s,
-// 223 MB, 19.1 MB.
+// apart on every core) 59–73 MB/s to 14.2%; measured again at load 2.5: klauspost 471–520 MB/s (1.2 MB
+// allocated), compress/flate 287–296 MB/s (2.9 MB). End to end the difference is small, since deflating is a
+// small part of the work: BenchmarkWorkbookLarge (the year of `demo --large`, one compressor per process, three
+// workbooks each at load 2.4–2.8) takes 2.7 s a workbook with klauspost (4.53 s of CPU, 237 MB peak RSS, an
+// 18.5 MB file) and 3.6 s with compress/flate (4.48 s, 238 MB, 19.1 MB); at load 6–7, 4.58–4.84 s of CPU
+// against 4.73–4.75 s.
 func newWorkbook(w io.Writer) (*workbook, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {

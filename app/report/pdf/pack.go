@@ -16,8 +16,8 @@ import (
 // compresses the plain streams afterwards, on every core, each worker reusing one writer, and writes the
 // cross-reference table again. BenchmarkPDFPack (app/report) compares it with fpdf's own compression on 1,000
 // certificates (the same 4.6 MB file): 0.90–1.48 s against 1.30–2.67 s on the shared 2-core machine it was
-// measured on, which BenchmarkCertificates1000's 1.0 s goal needs; measured again at load 5.5–6, 0.61–0.71 s
-// and 208 MB allocated against 0.86–0.92 s and 1,368 MB.
+// measured on, which BenchmarkCertificates1000's 1.0 s goal needs; measured again, 0.28–0.40 s and 208 MB
+// allocated against 0.58–0.73 s and 1,368 MB at load 2.5, 0.61–0.71 s against 0.86–0.92 s at load 5.5–6.
 
 // packStreams returns pdf (fpdf's uncompressed output) with every stream whose dictionary is only its length
 // compressed with FlateDecode. Anything it does not recognise is copied as it is; when the file's structure
