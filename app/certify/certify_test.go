@@ -342,7 +342,8 @@ func TestPublicKeyFile(t *testing.T) {
 	}
 	keys, _ := b.VerificationKeys(ctx)
 	pub, _, _ := a.OwnPublicKey(ctx)
-	if len(keys) != 1 || !keys[0].Public.Equal(pub) || keys[0].Own {
+	// b's own key (every database has one from the start) and a's, trusted.
+	if len(keys) != 2 || !keys[0].Own || !keys[1].Public.Equal(pub) || keys[1].Own {
 		t.Errorf("keys after trusting: %+v", keys)
 	}
 	bad := filepath.Join(t.TempDir(), "rusak.txt")
