@@ -222,7 +222,7 @@ func (cv *classroomView) start() {
 		err = srv.Start()
 	}
 	if err != nil {
-		cv.fail(data.ErrorMessage(err))
+		cv.fail(errorText(err))
 		return
 	}
 	cv.srv = srv
@@ -262,7 +262,7 @@ func (cv *classroomView) reload() {
 			return
 		}
 		if err != nil {
-			cv.problem.SetText(data.ErrorMessage(err))
+			cv.problem.SetText(errorText(err))
 			cv.problem.Show()
 			return
 		}

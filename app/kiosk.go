@@ -704,7 +704,7 @@ func (k *kiosk) submit() {
 		return
 	}
 	if err := r.Validate(k.form); err != nil {
-		k.say(data.ErrorMessage(err))
+		k.say(errorText(err))
 		return
 	}
 	k.say("")
@@ -712,7 +712,7 @@ func (k *kiosk) submit() {
 		err := k.u.store.SaveResponse(context.Background(), r, false)
 		fyne.Do(func() {
 			if err != nil {
-				k.say(data.ErrorMessage(err))
+				k.say(errorText(err))
 				return
 			}
 			if len(k.queue) > 0 {
@@ -773,7 +773,7 @@ func (k *kiosk) thanks() {
 
 // showError shows a failure on the kiosk's own window (the main window is behind it, or absent).
 func (k *kiosk) showError(err error) {
-	msg := widget.NewLabel(data.ErrorMessage(err))
+	msg := widget.NewLabel(errorText(err))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(L("Tidak dapat dilanjutkan"), L("Tutup"), msg, k.win)
 	d.Resize(fyne.NewSize(520, 0))

@@ -212,7 +212,7 @@ func (v *importView) replan() {
 		return
 	}
 	if err := importer.CheckMapping(v.file.Columns, v.mapping); err != nil {
-		v.mappingError = data.ErrorMessage(err)
+		v.mappingError = errorText(err)
 		v.updateSummary()
 		return
 	}

@@ -272,7 +272,7 @@ func (v *certificateDesignView) draft() (*certify.Draft, error) {
 	if s := strings.TrimSpace(v.issueDate.Text); s != "" {
 		day, err := data.ParseDate(s)
 		if err != nil {
-			return nil, data.Errorf(data.KindInvalid, "Tanggal terbit: %s", data.ErrorMessage(err))
+			return nil, data.Errorf(data.KindInvalid, "Tanggal terbit: %s", err)
 		}
 		d.IssueDate = day
 	}
@@ -321,7 +321,7 @@ func (v *certificateDesignView) refreshPreview() {
 				v.nextNumber.SetText("")
 			}
 			if err != nil {
-				v.warning.SetText(data.ErrorMessage(err))
+				v.warning.SetText(errorText(err))
 				return
 			}
 			v.warning.SetText(v.warnings(dr))

@@ -119,7 +119,7 @@ func (u *UI) copyProgramDialog(p *data.Program) {
 			fyne.Do(func() {
 				if err != nil {
 					copyButton.Enable()
-					problem.SetText(data.ErrorMessage(err))
+					problem.SetText(errorText(err))
 					return
 				}
 				d.Hide()

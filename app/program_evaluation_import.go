@@ -268,7 +268,7 @@ func (ri *responseImport) replan() {
 			lines = append(lines, "• "+e.String())
 		}
 		if len(p.Errors()) == 0 {
-			lines = append(lines, "• "+data.ErrorMessage(err))
+			lines = append(lines, "• "+errorText(err))
 		}
 	} else {
 		ri.importBtn.Enable()

@@ -430,13 +430,13 @@ func (pe *paperEntry) save() {
 	}
 	err := pe.u.store.SaveResponse(context.Background(), r, false)
 	if data.IsKind(err, data.KindConflict) {
-		dialog.ShowConfirm(L("Sudah pernah mengisi"), data.ErrorMessage(err), func(ok bool) {
+		dialog.ShowConfirm(L("Sudah pernah mengisi"), errorText(err), func(ok bool) {
 			if !ok {
 				return
 			}
 			r.ID = 0
 			if err := pe.u.store.SaveResponse(context.Background(), r, true); err != nil {
-				pe.fail(data.ErrorMessage(err), pe.rows[0].entry)
+				pe.fail(errorText(err), pe.rows[0].entry)
 				return
 			}
 			pe.done(name, blank)
@@ -444,7 +444,7 @@ func (pe *paperEntry) save() {
 		return
 	}
 	if err != nil {
-		pe.fail(data.ErrorMessage(err), pe.rows[0].entry)
+		pe.fail(errorText(err), pe.rows[0].entry)
 		return
 	}
 	pe.done(name, blank)

@@ -190,7 +190,7 @@ func (t *enrolmentTab) nipChanged() {
 	}
 	n, err := nip.Parse(text)
 	if err != nil {
-		t.say(data.ErrorMessage(err), widget.DangerImportance)
+		t.say(errorText(err), widget.DangerImportance)
 		return
 	}
 	derived := nipSummary(n)

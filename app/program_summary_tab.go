@@ -173,7 +173,7 @@ func (u *UI) programSummaryContent(p *data.Program, reload func()) fyne.CanvasOb
 				subjectCheck.SetText(L("Belum ada mata pelatihan; tambahkan lewat Ubah bila sertifikat mencantumkannya."))
 			case err != nil:
 				subjectCheck.Importance = widget.WarningImportance
-				subjectCheck.SetText(strings.TrimPrefix(data.ErrorMessage(err), "Mata pelatihan: "))
+				subjectCheck.SetText(strings.TrimPrefix(errorText(err), L("Mata pelatihan")+": "))
 			default:
 				subjectCheck.Importance = widget.SuccessImportance
 				subjectCheck.SetText(fmt.Sprintf(L("Jumlah %s JP, sama dengan JP program."), indo.Int(int64(total))))

@@ -50,7 +50,7 @@ func (s saveStatus) changed() {
 func (s saveStatus) saved() { s.Importance = widget.SuccessImportance; s.SetText(L("Tersimpan.")) }
 func (s saveStatus) failed(err error) {
 	s.Importance = widget.DangerImportance
-	s.SetText(data.ErrorMessage(err))
+	s.SetText(errorText(err))
 }
 
 // boundEntry is an entry that writes every change into *field and calls changed.

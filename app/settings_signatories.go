@@ -214,7 +214,7 @@ func (sl *signatoryList) edit(g *data.Signatory) {
 		}
 		err := sl.save(&draft, isNew, isDefault.Checked)
 		if err != nil {
-			problem.SetText(data.ErrorMessage(err))
+			problem.SetText(errorText(err))
 			problem.Show()
 			return
 		}

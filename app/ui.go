@@ -287,7 +287,7 @@ func (u *UI) showError(err error) {
 	if data.ErrorKind(err) == data.KindInternal {
 		title = L("Terjadi kesalahan")
 	}
-	msg := widget.NewLabel(data.ErrorMessage(err))
+	msg := widget.NewLabel(errorText(err))
 	msg.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(msg)
 	if detail := data.ErrorDetail(err); detail != "" {

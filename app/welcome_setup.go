@@ -104,7 +104,7 @@ func (w *setupWizard) show(i int) {
 // saveAndNext stores the step shown and moves on; a problem stays on the step, said in a sentence.
 func (w *setupWizard) saveAndNext() {
 	if err := w.steps[w.at].save(); err != nil {
-		w.problem.SetText(data.ErrorMessage(err))
+		w.problem.SetText(errorText(err))
 		return
 	}
 	w.show(w.at + 1)

@@ -102,11 +102,11 @@ func fieldProblems(err error) map[string][]string {
 	var fe data.FieldErrors
 	if errors.As(err, &fe) {
 		for _, f := range fe {
-			out[f.Field] = append(out[f.Field], f.Message)
+			out[f.Field] = append(out[f.Field], fieldText(f))
 		}
 		return out
 	}
-	out[""] = append(out[""], data.ErrorMessage(err))
+	out[""] = append(out[""], errorText(err))
 	return out
 }
 

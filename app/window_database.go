@@ -145,7 +145,7 @@ func (d *database) switchTo(title string, job func(ctx context.Context, old *sto
 			var reopenErr error
 			if next, reopenErr = store.OpenWith(old.Path(), old.Options()); reopenErr != nil {
 				u.showError(err)
-				u.root.Objects = []fyne.CanvasObject{container.NewCenter(wrapLabel(data.ErrorMessage(reopenErr)))}
+				u.root.Objects = []fyne.CanvasObject{container.NewCenter(wrapLabel(errorText(reopenErr)))}
 				u.root.Refresh()
 				return
 			}
@@ -254,7 +254,7 @@ func (d *database) closeWindow() {
 			u.win.Close()
 			return
 		}
-		msg := data.ErrorMessage(err) + "\n\n" + L("Tutup Pembina tanpa cadangan?")
+		msg := errorText(err) + "\n\n" + L("Tutup Pembina tanpa cadangan?")
 		dialog.ShowConfirm(L("Cadangan otomatis gagal"), msg, func(ok bool) {
 			if ok {
 				d.backedUp = true // the coordinator chose to close without one
@@ -275,7 +275,7 @@ func (d *database) shutdown() {
 	}
 	msg, err := closeStore(u.store, u.now())
 	if err != nil {
-		msg = data.ErrorMessage(err)
+		msg = errorText(err)
 	}
 	d.logLine(msg)
 }
@@ -295,7 +295,7 @@ func (d *database) open(path string) {
 		}
 		if _, err := closeStore(old, u.now()); err != nil {
 			// The old file is closed; its backup failed. Say so, but the new database is open and fine.
-			return next, data.Wrap(data.KindInternal, err, "%s: %s", L("Basis data baru dibuka, tetapi cadangan otomatis yang lama gagal"), data.ErrorMessage(err))
+			return next, data.Wrap(data.KindInternal, err, "%s: %s", L("Basis data baru dibuka, tetapi cadangan otomatis yang lama gagal"), err)
 		}
 		return next, nil
 	}, func(err error) {

@@ -21,10 +21,14 @@ const (
 )
 
 // Error is a domain error: a kind plus a message a coordinator can read, in Indonesian, optionally wrapping the
-// low-level cause for logs and errors.Is.
+// low-level cause for logs and errors.Is. Format and Args are what Message was written from, kept so that the
+// English window can write the same sentence from the English of Format (ErrorTranslator); they are empty for
+// an error built without a format.
 type Error struct {
 	Kind    Kind
 	Message string
+	Format  string
+	Args    []any
 	Err     error
 }
 
@@ -40,13 +44,16 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf builds a domain error of the given kind with a formatted message.
 func Errorf(kind Kind, format string, args ...any) *Error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // Wrap builds a domain error that keeps cause for errors.Is and logs while showing message to the user.
 func Wrap(kind Kind, cause error, format string, args ...any) *Error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Err: cause}
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Format: format, Args: args, Err: cause}
 }
+
+// ErrorFormat returns the format and arguments Message was written from.
+func (e *Error) ErrorFormat() (string, []any) { return e.Format, e.Args }
 
 // ErrorKind returns the kind of the first domain error in err's chain, or KindInternal when there is none.
 func ErrorKind(err error) Kind {
@@ -66,10 +73,12 @@ func IsKind(err error, k Kind) bool {
 // FieldErrors collects several validation problems of one record so that a form can show them all at once.
 type FieldErrors []FieldError
 
-// FieldError is one field's problem.
+// FieldError is one field's problem; Format and Args are what Message was written from (see Error).
 type FieldError struct {
 	Field   string // the field's label as the user sees it, in Indonesian
 	Message string
+	Format  string
+	Args    []any
 }
 
 func (fe FieldErrors) Error() string {
@@ -85,7 +94,7 @@ func (fe FieldErrors) Error() string {
 
 // Add appends a problem.
 func (fe *FieldErrors) Add(field, format string, args ...any) {
-	*fe = append(*fe, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	*fe = append(*fe, FieldError{Field: field, Message: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // Err returns nil when there are no problems, otherwise an invalid-kind domain error listing them.

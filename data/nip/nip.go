@@ -69,16 +69,22 @@ const (
 	CodeSerial    Code = "serial"    // [15:18] is 000, what Excel leaves of a NIP turned into a number
 )
 
-// Error is a refused NIP: a code and a message in Indonesian that says what to do.
+// Error is a refused NIP: a code and a message in Indonesian that says what to do. Format and Args are what
+// Message was written from, so that the English window can write it from the English of Format.
 type Error struct {
 	Code    Code
 	Message string
+	Format  string
+	Args    []any
 }
 
 func (e *Error) Error() string { return e.Message }
 
+// ErrorFormat returns the format and arguments Message was written from.
+func (e *Error) ErrorFormat() (string, []any) { return e.Format, e.Args }
+
 func fail(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 var (

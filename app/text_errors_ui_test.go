@@ -1,0 +1,74 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// topDialogText joins the labels of the dialog on top of the window.
+func topDialogText(t *testing.T, u *UI) string {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	var parts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// A refusal of the data layer reaches the window's dialog in the window's language: deleting a participant
+// who has a training history, and typing a NIP whose birth date cannot be, in Indonesian and in English.
+func TestErrorsSpeakTheWindowLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang, title, enrolled, deleted, badNIP, notWant string
+	}{
+		{"id", "Tidak dapat dilanjutkan", "Peserta ini terdaftar di ", " program; riwayatnya harus tetap ada, jadi data tidak dapat dihapus",
+			"NIP 19901345 202524 2 014: 8 digit pertama (19901345) bukan tanggal lahir yang benar (TTTTBBHH)", "This participant"},
+		{"en", "Cannot continue", "This participant is enrolled in ", " program(s); their history must stay, so the data cannot be deleted",
+			"NIP 19901345 202524 2 014: the first 8 digits (19901345) are not a valid birth date (YYYYMMDD)", "terdaftar"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			u, s := newTestUI(t, true)
+			ctx := context.Background()
+			if err := u.SetLanguage(c.lang); err != nil {
+				t.Fatal(err)
+			}
+			u.WaitIdle()
+			p := plannedProgram(t, s)
+			rows, _ := s.Enrolments(ctx, p.ID)
+			if len(rows) == 0 {
+				t.Fatal("the planned program has no participants")
+			}
+			person := rows[0].ParticipantID
+			u.openParticipant(person)
+			u.WaitIdle()
+			test.Tap(findButton(t, u, L("Hapus peserta")))
+			u.WaitIdle()
+			confirmTop(t, u)
+			got := topDialogText(t, u)
+			if !strings.Contains(got, c.title) || !strings.Contains(got, c.enrolled) || !strings.Contains(got, c.deleted) || strings.Contains(got, c.notWant) {
+				t.Errorf("the refusal dialog shows %q; want %q and %q…%q", got, c.title, c.enrolled, c.deleted)
+			}
+			if _, err := s.Participant(ctx, person); err != nil {
+				t.Errorf("the participant was deleted: %v", err)
+			}
+			u.win.Canvas().Overlays().Top().Hide()
+
+			openParticipantsTab(t, u, p)
+			test.Type(entries(u, L("Ketik NIP lalu Enter untuk mendaftarkan"))[0], "199013452025242014")
+			u.WaitIdle()
+			if !labelContaining(u, c.badNIP) {
+				t.Errorf("the NIP's problem is not shown as %q", c.badNIP)
+			}
+		})
+	}
+}
