@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -18,6 +20,34 @@ func errorText(err error) string {
 		}
 	}
 	return data.ErrorMessage(err)
+}
+
+// errorDetail is the technical text behind err for the error dialog's "Detail" (data.ErrorDetail), or "" when
+// the message shown already says it all. In English it is the cause the domain error wraps (the operating
+// system's or SQLite's own English) when the English message does not quote it, not the Indonesian message.
+func errorDetail(err error, shown string) string {
+	if !english() {
+		return data.ErrorDetail(err)
+	}
+	var fe data.FieldErrors
+	passed := false
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if _, ok := e.(data.Formatted); ok {
+			passed = true
+			continue
+		}
+		if !passed {
+			continue
+		}
+		if errors.As(e, &fe) {
+			return ""
+		}
+		if t := e.Error(); !strings.Contains(shown, t) {
+			return t
+		}
+		return ""
+	}
+	return ""
 }
 
 // fieldText is a form field's problem in the interface language (errorText), without its label.

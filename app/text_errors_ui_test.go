@@ -2,11 +2,15 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/pembina/pembina/data"
 )
 
 // topDialogText joins the labels of the dialog on top of the window.
@@ -70,5 +74,46 @@ func TestErrorsSpeakTheWindowLanguage(t *testing.T) {
 				t.Errorf("the NIP's problem is not shown as %q", c.badNIP)
 			}
 		})
+	}
+}
+
+// In English the error dialog writes the domain sentence in English and keeps only the operating system's
+// own English behind Detail, never the Indonesian message.
+func TestErrorDialogInEnglish(t *testing.T) {
+	u, _ := newTestUI(t, false)
+	if err := u.SetLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "hilang.db")
+	_, cause := os.Open(path)
+	for _, c := range []struct {
+		err          error
+		want, detail string
+	}{
+		{data.Wrap(data.KindInvalid, cause, "Berkas %s tidak dapat dibaca: %v", path, cause),
+			"The file " + path + " cannot be read: open " + path + ": no such file or directory", ""},
+		{data.Wrap(data.KindInternal, cause, "Basis data %s tidak dapat dibuka", path),
+			"Database " + path + " cannot be opened", "open " + path + ": no such file or directory"},
+	} {
+		u.showError(c.err)
+		var texts []string
+		detail := ""
+		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+			switch x := o.(type) {
+			case *widget.Label:
+				if x.Visible() {
+					texts = append(texts, x.Text)
+				}
+			case *widget.Accordion:
+				detail = x.Items[0].Detail.(*widget.Label).Text
+			}
+		}
+		if shown := strings.Join(texts, " | "); !strings.Contains(shown, c.want) || strings.Contains(shown, "tidak") {
+			t.Errorf("the dialog says %q; want %q", shown, c.want)
+		}
+		if detail != c.detail {
+			t.Errorf("Detail = %q; want %q", detail, c.detail)
+		}
+		u.win.Canvas().Overlays().Top().Hide()
 	}
 }

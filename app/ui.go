@@ -287,10 +287,11 @@ func (u *UI) showError(err error) {
 	if data.ErrorKind(err) == data.KindInternal {
 		title = L("Terjadi kesalahan")
 	}
-	msg := widget.NewLabel(errorText(err))
+	sentence := errorText(err)
+	msg := widget.NewLabel(sentence)
 	msg.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(msg)
-	if detail := data.ErrorDetail(err); detail != "" {
+	if detail := errorDetail(err, sentence); detail != "" {
 		text := widget.NewLabel(detail)
 		text.Wrapping = fyne.TextWrapWord
 		text.Importance = widget.LowImportance

@@ -70,9 +70,9 @@ func (s *Store) ApplyParticipants(ctx context.Context, programID int64, rows []P
 				if err := insertParticipant(ctx, b, &person); err != nil {
 					if data.IsKind(err, data.KindConflict) {
 						// The plan saw no one with this NIP; someone was stored since (another import at the same time).
-						return &data.Error{Kind: data.KindConflict, Err: ErrPlanOutdated, Message: fmt.Sprintf("Baris %d: NIP %s "+
+						return data.Wrap(data.KindConflict, ErrPlanOutdated, "Baris %d: NIP %s "+
 							"baru saja disimpan oleh proses lain (impor lain berjalan bersamaan; basis data sedang sibuk); "+
-							"tidak ada yang disimpan. Coba lagi", row.Line, row.Participant.NIP)}
+							"tidak ada yang disimpan. Coba lagi", row.Line, row.Participant.NIP)
 					}
 					return fmt.Errorf("baris %d: %w", row.Line, err)
 				}

@@ -52,7 +52,7 @@ func fieldErrors(err error) data.FieldErrors {
 	if errors.As(err, &fe) {
 		return fe
 	}
-	return data.FieldErrors{{Message: err.Error()}}
+	return data.FieldErrors{{Message: err.Error(), Format: "%v", Args: []any{err}}}
 }
 
 func updateProgram(ctx context.Context, tx querier, p *data.Program) error {
