@@ -13,20 +13,22 @@ import (
 	"github.com/pembina/pembina/data"
 )
 
-// topDialogText joins the labels of the dialog on top of the window.
-func topDialogText(t *testing.T, u *UI) string {
+// errorDialog returns the visible labels of the dialog on top (topDialog), joined with " | ", and the text
+// folded under its Detail accordion ("" without one).
+func errorDialog(t *testing.T, u *UI) (shown, detail string) {
 	t.Helper()
-	top := u.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is shown")
-	}
 	var parts []string
-	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() {
-			parts = append(parts, l.Text)
+	for _, o := range topDialog(t, u) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if x.Visible() {
+				parts = append(parts, x.Text)
+			}
+		case *widget.Accordion:
+			detail = x.Items[0].Detail.(*widget.Label).Text
 		}
 	}
-	return strings.Join(parts, " | ")
+	return strings.Join(parts, " | "), detail
 }
 
 // A refusal of the data layer reaches the window's dialog in the window's language: deleting a participant
@@ -58,7 +60,7 @@ func TestErrorsSpeakTheWindowLanguage(t *testing.T) {
 			test.Tap(findButton(t, u, L("Hapus peserta")))
 			u.WaitIdle()
 			confirmTop(t, u)
-			got := topDialogText(t, u)
+			got, _ := errorDialog(t, u)
 			if !strings.Contains(got, c.title) || !strings.Contains(got, c.enrolled) || !strings.Contains(got, c.deleted) || strings.Contains(got, c.notWant) {
 				t.Errorf("the refusal dialog shows %q; want %q and %q…%q", got, c.title, c.enrolled, c.deleted)
 			}
@@ -96,19 +98,8 @@ func TestErrorDialogInEnglish(t *testing.T) {
 			"Database " + path + " cannot be opened", "open " + path + ": no such file or directory"},
 	} {
 		u.showError(c.err)
-		var texts []string
-		detail := ""
-		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
-			switch x := o.(type) {
-			case *widget.Label:
-				if x.Visible() {
-					texts = append(texts, x.Text)
-				}
-			case *widget.Accordion:
-				detail = x.Items[0].Detail.(*widget.Label).Text
-			}
-		}
-		if shown := strings.Join(texts, " | "); !strings.Contains(shown, c.want) || strings.Contains(shown, "tidak") {
+		shown, detail := errorDialog(t, u)
+		if !strings.Contains(shown, c.want) || strings.Contains(shown, "tidak") {
 			t.Errorf("the dialog says %q; want %q", shown, c.want)
 		}
 		if detail != c.detail {
