@@ -20,7 +20,7 @@ type errorFormat struct {
 
 // errorFormats finds, by parsing every non-test Go file of the repository, the format strings of the errors
 // users see: data.Errorf and data.Wrap (Errorf and Wrap inside package data), FieldErrors.Add (any Add whose
-// second argument is a string literal) and the NIP check's fail. A format written as L("…") is skipped: it is
+// second argument is a string literal; its literal field label too) and the NIP check's fail. A format written as L("…") is skipped: it is
 // translated where it is built and TestEveryStringHasEnglish checks it. Any other non-literal format of
 // Errorf or Wrap is returned in odd, so that a new helper that forwards formats is noticed.
 func errorFormats(t *testing.T, root string) (formats []errorFormat, odd []string) {
@@ -68,6 +68,9 @@ func errorFormats(t *testing.T, root string) (formats []errorFormat, odd []strin
 				return true
 			}
 			pos := fset.Position(c.Pos()).String()
+			if s, ok := constantString(c.Args[0]); ok && name == "Add" {
+				formats = append(formats, errorFormat{s, pos}) // the field's label
+			}
 			if s, ok := constantString(c.Args[i]); ok {
 				formats = append(formats, errorFormat{s, pos})
 			} else if strict && !isL(c.Args[i]) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,15 +33,18 @@ func errorDialog(t *testing.T, u *UI) (shown, detail string) {
 }
 
 // A refusal of the data layer reaches the window's dialog in the window's language: deleting a participant
-// who has a training history, and typing a NIP whose birth date cannot be, in Indonesian and in English.
+// who has a training history, typing a NIP whose birth date cannot be and a budget year out of range, in
+// Indonesian and in English.
 func TestErrorsSpeakTheWindowLanguage(t *testing.T) {
 	for _, c := range []struct {
-		lang, title, enrolled, deleted, badNIP, notWant string
+		lang, title, enrolled, deleted, badNIP, badYear, notWant string
 	}{
 		{"id", "Tidak dapat dilanjutkan", "Peserta ini terdaftar di ", " program; riwayatnya harus tetap ada, jadi data tidak dapat dihapus",
-			"NIP 19901345 202524 2 014: 8 digit pertama (19901345) bukan tanggal lahir yang benar (TTTTBBHH)", "This participant"},
+			"NIP 19901345 202524 2 014: 8 digit pertama (19901345) bukan tanggal lahir yang benar (TTTTBBHH)",
+			"harus tahun antara 2000 dan 2100", "This participant"},
 		{"en", "Cannot continue", "This participant is enrolled in ", " program(s); their history must stay, so the data cannot be deleted",
-			"NIP 19901345 202524 2 014: the first 8 digits (19901345) are not a valid birth date (YYYYMMDD)", "terdaftar"},
+			"NIP 19901345 202524 2 014: the first 8 digits (19901345) are not a valid birth date (YYYYMMDD)",
+			"must be a year between 2000 and 2100", "terdaftar"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			u, s := newTestUI(t, true)
@@ -74,6 +78,19 @@ func TestErrorsSpeakTheWindowLanguage(t *testing.T) {
 			u.WaitIdle()
 			if !labelContaining(u, c.badNIP) {
 				t.Errorf("the NIP's problem is not shown as %q", c.badNIP)
+			}
+
+			// A field problem of the program form (data.FieldErrors) under its field.
+			u.dropPage("programs")
+			u.Navigate("programs")
+			u.show(u.current)
+			u.WaitIdle()
+			test.Tap(findButton(t, u, L("Program baru")))
+			u.WaitIdle()
+			test.Type(entries(u, strconv.Itoa(u.now().Year()))[0], "1999")
+			u.WaitIdle()
+			if !labelContaining(u, c.badYear) {
+				t.Errorf("the budget year's problem is not shown as %q", c.badYear)
 			}
 		})
 	}

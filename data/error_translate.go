@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -53,15 +54,28 @@ func (t ErrorTranslator) Error(err error) (string, bool) {
 // Field returns a field problem's label and message in the translator's language; a label without a
 // translation is kept, a message without one makes ok false.
 func (t ErrorTranslator) Field(f FieldError) (label, message string, ok bool) {
-	label = f.Field
-	if l, found := t.Text(f.Field); found {
-		label = l
-	}
+	label = t.label(f.Field)
 	if f.Format == "" {
 		return label, "", false
 	}
 	message, ok = t.write(f.Format, f.Args)
 	return label, message, ok
+}
+
+// label translates a field label; a numbered one ("Pertanyaan 3") through the translation of its pattern
+// ("Pertanyaan %d"). A label without a translation is kept.
+func (t ErrorTranslator) label(s string) string {
+	if l, ok := t.Text(s); ok {
+		return l
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if n, err := strconv.Atoi(s[i+1:]); err == nil {
+			if l, ok := t.Text(s[:i] + " %d"); ok {
+				return fmt.Sprintf(l, n)
+			}
+		}
+	}
+	return s
 }
 
 // formatted writes one formatted error.

@@ -21,6 +21,8 @@ var english = map[string]string{
 	"Tahun anggaran":                                                      "Budget year",
 	"harus tahun antara 2000 dan 2100":                                    "must be a year between 2000 and 2100",
 	"NIP harus 18 digit, yang diisi %d digit (%s)":                        "A NIP must have 18 digits; %d digits were filled in (%s)",
+	"Pertanyaan %d":                                                       "Question %d",
+	"wajib diisi":                                                         "required",
 }
 
 func translator() data.ErrorTranslator {
@@ -36,6 +38,7 @@ func TestErrorTranslatorWritesEnglish(t *testing.T) {
 	_, nipErr := nip.Parse("1234")
 	fe := data.FieldErrors{}
 	fe.Add("Tahun anggaran", "harus tahun antara 2000 dan 2100")
+	fe.Add("Pertanyaan 12", "wajib diisi")
 	cases := []struct {
 		name string
 		err  error
@@ -50,7 +53,8 @@ func TestErrorTranslatorWritesEnglish(t *testing.T) {
 			"Work unit in row 3 (SDN 1): A NIP must have 18 digits; 4 digits were filled in (1234)", "Unit kerja baris 3 (SDN 1): NIP harus 18 digit, yang diisi 4 digit (1234)"},
 		{"phrase argument", data.Errorf(data.KindConflict, "Presensi program %s belum diisi untuk %s", "PTD-1", data.Phrase{Text: "sesi {{.Numbers}}", Args: map[string]any{"Numbers": "2"}}),
 			"The attendance of program PTD-1 has not been filled in for session 2", "Presensi program PTD-1 belum diisi untuk sesi 2"},
-		{"field errors", fe.Err(), "Budget year: must be a year between 2000 and 2100", "Tahun anggaran: harus tahun antara 2000 dan 2100"},
+		{"field errors", fe.Err(), "Budget year: must be a year between 2000 and 2100; Question 12: required",
+			"Tahun anggaran: harus tahun antara 2000 dan 2100; Pertanyaan 12: wajib diisi"},
 		{"context around a domain error", fmt.Errorf("baris 4: %w", data.Errorf(data.KindInvalid, "Program %s belum memiliki peserta; tidak ada sertifikat yang dibuat", "X")),
 			"baris 4: Program X has no participants yet; no certificate was made", ""},
 	}
