@@ -415,7 +415,7 @@ func (pe *paperEntry) save() {
 	for i, row := range pe.rows {
 		a, ok, err := pe.parse(row)
 		if err != nil {
-			pe.fail(fmt.Sprintf(L("Pertanyaan %d: %v"), i+1, err), row.entry)
+			pe.fail(fmt.Sprintf(L("Pertanyaan %d: %v"), i+1, errorText(err)), row.entry)
 			return
 		}
 		if ok {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/pembina/pembina/data"
 )
@@ -74,12 +73,12 @@ func (s *Store) ApplyParticipants(ctx context.Context, programID int64, rows []P
 							"baru saja disimpan oleh proses lain (impor lain berjalan bersamaan; basis data sedang sibuk); "+
 							"tidak ada yang disimpan. Coba lagi", row.Line, row.Participant.NIP)
 					}
-					return fmt.Errorf("baris %d: %w", row.Line, err)
+					return data.Wrap(data.ErrorKind(err), err, "baris %d: %v", row.Line, err)
 				}
 				res.Added++
 			case PersonUpdate:
 				if err := updateParticipantTx(ctx, b, &person); err != nil {
-					return fmt.Errorf("baris %d: %w", row.Line, err)
+					return data.Wrap(data.ErrorKind(err), err, "baris %d: %v", row.Line, err)
 				}
 				res.Updated++
 			default:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 
@@ -156,7 +155,7 @@ func (s *Store) ImportResponses(ctx context.Context, batch *ResponseBatch, progr
 			}
 			outcome, err := importResponse(ctx, b, r, in.Timed)
 			if err != nil {
-				return fmt.Errorf("baris %d: %w", in.Line, err)
+				return data.Wrap(data.ErrorKind(err), err, "baris %d: %v", in.Line, err)
 			}
 			res.Outcomes[i] = outcome
 		}
