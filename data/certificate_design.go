@@ -105,7 +105,7 @@ func (d *CertificateDesign) Validate() error {
 	}
 	if d.Body != "" {
 		if _, err := ParseCertificateTemplate(d.Body); err != nil {
-			fe.Add("Isi sertifikat", "%s", ErrorMessage(err))
+			fe.Add("Isi sertifikat", "%s", SentenceOf(err))
 		} else if hasWordLulus(d.Body) {
 			fe.Add("Isi sertifikat", "menulis kata LULUS langsung, sehingga narasumber, moderator dan panitia juga disebut lulus; "+
 				"ganti dengan {keterangan} (judul) atau [ dan {lulus}] (kalimat), yang hanya terisi bagi peserta yang lulus")
@@ -113,7 +113,7 @@ func (d *CertificateDesign) Validate() error {
 	}
 	if len(d.Background) > 0 {
 		if err := CheckImage(d.Background, "latar sertifikat"); err != nil {
-			fe.Add("Gambar latar", "%s", ErrorMessage(err))
+			fe.Add("Gambar latar", "%s", SentenceOf(err))
 		}
 	}
 	if len([]rune(d.Place)) > 100 {

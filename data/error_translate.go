@@ -14,6 +14,16 @@ type Formatted interface {
 	ErrorFormat() (format string, args []any)
 }
 
+// Sentence is an error written into another error's message as its readable sentence: fmt prints it as
+// ErrorMessage does, so the Indonesian message is unchanged, while ErrorTranslator writes the error in its own
+// language instead of quoting the Indonesian.
+type Sentence struct{ Err error }
+
+// SentenceOf is err as an argument of a message (Sentence).
+func SentenceOf(err error) Sentence { return Sentence{Err: err} }
+
+func (s Sentence) String() string { return ErrorMessage(s.Err) }
+
 // ErrorTranslator writes errors in another language than the Indonesian their messages are written in: the
 // window uses it for English, while the command line keeps ErrorMessage's Indonesian. Each formatted error is
 // written from the translation of its format with the same arguments, and an argument that is itself an
@@ -123,6 +133,12 @@ func (t ErrorTranslator) write(format string, args []any) (string, bool) {
 			out[i] = s
 		case error:
 			s, ok := t.Error(a)
+			if !ok {
+				return "", false
+			}
+			out[i] = s
+		case Sentence:
+			s, ok := t.Error(a.Err)
 			if !ok {
 				return "", false
 			}

@@ -44,7 +44,7 @@ func (in *Institution) Validate() error {
 	}
 	if len(in.Logo) > 0 {
 		if err := CheckImage(in.Logo, "berkas gambarnya"); err != nil {
-			fe.Add("Logo", "%s", ErrorMessage(err))
+			fe.Add("Logo", "%s", SentenceOf(err))
 		}
 	}
 	return fe.Err()

@@ -90,7 +90,7 @@ func (s *Signatory) Validate() error {
 	}
 	if len(s.Signature) > 0 {
 		if err := CheckImage(s.Signature, "berkas gambarnya"); err != nil {
-			fe.Add("Tanda tangan", "%s", ErrorMessage(err))
+			fe.Add("Tanda tangan", "%s", SentenceOf(err))
 		}
 	}
 	return fe.Err()

@@ -85,7 +85,7 @@ func Print(ctx context.Context, s *store.Store, p *data.Program, out string, spl
 	defer func() {
 		if err != nil && res.Issued > 0 {
 			err = data.Wrap(data.ErrorKind(err), err, "%s. %s nomor sertifikat baru sudah diterbitkan dan tersimpan; "+
-				"cetak lagi setelah masalahnya diatasi: nomornya tetap sama", data.ErrorMessage(err), indo.Int(int64(res.Issued)))
+				"cetak lagi setelah masalahnya diatasi: nomornya tetap sama", data.SentenceOf(err), indo.Int(int64(res.Issued)))
 		}
 	}()
 	b := batchOf(issued.CertificateBatch, p)

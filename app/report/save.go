@@ -42,10 +42,10 @@ func saveFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	if err := f.Close(); err != nil {
-		return data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %s", path, data.ErrorMessage(err))
+		return data.Wrap(data.KindInternal, err, "Berkas %s tidak dapat ditulis: %s", path, data.SentenceOf(err))
 	}
 	if err := os.Rename(tmp, target); err != nil {
-		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis (%s); tutup berkas itu bila sedang dibuka, atau pilih nama lain", path, data.ErrorMessage(err))
+		return data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis (%s); tutup berkas itu bila sedang dibuka, atau pilih nama lain", path, data.SentenceOf(err))
 	}
 	return nil
 }
@@ -100,11 +100,11 @@ func saveTarget(path string) (target string, mode fs.FileMode, err error) {
 		case errors.Is(err, fs.ErrNotExist):
 			return target, mode, nil
 		case err != nil:
-			return "", 0, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %s", path, data.ErrorMessage(err))
+			return "", 0, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %s", path, data.SentenceOf(err))
 		case fi.Mode()&fs.ModeSymlink != 0:
 			link, err := os.Readlink(target)
 			if err != nil {
-				return "", 0, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %s", path, data.ErrorMessage(err))
+				return "", 0, data.Wrap(data.KindInvalid, err, "Berkas %s tidak dapat ditulis: %s", path, data.SentenceOf(err))
 			}
 			if !filepath.IsAbs(link) {
 				link = filepath.Join(filepath.Dir(target), link)

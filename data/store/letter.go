@@ -195,7 +195,7 @@ func (s *Store) LetterTexts(ctx context.Context) (*LetterTexts, error) {
 func (s *Store) SaveLetterTexts(ctx context.Context, t *LetterTexts) error {
 	var fe data.FieldErrors
 	if err := data.NumberPattern(t.Pattern).Validate(); err != nil {
-		fe.Add("Pola nomor surat", "%s", data.ErrorMessage(err))
+		fe.Add("Pola nomor surat", "%s", data.SentenceOf(err))
 	}
 	for _, b := range []struct {
 		field, body string

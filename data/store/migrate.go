@@ -63,7 +63,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		})
 		if err != nil {
 			se := storageError(err)
-			return data.Wrap(data.ErrorKind(se), err, "Basis data tidak dapat diperbarui ke versi %d (perubahan dibatalkan, berkas tetap seperti semula): %s", v+1, data.ErrorMessage(se))
+			return data.Wrap(data.ErrorKind(se), err, "Basis data tidak dapat diperbarui ke versi %d (perubahan dibatalkan, berkas tetap seperti semula): %s", v+1, data.SentenceOf(se))
 		}
 	}
 	return nil
