@@ -167,9 +167,9 @@ func CheckAnswer(f *Form, q *Question, a *Answer) error {
 	onScale := func(v float64, what string) error {
 		if !sc.Contains(v) {
 			if sc == Scale100 {
-				return fmt.Errorf("%s %s di luar skala 0–100", what, indo.Number(v, 2))
+				return Errorf(KindInvalid, "%s %s di luar skala 0–100", Phrase{Text: what}, indo.Number(v, 2))
 			}
-			return fmt.Errorf("%s %s di luar skala; isi bilangan bulat %s", what, indo.Number(v, 2), sc.Label())
+			return Errorf(KindInvalid, "%s %s di luar skala; isi bilangan bulat %s", Phrase{Text: what}, indo.Number(v, 2), sc.Label())
 		}
 		return nil
 	}
@@ -195,7 +195,7 @@ func CheckAnswer(f *Form, q *Question, a *Answer) error {
 		case "tidak", "t", "no", "n", "0", "tdk", "bukan":
 			a.Text, a.Number, a.HasNumber = No, 0, true
 		default:
-			return fmt.Errorf("jawaban %q bukan Ya atau Tidak", a.Text)
+			return Errorf(KindInvalid, "jawaban %q bukan Ya atau Tidak", a.Text)
 		}
 	case QuestionSingleChoice, QuestionTestItem:
 		if a.Text == "" {
@@ -203,7 +203,7 @@ func CheckAnswer(f *Form, q *Question, a *Answer) error {
 		}
 		i := q.OptionIndex(a.Text)
 		if i < 0 {
-			return fmt.Errorf("jawaban %q tidak ada di antara pilihan (%s)", clip(a.Text, 60), strings.Join(q.Options, "; "))
+			return Errorf(KindInvalid, "jawaban %q tidak ada di antara pilihan (%s)", clip(a.Text, 60), strings.Join(q.Options, "; "))
 		}
 		a.Text = q.Options[i]
 		if q.Kind == QuestionTestItem {
@@ -218,7 +218,7 @@ func CheckAnswer(f *Form, q *Question, a *Answer) error {
 		for _, c := range a.Choices {
 			i := q.OptionIndex(c)
 			if i < 0 {
-				return fmt.Errorf("jawaban %q tidak ada di antara pilihan (%s)", clip(c, 60), strings.Join(q.Options, "; "))
+				return Errorf(KindInvalid, "jawaban %q tidak ada di antara pilihan (%s)", clip(c, 60), strings.Join(q.Options, "; "))
 			}
 			if !seen[i] {
 				seen[i] = true
@@ -230,7 +230,7 @@ func CheckAnswer(f *Form, q *Question, a *Answer) error {
 		// any number
 	case QuestionShortText, QuestionLongText:
 		if n := utf8.RuneCountInString(a.Text); n > MaxTextAnswer {
-			return fmt.Errorf("jawaban terlalu panjang (%s karakter, paling banyak %s)", indo.Int(int64(n)), indo.Int(MaxTextAnswer))
+			return Errorf(KindInvalid, "jawaban terlalu panjang (%s karakter, paling banyak %s)", indo.Int(int64(n)), indo.Int(MaxTextAnswer))
 		}
 	}
 	return nil
