@@ -241,7 +241,7 @@ func fillMerged(sh *Sheet) error {
 	return nil
 }
 
-// rawRow is one data row of the file, its cells by field.
+// rawRow is one data row of the file, its cells by field (ParticipantFile.read).
 type rawRow struct {
 	line    int // 1-based, as the spreadsheet shows it
 	values  map[participantcols.Field]string
@@ -301,10 +301,10 @@ func repeatsHeading(row, heading []string) bool {
 	return same >= 2
 }
 
-// rawRows reads the data rows under the heading with the given mapping. Blank rows, rows that only number
-// the columns and repeated headings are skipped; reading stops at the first footer line, which is returned
-// (1-based, 0 when there is none).
-func (f *ParticipantFile) rawRows(mapping []participantcols.Field) (rows []rawRow, footer int) {
+// dataRows finds the data rows under the heading with the given mapping (0-based rows of the sheet). Blank
+// rows, rows that only number the columns, rows with nothing but a number and repeated headings are skipped;
+// reading stops at the first footer line, which is returned (1-based, 0 when there is none).
+func (f *ParticipantFile) dataRows(mapping []participantcols.Field) (rows []int, footer int) {
 	numberCol := -1
 	for i, m := range mapping {
 		if m == participantcols.FieldNumber {
@@ -319,35 +319,46 @@ func (f *ParticipantFile) rawRows(mapping []participantcols.Field) (rows []rawRo
 		if isFooter(row, numberCol) {
 			return rows, r + 1
 		}
-		rr := rawRow{line: r + 1, values: map[participantcols.Field]string{}, numeric: map[participantcols.Field]bool{}}
-		anything := false
 		for i, field := range mapping {
-			if field == participantcols.FieldNone {
-				continue
+			if field != participantcols.FieldNone && field != participantcols.FieldNumber && cell(row, i) != "" {
+				rows = append(rows, r)
+				break
 			}
-			v := cell(row, i)
-			if v == "" {
-				continue
-			}
-			rr.values[field] = v
-			if field != participantcols.FieldNumber {
-				anything = true
-			}
-			switch field {
-			case participantcols.FieldNIP, participantcols.FieldNIK, participantcols.FieldPhone, participantcols.FieldBirthDate:
-				rr.numeric[field] = f.sheet.IsNumeric(r, i)
-			}
-		}
-		if anything {
-			rows = append(rows, rr)
 		}
 	}
 	return rows, 0
 }
 
+// read fills raw with sheet row r's cells by field, reusing its maps. Plan reads one row at a time into the
+// same rawRow: holding a rawRow of two maps for every row at once was the largest part of planning a
+// 199,990-row list (about 300 MB of its 600 MB peak).
+func (f *ParticipantFile) read(r int, mapping []participantcols.Field, raw *rawRow) {
+	if raw.values == nil {
+		raw.values, raw.numeric = map[participantcols.Field]string{}, map[participantcols.Field]bool{}
+	}
+	clear(raw.values)
+	clear(raw.numeric)
+	raw.line = r + 1
+	row := f.sheet.Rows[r]
+	for i, field := range mapping {
+		if field == participantcols.FieldNone {
+			continue
+		}
+		v := cell(row, i)
+		if v == "" {
+			continue
+		}
+		raw.values[field] = v
+		switch field {
+		case participantcols.FieldNIP, participantcols.FieldNIK, participantcols.FieldPhone, participantcols.FieldBirthDate:
+			raw.numeric[field] = f.sheet.IsNumeric(r, i)
+		}
+	}
+}
+
 // parse turns a raw row into a participant as the file gives it (not yet merged with the stored one), with
 // its problems (the row cannot be stored) and warnings (it can, with what was set aside).
-func (f *ParticipantFile) parse(r rawRow, heading func(participantcols.Field) string) (p *data.Participant, problems, warnings []Problem) {
+func (f *ParticipantFile) parse(r *rawRow, heading func(participantcols.Field) string) (p *data.Participant, problems, warnings []Problem) {
 	p = &data.Participant{}
 	v := r.values
 	bad := func(field participantcols.Field, format string, args ...any) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"time"
 
@@ -107,16 +108,18 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 		h, _ := columnHeading(f.Columns, mapping, field)
 		return h
 	}
-	raws, footer := f.rawRows(mapping)
-	if len(raws) == 0 {
+	lines, footer := f.dataRows(mapping)
+	if len(lines) == 0 {
 		return nil, data.Errorf(data.KindInvalid, "%s tidak berisi peserta: di bawah judul kolom (baris %d) tidak ada baris data; isi daftarnya di bawah judul kolom",
 			baseName(f.Path), f.Header+1)
 	}
-	plan := &ParticipantPlan{File: f, Mapping: mapping, ProgramID: programID, Footer: footer, Rows: make([]ParticipantRow, len(raws))}
+	plan := &ParticipantPlan{File: f, Mapping: mapping, ProgramID: programID, Footer: footer, Rows: make([]ParticipantRow, len(lines))}
 	var nips, names []string
-	for i, r := range raws {
-		p, problems, warnings := f.parse(r, heading)
-		plan.Rows[i] = ParticipantRow{Line: r.line, Participant: p, Problems: problems, Warnings: warnings}
+	var raw rawRow
+	for i, r := range lines {
+		f.read(r, mapping, &raw)
+		p, problems, warnings := f.parse(&raw, heading)
+		plan.Rows[i] = ParticipantRow{Line: raw.line, Participant: p, Problems: problems, Warnings: warnings}
 		if p.NIP != "" {
 			nips = append(nips, p.NIP)
 		} else if len(problems) == 0 && p.Name != "" {
@@ -140,8 +143,14 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 			return nil, err
 		}
 	}
-	firstLine := map[string]int{} // identity → line of its first row
-	fingerprint := map[string]string{}
+	// first holds, by identity, the line of its first row and a hash of that row's cells (rowHash) to tell a
+	// row pasted twice from two rows of one person; the joined cells themselves cost 30 MB for 160,000 rows.
+	type firstRow struct {
+		line int
+		hash uint64
+	}
+	first := make(map[string]firstRow, len(nips)+len(names))
+	seed := maphash.MakeSeed()
 	for i := range plan.Rows {
 		if i%500 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -157,19 +166,19 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 			row.Existing = match(p, byNIP, byName, heading, &row.Problems)
 		}
 		if len(row.Problems) == 0 {
-			id, fp := identity(p), strings.Join(f.sheet.Rows[row.Line-1], "\x1f")
-			if first, ok := firstLine[id]; ok {
+			id, fp := identity(p), rowHash(seed, f.sheet.Rows[row.Line-1])
+			if earlier, ok := first[id]; ok {
 				msg := "NIP ini sudah ada di baris %d; hapus salah satu baris"
 				column := heading(participantcols.FieldNIP)
 				if p.NIP == "" {
 					msg, column = "peserta ini sudah ada di baris %d (nama dan data lahir sama); hapus salah satu baris", heading(participantcols.FieldName)
 				}
-				if fingerprint[id] == fp {
+				if earlier.hash == fp {
 					msg = "baris ini sama persis dengan baris %d; hapus salah satunya"
 				}
-				row.Problems = append(row.Problems, Problem{Column: column, Message: fmt.Sprintf(msg, first)})
+				row.Problems = append(row.Problems, Problem{Column: column, Message: fmt.Sprintf(msg, earlier.line)})
 			} else {
-				firstLine[id], fingerprint[id] = row.Line, fp
+				first[id] = firstRow{row.Line, fp}
 			}
 		}
 		if len(row.Problems) == 0 {
@@ -212,8 +221,9 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 			return nil, err
 		}
 	}
+	messages := interner{}
 	for i := range plan.Rows {
-		plan.Rows[i].locate()
+		plan.Rows[i].locate(messages)
 	}
 	if progress != nil {
 		progress(len(plan.Rows), len(plan.Rows))
@@ -221,14 +231,49 @@ func (f *ParticipantFile) Plan(ctx context.Context, s *store.Store, mapping []pa
 	return plan, nil
 }
 
-// locate gives the row's problems and warnings its line, and marks the problems as the errors they are.
-func (r *ParticipantRow) locate() {
+// locate gives the row's problems and warnings its line, marks the problems as the errors they are, and
+// shares their messages through messages.
+func (r *ParticipantRow) locate(messages interner) {
 	for i := range r.Problems {
 		r.Problems[i].Line, r.Problems[i].Error = r.Line, true
+		r.Problems[i].Message = messages.intern(r.Problems[i].Message)
 	}
 	for i := range r.Warnings {
 		r.Warnings[i].Line = r.Line
+		r.Warnings[i].Message = messages.intern(r.Warnings[i].Message)
 	}
+}
+
+// maxInterned is the most distinct messages an interner keeps: the messages that repeat (a golongan that
+// does not fit the status, "harus 16 angka") are among the first rows' few dozen, and the ones naming a
+// row's own value never repeat, so keeping them would only cost a map entry each.
+const maxInterned = 4096
+
+// interner shares one string among the equal problem messages of a plan: each row builds its own, and a
+// list of 199,990 invalid rows held 15 MB of copies of a few dozen texts.
+type interner map[string]string
+
+func (m interner) intern(s string) string {
+	if t, ok := m[s]; ok {
+		return t
+	}
+	if len(m) < maxInterned {
+		m[s] = s
+	}
+	return s
+}
+
+// rowHash is a hash of a row's cells, with a separator after each, so that two rows hash alike only when
+// their cells are the same (but for a 64-bit collision, which would only change which of two duplicate
+// messages a duplicate row gets).
+func rowHash(seed maphash.Seed, cells []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, c := range cells {
+		h.WriteString(c)
+		h.WriteByte(0x1f)
+	}
+	return h.Sum64()
 }
 
 // warnSameCourse warns on the rows of stored people about to be enrolled who already completed the same
