@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCleanLineAndText(t *testing.T) {
 	lines := []struct{ in, want string }{
@@ -12,10 +15,18 @@ func TestCleanLineAndText(t *testing.T) {
 		{"\x85\x9b", ""},
 		{"Ni Luh Putu Wédhasari", "Ni Luh Putu Wédhasari"},
 		{"bad \xff bytes", "bad bytes"},
+		{" Budi", "Budi"}, {"Budi ", "Budi"}, {"Budi  Santoso", "Budi Santoso"}, {" ", ""}, {"", ""},
+		{"SD Negeri 1 Sukamaju", "SD Negeri 1 Sukamaju"}, {"a\x7fb", "ab"},
 	}
 	for _, c := range lines {
 		if got := CleanLine(c.in); got != c.want {
 			t.Errorf("CleanLine(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// The fast path for clean ASCII gives what the full path gives.
+	for _, in := range []string{"Budi Santoso", "Budi  Santoso", " x", "x ", "S.Pd., M.Pd.", "a\tb", "~!@#$%^&*()"} {
+		if fast, full := CleanLine(in), strings.Join(strings.Fields(stripControls(in, false)), " "); fast != full {
+			t.Errorf("CleanLine(%q) = %q, the full path %q", in, fast, full)
 		}
 	}
 	texts := []struct{ in, want string }{

@@ -125,3 +125,15 @@ func TestOpenWorkbookValuesAndNumericCells(t *testing.T) {
 		t.Errorf("row 2 is not blank: %q", s.Rows[1])
 	}
 }
+
+// normalizeLineEnds turns CRLF and lone CR into LF and leaves LF alone, in place.
+func TestNormalizeLineEnds(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "a,b\nc,d\n": "a,b\nc,d\n", "a,b\r\nc,d\r\n": "a,b\nc,d\n", "a\rb\r": "a\nb\n",
+		"a\r\r\nb": "a\n\nb", "a\n\rb\r\n\r": "a\n\nb\n\n", "\r": "\n", "\"x\r\ny\"\r\n": "\"x\ny\"\n",
+	} {
+		if got := string(normalizeLineEnds([]byte(in))); got != want {
+			t.Errorf("normalizeLineEnds(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

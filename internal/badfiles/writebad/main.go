@@ -5,7 +5,8 @@
 //	for f in DIR/*; do /usr/bin/time -v ./pembina --db X.db import participants "$f" --dry-run; done
 //
 // With -invalid it writes instead the largest participant list the readers accept, every row invalid
-// (badfiles.InvalidList), as tidak-valid.xlsx and tidak-valid.csv: the worst a list that is read costs.
+// (badfiles.InvalidList), as tidak-valid.xlsx and tidak-valid.csv, and the same list valid (valid.xlsx,
+// valid.csv): the worst a list that is read costs.
 //
 //	go run ./internal/badfiles/writebad -invalid DIR
 package main
@@ -20,9 +21,11 @@ import (
 
 func main() {
 	if len(os.Args) == 3 && os.Args[1] == "-invalid" {
-		for _, name := range []string{"tidak-valid.xlsx", "tidak-valid.csv"} {
+		lists := map[string]func(string, int) error{"tidak-valid.xlsx": badfiles.InvalidList, "tidak-valid.csv": badfiles.InvalidList,
+			"valid.xlsx": badfiles.ValidList, "valid.csv": badfiles.ValidList}
+		for _, name := range []string{"tidak-valid.xlsx", "tidak-valid.csv", "valid.xlsx", "valid.csv"} {
 			p := filepath.Join(os.Args[2], name)
-			if err := badfiles.InvalidList(p, badfiles.InvalidListRows); err != nil {
+			if err := lists[name](p, badfiles.InvalidListRows); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(1)
 			}
