@@ -160,4 +160,11 @@ func TestCounterLiftInEnglish(t *testing.T) {
 	if got := phraseText(l.Phrase()); !strings.HasPrefix(got, "The certificate number counter SERT/{seq:03}/EPA-I/2026 of 2026 was raised from 0 to 35: numbers up to 35") {
 		t.Errorf("English: %s", got)
 	}
+	letter := store.CounterLift{Prefix: "surat:800/{seq:03}/{month_roman}/{year}", Year: 2026, From: 0, To: 30}
+	if got := phraseText(letter.Phrase()); !strings.HasPrefix(got, "The letter number counter 800/{seq:03}/{month_roman}/{year} of 2026 was raised from 0 to 30") {
+		t.Errorf("English letter counter: %s", got)
+	}
+	if got := L("Penghitung nomor"); got != "Number counters" {
+		t.Errorf("notice title %q", got)
+	}
 }

@@ -40,7 +40,7 @@ func (d *database) start(notice string) {
 	d.showCounterNotice()
 }
 
-// counterNotice is what opening the database did to the certificate number counters (store.CounterLifts),
+// counterNotice is what opening the database did to the certificate and letter number counters (store.CounterLifts),
 // or "" when nothing needs saying.
 func counterNotice(s *store.Store) string {
 	var lines []string
@@ -60,7 +60,7 @@ func (d *database) showCounterNotice() {
 	if n := counterNotice(u.store); n != "" {
 		label := widget.NewLabel(n)
 		label.Wrapping = fyne.TextWrapWord
-		dlg := dialog.NewCustom(L("Nomor sertifikat"), L("Tutup"), label, u.win)
+		dlg := dialog.NewCustom(L("Penghitung nomor"), L("Tutup"), label, u.win)
 		dlg.Resize(fyne.NewSize(600, 260))
 		dlg.Show()
 	}

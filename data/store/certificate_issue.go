@@ -103,7 +103,9 @@ func (s *Store) IssueCertificates(ctx context.Context, programID int64, opt Issu
 				ids = append(ids, eo.Enrolment.ID)
 			}
 		}
-		if len(ids) > 0 && po.Future > 0 {
+		// Sessions still to come are the reason to give even when nobody is eligible yet: a program before its
+		// first session has nobody eligible, and "check attendance and scores" would send the coordinator astray.
+		if po.Future > 0 && (len(ids) > 0 || valid == 0) {
 			return data.Errorf(data.KindConflict, "Program %s masih memiliki %d sesi yang belum terlaksana; "+
 				"sertifikat diterbitkan setelah sesi terakhir, saat kehadiran sudah lengkap", p.Code, po.Future)
 		}

@@ -99,8 +99,9 @@ func TestIssueCertificatesDecidesEligibility(t *testing.T) {
 	}
 }
 
-// TestIssueCertificatesRefusesEarlyAndEmpty: sessions still to come hold the issue back, and a program where
-// nobody is eligible says why instead of issuing nothing.
+// TestIssueCertificatesRefusesEarlyAndEmpty: sessions still to come hold the issue back (also before the first
+// session, when nobody is eligible yet), and a program where nobody is eligible says why instead of issuing
+// nothing.
 func TestIssueCertificatesRefusesEarlyAndEmpty(t *testing.T) {
 	s := mustOpen(t, tempDB(t))
 	ctx := context.Background()
@@ -113,12 +114,17 @@ func TestIssueCertificatesRefusesEarlyAndEmpty(t *testing.T) {
 		}
 		sessions = append(sessions, x)
 	}
+	// Before the first session nobody is eligible: the refusal names the sessions to come, not the attendance.
+	_, err := s.IssueCertificates(ctx, p.ID, IssueOptions{Today: date("2026-11-01")})
+	if data.ErrorKind(err) != data.KindConflict || !strings.Contains(err.Error(), "2 sesi yang belum terlaksana") {
+		t.Errorf("before the first session: %v", err)
+	}
 	for _, e := range enrolments {
 		if err := s.SetMark(ctx, &data.Mark{SessionID: sessions[0].ID, EnrolmentID: e, Status: data.Present}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	_, err := s.IssueCertificates(ctx, p.ID, IssueOptions{Today: date("2026-11-04")})
+	_, err = s.IssueCertificates(ctx, p.ID, IssueOptions{Today: date("2026-11-04")})
 	if data.ErrorKind(err) != data.KindConflict || !strings.Contains(err.Error(), "1 sesi yang belum terlaksana") {
 		t.Errorf("before the last session: %v", err)
 	}

@@ -59,8 +59,14 @@ type CounterLift struct {
 // Message says in Indonesian what was lifted and why.
 func (l CounterLift) Message() string { return l.Phrase().String() }
 
-// Phrase says what was lifted and why, for the window to translate.
+// Phrase says what was lifted and why, for the window to translate. A letter counter (its prefix starts with
+// letterCounterPrefix, an internal mark) is named a letter counter, with the pattern as Pengaturan shows it.
 func (l CounterLift) Phrase() data.Phrase {
+	if pattern, ok := strings.CutPrefix(l.Prefix, letterCounterPrefix); ok {
+		return data.Phrase{Text: "Penghitung nomor surat {{.Prefix}} tahun {{.Year}} dinaikkan dari {{.From}} ke {{.To}}: nomor sampai " +
+			"{{.To}} sudah pernah diberikan dari basis data ini atau salinannya (mungkin ini cadangan yang lebih lama), jadi tidak diberikan lagi",
+			Args: map[string]any{"Prefix": pattern, "Year": l.Year, "From": l.From, "To": l.To}}
+	}
 	return data.Phrase{Text: "Penghitung nomor sertifikat {{.Prefix}} tahun {{.Year}} dinaikkan dari {{.From}} ke {{.To}}: nomor sampai " +
 		"{{.To}} sudah pernah diterbitkan dari basis data ini atau salinannya (mungkin ini cadangan yang lebih lama), jadi tidak diberikan lagi",
 		Args: map[string]any{"Prefix": l.Prefix, "Year": l.Year, "From": l.From, "To": l.To}}

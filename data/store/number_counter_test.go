@@ -302,3 +302,18 @@ func TestOpenTeachesTheCounterFolder(t *testing.T) {
 		t.Errorf("an empty database wrote %d files into the counter folder", len(files))
 	}
 }
+
+// TestLetterCounterLiftNamesLetters: a lifted letter counter is told as the letter counter with the pattern
+// Pengaturan shows, not as a certificate counter carrying the internal "surat:" mark.
+func TestLetterCounterLiftNamesLetters(t *testing.T) {
+	l := CounterLift{Prefix: letterCounterPrefix + "800/{seq:03}/{month_roman}/{year}", Year: 2026, From: 0, To: 30}
+	msg := l.Message()
+	if !strings.HasPrefix(msg, "Penghitung nomor surat 800/{seq:03}/{month_roman}/{year} tahun 2026 dinaikkan dari 0 ke 30") ||
+		strings.Contains(msg, "surat:") || strings.Contains(msg, "sertifikat") {
+		t.Errorf("letter lift: %s", msg)
+	}
+	c := CounterLift{Prefix: "SERT/{seq:03}/EPA-I/2026", Year: 2026, From: 0, To: 35}
+	if !strings.HasPrefix(c.Message(), "Penghitung nomor sertifikat SERT/{seq:03}/EPA-I/2026 tahun 2026") {
+		t.Errorf("certificate lift: %s", c.Message())
+	}
+}
