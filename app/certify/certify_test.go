@@ -310,8 +310,8 @@ func TestPrintSplitAndNobodyEligible(t *testing.T) {
 	}
 	planned, _ := s.ProgramByCode(ctx, "BTK-I/2026")
 	out := filepath.Join(t.TempDir(), "btk.pdf")
-	if _, err := Print(ctx, s, planned, out, false, today, nil); data.ErrorKind(err) != data.KindInvalid || !strings.Contains(err.Error(), "Tidak ada peserta") {
-		t.Errorf("nobody eligible: %v", err)
+	if _, err := Print(ctx, s, planned, out, false, today, nil); data.ErrorKind(err) != data.KindConflict || !strings.Contains(err.Error(), "sesi yang belum terlaksana") {
+		t.Errorf("planned program, sessions to come: %v", err)
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a file was written for nobody")

@@ -58,10 +58,10 @@ func TestCertificatesCommands(t *testing.T) {
 		t.Errorf("no file %s: %v", name, err)
 	}
 
-	// A planned program has nobody eligible: exit 1, one line, no file.
+	// A planned program has nobody eligible yet: exit 1, one line naming the sessions to come, no file.
 	none := filepath.Join(dir, "btk.pdf")
 	code, _, errOut = pembina(t, "--db", db, "certificates", "--program", "BTK-I/2026", "--out", none)
-	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "Tidak ada peserta") {
+	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "sesi yang belum terlaksana") {
 		t.Errorf("no eligible participant = %d, %q", code, errOut)
 	}
 	if _, err := os.Stat(none); err == nil {
