@@ -195,8 +195,44 @@ func truncated(head []byte, size int64) bool {
 	return pages*pageSize > size
 }
 
-// inspect reads an existing database without changing it and returns its schema version.
+// inspect reads an existing database without changing it and returns its schema version (see inspectFile).
+// Without a -wal beside the file, inspectFile reads it immutable, without locks; another Pembina closing the
+// same file meanwhile writes its last changes into it (the checkpoint), and for that moment a sound file can
+// read as damaged ("wrong # of entries in index"; two commands run together hit it about once in 150 opens).
+// A refusal is therefore trusted only when the file did not change while it was checked; otherwise the check
+// runs again, at most three times.
 func inspect(path string) (int, error) {
+	for try := 1; ; try++ {
+		before := stampOf(path)
+		version, err := inspectCheck(path)
+		if err == nil || try == 3 || stampOf(path) == before {
+			return version, err
+		}
+	}
+}
+
+// inspectCheck is inspectFile; a test swaps it to change the file during a check.
+var inspectCheck = inspectFile
+
+// fileStamp is what changes when another process writes to a database file: its size and time, and whether a
+// -wal is beside it.
+type fileStamp struct {
+	size, modified int64
+	wal            bool
+}
+
+func stampOf(path string) fileStamp {
+	var st fileStamp
+	if fi, err := os.Stat(path); err == nil {
+		st.size, st.modified = fi.Size(), fi.ModTime().UnixNano()
+	}
+	_, err := os.Stat(path + "-wal")
+	st.wal = err == nil
+	return st
+}
+
+// inspectFile reads an existing database once without changing it and returns its schema version.
+func inspectFile(path string) (int, error) {
 	// immutable=1 keeps SQLite from creating -wal and -shm files beside a file that may not be ours; it is only
 	// safe when no WAL file holds changes the main file lacks.
 	params := "mode=ro&_query_only=1"
