@@ -158,12 +158,16 @@ func (o *options) need(name, what string) *string {
 // program declares the required --program KODE.
 func (o *options) program() *string { return o.need("program", "program dengan --program KODE") }
 
-// out declares the required --out BERKAS.ext, refused unless its name ends in ext (any case).
+// out declares the required --out BERKAS.ext, refused unless its name ends in ext (any case): missing, it asks
+// for the file; given with another ending (--out /dev/null, a folder), it names what was given and the ending.
 func (o *options) out(ext string) *string {
 	v := o.String("out", "", "")
 	o.checks = append(o.checks, func() error {
-		if strings.TrimSpace(*v) == "" || !strings.HasSuffix(strings.ToLower(*v), ext) {
+		switch {
+		case strings.TrimSpace(*v) == "":
 			return usagef("sebutkan berkas tujuan dengan --out BERKAS%s", ext)
+		case !strings.HasSuffix(strings.ToLower(*v), ext):
+			return usagef("--out %s: nama berkas tujuan harus berakhiran %s, misalnya laporan%s", *v, ext, ext)
 		}
 		return nil
 	})

@@ -53,6 +53,7 @@ func TestFollowUpCommand(t *testing.T) {
 		{[]string{"followup", "--year", year}, 2, "--out FOLDER"},
 		{[]string{"followup", "--out", out}, 2, "--year harus tahun"},
 		{[]string{"followup", "--year", year, "--out", filepath.Join(dir, "tidak-ada")}, 1, "tidak ada"},
+		{[]string{"followup", "--year", year, "--out", db}, 1, db + " bukan folder; nota dinas dan daftarnya ditulis ke sebuah folder"},
 		{[]string{"followup", "--year", year, "--unit", "Unit Fiktif", "--out", out}, 1, "Unit Fiktif"},
 		// A database without employees: nobody below target.
 		{[]string{"--db", filepath.Join(dir, "baru.db"), "followup", "--year", year, "--out", empty}, 1, "tidak ada berkas yang ditulis"},

@@ -17,6 +17,11 @@ func TestReadResponsesRefusesWhatIsNoEvaluation(t *testing.T) {
 			{"2", "196903091994032001", "Siti Aminah", "Guru", "SD Negeri 2", "siti@guru.sd.belajar.id"}},
 		"acak.csv":       {{"xq7#Lp", "9vR!k", "zz(8"}, {"mQ2@", "p0o9", "l;kj"}, {"3hf&", "Yt5%", "q1w2"}},
 		"satu skala.csv": {{"Nama", "Nilai materi"}, {"Budi", "4"}, {"Siti", "5"}},
+		// A short list: its row numbers 1–3 are no answers on a scale.
+		"daftar kecil.csv": {{"No.", "NIP", "Nama", "Mata Pelajaran yang Diampu", "Unit Kerja"},
+			{"1", "199011042019062188", "Ai Rostika", "Bahasa Indonesia", "SMP Negeri 1 Sindangsari"},
+			{"2", "197205031998122498", "Ai Wulandari", "Matematika", "SD Negeri 2 Margaluyu"},
+			{"3", "199612022022222992", "Cucu Nurjanah", "IPA", "SD Negeri 1 Cikadu"}},
 	}
 	for name, rows := range refused {
 		_, err := ReadResponses(gfCSV(t, name, rows))

@@ -147,8 +147,9 @@ var identityHeaders = map[Role][]string{
 		"nama dan gelar", "nama alumni", "nama atasan", "nama responden", "nama lengkap dengan gelar"},
 }
 
-// otherIdentity are headings of columns that describe the respondent but are not questions: left out.
-var otherIdentity = []string{"unit kerja", "instansi", "jabatan", "pangkat", "golongan", "pangkat golongan", "pangkat gol",
+// otherIdentity are headings of columns that describe the respondent but are not questions: left out. The
+// row number ("No.") of a short list reads 1, 2, 3 like answers on a scale, so it is named here too.
+var otherIdentity = []string{"no", "nomor", "no urut", "nomor urut", "unit kerja", "instansi", "jabatan", "pangkat", "golongan", "pangkat golongan", "pangkat gol",
 	"gol ruang", "no hp", "nomor hp", "no telepon", "nomor telepon", "telepon", "whatsapp", "no wa", "nomor whatsapp",
 	"jenis kelamin", "asal sekolah", "sekolah", "nik", "score", "skor", "total score", "skor total", "nilai total",
 	"satuan kerja", "asal instansi", "nama sekolah", "unit organisasi"}

@@ -149,8 +149,10 @@ func SaveFollowUp(ctx context.Context, s *store.Store, f *followup.FollowUp, ls 
 		}
 		return nil, data.Errorf(data.KindInvalid, "Semua pegawai ASN aktif%s sudah memenuhi target JP tahun %d (atau belum ada pegawai ASN aktif): tidak ada nota dinas yang perlu dibuat, dan tidak ada berkas yang ditulis", where, f.Year)
 	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+	if fi, err := os.Stat(dir); err != nil {
 		return nil, data.Errorf(data.KindInvalid, "Folder tujuan %s tidak ada; buat foldernya dulu atau pilih folder lain", dir)
+	} else if !fi.IsDir() {
+		return nil, data.Errorf(data.KindInvalid, "%s bukan folder; nota dinas dan daftarnya ditulis ke sebuah folder, pilih folder tujuan", dir)
 	}
 	if err := preflight(ls); err != nil {
 		return nil, err
