@@ -1,10 +1,13 @@
 package store
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pembina/pembina/data"
 )
 
 // TestInspectChecksAgainWhenTheFileChanged: a check that finds damage while another process writes to the
@@ -39,5 +42,25 @@ func TestInspectChecksAgainWhenTheFileChanged(t *testing.T) {
 	}
 	if _, err := inspect(path); err == nil || !strings.Contains(err.Error(), "rusak") || calls != 1 {
 		t.Fatalf("damage in an unchanged file: err %v after %d checks; want the damage after 1", err, calls)
+	}
+}
+
+// TestDamagedFileMessageNamesItInIndonesian: a file SQLite calls malformed is refused with a message that names
+// it, in Indonesian (for open and for restore alike); SQLite's English stays in the detail for the log.
+func TestDamagedFileMessageNamesItInIndonesian(t *testing.T) {
+	content := validDatabase(t)
+	for i := 5 * 4096; i < len(content) && i < 40*4096; i++ {
+		content[i] = 0xde
+	}
+	path := writeFile(t, "rusak.db", content)
+	dest := tempDB(t)
+	_, openErr := Open(path)
+	_, _, restoreErr := RestoreAndOpen(context.Background(), path, dest, Options{})
+	for what, err := range map[string]error{"open": openErr, "restore": restoreErr} {
+		msg, detail := data.ErrorMessage(err), data.ErrorDetail(err)
+		if err == nil || !strings.Contains(msg, path+" rusak dan tidak dapat dibuka") || strings.Contains(msg, "malformed") ||
+			!strings.Contains(detail, "malformed") {
+			t.Errorf("%s: message %q, detail %q; want the file named in Indonesian, SQLite's words in the detail only", what, msg, detail)
+		}
 	}
 }

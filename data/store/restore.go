@@ -49,7 +49,7 @@ func InspectBackup(ctx context.Context, path string) (*BackupSummary, error) {
 	}
 	db, err := sql.Open("sqlite3", dsn(abs, readOnlyParams(abs)))
 	if err != nil {
-		return nil, damaged(abs, err.Error())
+		return nil, damagedBy(abs, err)
 	}
 	defer db.Close()
 	if err := integrityCheck(ctx, db, abs); err != nil {
@@ -61,7 +61,7 @@ func InspectBackup(ctx context.Context, path string) (*BackupSummary, error) {
 	}
 	c, err := countsOf(ctx, db)
 	if err != nil {
-		return nil, damaged(abs, err.Error())
+		return nil, damagedBy(abs, err)
 	}
 	sum.Programs, sum.Participants = c.Programs, c.Participants
 	return sum, nil
@@ -81,7 +81,7 @@ func readOnlyParams(path string) string {
 func integrityCheck(ctx context.Context, db *sql.DB, path string) error {
 	lines, err := column[string](ctx, db, "PRAGMA integrity_check")
 	if err != nil {
-		return damaged(path, err.Error())
+		return damagedBy(path, err)
 	}
 	var problems []string
 	for _, line := range lines {
@@ -90,7 +90,7 @@ func integrityCheck(ctx context.Context, db *sql.DB, path string) error {
 		}
 	}
 	if len(problems) > 0 {
-		return damaged(path, strings.Join(problems, "; "))
+		return damagedBy(path, errors.New(strings.Join(problems, "; ")))
 	}
 	var table string
 	err = db.QueryRowContext(ctx, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1").Scan(&table)
@@ -98,7 +98,7 @@ func integrityCheck(ctx context.Context, db *sql.DB, path string) error {
 		return damaged(path, "rujukan yang putus di tabel "+table)
 	}
 	if err != sql.ErrNoRows {
-		return damaged(path, err.Error())
+		return damagedBy(path, err)
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func integrityCheck(ctx context.Context, db *sql.DB, path string) error {
 func IntegrityCheck(ctx context.Context, path string) error {
 	db, err := sql.Open("sqlite3", dsn(path, readOnlyParams(path)))
 	if err != nil {
-		return damaged(path, err.Error())
+		return damagedBy(path, err)
 	}
 	defer db.Close()
 	return integrityCheck(ctx, db, path)
@@ -196,7 +196,7 @@ func RestoreAndOpen(ctx context.Context, src, dest string, o Options) (s *Store,
 func copyDatabase(ctx context.Context, src, dest string) error {
 	db, err := sql.Open("sqlite3", dsn(src, readOnlyParams(src)))
 	if err != nil {
-		return damaged(src, err.Error())
+		return damagedBy(src, err)
 	}
 	defer db.Close()
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {

@@ -241,18 +241,18 @@ func inspectFile(path string) (int, error) {
 	}
 	db, err := sql.Open("sqlite3", dsn(path, params))
 	if err != nil {
-		return 0, damaged(path, err.Error())
+		return 0, damagedBy(path, err)
 	}
 	defer db.Close()
 	var appID, version, tables int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return 0, damaged(path, err.Error())
+		return 0, damagedBy(path, err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return 0, damaged(path, err.Error())
+		return 0, damagedBy(path, err)
 	}
 	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return 0, damaged(path, err.Error())
+		return 0, damagedBy(path, err)
 	}
 	switch {
 	case tables == 0 && appID == 0:
@@ -263,12 +263,12 @@ func inspectFile(path string) (int, error) {
 		return 0, data.Errorf(data.KindConflict, "Basis data %s dibuat oleh Pembina versi yang lebih baru (skema %d, versi ini mengenal sampai %d); perbarui Pembina untuk membukanya", path, version, len(migrations))
 	}
 	if err := probeTables(db); err != nil {
-		return 0, damaged(path, err.Error())
+		return 0, damagedBy(path, err)
 	}
 	if version > 0 {
 		missing, err := checkSchema(db, version)
 		if err != nil {
-			return 0, damaged(path, err.Error())
+			return 0, damagedBy(path, err)
 		}
 		if missing != "" {
 			return 0, damaged(path, missing)
@@ -277,10 +277,10 @@ func inspectFile(path string) (int, error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= quickCheckLimit {
 		var check string
 		if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil {
-			return 0, damaged(path, err.Error())
+			return 0, damagedBy(path, err)
 		}
 		if check != "ok" {
-			return 0, damaged(path, check)
+			return 0, damagedBy(path, errors.New(check))
 		}
 	}
 	return version, nil
@@ -325,8 +325,15 @@ func notPembina(path, why string) error {
 	return data.Errorf(data.KindInvalid, "%s bukan basis data Pembina (%s); berkas tidak diubah. Pilih berkas .db Pembina atau buat basis data baru", path, why)
 }
 
+// damaged refuses a damaged file for a reason in Indonesian, which the message names.
 func damaged(path, why string) error {
 	return data.Errorf(data.KindInvalid, "Basis data %s rusak dan tidak dapat dibuka (%s); berkas tidak diubah. Pulihkan dari cadangan", path, why)
+}
+
+// damagedBy refuses a file that SQLite found damaged: its English ("database disk image is malformed", the
+// lines of quick_check) is the cause, kept for the log and Detail; the message names the file.
+func damagedBy(path string, cause error) error {
+	return data.Wrap(data.KindInvalid, cause, "Basis data %s rusak dan tidak dapat dibuka; berkas tidak diubah. Pulihkan dari cadangan", path)
 }
 
 // removeDatabase deletes a database that Open itself created and could not finish, with its WAL files.
