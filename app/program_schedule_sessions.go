@@ -110,6 +110,9 @@ func (v *sessionsView) cell(row, col int) string {
 		if v.unentered(row) {
 			return L("belum diisi")
 		}
+		if v.st.marks[x.ID] == 0 && data.Day(x.Date).After(v.st.u.now.today()) {
+			return L("akan datang") // not "0/30": nobody is absent from a session still to come
+		}
 		return fmt.Sprintf("%d/%d", v.st.marks[x.ID], v.st.roster)
 	}
 	return ""

@@ -10,8 +10,8 @@ import (
 	"github.com/pembina/pembina/data"
 )
 
-// A session of today that nobody has been marked for reads "belum diisi" in the schedule, in yellow, not as
-// 0 of the roster like a session still to come; the recap shows its cells as "–" in yellow and says that the
+// A session of today that nobody has been marked for reads "belum diisi" in the schedule, in yellow, and a
+// session still to come "akan datang", neither as 0 of the roster; the recap shows its cells as "–" in yellow and says that the
 // session is not counted yet.
 func TestScheduleAndRecapShowUnenteredSession(t *testing.T) {
 	u, s := newTestUI(t, true)
@@ -41,7 +41,7 @@ func TestScheduleAndRecapShowUnenteredSession(t *testing.T) {
 	if got := v.cell(row(today), 6); got != "belum diisi" || v.table.style(row(today), 6) != widget.WarningImportance {
 		t.Errorf("today's session without attendance: %q, importance %v", got, v.table.style(row(today), 6))
 	}
-	if got := v.cell(row(later), 6); !strings.HasPrefix(got, "0/") || v.table.style(row(later), 6) == widget.WarningImportance {
+	if got := v.cell(row(later), 6); got != "akan datang" || v.table.style(row(later), 6) == widget.WarningImportance {
 		t.Errorf("tomorrow's session: %q, importance %v", got, v.table.style(row(later), 6))
 	}
 	if got := v.cell(0, 6); got == "belum diisi" || strings.HasPrefix(got, "0/") {
